@@ -1,0 +1,44 @@
+//! The command line (a contract: see DESIGN.md). Parsing only; `main` runs the commands.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// loa — trang thông tin và bản tin phát thanh từ Markdown.
+/// A static site generator for Vietnamese public-information sites and loudspeaker bulletins.
+#[derive(Debug, Parser)]
+#[command(name = "loa", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new site skeleton in DIR (which must be empty or absent).
+    Init {
+        dir: PathBuf,
+    },
+    /// Build the site into its output folder (public/ by default).
+    Build {
+        /// The site's folder (holding config.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder (default: public/ under the root).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Override `base_url` from config.yaml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check content, links and templates without writing anything.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        drafts: bool,
+    },
+}

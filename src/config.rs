@@ -1,0 +1,155 @@
+//! Site configuration: `config.yaml` → `Config`.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Diagnostic;
+use crate::messages::{self, Msg};
+
+/// The theme used when `config.yaml` names none; it is built into the binary.
+pub const DEFAULT_THEME: &str = "hoa-ban";
+
+/// The keys `config.yaml` understands; anything else is warned about.
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "language",
+    "theme",
+    "description",
+    "author",
+    "organisation",
+    "organization",
+    "paginate_by",
+    "pretty_urls",
+    "taxonomies",
+    "feed_limit",
+    "extra",
+];
+
+/// The parsed `config.yaml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    pub title: String,
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub description: String,
+    pub author: String,
+    #[serde(alias = "organization")]
+    pub organisation: String,
+    /// Pages per list page; 0 turns pagination off.
+    pub paginate_by: usize,
+    /// Links end in `/` instead of `/index.html` (for sites served only over HTTP).
+    pub pretty_urls: bool,
+    pub taxonomies: Vec<Taxonomy>,
+    /// How many entries the Atom feed holds.
+    pub feed_limit: usize,
+    pub extra: serde_json::Value,
+}
+
+/// A taxonomy declared in the config, such as tags.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Taxonomy {
+    pub name: String,
+    #[serde(default)]
+    pub title: String,
+    /// URL folder of the taxonomy; defaults to the slug of its name.
+    #[serde(default)]
+    pub path: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: String::new(),
+            base_url: String::new(),
+            language: "vi".into(),
+            theme: DEFAULT_THEME.into(),
+            description: String::new(),
+            author: String::new(),
+            organisation: String::new(),
+            paginate_by: 10,
+            pretty_urls: false,
+            taxonomies: vec![Taxonomy {
+                name: "tags".into(),
+                title: "Từ khóa".into(),
+                path: String::new(),
+            }],
+            feed_limit: 20,
+            extra: serde_json::Value::Object(Default::default()),
+        }
+    }
+}
+
+impl Config {
+    /// Parses config text; `Err` holds the error, `Ok` the config plus warnings.
+    pub fn parse(text: &str, path: &Path) -> Result<(Config, Vec<Diagnostic>), Diagnostic> {
+        let located = |e: serde_yaml::Error| {
+            let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+            let detail = e.to_string();
+            let detail = strip_location(&detail);
+            Diagnostic::error(path, line, col, messages::text(Msg::ConfigInvalid { detail }))
+                .with_excerpt_from(text)
+        };
+        if text.trim().is_empty() {
+            return Ok((Config::default(), Vec::new()));
+        }
+        let raw: serde_yaml::Value = serde_yaml::from_str(text).map_err(located)?;
+        let mut warnings = Vec::new();
+        if let serde_yaml::Value::Mapping(map) = &raw {
+            for key in map.keys().filter_map(|k| k.as_str()) {
+                if !KNOWN_KEYS.contains(&key) {
+                    let suggestion = messages::did_you_mean(key, KNOWN_KEYS.iter().copied());
+                    let line = key_line(text, key);
+                    warnings.push(
+                        Diagnostic::warning(path, line, 1, messages::text(Msg::UnknownKey { key, suggestion }))
+                            .with_excerpt_from(text),
+                    );
+                }
+            }
+        }
+        let mut config: Config = serde_yaml::from_str(text).map_err(located)?;
+        for tax in &mut config.taxonomies {
+            if tax.title.is_empty() {
+                tax.title = tax.name.clone();
+            }
+            if tax.path.is_empty() {
+                tax.path = crate::slug::slugify(&tax.name);
+            }
+        }
+        if config.theme.is_empty() {
+            config.theme = DEFAULT_THEME.into();
+        }
+        Ok((config, warnings))
+    }
+
+    /// `base_url` without a trailing slash, for absolute URLs.
+    pub fn base(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+
+    /// The absolute URL of a site path such as `/van-ban/`.
+    pub fn permalink(&self, url: &str) -> String {
+        format!("{}{}", self.base(), url)
+    }
+}
+
+/// The 1-based line where top-level `key:` is written, or 0 when not found.
+pub fn key_line(yaml: &str, key: &str) -> usize {
+    yaml.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map_or(0, |i| i + 1)
+}
+
+/// serde_yaml appends " at line X column Y"; we print the place ourselves.
+pub fn strip_location(detail: &str) -> &str {
+    match detail.find(" at line ") {
+        Some(i) => &detail[..i],
+        None => detail,
+    }
+}

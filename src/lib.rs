@@ -1,0 +1,154 @@
+//! loa: a static site generator for a Vietnamese public-information site and its
+//! loudspeaker bulletins.
+//!
+//! The pipeline, one module per stage:
+//! load (read `content/`) → parse (front matter) → resolve (URLs, sections,
+//! taxonomies) → render (Markdown, templates) → write (stage and swap the output).
+
+pub mod cli;
+pub mod config;
+pub mod date;
+pub mod error;
+pub mod init;
+pub mod load;
+pub mod markdown;
+pub mod messages;
+pub mod parse;
+pub mod render;
+pub mod resolve;
+pub mod slug;
+pub mod theme;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use rayon::prelude::*;
+
+use config::Config;
+use error::{Diagnostic, SiteErrors};
+use messages::Msg;
+
+/// Options of `loa build` and `loa check`.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: PathBuf,
+    /// Output folder; `public/` under the root when `None`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// What a successful run did.
+#[derive(Debug)]
+pub struct Report {
+    pub counts: render::Counts,
+    pub elapsed: Duration,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads, parses and resolves the site; returns it with the problems found so far.
+fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<(resolve::Site, theme::Theme)> {
+    let root = &opts.root;
+    let config_path = root.join("config.yaml");
+    let config_text = match std::fs::read(&config_path) {
+        Ok(bytes) => load::decode(&bytes).map_err(|line| {
+            SiteErrors(vec![Diagnostic::error("config.yaml", line, 0, messages::text(Msg::NotUtf8 { line }))])
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::bail!(messages::text(Msg::ConfigMissing { root: &root.display().to_string() }))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut config = match Config::parse(&config_text, Path::new("config.yaml")) {
+        Ok((config, warnings)) => {
+            diags.extend(warnings);
+            config
+        }
+        Err(d) => return Err(SiteErrors(vec![d]).into()),
+    };
+    if let Some(base) = &opts.base_url {
+        config.base_url = base.clone();
+    }
+    let loaded = load::load(root, diags);
+    let parsed: Vec<(Option<parse::Parsed>, Vec<Diagnostic>)> = loaded
+        .sources
+        .into_par_iter()
+        .map(|s| {
+            let mut d = Vec::new();
+            (parse::parse(s, &mut d), d)
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(parsed.len());
+    for (p, d) in parsed {
+        diags.extend(d);
+        pages.extend(p);
+    }
+    let theme = theme::load(root, &config, diags);
+    let statics: Vec<String> = theme.statics.keys().cloned().collect();
+    let site = resolve::resolve(config, pages, loaded.assets, statics.into_iter(), opts.drafts, diags);
+    Ok((site, theme))
+}
+
+/// Splits diagnostics into an error (when any is an error) or the warnings.
+fn settle(mut diags: Vec<Diagnostic>) -> Result<Vec<Diagnostic>> {
+    error::sort(&mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(SiteErrors(diags).into());
+    }
+    Ok(diags)
+}
+
+/// Builds the site at `opts.root` into its output folder.
+pub fn build(opts: &Options) -> Result<Report> {
+    let start = Instant::now();
+    let mut diags = Vec::new();
+    let (site, theme) = prepare(opts, &mut diags)?;
+    let md = render::markdown(&site, &mut diags);
+    let tera = render::engine::compile(&theme, &site.targets.by_source, &mut diags);
+    // Content errors stop the build before anything is written.
+    let mut diags = settle(diags)?;
+    let Some(tera) = tera else { return Err(SiteErrors(diags).into()) };
+
+    let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    let staging = write::stage(&opts.root, &output)?;
+    let copy_errors = Mutex::new(Vec::new());
+    let statics: Vec<(&String, &theme::FileSource)> = theme.statics.iter().collect();
+    statics.par_iter().for_each(|(rel, src)| {
+        if let Err(e) = staging.copy(rel, src) {
+            copy_errors.lock().unwrap_or_else(|p| p.into_inner()).push(Diagnostic::error(rel.as_str(), 0, 0, e.to_string()));
+        }
+    });
+    site.assets.par_iter().for_each(|(rel, path)| {
+        if let Err(e) = staging.copy(rel, &theme::FileSource::Disk(path.clone())) {
+            copy_errors.lock().unwrap_or_else(|p| p.into_inner()).push(Diagnostic::error(path, 0, 0, e.to_string()));
+        }
+    });
+    let build_date = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let (mut counts, render_diags) = render::render_all(&site, &tera, &md, &build_date, &|out| staging.write(&out));
+    diags.extend(render_diags);
+    diags.extend(copy_errors.into_inner().unwrap_or_else(|p| p.into_inner()));
+    let warnings = settle(diags)?;
+    staging.commit()?;
+    counts.files += theme.statics.len() + site.assets.len();
+    Ok(Report { counts, elapsed: start.elapsed(), warnings })
+}
+
+/// Runs the whole pipeline without writing anything; reports what `build` would.
+pub fn check(opts: &Options) -> Result<Report> {
+    let start = Instant::now();
+    let mut diags = Vec::new();
+    let (site, theme) = prepare(opts, &mut diags)?;
+    let md = render::markdown(&site, &mut diags);
+    let tera = render::engine::compile(&theme, &site.targets.by_source, &mut diags);
+    let mut counts = render::Counts { pages: site.pages.len(), sections: site.sections.len(), files: 0 };
+    if let Some(tera) = tera {
+        let (c, d) = render::render_all(&site, &tera, &md, "1970-01-01", &|_| Ok(()));
+        counts = c;
+        diags.extend(d);
+    }
+    let warnings = settle(diags)?;
+    Ok(Report { counts, elapsed: start.elapsed(), warnings })
+}

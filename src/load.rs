@@ -1,0 +1,158 @@
+//! Load stage: walk `content/` and read every Markdown file as NFC text.
+//!
+//! Input: the content folder. Output: `Source`s (Markdown text with a path relative
+//! to `content/`) and the other files found there, which are copied as they are.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use walkdir::WalkDir;
+
+use crate::error::Diagnostic;
+use crate::messages::{self, Msg};
+
+/// One Markdown file of the site.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to `content/`, with `/` separators and NFC names.
+    pub rel: String,
+    /// Path as shown in messages (relative to the site root).
+    pub shown: PathBuf,
+    /// The text: UTF-8, NFC, `\n` line ends, no BOM.
+    pub text: String,
+}
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub sources: Vec<Source>,
+    /// Non-Markdown files: (path relative to `content/`, absolute path).
+    pub assets: Vec<(String, PathBuf)>,
+}
+
+/// Walks `root/content` and reads every Markdown file; problems are collected, not fatal.
+pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
+    let content = root.join("content");
+    let mut md = Vec::new();
+    let mut assets = Vec::new();
+    if !content.is_dir() {
+        return Loaded::default();
+    }
+    let walker = WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| shown(root, p)).unwrap_or_default();
+                diags.push(Diagnostic::error(path, 0, 0, e.to_string()));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(&content) else { continue };
+        let rel = rel_string(rel);
+        if rel.ends_with(".md") {
+            md.push((rel, entry.into_path()));
+        } else {
+            assets.push((rel, entry.into_path()));
+        }
+    }
+    let results: Vec<Result<Source, Diagnostic>> = md
+        .into_par_iter()
+        .map(|(rel, path)| read_source(root, rel, &path))
+        .collect();
+    let mut sources = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(s) => sources.push(s),
+            Err(d) => diags.push(d),
+        }
+    }
+    Loaded { sources, assets }
+}
+
+/// Editor leftovers and hidden files are not content.
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.starts_with("~$")
+        || name.starts_with('#')
+}
+
+fn rel_string(rel: &Path) -> String {
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| nfc(&c.as_os_str().to_string_lossy()))
+        .collect();
+    parts.join("/")
+}
+
+/// The path relative to the site root, for messages.
+pub fn shown(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn read_source(root: &Path, rel: String, path: &Path) -> Result<Source, Diagnostic> {
+    let shown = shown(root, path);
+    let bytes = std::fs::read(path).map_err(|e| {
+        let what = messages::text(Msg::ReadFailed { path: &shown.display().to_string() });
+        Diagnostic::error(&shown, 0, 0, format!("{what}: {e}"))
+    })?;
+    let text = decode(&bytes).map_err(|line| {
+        Diagnostic::error(&shown, line, 0, messages::text(Msg::NotUtf8 { line }))
+    })?;
+    Ok(Source { rel, shown, text })
+}
+
+/// Decodes user text: strips a BOM, requires UTF-8, turns CRLF/CR into LF, normalises to NFC.
+/// On invalid UTF-8 returns the 1-based line of the first bad byte.
+pub fn decode(bytes: &[u8]) -> Result<String, usize> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count()
+    })?;
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_owned()
+    };
+    Ok(match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    })
+}
+
+/// NFC form of `s`, skipping the work when it is already NFC (the common case).
+pub fn nfc(s: &str) -> String {
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => s.to_owned(),
+        _ => s.nfc().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    #[test]
+    fn bom_crlf_and_nfd_are_cleaned() {
+        let input = "\u{FEFF}title: Ho\u{0300}a\r\nx\r\n".as_bytes();
+        assert_eq!(decode(input).unwrap(), "title: Hòa\nx\n");
+    }
+
+    #[test]
+    fn invalid_utf8_reports_the_line() {
+        // "Sơn La" in Windows-1258-like bytes on line 2.
+        let input = b"---\ntitle: S\xF5n La\n---\n";
+        assert_eq!(decode(input), Err(2));
+    }
+}

@@ -1,0 +1,311 @@
+//! Markdown → HTML for one page, with heading ids, a table of contents, a summary
+//! and internal links rewritten to site URLs.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::error::Diagnostic;
+use crate::messages::{self, Msg};
+use crate::parse::Parsed;
+use crate::slug::slugify;
+
+/// What links in Markdown may point at.
+pub struct LinkTargets {
+    /// Content-relative source paths (pages, `_index.md`, section folders, assets) → site URL.
+    pub by_source: HashMap<String, String>,
+    /// Every URL the site will serve: `/x/` for pages, `/css/a.css` for files.
+    pub urls: HashSet<String>,
+}
+
+/// One entry of a page's table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+    pub children: Vec<TocEntry>,
+}
+
+/// A page's Markdown rendered to HTML.
+#[derive(Debug, Clone, Default)]
+pub struct Html {
+    pub content: String,
+    pub summary: Option<String>,
+    pub toc: Vec<TocEntry>,
+    pub word_count: usize,
+}
+
+const MORE: &str = "<!-- more -->";
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders the body of `page`; broken links are reported with their file line.
+pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
+    let body = page.body();
+    let mut diags = Vec::new();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line;
+
+    let mut events: Vec<Event> = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut headings: Vec<(u8, String, String)> = Vec::new();
+    let mut heading: Option<(usize, HeadingLevel, Option<CowStr>, Vec<CowStr>, Vec<(CowStr, Option<CowStr>)>)> = None;
+    let mut heading_text = String::new();
+    let mut word_count = 0;
+    let mut depth = 0usize;
+    let mut more_at: Option<usize> = None;
+    let mut first_para: Option<(usize, usize)> = None;
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                heading = Some((events.len(), level, id, classes, attrs));
+                heading_text.clear();
+                events.push(Event::Text(CowStr::Borrowed("")));
+                depth += 1;
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                depth -= 1;
+                if let Some((at, level_start, id, classes, attrs)) = heading.take() {
+                    let base = id.as_deref().map(str::to_owned).unwrap_or_else(|| slugify(&heading_text));
+                    let id = unique_id(if base.is_empty() { "muc".into() } else { base }, &mut ids);
+                    headings.push((level as u8, id.clone(), heading_text.trim().to_owned()));
+                    events[at] = Event::Start(Tag::Heading {
+                        level: level_start,
+                        id: Some(CowStr::from(id)),
+                        classes,
+                        attrs,
+                    });
+                }
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite(&dest_url, page, targets).unwrap_or_else(|target| {
+                    let line = line_of(range.start);
+                    diags.push(
+                        Diagnostic::error(&page.source.shown, line, 0, messages::text(Msg::BrokenLink { target: &target }))
+                            .with_excerpt_from(&page.source.text),
+                    );
+                    dest_url
+                });
+                depth += 1;
+                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite(&dest_url, page, targets).unwrap_or_else(|target| {
+                    let line = line_of(range.start);
+                    diags.push(
+                        Diagnostic::error(&page.source.shown, line, 0, messages::text(Msg::BrokenLink { target: &target }))
+                            .with_excerpt_from(&page.source.text),
+                    );
+                    dest_url
+                });
+                depth += 1;
+                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            }
+            Event::Start(tag) => {
+                if depth == 0 && matches!(tag, Tag::Paragraph) && first_para.is_none() {
+                    first_para = Some((events.len(), 0));
+                }
+                depth += 1;
+                events.push(Event::Start(tag));
+            }
+            Event::End(end) => {
+                depth -= 1;
+                let is_para = matches!(end, TagEnd::Paragraph);
+                events.push(Event::End(end));
+                if depth == 0 && is_para {
+                    if let Some((start, 0)) = first_para {
+                        first_para = Some((start, events.len()));
+                    }
+                }
+            }
+            Event::Html(ref html) if depth == 0 && more_at.is_none() && html.trim() == MORE => {
+                more_at = Some(events.len());
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                word_count += t.split_whitespace().count();
+                if heading.is_some() {
+                    heading_text.push_str(t);
+                }
+                events.push(event);
+            }
+            other => events.push(other),
+        }
+    }
+
+    let mut content = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut content, events.iter().cloned());
+    let summary_events = match (more_at, first_para) {
+        (Some(end), _) => Some(&events[..end]),
+        (None, Some((start, end))) if end > start => Some(&events[start..end]),
+        _ => None,
+    };
+    let summary = summary_events.map(|evs| {
+        let mut s = String::new();
+        pulldown_cmark::html::push_html(&mut s, evs.iter().cloned());
+        s
+    });
+    (Html { content, summary, toc: toc_tree(&headings), word_count }, diags)
+}
+
+fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
+    let mut id = base.clone();
+    let mut n = 1;
+    while ids.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    ids.insert(id.clone());
+    id
+}
+
+/// Nests flat (level, id, title) headings into a tree.
+fn toc_tree(flat: &[(u8, String, String)]) -> Vec<TocEntry> {
+    let mut root: Vec<TocEntry> = Vec::new();
+    for (level, id, title) in flat {
+        let entry = TocEntry { level: *level, id: id.clone(), title: title.clone(), children: Vec::new() };
+        let mut list = &mut root;
+        // Descend while the last entry is a shallower heading.
+        while list.last().is_some_and(|last| last.level < *level) {
+            list = &mut list.last_mut().expect("checked non-empty").children;
+        }
+        list.push(entry);
+    }
+    root
+}
+
+/// The site URL a Markdown link points at, `Ok(None)` to leave it as written,
+/// `Err(target)` when it points inside the site at nothing.
+fn rewrite<'a>(dest: &CowStr<'a>, page: &Parsed, targets: &LinkTargets) -> Result<CowStr<'a>, String> {
+    match resolve(dest, &page.source.rel, targets) {
+        Ok(Some(url)) => Ok(CowStr::from(url)),
+        Ok(None) => Ok(dest.clone()),
+        Err(()) => Err(dest.to_string()),
+    }
+}
+
+/// Resolves a link written in the page `source_rel` (content-relative path).
+pub fn resolve(dest: &str, source_rel: &str, targets: &LinkTargets) -> Result<Option<String>, ()> {
+    if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
+        return Ok(None);
+    }
+    let (path, suffix) = match dest.find(['#', '?']) {
+        Some(i) => dest.split_at(i),
+        None => (dest, ""),
+    };
+    let path = percent_decode(path);
+    let found = if let Some(rest) = path.strip_prefix("@/") {
+        lookup_source(rest, targets)
+    } else if path.starts_with('/') {
+        lookup_url(&path, targets)
+    } else {
+        let dir = match source_rel.rfind('/') {
+            Some(i) => &source_rel[..i],
+            None => "",
+        };
+        join(dir, &path).and_then(|rel| lookup_source(&rel, targets))
+    };
+    found.map(|url| Some(format!("{url}{suffix}"))).ok_or(())
+}
+
+fn lookup_source(rel: &str, targets: &LinkTargets) -> Option<String> {
+    let rel = rel.trim_end_matches('/');
+    targets.by_source.get(rel).cloned()
+}
+
+fn lookup_url(path: &str, targets: &LinkTargets) -> Option<String> {
+    if targets.urls.contains(path) {
+        return Some(path.to_owned());
+    }
+    let dir = path.strip_suffix("index.html").unwrap_or(path);
+    let with_slash = if dir.ends_with('/') { dir.to_owned() } else { format!("{dir}/") };
+    targets.urls.contains(&with_slash).then_some(with_slash)
+}
+
+/// Joins a relative path onto a content folder, resolving `.` and `..`.
+fn join(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) => dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) && i > 0,
+        None => false,
+    }
+}
+
+/// Decodes `%20`-style escapes so links to "Văn bản.pdf" written encoded still resolve.
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return crate::load::nfc(s);
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    crate::load::nfc(&String::from_utf8_lossy(&out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toc_nests_by_level() {
+        let flat = vec![
+            (2, "a".into(), "A".into()),
+            (3, "b".into(), "B".into()),
+            (3, "c".into(), "C".into()),
+            (2, "d".into(), "D".into()),
+        ];
+        let toc = toc_tree(&flat);
+        assert_eq!(toc.len(), 2);
+        assert_eq!(toc[0].children.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["b", "c"]);
+    }
+
+    #[test]
+    fn relative_paths_resolve_with_dot_dot() {
+        assert_eq!(join("van-ban", "../tin-tuc/a.md").as_deref(), Some("tin-tuc/a.md"));
+        assert_eq!(join("", "../a.md"), None);
+    }
+
+    #[test]
+    fn schemes_are_external() {
+        assert!(has_scheme("https://example.org"));
+        assert!(has_scheme("mailto:a@b.vn"));
+        assert!(!has_scheme("van-ban/a.md"));
+        assert!(!has_scheme(":x"));
+    }
+}

@@ -1,0 +1,242 @@
+//! The message catalogue: every user-facing sentence, in Vietnamese and English.
+//!
+//! The language follows the locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`):
+//! Vietnamese when it starts with `vi`, English otherwise.
+
+use std::sync::OnceLock;
+
+/// The language messages are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+/// The language chosen from the environment, decided once per process.
+pub fn lang() -> Lang {
+    static LANG: OnceLock<Lang> = OnceLock::new();
+    *LANG.get_or_init(|| {
+        let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        if var.to_ascii_lowercase().starts_with("vi") {
+            Lang::Vi
+        } else {
+            Lang::En
+        }
+    })
+}
+
+/// One message of the catalogue, with its arguments.
+pub enum Msg<'a> {
+    WarningLabel,
+    ErrorLabel,
+    CausedBy,
+    BuildFailed { errors: usize },
+    Built { pages: usize, sections: usize, files: usize, ms: u128 },
+    Checked { pages: usize, errors: usize, warnings: usize },
+    NotUtf8 { line: usize },
+    ReadFailed { path: &'a str },
+    ConfigMissing { root: &'a str },
+    ConfigInvalid { detail: &'a str },
+    UnknownKey { key: &'a str, suggestion: Option<&'a str> },
+    FrontMatterUnclosed,
+    FrontMatterInvalid { detail: &'a str },
+    FrontMatterNotMap,
+    BadDate { value: &'a str },
+    BadSlug { key: &'a str, value: &'a str },
+    DuplicateUrl { url: &'a str, other: &'a str },
+    BrokenLink { target: &'a str },
+    UnknownTaxonomy { name: &'a str },
+    TemplateMissing { name: &'a str },
+    TemplateInvalid { detail: &'a str },
+    TemplateRender { page: &'a str, template: &'a str },
+    ThemeMissing { theme: &'a str },
+    OutputNotOurs { dir: &'a str },
+    OutputIsSource { dir: &'a str },
+    OutputWriteFailed { dir: &'a str },
+    InitNotEmpty { dir: &'a str },
+    InitDone { dir: &'a str },
+}
+
+/// The text of `msg` in the current language.
+pub fn text(msg: Msg) -> String {
+    text_in(lang(), msg)
+}
+
+/// The text of `msg` in `lang`.
+pub fn text_in(lang: Lang, msg: Msg) -> String {
+    use Lang::*;
+    use Msg::*;
+    match (msg, lang) {
+        (WarningLabel, Vi) => "cảnh báo".into(),
+        (WarningLabel, En) => "warning".into(),
+        (ErrorLabel, Vi) => "lỗi".into(),
+        (ErrorLabel, En) => "error".into(),
+        (CausedBy, Vi) => "nguyên nhân".into(),
+        (CausedBy, En) => "caused by".into(),
+        (BuildFailed { errors }, Vi) => {
+            format!("không tạo được trang web: {errors} lỗi; thư mục kết quả cũ được giữ nguyên")
+        }
+        (BuildFailed { errors }, En) => format!(
+            "build failed with {errors} error{}; the previous output was left as it was",
+            plural(errors)
+        ),
+        (Built { pages, sections, files, ms }, Vi) => {
+            format!("Đã tạo {pages} trang, {sections} chuyên mục, {files} tệp trong {ms} ms")
+        }
+        (Built { pages, sections, files, ms }, En) => format!(
+            "Built {pages} page{}, {sections} section{}, {files} file{} in {ms} ms",
+            plural(pages),
+            plural(sections),
+            plural(files)
+        ),
+        (Checked { pages, errors, warnings }, Vi) => {
+            format!("Đã kiểm tra {pages} trang: {errors} lỗi, {warnings} cảnh báo")
+        }
+        (Checked { pages, errors, warnings }, En) => format!(
+            "Checked {pages} page{}: {errors} error{}, {warnings} warning{}",
+            plural(pages),
+            plural(errors),
+            plural(warnings)
+        ),
+        (NotUtf8 { line }, Vi) => format!(
+            "tệp không phải mã UTF-8 (byte lạ ở dòng {line}); hãy mở tệp và lưu lại với mã hóa UTF-8 \
+             (Notepad: Tệp › Lưu thành › Mã hóa: UTF-8; Word: Lưu thành › Văn bản thuần › Unicode UTF-8)"
+        ),
+        (NotUtf8 { line }, En) => format!(
+            "file is not UTF-8 (bad byte on line {line}); open it and save it again with UTF-8 encoding \
+             (Notepad: File › Save As › Encoding: UTF-8)"
+        ),
+        (ReadFailed { path }, Vi) => format!("không đọc được `{path}`"),
+        (ReadFailed { path }, En) => format!("failed to read `{path}`"),
+        (ConfigMissing { root }, Vi) => format!(
+            "không có `config.yaml` trong `{root}`; chạy `loa init THƯ_MỤC` để tạo trang mới, hoặc dùng `--root`"
+        ),
+        (ConfigMissing { root }, En) => format!(
+            "no `config.yaml` in `{root}`; run `loa init DIR` to create a site, or pass `--root`"
+        ),
+        (ConfigInvalid { detail }, Vi) => format!("cấu hình không hợp lệ: {detail}"),
+        (ConfigInvalid { detail }, En) => format!("invalid configuration: {detail}"),
+        (UnknownKey { key, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("khóa lạ `{key}` (bị bỏ qua); có phải ý bạn là `{s}`?"),
+            None => format!("khóa lạ `{key}` (bị bỏ qua)"),
+        },
+        (UnknownKey { key, suggestion }, En) => match suggestion {
+            Some(s) => format!("unknown key `{key}` (ignored); did you mean `{s}`?"),
+            None => format!("unknown key `{key}` (ignored)"),
+        },
+        (FrontMatterUnclosed, Vi) => {
+            "phần đầu trang mở bằng `---` nhưng không đóng; thêm một dòng `---` sau phần đầu trang".into()
+        }
+        (FrontMatterUnclosed, En) => {
+            "front matter opened with `---` is never closed; add a line `---` after it".into()
+        }
+        (FrontMatterInvalid { detail }, Vi) => format!("phần đầu trang không hợp lệ: {detail}"),
+        (FrontMatterInvalid { detail }, En) => format!("invalid front matter: {detail}"),
+        (FrontMatterNotMap, Vi) => {
+            "phần đầu trang phải là các dòng `khóa: giá trị` (ví dụ `title: Tiêu đề`)".into()
+        }
+        (FrontMatterNotMap, En) => {
+            "front matter must be `key: value` lines (for example `title: My title`)".into()
+        }
+        (BadDate { value }, Vi) => format!(
+            "ngày `{value}` không hợp lệ; viết theo dạng 2007-04-13 hoặc 13/04/2007"
+        ),
+        (BadDate { value }, En) => format!(
+            "invalid date `{value}`; write it as 2007-04-13 or 13/04/2007 (day first)"
+        ),
+        (BadSlug { key, value }, Vi) => format!(
+            "`{key}: {value}` sẽ ra ngoài thư mục kết quả hoặc rỗng; dùng tên đơn giản như `chi-thi-11`"
+        ),
+        (BadSlug { key, value }, En) => format!(
+            "`{key}: {value}` would leave the output folder or is empty; use a plain name such as `chi-thi-11`"
+        ),
+        (DuplicateUrl { url, other }, Vi) => format!(
+            "trang này và `{other}` cùng có địa chỉ `{url}`; hãy đổi `slug` của một trong hai"
+        ),
+        (DuplicateUrl { url, other }, En) => format!(
+            "this page and `{other}` both map to `{url}`; change the `slug` of one of them"
+        ),
+        (BrokenLink { target }, Vi) => format!(
+            "liên kết `{target}` không trỏ tới trang hay tệp nào của trang web; kiểm tra lại đường dẫn \
+             (tính từ tệp này, hoặc dạng `@/chuyen-muc/trang.md`)"
+        ),
+        (BrokenLink { target }, En) => format!(
+            "link `{target}` points at nothing in the site; check the path \
+             (relative to this file, or `@/section/page.md`)"
+        ),
+        (UnknownTaxonomy { name }, Vi) => format!(
+            "phân loại `{name}` chưa khai báo trong `config.yaml` (mục `taxonomies`); bị bỏ qua"
+        ),
+        (UnknownTaxonomy { name }, En) => format!(
+            "taxonomy `{name}` is not declared in `config.yaml` (`taxonomies`); ignored"
+        ),
+        (TemplateMissing { name }, Vi) => format!(
+            "không có mẫu `{name}` trong `templates/` của trang web hay của giao diện"
+        ),
+        (TemplateMissing { name }, En) => {
+            format!("no template `{name}` in the site's or the theme's `templates/`")
+        }
+        (TemplateInvalid { detail }, Vi) => format!("mẫu trang có lỗi: {detail}"),
+        (TemplateInvalid { detail }, En) => format!("template error: {detail}"),
+        (TemplateRender { page, template }, Vi) => {
+            format!("lỗi khi dựng `{page}` bằng mẫu `{template}`")
+        }
+        (TemplateRender { page, template }, En) => {
+            format!("failed to render `{page}` with template `{template}`")
+        }
+        (ThemeMissing { theme }, Vi) => format!(
+            "không tìm thấy giao diện `{theme}` trong `themes/`; sửa khóa `theme` trong `config.yaml`"
+        ),
+        (ThemeMissing { theme }, En) => format!(
+            "theme `{theme}` not found in `themes/`; fix `theme` in `config.yaml`"
+        ),
+        (OutputNotOurs { dir }, Vi) => format!(
+            "không ghi đè `{dir}`: thư mục này có nội dung mà loa không tạo ra; chọn `--output` khác hoặc tự dọn thư mục"
+        ),
+        (OutputNotOurs { dir }, En) => format!(
+            "refusing to replace `{dir}`: it is not empty and was not created by loa; choose another `--output` or empty it yourself"
+        ),
+        (OutputIsSource { dir }, Vi) => format!(
+            "không thể ghi kết quả vào `{dir}`: đó là thư mục gốc, thư mục nguồn hoặc thư mục cha của trang web"
+        ),
+        (OutputIsSource { dir }, En) => format!(
+            "refusing to write output to `{dir}`: it is the site root, a source folder, or a parent of the root"
+        ),
+        (OutputWriteFailed { dir }, Vi) => format!("không ghi được kết quả vào `{dir}`"),
+        (OutputWriteFailed { dir }, En) => format!("failed to write the output to `{dir}`"),
+        (InitNotEmpty { dir }, Vi) => {
+            format!("`{dir}` đã có nội dung; `loa init` chỉ tạo trang trong thư mục trống")
+        }
+        (InitNotEmpty { dir }, En) => {
+            format!("`{dir}` is not empty; `loa init` only creates a site in an empty folder")
+        }
+        (InitDone { dir }, Vi) => format!(
+            "Đã tạo trang web mới trong `{dir}`. Tiếp theo: loa build --root {dir}"
+        ),
+        (InitDone { dir }, En) => {
+            format!("Created a new site in `{dir}`. Next: loa build --root {dir}")
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The closest candidate to `word`, if one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}

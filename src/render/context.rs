@@ -1,0 +1,187 @@
+//! Template context: the data each template sees, built once per site and per page.
+//! docs/templates.md documents every field.
+
+use serde_json::{json, Map, Value};
+
+use crate::markdown::Html;
+use crate::resolve::{pager_url, Section, Site};
+
+/// Context pieces shared by every render, serialised once.
+pub struct Shared {
+    pub config: Value,
+    pub site: Value,
+    /// List item of each page (no content), reused in every list.
+    pub items: Vec<Value>,
+    /// Site-absolute URL → (title) for breadcrumbs.
+    pub home_title: String,
+}
+
+/// How many pages a subsection shows on its parent's page.
+const SUBSECTION_PREVIEW: usize = 5;
+/// How many pages `site.recent_pages` holds.
+const RECENT: usize = 10;
+
+impl Shared {
+    pub fn new(site: &Site, html: &[Html], section_html: &[Html], build_date: &str) -> Shared {
+        let c = &site.config;
+        let items: Vec<Value> = site.pages.iter().enumerate().map(|(i, _)| page_item(site, i, &html[i])).collect();
+        let sections: Vec<Value> = site.sections[0]
+            .subsections
+            .iter()
+            .map(|&s| json!({ "title": site.sections[s].title, "url": site.sections[s].url, "weight": site.sections[s].weight }))
+            .collect();
+        let taxonomies: Vec<Value> = site
+            .taxonomies
+            .iter()
+            .map(|t| json!({ "name": t.config.name, "title": t.config.title, "url": t.url }))
+            .collect();
+        let mut dated: Vec<usize> = (0..site.pages.len()).filter(|&i| site.pages[i].parsed.front.date.is_some()).collect();
+        dated.sort_by(|&a, &b| site.pages[b].parsed.front.date.cmp(&site.pages[a].parsed.front.date));
+        let recent: Vec<Value> = dated.iter().take(RECENT).map(|&i| items[i].clone()).collect();
+        let home_title = if c.language.starts_with("vi") { "Trang chủ" } else { "Home" };
+        let _ = section_html;
+        Shared {
+            config: serde_json::to_value(c).unwrap_or(Value::Null),
+            site: json!({
+                "title": c.title,
+                "description": c.description,
+                "organisation": c.organisation,
+                "author": c.author,
+                "language": c.language,
+                "base_url": c.base_url,
+                "build_date": build_date,
+                "sections": sections,
+                "taxonomies": taxonomies,
+                "recent_pages": recent,
+                "page_count": site.pages.len(),
+            }),
+            items,
+            home_title: home_title.to_owned(),
+        }
+    }
+
+    /// Breadcrumbs from the home page down to section `s` (inclusive).
+    pub fn crumbs(&self, site: &Site, mut s: Option<usize>) -> Value {
+        let mut chain = Vec::new();
+        while let Some(i) = s {
+            let sec = &site.sections[i];
+            let title = if i == 0 { self.home_title.clone() } else { sec.title.clone() };
+            chain.push(json!({ "title": title, "url": sec.url }));
+            s = sec.parent;
+        }
+        chain.reverse();
+        Value::Array(chain)
+    }
+}
+
+fn date_value(d: Option<chrono::NaiveDate>) -> Value {
+    d.map_or(Value::Null, |d| Value::String(d.format("%Y-%m-%d").to_string()))
+}
+
+/// A page as it appears in lists: everything but its content and table of contents.
+fn page_item(site: &Site, i: usize, html: &Html) -> Value {
+    let p = &site.pages[i];
+    let f = &p.parsed.front;
+    let sec = &site.sections[p.section];
+    let summary = match &f.summary {
+        Some(s) => Value::String(format!("<p>{}</p>", super::engine::escape_html(s))),
+        None => html.summary.clone().map_or(Value::Null, Value::String),
+    };
+    let mut taxonomies = Map::new();
+    for &(ti, term) in &p.terms {
+        let t = &site.taxonomies[ti];
+        let term = &t.terms[term];
+        let entry = taxonomies.entry(t.config.name.clone()).or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(list) = entry {
+            list.push(json!({ "name": term.name, "slug": term.slug, "url": term.url }));
+        }
+    }
+    let tags = taxonomies.get("tags").cloned().unwrap_or_else(|| Value::Array(Vec::new()));
+    json!({
+        "title": p.title,
+        "description": f.description,
+        "url": p.url,
+        "permalink": site.config.permalink(&p.url),
+        "path": p.parsed.source.rel,
+        "slug": p.slug,
+        "date": date_value(f.date),
+        "updated": date_value(f.updated),
+        "draft": f.draft,
+        "summary": summary,
+        "word_count": html.word_count,
+        "reading_minutes": html.word_count.div_ceil(200).max(1),
+        "tags": tags,
+        "taxonomies": taxonomies,
+        "section": { "title": sec.title, "url": sec.url },
+        "weight": f.weight,
+        "extra": f.extra,
+        "document": f.document,
+        "bulletin": f.bulletin,
+    })
+}
+
+/// The `page` object of a page's own render: its list item plus content, toc, prev/next.
+pub fn page(site: &Site, shared: &Shared, i: usize, html: &Html) -> Value {
+    let p = &site.pages[i];
+    let mut v = shared.items[i].clone();
+    let link = |j: Option<usize>| j.map_or(Value::Null, |j| json!({ "title": site.pages[j].title, "url": site.pages[j].url }));
+    if let Value::Object(m) = &mut v {
+        m.insert("content".into(), Value::String(html.content.clone()));
+        m.insert("toc".into(), serde_json::to_value(&html.toc).unwrap_or(Value::Null));
+        m.insert("prev".into(), link(p.prev));
+        m.insert("next".into(), link(p.next));
+    }
+    v
+}
+
+/// The `section` object for list page `n` of section `s`.
+pub fn section(site: &Site, shared: &Shared, s: usize, html: &Html, with_pages: bool) -> Value {
+    let sec: &Section = &site.sections[s];
+    let f = sec.parsed.as_ref().map(|p| &p.front);
+    let subsections: Vec<Value> = sec
+        .subsections
+        .iter()
+        .map(|&c| {
+            let sub = &site.sections[c];
+            let preview: Vec<Value> = sub.pages.iter().take(SUBSECTION_PREVIEW).map(|&p| shared.items[p].clone()).collect();
+            json!({
+                "title": sub.title,
+                "url": sub.url,
+                "summary": sub.parsed.as_ref().and_then(|p| p.front.description.clone().or(p.front.summary.clone())),
+                "page_count": sub.pages.len(),
+                "pages": preview,
+            })
+        })
+        .collect();
+    let pages: Vec<Value> = if with_pages { sec.pages.iter().map(|&p| shared.items[p].clone()).collect() } else { Vec::new() };
+    json!({
+        "title": sec.title,
+        "url": sec.url,
+        "permalink": site.config.permalink(&sec.url),
+        "path": sec.parsed.as_ref().map(|p| p.source.rel.clone()),
+        "description": f.and_then(|f| f.description.clone()),
+        "content": html.content,
+        "summary": html.summary,
+        "pages": pages,
+        "page_count": sec.pages.len(),
+        "subsections": subsections,
+        "extra": f.map_or(Value::Object(Map::new()), |f| f.extra.clone()),
+    })
+}
+
+/// The `paginator` for list page `n` (1-based) of a list of `pages` at `base`.
+pub fn paginator(shared: &Shared, base: &str, pages: &[usize], per: usize, n: usize) -> Value {
+    let per = if per == 0 { pages.len().max(1) } else { per };
+    let total = pages.len().div_ceil(per).max(1);
+    let slice = pages.iter().skip((n - 1) * per).take(per).map(|&p| shared.items[p].clone()).collect::<Vec<_>>();
+    json!({
+        "pages": slice,
+        "current_index": n,
+        "number_pagers": total,
+        "first": pager_url(base, 1),
+        "last": pager_url(base, total),
+        "previous": if n > 1 { Value::String(pager_url(base, n - 1)) } else { Value::Null },
+        "next": if n < total { Value::String(pager_url(base, n + 1)) } else { Value::Null },
+        "total_pages": pages.len(),
+    })
+}

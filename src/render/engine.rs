@@ -1,0 +1,107 @@
+//! The template engine: compiles templates once and registers loa's filters and functions.
+
+use std::collections::{HashMap, HashSet};
+
+use tera::{Tera, Value};
+
+use crate::error::Diagnostic;
+use crate::messages::{self, Msg};
+use crate::theme::Theme;
+
+/// Compiles every template; syntax errors name the template file and line.
+pub fn compile(theme: &Theme, by_source: &HashMap<String, String>, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
+    let mut tera = Tera::default();
+    // Escape like HTML needs, but leave `/` alone: "11-CT/TW" and URLs stay readable.
+    tera.set_escape_fn(escape_html);
+    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    let sources: Vec<(&str, &str)> = theme.templates.iter().map(|(n, t)| (n.as_str(), t.text.as_str())).collect();
+    if let Err(e) = tera.add_raw_templates(sources) {
+        let (name, detail) = describe(&e);
+        let origin = theme.templates.get(&name).map(|t| t.origin.clone()).unwrap_or_else(|| name.clone().into());
+        let line = line_of(&detail);
+        let text = theme.templates.get(&name).map(|t| t.text.as_str()).unwrap_or("");
+        diags.push(
+            Diagnostic::error(origin, line, 0, messages::text(Msg::TemplateInvalid { detail: &detail }))
+                .with_excerpt_from(text),
+        );
+        return None;
+    }
+    tera.register_filter("vi_date", vi_date);
+    tera.register_filter("slugify", |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(crate::slug::slugify(v.as_str().unwrap_or_default())))
+    });
+    let sources = by_source.clone();
+    tera.register_function("url", move |args: &HashMap<String, Value>| {
+        let path = args.get("path").and_then(Value::as_str).unwrap_or("");
+        if let Some(src) = path.strip_prefix("@/") {
+            return sources
+                .get(src.trim_end_matches('/'))
+                .map(|u| Value::String(u.clone()))
+                .ok_or_else(|| tera::Error::msg(messages::text(Msg::BrokenLink { target: path })));
+        }
+        Ok(Value::String(format!("/{}", path.trim_start_matches('/'))))
+    });
+    Some(tera)
+}
+
+/// Names used by the site that no template provides.
+pub fn missing<'a>(tera: &Tera, wanted: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let have: HashSet<&str> = tera.get_template_names().collect();
+    let mut out: Vec<&str> = wanted.filter(|n| !have.contains(n)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The whole error chain of a Tera error, with the template named first.
+pub fn chain(e: &tera::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+fn describe(e: &tera::Error) -> (String, String) {
+    let detail = chain(e);
+    // Tera says "Failed to parse 'page.html'" or "... template 'page.html' ...".
+    let name = detail.split('\'').nth(1).unwrap_or_default().to_owned();
+    (name, detail)
+}
+
+/// Tera (via pest) reports ` --> 12:5`; take the line.
+fn line_of(detail: &str) -> usize {
+    detail
+        .split("--> ")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn vi_date(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let style = args.get("format").and_then(Value::as_str).unwrap_or("short");
+    let Some(text) = value.as_str() else { return Ok(Value::Null) };
+    let date = crate::date::parse(text).ok_or_else(|| tera::Error::msg(format!("vi_date: not a date: `{text}`")))?;
+    crate::date::format(date, style)
+        .map(Value::String)
+        .ok_or_else(|| tera::Error::msg(format!("vi_date: unknown format `{style}` (short, long, full, weekday, iso)")))
+}
+
+/// HTML escaping for text and attribute values.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,276 @@
+//! Render stage: Markdown to HTML, then every output file through the templates.
+//!
+//! Input: a resolved `Site` and compiled templates. Output: `Output`s handed to a
+//! sink one by one (the write stage, or memory for tests and `serve`), so a large
+//! site is never held in memory whole.
+
+mod context;
+pub mod engine;
+mod feeds;
+pub mod relative;
+
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+use tera::{Context, Tera};
+
+use crate::error::Diagnostic;
+use crate::markdown::{self, Html};
+use crate::messages::{self, Msg};
+use crate::resolve::{pager_url, Site};
+use context::Shared;
+use relative::LinkStyle;
+
+/// One file of the built site.
+#[derive(Debug)]
+pub struct Output {
+    /// Path inside the output folder, with `/` separators: `van-ban/chi-thi-11/index.html`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Where rendered files go.
+pub type Sink<'a> = dyn Fn(Output) -> std::io::Result<()> + Sync + 'a;
+
+/// What a render produced, for the summary line.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub pages: usize,
+    pub sections: usize,
+    pub files: usize,
+}
+
+/// Markdown of every page and section, rendered in parallel.
+pub struct Rendered {
+    pub pages: Vec<Html>,
+    pub sections: Vec<Html>,
+}
+
+/// Renders the Markdown of all pages and sections; broken links go to `diags`.
+pub fn markdown(site: &Site, diags: &mut Vec<Diagnostic>) -> Rendered {
+    let pages: Vec<(Html, Vec<Diagnostic>)> =
+        site.pages.par_iter().map(|p| markdown::render(&p.parsed, &site.targets)).collect();
+    let sections: Vec<(Html, Vec<Diagnostic>)> = site
+        .sections
+        .par_iter()
+        .map(|s| s.parsed.as_ref().map(|p| markdown::render(p, &site.targets)).unwrap_or_default())
+        .collect();
+    let mut split = |v: Vec<(Html, Vec<Diagnostic>)>| {
+        v.into_iter()
+            .map(|(h, d)| {
+                diags.extend(d);
+                h
+            })
+            .collect()
+    };
+    Rendered { pages: split(pages), sections: split(sections) }
+}
+
+enum Job {
+    Page(usize),
+    Section(usize, usize),
+    TaxonomyList(usize),
+    Term(usize, usize, usize),
+    NotFound,
+}
+
+/// Template each page and section asks for.
+fn template_of(site: &Site, job: &Job) -> String {
+    match *job {
+        Job::Page(i) => site.pages[i].parsed.front.template.clone().unwrap_or_else(|| "page.html".into()),
+        Job::Section(s, _) => site.sections[s]
+            .parsed
+            .as_ref()
+            .and_then(|p| p.front.template.clone())
+            .unwrap_or_else(|| if s == 0 { "index.html".into() } else { "section.html".into() }),
+        Job::TaxonomyList(_) => "taxonomy_list.html".into(),
+        Job::Term(..) => "taxonomy_single.html".into(),
+        Job::NotFound => "404.html".into(),
+    }
+}
+
+/// Renders every output file and hands each to `sink`; returns the problems met.
+pub fn render_all(site: &Site, tera: &Tera, md: &Rendered, build_date: &str, sink: &Sink) -> (Counts, Vec<Diagnostic>) {
+    let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
+    for (s, sec) in site.sections.iter().enumerate() {
+        jobs.extend((1..=sec.pager_count()).map(|n| Job::Section(s, n)));
+    }
+    for (t, tax) in site.taxonomies.iter().enumerate() {
+        if tax.terms.is_empty() {
+            continue;
+        }
+        jobs.push(Job::TaxonomyList(t));
+        for (k, term) in tax.terms.iter().enumerate() {
+            let n = pager_count(term.pages.len(), site.config.paginate_by);
+            jobs.extend((1..=n).map(|n| Job::Term(t, k, n)));
+        }
+    }
+    let has_404 = tera.get_template_names().any(|n| n == "404.html");
+    if has_404 {
+        jobs.push(Job::NotFound);
+    }
+
+    let mut diags = Vec::new();
+    let wanted: Vec<(String, std::path::PathBuf)> = jobs
+        .iter()
+        .map(|j| {
+            let origin = match *j {
+                Job::Page(i) => site.pages[i].parsed.source.shown.clone(),
+                Job::Section(s, _) => site.sections[s].parsed.as_ref().map_or_else(|| "config.yaml".into(), |p| p.source.shown.clone()),
+                _ => "config.yaml".into(),
+            };
+            (template_of(site, j), origin)
+        })
+        .collect();
+    let missing = engine::missing(tera, wanted.iter().map(|(n, _)| n.as_str()));
+    if !missing.is_empty() {
+        for name in missing {
+            let (_, origin) = wanted.iter().find(|(n, _)| n == name).expect("missing names come from wanted");
+            diags.push(Diagnostic::error(origin, 0, 0, messages::text(Msg::TemplateMissing { name })));
+        }
+        return (Counts::default(), diags);
+    }
+
+    let shared = Shared::new(site, &md.pages, &md.sections, build_date);
+    let results: Vec<Result<(), Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let template = template_of(site, job);
+            let (path, ctx) = context_for(site, &shared, md, job);
+            let html = tera.render(&template, &ctx).map_err(|e| {
+                let page = match *job {
+                    Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
+                    _ => path.clone(),
+                };
+                let what = messages::text(Msg::TemplateRender { page: &page, template: &template });
+                Diagnostic::error(template_origin(&template), 0, 0, format!("{what}: {}", engine::chain(&e)))
+            })?;
+            let style = if matches!(job, Job::NotFound) {
+                LinkStyle { prefix: format!("{}/", base_path(&site.config.base_url)), pretty: site.config.pretty_urls, urls: &site.targets.urls }
+            } else {
+                LinkStyle { prefix: LinkStyle::prefix_for(&path), pretty: site.config.pretty_urls, urls: &site.targets.urls }
+            };
+            let bytes = style.apply(&html).into_bytes();
+            sink(Output { path: path.clone(), bytes }).map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
+        })
+        .collect();
+    diags.extend(results.into_iter().filter_map(Result::err));
+
+    // Files written by code.
+    let absolute = LinkStyle { prefix: format!("{}/", site.config.base()), pretty: site.config.pretty_urls, urls: &site.targets.urls };
+    let summaries: Vec<Option<String>> = md.pages.iter().map(|h| h.summary.as_ref().map(|s| absolute.apply(s))).collect();
+    let mut extra = vec![
+        Output { path: "sitemap.xml".into(), bytes: feeds::sitemap(site).into_bytes() },
+        Output { path: "atom.xml".into(), bytes: feeds::atom(site, &summaries).into_bytes() },
+        Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() },
+    ];
+    let files = jobs.len() + extra.len();
+    for out in extra.drain(..) {
+        let path = out.path.clone();
+        if let Err(e) = sink(out) {
+            diags.push(Diagnostic::error(&path, 0, 0, e.to_string()));
+        }
+    }
+    let sections = site.sections.len();
+    (Counts { pages: site.pages.len(), sections, files }, diags)
+}
+
+fn pager_count(n: usize, per: usize) -> usize {
+    if per == 0 {
+        1
+    } else {
+        n.div_ceil(per).max(1)
+    }
+}
+
+/// Where a template came from, for messages (the name is enough; the theme module knows the file).
+fn template_origin(name: &str) -> std::path::PathBuf {
+    format!("templates/{name}").into()
+}
+
+/// The path part of `base_url` ("https://x.vn/sub/" → "/sub"), for the 404 page's links.
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    let path = match (base_url.contains("://"), after_scheme.find('/')) {
+        (true, Some(i)) => &after_scheme[i..],
+        (true, None) => "",
+        (false, _) => after_scheme,
+    };
+    path.trim_end_matches('/').to_owned()
+}
+
+/// Output file of a site URL: `/van-ban/` → `van-ban/index.html`.
+pub fn output_path(url: &str) -> String {
+    format!("{}index.html", &url[1..])
+}
+
+fn context_for(site: &Site, shared: &Shared, md: &Rendered, job: &Job) -> (String, Context) {
+    let mut m = Map::new();
+    m.insert("config".into(), shared.config.clone());
+    m.insert("site".into(), shared.site.clone());
+    let url = match *job {
+        Job::Page(i) => {
+            let p = &site.pages[i];
+            m.insert("page".into(), context::page(site, shared, i, &md.pages[i]));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, Some(p.section)));
+            p.url.clone()
+        }
+        Job::Section(s, n) => {
+            let sec = &site.sections[s];
+            let single = sec.pager_count() == 1;
+            m.insert("section".into(), context::section(site, shared, s, &md.sections[s], single));
+            m.insert("paginator".into(), context::paginator(shared, &sec.url, &sec.pages, sec.paginate_by, n));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, sec.parent));
+            pager_url(&sec.url, n)
+        }
+        Job::TaxonomyList(t) => {
+            let tax = &site.taxonomies[t];
+            let terms: Vec<Value> = tax
+                .terms
+                .iter()
+                .map(|term| serde_json::json!({ "name": term.name, "slug": term.slug, "url": term.url, "count": term.pages.len() }))
+                .collect();
+            m.insert("taxonomy".into(), taxonomy_value(tax));
+            m.insert("terms".into(), Value::Array(terms));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, Some(0)));
+            tax.url.clone()
+        }
+        Job::Term(t, k, n) => {
+            let tax = &site.taxonomies[t];
+            let term = &tax.terms[k];
+            let per = site.config.paginate_by;
+            let single = pager_count(term.pages.len(), per) == 1;
+            let pages: Vec<Value> = if single { term.pages.iter().map(|&p| shared.items[p].clone()).collect() } else { Vec::new() };
+            m.insert("taxonomy".into(), taxonomy_value(tax));
+            m.insert(
+                "term".into(),
+                serde_json::json!({ "name": term.name, "slug": term.slug, "url": term.url, "count": term.pages.len(), "pages": pages }),
+            );
+            m.insert("paginator".into(), context::paginator(shared, &term.url, &term.pages, per, n));
+            let mut crumbs = shared.crumbs(site, Some(0));
+            if let Value::Array(list) = &mut crumbs {
+                list.push(serde_json::json!({ "title": tax.config.title, "url": tax.url }));
+            }
+            m.insert("breadcrumbs".into(), crumbs);
+            pager_url(&term.url, n)
+        }
+        Job::NotFound => {
+            m.insert("breadcrumbs".into(), Value::Array(Vec::new()));
+            "/404.html".into()
+        }
+    };
+    let path = if url.ends_with('/') { output_path(&url) } else { url[1..].to_owned() };
+    let root = if matches!(job, Job::NotFound) { format!("{}/", base_path(&site.config.base_url)) } else { LinkStyle::prefix_for(&path) };
+    m.insert("current_url".into(), Value::String(url));
+    m.insert("root".into(), Value::String(root));
+    let ctx = Context::from_value(Value::Object(m)).unwrap_or_default();
+    (path, ctx)
+}
+
+fn taxonomy_value(tax: &crate::resolve::TaxonomyIndex) -> Value {
+    serde_json::json!({ "name": tax.config.name, "title": tax.config.title, "url": tax.url })
+}
+
+/// XML escaping for feeds and sitemaps.
+pub fn escape_xml(s: &str) -> String {
+    engine::escape_html(s).replace("&#39;", "&apos;")
+}

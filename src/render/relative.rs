@@ -1,0 +1,124 @@
+//! Makes site-absolute links (`/van-ban/`) relative to the file they are written in
+//! (`../van-ban/index.html`), so the output works from `file://` and under any sub-path.
+
+use std::collections::HashSet;
+
+/// Attributes whose values are URLs.
+const URL_ATTRS: &[&str] = &["href", "src", "action", "poster", "data"];
+
+/// How links are rewritten.
+pub struct LinkStyle<'a> {
+    /// Prefix that leads from the current file to the site root: "", "../../", or "/sub/" for 404 pages.
+    pub prefix: String,
+    /// Keep folder links as `x/` instead of `x/index.html`.
+    pub pretty: bool,
+    /// Known site URLs, to tell `/van-ban/chi-thi-11` (a folder) from `/css/a.css` (a file).
+    pub urls: &'a HashSet<String>,
+}
+
+impl LinkStyle<'_> {
+    /// The relative prefix for an output file at `out_path` (e.g. `van-ban/x/index.html`).
+    pub fn prefix_for(out_path: &str) -> String {
+        "../".repeat(out_path.matches('/').count())
+    }
+
+    /// Rewrites one site-absolute URL (starting with `/`).
+    pub fn rewrite(&self, url: &str) -> String {
+        let (path, suffix) = match url.find(['?', '#']) {
+            Some(i) => url.split_at(i),
+            None => (url, ""),
+        };
+        let mut path = path.to_owned();
+        let is_dir = path.ends_with('/') || (!last_segment_has_dot(&path) && self.urls.contains(&format!("{path}/")));
+        if is_dir && !path.ends_with('/') {
+            path.push('/');
+        }
+        if is_dir && !self.pretty {
+            path.push_str("index.html");
+        }
+        let mut out = format!("{}{}", self.prefix, &path[1..]);
+        if out.is_empty() {
+            out.push_str("./");
+        }
+        out.push_str(suffix);
+        out
+    }
+
+    /// Rewrites every site-absolute URL attribute in `html`.
+    pub fn apply(&self, html: &str) -> String {
+        let mut out = String::with_capacity(html.len() + 256);
+        let mut rest = html;
+        while let Some(i) = find_link(rest) {
+            let (quote_at, quote) = i;
+            let value_start = quote_at + 1;
+            let Some(len) = rest[value_start..].find(quote) else { break };
+            let value = &rest[value_start..value_start + len];
+            out.push_str(&rest[..value_start]);
+            out.push_str(&self.rewrite(value));
+            rest = &rest[value_start + len..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// Finds the next `attr="/…"` with a URL attribute; returns the quote's offset and char.
+fn find_link(s: &str) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    loop {
+        let double = s[from..].find("=\"/");
+        let single = s[from..].find("='/");
+        let pos = from + match (double, single) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => return None,
+        };
+        let name_start = s[..pos]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .map_or(0, |i| i + 1);
+        let name = &s[name_start..pos];
+        let is_url_attr = URL_ATTRS.iter().any(|a| name.eq_ignore_ascii_case(a));
+        // `//host` is protocol-relative: an external link.
+        if is_url_attr && bytes.get(pos + 3) != Some(&b'/') {
+            return Some((pos + 1, bytes[pos + 1] as char));
+        }
+        from = pos + 2;
+    }
+}
+
+fn last_segment_has_dot(path: &str) -> bool {
+    path.rsplit('/').next().is_some_and(|s| s.contains('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style(prefix: &str, pretty: bool, urls: &HashSet<String>) -> String {
+        let s = LinkStyle { prefix: prefix.into(), pretty, urls };
+        s.apply(
+            r#"<a href="/van-ban/">x</a><a href="/van-ban/chi-thi-11#muc-1">y</a><img src="/css/a.png"><a href="//cdn.example.org/x">z</a><a href="https://e.vn/">e</a><a href='/'>h</a>"#,
+        )
+    }
+
+    #[test]
+    fn links_become_relative_file_links() {
+        let urls: HashSet<String> = ["/van-ban/", "/van-ban/chi-thi-11/"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            style("../../", false, &urls),
+            r#"<a href="../../van-ban/index.html">x</a><a href="../../van-ban/chi-thi-11/index.html#muc-1">y</a><img src="../../css/a.png"><a href="//cdn.example.org/x">z</a><a href="https://e.vn/">e</a><a href='../../index.html'>h</a>"#
+        );
+        assert_eq!(
+            style("", true, &urls),
+            r#"<a href="van-ban/">x</a><a href="van-ban/chi-thi-11/#muc-1">y</a><img src="css/a.png"><a href="//cdn.example.org/x">z</a><a href="https://e.vn/">e</a><a href='./'>h</a>"#
+        );
+    }
+
+    #[test]
+    fn text_that_looks_like_a_link_is_left_alone() {
+        let urls = HashSet::new();
+        let s = LinkStyle { prefix: "../".into(), pretty: false, urls: &urls };
+        assert_eq!(s.apply("<p>title=\"/x\"</p><p class=\"/y\">"), "<p>title=\"/x\"</p><p class=\"/y\">");
+    }
+}

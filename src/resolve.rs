@@ -1,0 +1,445 @@
+//! Resolve stage: give every page and section its URL and place in the site.
+//!
+//! Input: parsed pages, content assets and static files. Output: a `Site` with
+//! sections, ordering, previous/next, pagination, taxonomies and link targets.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
+
+use crate::config::{Config, Taxonomy};
+use crate::error::Diagnostic;
+use crate::markdown::LinkTargets;
+use crate::messages::{self, Msg};
+use crate::parse::{Parsed, SortBy};
+use crate::slug::slugify;
+
+/// Files every build writes besides pages.
+pub const SPECIAL_FILES: &[&str] = &["/sitemap.xml", "/atom.xml", "/robots.txt", "/404.html"];
+
+/// The whole site, ready to render.
+pub struct Site {
+    pub config: Config,
+    pub pages: Vec<Page>,
+    /// Index 0 is the home section.
+    pub sections: Vec<Section>,
+    pub taxonomies: Vec<TaxonomyIndex>,
+    pub targets: LinkTargets,
+    /// Content files that are not Markdown: (output path, file).
+    pub assets: Vec<(String, PathBuf)>,
+}
+
+/// A page with its place in the site.
+pub struct Page {
+    pub parsed: Parsed,
+    pub title: String,
+    pub slug: String,
+    /// Site-absolute URL, `/van-ban/chi-thi-11/`.
+    pub url: String,
+    pub section: usize,
+    pub prev: Option<usize>,
+    pub next: Option<usize>,
+    /// (taxonomy index, term index) pairs.
+    pub terms: Vec<(usize, usize)>,
+}
+
+/// A folder of `content/`, described by its optional `_index.md`.
+pub struct Section {
+    pub parsed: Option<Parsed>,
+    /// Folder relative to `content/` ("" for the home section).
+    pub dir: String,
+    pub url: String,
+    pub title: String,
+    pub weight: Option<i64>,
+    pub parent: Option<usize>,
+    /// Pages in display order.
+    pub pages: Vec<usize>,
+    pub subsections: Vec<usize>,
+    /// Pages per list page (0: one page holds all).
+    pub paginate_by: usize,
+}
+
+impl Section {
+    /// Number of list pages this section renders (at least one).
+    pub fn pager_count(&self) -> usize {
+        if self.paginate_by == 0 {
+            1
+        } else {
+            self.pages.len().div_ceil(self.paginate_by).max(1)
+        }
+    }
+}
+
+/// URL of list page `n` (1-based) of a list at `base`.
+pub fn pager_url(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_owned()
+    } else {
+        format!("{base}page/{n}/")
+    }
+}
+
+/// A taxonomy (such as tags) with its terms.
+pub struct TaxonomyIndex {
+    pub config: Taxonomy,
+    pub url: String,
+    pub terms: Vec<Term>,
+}
+
+/// One term of a taxonomy and the pages that carry it.
+pub struct Term {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+    pub pages: Vec<usize>,
+}
+
+/// Builds the site model; URL and slug problems go to `diags`.
+pub fn resolve(
+    config: Config,
+    parsed: Vec<Parsed>,
+    assets: Vec<(String, PathBuf)>,
+    statics: impl Iterator<Item = String>,
+    drafts: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Site {
+    let (index_files, page_files): (Vec<Parsed>, Vec<Parsed>) = parsed.into_iter().partition(Parsed::is_section);
+    let page_files: Vec<Parsed> = page_files.into_iter().filter(|p| drafts || !p.front.draft).collect();
+
+    // Folders that hold pages are sections, with or without `_index.md`.
+    let mut dirs: BTreeSet<String> = BTreeSet::new();
+    dirs.insert(String::new());
+    let mut index_by_dir: HashMap<String, Parsed> = HashMap::new();
+    for p in index_files {
+        let dir = parent(&p.source.rel).to_owned();
+        add_with_ancestors(&mut dirs, &dir);
+        index_by_dir.insert(dir, p);
+    }
+    let bundle_dirs: HashSet<String> = page_files
+        .iter()
+        .filter_map(|p| p.source.rel.strip_suffix("/index.md").map(str::to_owned))
+        .collect();
+    for p in &page_files {
+        add_with_ancestors(&mut dirs, page_section_dir(&p.source.rel));
+    }
+
+    let mut sections: Vec<Section> = Vec::with_capacity(dirs.len());
+    let mut section_of_dir: HashMap<String, usize> = HashMap::new();
+    for dir in dirs {
+        let parsed = index_by_dir.remove(&dir);
+        let url = dir_url(&dir);
+        let title = parsed
+            .as_ref()
+            .and_then(|p| p.front.title.clone())
+            .unwrap_or_else(|| if dir.is_empty() { config.title.clone() } else { last(&dir).to_owned() });
+        let parent = if dir.is_empty() { None } else { section_of_dir.get(parent(&dir)).copied() };
+        let paginate_by = parsed.as_ref().and_then(|p| p.front.paginate_by).unwrap_or(config.paginate_by);
+        let weight = parsed.as_ref().and_then(|p| p.front.weight);
+        section_of_dir.insert(dir.clone(), sections.len());
+        sections.push(Section {
+            parsed,
+            dir,
+            url,
+            title,
+            weight,
+            parent,
+            pages: Vec::new(),
+            subsections: Vec::new(),
+            paginate_by,
+        });
+    }
+    for i in 1..sections.len() {
+        if let Some(p) = sections[i].parent {
+            sections[p].subsections.push(i);
+        }
+    }
+
+    // Pages: slug, URL, section.
+    let mut pages: Vec<Page> = Vec::with_capacity(page_files.len());
+    for p in page_files {
+        let rel = &p.source.rel;
+        let section = section_of_dir[page_section_dir(rel)];
+        let default_slug = match rel.strip_suffix("/index.md") {
+            Some(bundle) => last(bundle).to_owned(),
+            None => last(rel).trim_end_matches(".md").to_owned(),
+        };
+        let slug = match &p.front.slug {
+            Some(s) => match checked_slug(s) {
+                Some(s) => s,
+                None => {
+                    diags.push(bad_key(&p, "slug", s));
+                    continue;
+                }
+            },
+            None => slugify(&default_slug),
+        };
+        let slug = if slug.is_empty() { "trang".to_owned() } else { slug };
+        let url = match &p.front.path {
+            Some(path) => match checked_path(path) {
+                Some(path) => path,
+                None => {
+                    diags.push(bad_key(&p, "path", path));
+                    continue;
+                }
+            },
+            None => format!("{}{slug}/", sections[section].url),
+        };
+        let title = p.front.title.clone().unwrap_or_else(|| default_slug.clone());
+        pages.push(Page { parsed: p, title, slug, url, section, prev: None, next: None, terms: Vec::new() });
+    }
+
+    check_duplicates(&pages, &sections, diags);
+
+    // Order pages within sections; previous/next follow that order.
+    for (i, page) in pages.iter().enumerate() {
+        sections[page.section].pages.push(i);
+    }
+    for s in &mut sections {
+        let sort_by = s.parsed.as_ref().map(|p| p.front.sort_by).unwrap_or_default();
+        sort_pages(&mut s.pages, &pages, sort_by);
+        for w in s.pages.windows(2) {
+            pages[w[0]].next = Some(w[1]);
+            pages[w[1]].prev = Some(w[0]);
+        }
+    }
+    let order: Vec<(Option<i64>, String)> = sections.iter().map(|s| (s.weight, s.title.clone())).collect();
+    for s in &mut sections {
+        s.subsections.sort_by(|&a, &b| {
+            let (wa, ta) = &order[a];
+            let (wb, tb) = &order[b];
+            wa.unwrap_or(i64::MAX).cmp(&wb.unwrap_or(i64::MAX)).then_with(|| ta.cmp(tb))
+        });
+    }
+
+    let taxonomies = build_taxonomies(&config, &mut pages, diags);
+
+    // What links may point at.
+    let mut by_source: HashMap<String, String> = HashMap::new();
+    let mut urls: HashSet<String> = HashSet::new();
+    for s in &sections {
+        by_source.insert(s.dir.clone(), s.url.clone());
+        let index = if s.dir.is_empty() { "_index.md".to_owned() } else { format!("{}/_index.md", s.dir) };
+        by_source.insert(index, s.url.clone());
+        for n in 1..=s.pager_count() {
+            urls.insert(pager_url(&s.url, n));
+        }
+    }
+    for p in &pages {
+        by_source.insert(p.parsed.source.rel.clone(), p.url.clone());
+        if let Some(bundle) = p.parsed.source.rel.strip_suffix("/index.md") {
+            by_source.insert(bundle.to_owned(), p.url.clone());
+        }
+        urls.insert(p.url.clone());
+    }
+    for t in &taxonomies {
+        urls.insert(t.url.clone());
+        for term in &t.terms {
+            urls.insert(term.url.clone());
+            let n = term.pages.len().div_ceil(config.paginate_by.max(1)).max(1);
+            for k in 2..=n {
+                urls.insert(pager_url(&term.url, k));
+            }
+        }
+    }
+    let bundle_urls: HashMap<&str, &str> = pages
+        .iter()
+        .filter_map(|p| p.parsed.source.rel.strip_suffix("/index.md").map(|b| (b, p.url.as_str())))
+        .collect();
+    let mut asset_outputs = Vec::with_capacity(assets.len());
+    for (rel, path) in assets {
+        let dir = parent(&rel);
+        let file = last(&rel);
+        let url = match bundle_urls.get(dir) {
+            Some(page_url) => format!("{page_url}{file}"),
+            None if bundle_dirs.contains(dir) => continue,
+            None => format!("{}{file}", dir_url(dir)),
+        };
+        by_source.insert(rel, url.clone());
+        urls.insert(url.clone());
+        asset_outputs.push((url[1..].to_owned(), path));
+    }
+    for s in statics {
+        urls.insert(format!("/{s}"));
+    }
+    urls.extend(SPECIAL_FILES.iter().map(|s| s.to_string()));
+
+    Site {
+        config,
+        pages,
+        sections,
+        taxonomies,
+        targets: LinkTargets { by_source, urls },
+        assets: asset_outputs,
+    }
+}
+
+fn parent(rel: &str) -> &str {
+    rel.rfind('/').map_or("", |i| &rel[..i])
+}
+
+fn last(rel: &str) -> &str {
+    rel.rfind('/').map_or(rel, |i| &rel[i + 1..])
+}
+
+/// The section folder of a page: its folder, or for a bundle `x/index.md` the folder above `x`.
+fn page_section_dir(rel: &str) -> &str {
+    match rel.strip_suffix("/index.md") {
+        Some(bundle) => parent(bundle),
+        None => parent(rel),
+    }
+}
+
+fn add_with_ancestors(dirs: &mut BTreeSet<String>, dir: &str) {
+    let mut d = dir;
+    while !d.is_empty() && dirs.insert(d.to_owned()) {
+        d = parent(d);
+    }
+}
+
+/// URL of a content folder: each part slugified, so "Văn bản" serves as `/van-ban/`.
+fn dir_url(dir: &str) -> String {
+    let mut url = String::from("/");
+    for part in dir.split('/').filter(|p| !p.is_empty()) {
+        url.push_str(&slugify(part));
+        url.push('/');
+    }
+    url
+}
+
+/// A front-matter `slug`, refused when it could leave its folder.
+fn checked_slug(s: &str) -> Option<String> {
+    if s.contains("..") || s.contains(['/', '\\']) {
+        return None;
+    }
+    let slug = slugify(s);
+    (!slug.is_empty()).then_some(slug)
+}
+
+/// A front-matter `path` (such as `gioi-thieu` or `ve-chung-toi/lien-he`) as a URL.
+fn checked_path(path: &str) -> Option<String> {
+    let p = path.trim();
+    let absolute = p.starts_with(['/', '\\']) || p.as_bytes().get(1) == Some(&b':');
+    if absolute || p.contains('\\') {
+        return None;
+    }
+    let mut url = String::from("/");
+    for part in p.split('/').filter(|s| !s.is_empty()) {
+        if part == ".." || part == "." {
+            return None;
+        }
+        let slug = slugify(part);
+        if slug.is_empty() {
+            return None;
+        }
+        url.push_str(&slug);
+        url.push('/');
+    }
+    (url.len() > 1).then_some(url)
+}
+
+fn bad_key(p: &Parsed, key: &str, value: &str) -> Diagnostic {
+    let yaml_line = crate::config::key_line(&p.source.text, key);
+    Diagnostic::error(&p.source.shown, yaml_line, 1, messages::text(Msg::BadSlug { key, value }))
+        .with_excerpt_from(&p.source.text)
+}
+
+fn check_duplicates(pages: &[Page], sections: &[Section], diags: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
+    let section_files = sections
+        .iter()
+        .filter_map(|s| s.parsed.as_ref().map(|p| (s.url.as_str(), &p.source.shown)));
+    let page_files = pages.iter().map(|p| (p.url.as_str(), &p.parsed.source.shown));
+    for (url, file) in section_files.chain(page_files) {
+        if let Some(other) = seen.insert(url, file) {
+            let other = other.display().to_string();
+            diags.push(Diagnostic::error(file, 1, 1, messages::text(Msg::DuplicateUrl { url, other: &other })));
+        }
+    }
+    // Pages may also collide with implicit sections (folders without `_index.md`).
+    for s in sections.iter().filter(|s| s.parsed.is_none() && !s.pages.is_empty()) {
+        if let Some(file) = seen.get(s.url.as_str()) {
+            let other = format!("content/{}/", s.dir);
+            diags.push(Diagnostic::error(file, 1, 1, messages::text(Msg::DuplicateUrl { url: &s.url, other: &other })));
+        }
+    }
+}
+
+fn sort_pages(list: &mut [usize], pages: &[Page], sort_by: SortBy) {
+    list.sort_by(|&a, &b| {
+        let (pa, pb) = (&pages[a], &pages[b]);
+        let by_title = || pa.title.cmp(&pb.title).then_with(|| pa.parsed.source.rel.cmp(&pb.parsed.source.rel));
+        match sort_by {
+            // Newest first; pages without a date after dated ones.
+            SortBy::Date => pb.parsed.front.date.cmp(&pa.parsed.front.date).then_with(by_title),
+            SortBy::Weight => pa
+                .parsed
+                .front
+                .weight
+                .unwrap_or(i64::MAX)
+                .cmp(&pb.parsed.front.weight.unwrap_or(i64::MAX))
+                .then_with(by_title),
+            SortBy::Title => by_title(),
+        }
+    });
+}
+
+fn build_taxonomies(config: &Config, pages: &mut [Page], diags: &mut Vec<Diagnostic>) -> Vec<TaxonomyIndex> {
+    let mut out: Vec<TaxonomyIndex> = Vec::new();
+    let mut term_index: Vec<BTreeMap<String, usize>> = Vec::new();
+    for tax in &config.taxonomies {
+        out.push(TaxonomyIndex { config: tax.clone(), url: format!("/{}/", tax.path), terms: Vec::new() });
+        term_index.push(BTreeMap::new());
+    }
+    let tax_of: HashMap<&str, usize> = config.taxonomies.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
+    for (pi, page) in pages.iter_mut().enumerate() {
+        let front = &page.parsed.front;
+        let mut assigned: Vec<(&str, &String)> = front.tags.iter().map(|t| ("tags", t)).collect();
+        for (name, terms) in &front.taxonomies {
+            assigned.extend(terms.iter().map(|t| (name.as_str(), t)));
+        }
+        for (name, term) in assigned {
+            let Some(&ti) = tax_of.get(name) else {
+                let line = crate::config::key_line(&page.parsed.source.text, if name == "tags" { "tags" } else { "taxonomies" });
+                diags.push(Diagnostic::warning(&page.parsed.source.shown, line, 1, messages::text(Msg::UnknownTaxonomy { name })));
+                continue;
+            };
+            let slug = slugify(term);
+            if slug.is_empty() {
+                continue;
+            }
+            let tax = &mut out[ti];
+            let idx = *term_index[ti].entry(slug.clone()).or_insert_with(|| {
+                tax.terms.push(Term {
+                    name: term.trim().to_owned(),
+                    url: format!("{}{slug}/", tax.url),
+                    slug,
+                    pages: Vec::new(),
+                });
+                tax.terms.len() - 1
+            });
+            if tax.terms[idx].pages.last() != Some(&pi) {
+                tax.terms[idx].pages.push(pi);
+                page.terms.push((ti, idx));
+            }
+        }
+    }
+    // Terms in slug order (diacritics-insensitive, as a Vietnamese reader expects); pages newest first.
+    for (ti, tax) in out.iter_mut().enumerate() {
+        let mut order: Vec<usize> = (0..tax.terms.len()).collect();
+        order.sort_by(|&a, &b| tax.terms[a].slug.cmp(&tax.terms[b].slug));
+        let mut remap = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            remap[old] = new;
+        }
+        let mut terms: Vec<Option<Term>> = std::mem::take(&mut tax.terms).into_iter().map(Some).collect();
+        tax.terms = order.iter().map(|&old| terms[old].take().expect("each term moved once")).collect();
+        for page in pages.iter_mut() {
+            for t in page.terms.iter_mut().filter(|t| t.0 == ti) {
+                t.1 = remap[t.1];
+            }
+        }
+        for term in &mut tax.terms {
+            sort_pages(&mut term.pages, pages, SortBy::Date);
+        }
+    }
+    out
+}

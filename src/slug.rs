@@ -1,0 +1,62 @@
+//! Vietnamese-aware slugs: lowercase ASCII, diacritics removed, `đ` → `d`.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Turns text into a URL slug: "Chỉ thị 11-CT/TW: Đẩy mạnh" → `chi-thi-11-ct-tw-day-manh`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    // `đ` has no Unicode decomposition, so NFD alone would drop it.
+    for c in text.nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c if is_combining_mark(c) => continue,
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Combining diacritical marks (U+0300–U+036F) left by NFD decomposition.
+pub fn is_combining_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slugify;
+
+    #[test]
+    fn vietnamese_titles_become_ascii_slugs() {
+        let cases = [
+            ("Chỉ thị 11-CT/TW: Đẩy mạnh", "chi-thi-11-ct-tw-day-manh"),
+            ("Chỉ thị 14/CT-TTg: Đẩy mạnh công tác khuyến học", "chi-thi-14-ct-ttg-day-manh-cong-tac-khuyen-hoc"),
+            ("Xây dựng xã hội học tập", "xay-dung-xa-hoi-hoc-tap"),
+            ("  Quý III/2023 ", "quy-iii-2023"),
+            ("Hòa hoà HOÀ", "hoa-hoa-hoa"),
+            ("ĐẢNG ỦY", "dang-uy"),
+            ("---", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(slugify(input), want, "slug of {input:?}");
+        }
+    }
+
+    #[test]
+    fn nfd_input_gives_the_same_slug_as_nfc() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfc = "Khuyến học, khuyến tài";
+        let nfd: String = nfc.nfd().collect();
+        assert_ne!(nfc, nfd);
+        assert_eq!(slugify(&nfd), slugify(nfc));
+    }
+}
