@@ -16,9 +16,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new site skeleton in DIR (which must be empty or absent).
-    Init {
-        dir: PathBuf,
-    },
+    Init { dir: PathBuf },
     /// Build the site into its output folder (public/ by default).
     Build {
         /// The site's folder (holding config.yaml).

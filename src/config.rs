@@ -90,8 +90,13 @@ impl Config {
             let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
             let detail = e.to_string();
             let detail = strip_location(&detail);
-            Diagnostic::error(path, line, col, messages::text(Msg::ConfigInvalid { detail }))
-                .with_excerpt_from(text)
+            Diagnostic::error(
+                path,
+                line,
+                col,
+                messages::text(Msg::ConfigInvalid { detail }),
+            )
+            .with_excerpt_from(text)
         };
         if text.trim().is_empty() {
             return Ok((Config::default(), Vec::new()));
@@ -104,8 +109,13 @@ impl Config {
                     let suggestion = messages::did_you_mean(key, KNOWN_KEYS.iter().copied());
                     let line = key_line(text, key);
                     warnings.push(
-                        Diagnostic::warning(path, line, 1, messages::text(Msg::UnknownKey { key, suggestion }))
-                            .with_excerpt_from(text),
+                        Diagnostic::warning(
+                            path,
+                            line,
+                            1,
+                            messages::text(Msg::UnknownKey { key, suggestion }),
+                        )
+                        .with_excerpt_from(text),
                     );
                 }
             }

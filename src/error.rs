@@ -106,5 +106,7 @@ impl std::error::Error for SiteErrors {}
 
 /// Sorts diagnostics by file and position so output is stable across parallel runs.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message)));
+    diags.sort_by(|a, b| {
+        (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message))
+    });
 }

@@ -55,10 +55,17 @@ fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<(resolve::Site
     let config_path = root.join("config.yaml");
     let config_text = match std::fs::read(&config_path) {
         Ok(bytes) => load::decode(&bytes).map_err(|line| {
-            SiteErrors(vec![Diagnostic::error("config.yaml", line, 0, messages::text(Msg::NotUtf8 { line }))])
+            SiteErrors(vec![Diagnostic::error(
+                "config.yaml",
+                line,
+                0,
+                messages::text(Msg::NotUtf8 { line }),
+            )])
         })?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            anyhow::bail!(messages::text(Msg::ConfigMissing { root: &root.display().to_string() }))
+            anyhow::bail!(messages::text(Msg::ConfigMissing {
+                root: &root.display().to_string()
+            }))
         }
         Err(e) => return Err(e.into()),
     };
@@ -88,7 +95,14 @@ fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<(resolve::Site
     }
     let theme = theme::load(root, &config, diags);
     let statics: Vec<String> = theme.statics.keys().cloned().collect();
-    let site = resolve::resolve(config, pages, loaded.assets, statics.into_iter(), opts.drafts, diags);
+    let site = resolve::resolve(
+        config,
+        pages,
+        loaded.assets,
+        statics.into_iter(),
+        opts.drafts,
+        diags,
+    );
     Ok((site, theme))
 }
 
@@ -110,30 +124,46 @@ pub fn build(opts: &Options) -> Result<Report> {
     let tera = render::engine::compile(&theme, &site.targets.by_source, &mut diags);
     // Content errors stop the build before anything is written.
     let mut diags = settle(diags)?;
-    let Some(tera) = tera else { return Err(SiteErrors(diags).into()) };
+    let Some(tera) = tera else {
+        return Err(SiteErrors(diags).into());
+    };
 
-    let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
     let staging = write::stage(&opts.root, &output)?;
     let copy_errors = Mutex::new(Vec::new());
     let statics: Vec<(&String, &theme::FileSource)> = theme.statics.iter().collect();
     statics.par_iter().for_each(|(rel, src)| {
         if let Err(e) = staging.copy(rel, src) {
-            copy_errors.lock().unwrap_or_else(|p| p.into_inner()).push(Diagnostic::error(rel.as_str(), 0, 0, e.to_string()));
+            copy_errors
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(Diagnostic::error(rel.as_str(), 0, 0, e.to_string()));
         }
     });
     site.assets.par_iter().for_each(|(rel, path)| {
         if let Err(e) = staging.copy(rel, &theme::FileSource::Disk(path.clone())) {
-            copy_errors.lock().unwrap_or_else(|p| p.into_inner()).push(Diagnostic::error(path, 0, 0, e.to_string()));
+            copy_errors
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(Diagnostic::error(path, 0, 0, e.to_string()));
         }
     });
     let build_date = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let (mut counts, render_diags) = render::render_all(&site, &tera, &md, &build_date, &|out| staging.write(&out));
+    let (mut counts, render_diags) =
+        render::render_all(&site, &tera, &md, &build_date, &|out| staging.write(&out));
     diags.extend(render_diags);
     diags.extend(copy_errors.into_inner().unwrap_or_else(|p| p.into_inner()));
     let warnings = settle(diags)?;
     staging.commit()?;
     counts.files += theme.statics.len() + site.assets.len();
-    Ok(Report { counts, elapsed: start.elapsed(), warnings })
+    Ok(Report {
+        counts,
+        elapsed: start.elapsed(),
+        warnings,
+    })
 }
 
 /// Runs the whole pipeline without writing anything; reports what `build` would.
@@ -143,12 +173,20 @@ pub fn check(opts: &Options) -> Result<Report> {
     let (site, theme) = prepare(opts, &mut diags)?;
     let md = render::markdown(&site, &mut diags);
     let tera = render::engine::compile(&theme, &site.targets.by_source, &mut diags);
-    let mut counts = render::Counts { pages: site.pages.len(), sections: site.sections.len(), files: 0 };
+    let mut counts = render::Counts {
+        pages: site.pages.len(),
+        sections: site.sections.len(),
+        files: 0,
+    };
     if let Some(tera) = tera {
         let (c, d) = render::render_all(&site, &tera, &md, "1970-01-01", &|_| Ok(()));
         counts = c;
         diags.extend(d);
     }
     let warnings = settle(diags)?;
-    Ok(Report { counts, elapsed: start.elapsed(), warnings })
+    Ok(Report {
+        counts,
+        elapsed: start.elapsed(),
+        warnings,
+    })
 }

@@ -55,7 +55,9 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(&content) else { continue };
+        let Ok(rel) = entry.path().strip_prefix(&content) else {
+            continue;
+        };
         let rel = rel_string(rel);
         if rel.ends_with(".md") {
             md.push((rel, entry.into_path()));
@@ -104,7 +106,9 @@ pub fn shown(root: &Path, path: &Path) -> PathBuf {
 fn read_source(root: &Path, rel: String, path: &Path) -> Result<Source, Diagnostic> {
     let shown = shown(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
-        let what = messages::text(Msg::ReadFailed { path: &shown.display().to_string() });
+        let what = messages::text(Msg::ReadFailed {
+            path: &shown.display().to_string(),
+        });
         Diagnostic::error(&shown, 0, 0, format!("{what}: {e}"))
     })?;
     let text = decode(&bytes).map_err(|line| {
@@ -118,7 +122,10 @@ fn read_source(root: &Path, rel: String, path: &Path) -> Result<Source, Diagnost
 pub fn decode(bytes: &[u8]) -> Result<String, usize> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count()
+        1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
     })?;
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")

@@ -12,23 +12,57 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Init { dir } => loa::init::init(&dir).map(|()| {
-            println!("{}", messages::text(Msg::InitDone { dir: &dir.display().to_string() }));
+            println!(
+                "{}",
+                messages::text(Msg::InitDone {
+                    dir: &dir.display().to_string()
+                })
+            );
         }),
-        Command::Build { root, output, base_url, drafts } => {
-            let opts = Options { root, output, base_url, drafts };
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let opts = Options {
+                root,
+                output,
+                base_url,
+                drafts,
+            };
             loa::build(&opts).map(|report| {
                 print_warnings(&report);
                 let c = report.counts;
                 let ms = report.elapsed.as_millis();
-                println!("{}", messages::text(Msg::Built { pages: c.pages, sections: c.sections, files: c.files, ms }));
+                println!(
+                    "{}",
+                    messages::text(Msg::Built {
+                        pages: c.pages,
+                        sections: c.sections,
+                        files: c.files,
+                        ms
+                    })
+                );
             })
         }
         Command::Check { root, drafts } => {
-            let opts = Options { root, drafts, ..Options::default() };
+            let opts = Options {
+                root,
+                drafts,
+                ..Options::default()
+            };
             loa::check(&opts).map(|report| {
                 print_warnings(&report);
                 let n = report.warnings.len();
-                println!("{}", messages::text(Msg::Checked { pages: report.counts.pages, errors: 0, warnings: n }));
+                println!(
+                    "{}",
+                    messages::text(Msg::Checked {
+                        pages: report.counts.pages,
+                        errors: 0,
+                        warnings: n
+                    })
+                );
             })
         }
     };

@@ -54,12 +54,13 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line;
+    let line_of =
+        |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line;
 
     let mut events: Vec<Event> = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
     let mut headings: Vec<(u8, String, String)> = Vec::new();
-    let mut heading: Option<(usize, HeadingLevel, Option<CowStr>, Vec<CowStr>, Vec<(CowStr, Option<CowStr>)>)> = None;
+    let mut heading: Option<OpenHeading> = None;
     let mut heading_text = String::new();
     let mut word_count = 0;
     let mut depth = 0usize;
@@ -68,16 +69,37 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                heading = Some((events.len(), level, id, classes, attrs));
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                heading = Some(OpenHeading {
+                    at: events.len(),
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                });
                 heading_text.clear();
                 events.push(Event::Text(CowStr::Borrowed("")));
                 depth += 1;
             }
             Event::End(TagEnd::Heading(level)) => {
                 depth -= 1;
-                if let Some((at, level_start, id, classes, attrs)) = heading.take() {
-                    let base = id.as_deref().map(str::to_owned).unwrap_or_else(|| slugify(&heading_text));
+                if let Some(OpenHeading {
+                    at,
+                    level: level_start,
+                    id,
+                    classes,
+                    attrs,
+                }) = heading.take()
+                {
+                    let base = id
+                        .as_deref()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| slugify(&heading_text));
                     let id = unique_id(if base.is_empty() { "muc".into() } else { base }, &mut ids);
                     headings.push((level as u8, id.clone(), heading_text.trim().to_owned()));
                     events[at] = Event::Start(Tag::Heading {
@@ -89,29 +111,59 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = rewrite(&dest_url, page, targets).unwrap_or_else(|target| {
                     let line = line_of(range.start);
                     diags.push(
-                        Diagnostic::error(&page.source.shown, line, 0, messages::text(Msg::BrokenLink { target: &target }))
-                            .with_excerpt_from(&page.source.text),
+                        Diagnostic::error(
+                            &page.source.shown,
+                            line,
+                            0,
+                            messages::text(Msg::BrokenLink { target: &target }),
+                        )
+                        .with_excerpt_from(&page.source.text),
                     );
                     dest_url
                 });
                 depth += 1;
-                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = rewrite(&dest_url, page, targets).unwrap_or_else(|target| {
                     let line = line_of(range.start);
                     diags.push(
-                        Diagnostic::error(&page.source.shown, line, 0, messages::text(Msg::BrokenLink { target: &target }))
-                            .with_excerpt_from(&page.source.text),
+                        Diagnostic::error(
+                            &page.source.shown,
+                            line,
+                            0,
+                            messages::text(Msg::BrokenLink { target: &target }),
+                        )
+                        .with_excerpt_from(&page.source.text),
                     );
                     dest_url
                 });
                 depth += 1;
-                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::Start(tag) => {
                 if depth == 0 && matches!(tag, Tag::Paragraph) && first_para.is_none() {
@@ -156,7 +208,24 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
         pulldown_cmark::html::push_html(&mut s, evs.iter().cloned());
         s
     });
-    (Html { content, summary, toc: toc_tree(&headings), word_count }, diags)
+    (
+        Html {
+            content,
+            summary,
+            toc: toc_tree(&headings),
+            word_count,
+        },
+        diags,
+    )
+}
+
+/// A heading whose text is still being collected (its id comes from the text).
+struct OpenHeading<'a> {
+    at: usize,
+    level: HeadingLevel,
+    id: Option<CowStr<'a>>,
+    classes: Vec<CowStr<'a>>,
+    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
 }
 
 fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
@@ -174,7 +243,12 @@ fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
 fn toc_tree(flat: &[(u8, String, String)]) -> Vec<TocEntry> {
     let mut root: Vec<TocEntry> = Vec::new();
     for (level, id, title) in flat {
-        let entry = TocEntry { level: *level, id: id.clone(), title: title.clone(), children: Vec::new() };
+        let entry = TocEntry {
+            level: *level,
+            id: id.clone(),
+            title: title.clone(),
+            children: Vec::new(),
+        };
         let mut list = &mut root;
         // Descend while the last entry is a shallower heading.
         while list.last().is_some_and(|last| last.level < *level) {
@@ -187,18 +261,33 @@ fn toc_tree(flat: &[(u8, String, String)]) -> Vec<TocEntry> {
 
 /// The site URL a Markdown link points at, `Ok(None)` to leave it as written,
 /// `Err(target)` when it points inside the site at nothing.
-fn rewrite<'a>(dest: &CowStr<'a>, page: &Parsed, targets: &LinkTargets) -> Result<CowStr<'a>, String> {
+fn rewrite<'a>(
+    dest: &CowStr<'a>,
+    page: &Parsed,
+    targets: &LinkTargets,
+) -> Result<CowStr<'a>, String> {
     match resolve(dest, &page.source.rel, targets) {
-        Ok(Some(url)) => Ok(CowStr::from(url)),
-        Ok(None) => Ok(dest.clone()),
-        Err(()) => Err(dest.to_string()),
+        Link::Internal(url) => Ok(CowStr::from(url)),
+        Link::External => Ok(dest.clone()),
+        Link::Broken => Err(dest.to_string()),
     }
 }
 
+/// What a link in Markdown points at.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Link {
+    /// Outside the site, or a fragment of the same page: left as written.
+    External,
+    /// A site URL such as `/van-ban/chi-thi-11/#muc-1`.
+    Internal(String),
+    /// Inside the site, at nothing.
+    Broken,
+}
+
 /// Resolves a link written in the page `source_rel` (content-relative path).
-pub fn resolve(dest: &str, source_rel: &str, targets: &LinkTargets) -> Result<Option<String>, ()> {
+pub fn resolve(dest: &str, source_rel: &str, targets: &LinkTargets) -> Link {
     if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
-        return Ok(None);
+        return Link::External;
     }
     let (path, suffix) = match dest.find(['#', '?']) {
         Some(i) => dest.split_at(i),
@@ -216,7 +305,10 @@ pub fn resolve(dest: &str, source_rel: &str, targets: &LinkTargets) -> Result<Op
         };
         join(dir, &path).and_then(|rel| lookup_source(&rel, targets))
     };
-    found.map(|url| Some(format!("{url}{suffix}"))).ok_or(())
+    match found {
+        Some(url) => Link::Internal(format!("{url}{suffix}")),
+        None => Link::Broken,
+    }
 }
 
 fn lookup_source(rel: &str, targets: &LinkTargets) -> Option<String> {
@@ -229,7 +321,11 @@ fn lookup_url(path: &str, targets: &LinkTargets) -> Option<String> {
         return Some(path.to_owned());
     }
     let dir = path.strip_suffix("index.html").unwrap_or(path);
-    let with_slash = if dir.ends_with('/') { dir.to_owned() } else { format!("{dir}/") };
+    let with_slash = if dir.ends_with('/') {
+        dir.to_owned()
+    } else {
+        format!("{dir}/")
+    };
     targets.urls.contains(&with_slash).then_some(with_slash)
 }
 
@@ -250,7 +346,12 @@ fn join(dir: &str, rel: &str) -> Option<String> {
 
 fn has_scheme(dest: &str) -> bool {
     match dest.find(':') {
-        Some(i) => dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) && i > 0,
+        Some(i) => {
+            dest[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+                && i > 0
+        }
         None => false,
     }
 }
@@ -292,12 +393,22 @@ mod tests {
         ];
         let toc = toc_tree(&flat);
         assert_eq!(toc.len(), 2);
-        assert_eq!(toc[0].children.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["b", "c"]);
+        assert_eq!(
+            toc[0]
+                .children
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>(),
+            ["b", "c"]
+        );
     }
 
     #[test]
     fn relative_paths_resolve_with_dot_dot() {
-        assert_eq!(join("van-ban", "../tin-tuc/a.md").as_deref(), Some("tin-tuc/a.md"));
+        assert_eq!(
+            join("van-ban", "../tin-tuc/a.md").as_deref(),
+            Some("tin-tuc/a.md")
+        );
         assert_eq!(join("", "../a.md"), None);
     }
 

@@ -102,8 +102,12 @@ pub fn resolve(
     drafts: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
-    let (index_files, page_files): (Vec<Parsed>, Vec<Parsed>) = parsed.into_iter().partition(Parsed::is_section);
-    let page_files: Vec<Parsed> = page_files.into_iter().filter(|p| drafts || !p.front.draft).collect();
+    let (index_files, page_files): (Vec<Parsed>, Vec<Parsed>) =
+        parsed.into_iter().partition(Parsed::is_section);
+    let page_files: Vec<Parsed> = page_files
+        .into_iter()
+        .filter(|p| drafts || !p.front.draft)
+        .collect();
 
     // Folders that hold pages are sections, with or without `_index.md`.
     let mut dirs: BTreeSet<String> = BTreeSet::new();
@@ -130,9 +134,22 @@ pub fn resolve(
         let title = parsed
             .as_ref()
             .and_then(|p| p.front.title.clone())
-            .unwrap_or_else(|| if dir.is_empty() { config.title.clone() } else { last(&dir).to_owned() });
-        let parent = if dir.is_empty() { None } else { section_of_dir.get(parent(&dir)).copied() };
-        let paginate_by = parsed.as_ref().and_then(|p| p.front.paginate_by).unwrap_or(config.paginate_by);
+            .unwrap_or_else(|| {
+                if dir.is_empty() {
+                    config.title.clone()
+                } else {
+                    last(&dir).to_owned()
+                }
+            });
+        let parent = if dir.is_empty() {
+            None
+        } else {
+            section_of_dir.get(parent(&dir)).copied()
+        };
+        let paginate_by = parsed
+            .as_ref()
+            .and_then(|p| p.front.paginate_by)
+            .unwrap_or(config.paginate_by);
         let weight = parsed.as_ref().and_then(|p| p.front.weight);
         section_of_dir.insert(dir.clone(), sections.len());
         sections.push(Section {
@@ -172,7 +189,11 @@ pub fn resolve(
             },
             None => slugify(&default_slug),
         };
-        let slug = if slug.is_empty() { "trang".to_owned() } else { slug };
+        let slug = if slug.is_empty() {
+            "trang".to_owned()
+        } else {
+            slug
+        };
         let url = match &p.front.path {
             Some(path) => match checked_path(path) {
                 Some(path) => path,
@@ -183,8 +204,21 @@ pub fn resolve(
             },
             None => format!("{}{slug}/", sections[section].url),
         };
-        let title = p.front.title.clone().unwrap_or_else(|| default_slug.clone());
-        pages.push(Page { parsed: p, title, slug, url, section, prev: None, next: None, terms: Vec::new() });
+        let title = p
+            .front
+            .title
+            .clone()
+            .unwrap_or_else(|| default_slug.clone());
+        pages.push(Page {
+            parsed: p,
+            title,
+            slug,
+            url,
+            section,
+            prev: None,
+            next: None,
+            terms: Vec::new(),
+        });
     }
 
     check_duplicates(&pages, &sections, diags);
@@ -194,19 +228,28 @@ pub fn resolve(
         sections[page.section].pages.push(i);
     }
     for s in &mut sections {
-        let sort_by = s.parsed.as_ref().map(|p| p.front.sort_by).unwrap_or_default();
+        let sort_by = s
+            .parsed
+            .as_ref()
+            .map(|p| p.front.sort_by)
+            .unwrap_or_default();
         sort_pages(&mut s.pages, &pages, sort_by);
         for w in s.pages.windows(2) {
             pages[w[0]].next = Some(w[1]);
             pages[w[1]].prev = Some(w[0]);
         }
     }
-    let order: Vec<(Option<i64>, String)> = sections.iter().map(|s| (s.weight, s.title.clone())).collect();
+    let order: Vec<(Option<i64>, String)> = sections
+        .iter()
+        .map(|s| (s.weight, s.title.clone()))
+        .collect();
     for s in &mut sections {
         s.subsections.sort_by(|&a, &b| {
             let (wa, ta) = &order[a];
             let (wb, tb) = &order[b];
-            wa.unwrap_or(i64::MAX).cmp(&wb.unwrap_or(i64::MAX)).then_with(|| ta.cmp(tb))
+            wa.unwrap_or(i64::MAX)
+                .cmp(&wb.unwrap_or(i64::MAX))
+                .then_with(|| ta.cmp(tb))
         });
     }
 
@@ -217,7 +260,11 @@ pub fn resolve(
     let mut urls: HashSet<String> = HashSet::new();
     for s in &sections {
         by_source.insert(s.dir.clone(), s.url.clone());
-        let index = if s.dir.is_empty() { "_index.md".to_owned() } else { format!("{}/_index.md", s.dir) };
+        let index = if s.dir.is_empty() {
+            "_index.md".to_owned()
+        } else {
+            format!("{}/_index.md", s.dir)
+        };
         by_source.insert(index, s.url.clone());
         for n in 1..=s.pager_count() {
             urls.insert(pager_url(&s.url, n));
@@ -242,7 +289,13 @@ pub fn resolve(
     }
     let bundle_urls: HashMap<&str, &str> = pages
         .iter()
-        .filter_map(|p| p.parsed.source.rel.strip_suffix("/index.md").map(|b| (b, p.url.as_str())))
+        .filter_map(|p| {
+            p.parsed
+                .source
+                .rel
+                .strip_suffix("/index.md")
+                .map(|b| (b, p.url.as_str()))
+        })
         .collect();
     let mut asset_outputs = Vec::with_capacity(assets.len());
     for (rel, path) in assets {
@@ -338,8 +391,13 @@ fn checked_path(path: &str) -> Option<String> {
 
 fn bad_key(p: &Parsed, key: &str, value: &str) -> Diagnostic {
     let yaml_line = crate::config::key_line(&p.source.text, key);
-    Diagnostic::error(&p.source.shown, yaml_line, 1, messages::text(Msg::BadSlug { key, value }))
-        .with_excerpt_from(&p.source.text)
+    Diagnostic::error(
+        &p.source.shown,
+        yaml_line,
+        1,
+        messages::text(Msg::BadSlug { key, value }),
+    )
+    .with_excerpt_from(&p.source.text)
 }
 
 fn check_duplicates(pages: &[Page], sections: &[Section], diags: &mut Vec<Diagnostic>) {
@@ -347,18 +405,36 @@ fn check_duplicates(pages: &[Page], sections: &[Section], diags: &mut Vec<Diagno
     let section_files = sections
         .iter()
         .filter_map(|s| s.parsed.as_ref().map(|p| (s.url.as_str(), &p.source.shown)));
-    let page_files = pages.iter().map(|p| (p.url.as_str(), &p.parsed.source.shown));
+    let page_files = pages
+        .iter()
+        .map(|p| (p.url.as_str(), &p.parsed.source.shown));
     for (url, file) in section_files.chain(page_files) {
         if let Some(other) = seen.insert(url, file) {
             let other = other.display().to_string();
-            diags.push(Diagnostic::error(file, 1, 1, messages::text(Msg::DuplicateUrl { url, other: &other })));
+            diags.push(Diagnostic::error(
+                file,
+                1,
+                1,
+                messages::text(Msg::DuplicateUrl { url, other: &other }),
+            ));
         }
     }
     // Pages may also collide with implicit sections (folders without `_index.md`).
-    for s in sections.iter().filter(|s| s.parsed.is_none() && !s.pages.is_empty()) {
+    for s in sections
+        .iter()
+        .filter(|s| s.parsed.is_none() && !s.pages.is_empty())
+    {
         if let Some(file) = seen.get(s.url.as_str()) {
             let other = format!("content/{}/", s.dir);
-            diags.push(Diagnostic::error(file, 1, 1, messages::text(Msg::DuplicateUrl { url: &s.url, other: &other })));
+            diags.push(Diagnostic::error(
+                file,
+                1,
+                1,
+                messages::text(Msg::DuplicateUrl {
+                    url: &s.url,
+                    other: &other,
+                }),
+            ));
         }
     }
 }
@@ -366,10 +442,19 @@ fn check_duplicates(pages: &[Page], sections: &[Section], diags: &mut Vec<Diagno
 fn sort_pages(list: &mut [usize], pages: &[Page], sort_by: SortBy) {
     list.sort_by(|&a, &b| {
         let (pa, pb) = (&pages[a], &pages[b]);
-        let by_title = || pa.title.cmp(&pb.title).then_with(|| pa.parsed.source.rel.cmp(&pb.parsed.source.rel));
+        let by_title = || {
+            pa.title
+                .cmp(&pb.title)
+                .then_with(|| pa.parsed.source.rel.cmp(&pb.parsed.source.rel))
+        };
         match sort_by {
             // Newest first; pages without a date after dated ones.
-            SortBy::Date => pb.parsed.front.date.cmp(&pa.parsed.front.date).then_with(by_title),
+            SortBy::Date => pb
+                .parsed
+                .front
+                .date
+                .cmp(&pa.parsed.front.date)
+                .then_with(by_title),
             SortBy::Weight => pa
                 .parsed
                 .front
@@ -382,14 +467,27 @@ fn sort_pages(list: &mut [usize], pages: &[Page], sort_by: SortBy) {
     });
 }
 
-fn build_taxonomies(config: &Config, pages: &mut [Page], diags: &mut Vec<Diagnostic>) -> Vec<TaxonomyIndex> {
+fn build_taxonomies(
+    config: &Config,
+    pages: &mut [Page],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<TaxonomyIndex> {
     let mut out: Vec<TaxonomyIndex> = Vec::new();
     let mut term_index: Vec<BTreeMap<String, usize>> = Vec::new();
     for tax in &config.taxonomies {
-        out.push(TaxonomyIndex { config: tax.clone(), url: format!("/{}/", tax.path), terms: Vec::new() });
+        out.push(TaxonomyIndex {
+            config: tax.clone(),
+            url: format!("/{}/", tax.path),
+            terms: Vec::new(),
+        });
         term_index.push(BTreeMap::new());
     }
-    let tax_of: HashMap<&str, usize> = config.taxonomies.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
+    let tax_of: HashMap<&str, usize> = config
+        .taxonomies
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.as_str(), i))
+        .collect();
     for (pi, page) in pages.iter_mut().enumerate() {
         let front = &page.parsed.front;
         let mut assigned: Vec<(&str, &String)> = front.tags.iter().map(|t| ("tags", t)).collect();
@@ -398,8 +496,16 @@ fn build_taxonomies(config: &Config, pages: &mut [Page], diags: &mut Vec<Diagnos
         }
         for (name, term) in assigned {
             let Some(&ti) = tax_of.get(name) else {
-                let line = crate::config::key_line(&page.parsed.source.text, if name == "tags" { "tags" } else { "taxonomies" });
-                diags.push(Diagnostic::warning(&page.parsed.source.shown, line, 1, messages::text(Msg::UnknownTaxonomy { name })));
+                let line = crate::config::key_line(
+                    &page.parsed.source.text,
+                    if name == "tags" { "tags" } else { "taxonomies" },
+                );
+                diags.push(Diagnostic::warning(
+                    &page.parsed.source.shown,
+                    line,
+                    1,
+                    messages::text(Msg::UnknownTaxonomy { name }),
+                ));
                 continue;
             };
             let slug = slugify(term);
@@ -430,8 +536,14 @@ fn build_taxonomies(config: &Config, pages: &mut [Page], diags: &mut Vec<Diagnos
         for (new, &old) in order.iter().enumerate() {
             remap[old] = new;
         }
-        let mut terms: Vec<Option<Term>> = std::mem::take(&mut tax.terms).into_iter().map(Some).collect();
-        tax.terms = order.iter().map(|&old| terms[old].take().expect("each term moved once")).collect();
+        let mut terms: Vec<Option<Term>> = std::mem::take(&mut tax.terms)
+            .into_iter()
+            .map(Some)
+            .collect();
+        tax.terms = order
+            .iter()
+            .map(|&old| terms[old].take().expect("each term moved once"))
+            .collect();
         for page in pages.iter_mut() {
             for t in page.terms.iter_mut().filter(|t| t.0 == ti) {
                 t.1 = remap[t.1];

@@ -39,7 +39,10 @@ mod tests {
     fn vietnamese_titles_become_ascii_slugs() {
         let cases = [
             ("Chỉ thị 11-CT/TW: Đẩy mạnh", "chi-thi-11-ct-tw-day-manh"),
-            ("Chỉ thị 14/CT-TTg: Đẩy mạnh công tác khuyến học", "chi-thi-14-ct-ttg-day-manh-cong-tac-khuyen-hoc"),
+            (
+                "Chỉ thị 14/CT-TTg: Đẩy mạnh công tác khuyến học",
+                "chi-thi-14-ct-ttg-day-manh-cong-tac-khuyen-hoc",
+            ),
             ("Xây dựng xã hội học tập", "xay-dung-xa-hoi-hoc-tap"),
             ("  Quý III/2023 ", "quy-iii-2023"),
             ("Hòa hoà HOÀ", "hoa-hoa-hoa"),

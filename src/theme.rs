@@ -52,17 +52,28 @@ pub fn load(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Theme 
             let origin = PathBuf::from(format!("<{DEFAULT_THEME}>/{rel}"));
             if let Some(name) = rel.strip_prefix("templates/") {
                 let text = String::from_utf8_lossy(bytes).into_owned();
-                theme.templates.insert(name.to_owned(), TemplateSource { origin, text });
+                theme
+                    .templates
+                    .insert(name.to_owned(), TemplateSource { origin, text });
             } else if let Some(name) = rel.strip_prefix("static/") {
-                theme.statics.insert(name.to_owned(), FileSource::Embedded(bytes));
+                theme
+                    .statics
+                    .insert(name.to_owned(), FileSource::Embedded(bytes));
             }
         }
     } else {
         let config_text = std::fs::read_to_string(root.join("config.yaml")).unwrap_or_default();
         let line = key_line(&config_text, "theme");
         diags.push(
-            Diagnostic::error("config.yaml", line, 1, messages::text(Msg::ThemeMissing { theme: &config.theme }))
-                .with_excerpt_from(&config_text),
+            Diagnostic::error(
+                "config.yaml",
+                line,
+                1,
+                messages::text(Msg::ThemeMissing {
+                    theme: &config.theme,
+                }),
+            )
+            .with_excerpt_from(&config_text),
         );
     }
     theme.add_dir(root, &root.join("templates"), true, diags);
@@ -80,22 +91,42 @@ impl Theme {
         if !dir.is_dir() {
             return;
         }
-        for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+        for entry in WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
+            {
                 continue;
             }
-            let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
-            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let Ok(rel) = entry.path().strip_prefix(dir) else {
+                continue;
+            };
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             let origin = shown(root, entry.path());
             if !templates {
-                self.statics.insert(rel, FileSource::Disk(entry.into_path()));
+                self.statics
+                    .insert(rel, FileSource::Disk(entry.into_path()));
                 continue;
             }
-            match std::fs::read(entry.path()).map_err(|_| 0).and_then(|b| decode(&b)) {
+            match std::fs::read(entry.path())
+                .map_err(|_| 0)
+                .and_then(|b| decode(&b))
+            {
                 Ok(text) => {
                     self.templates.insert(rel, TemplateSource { origin, text });
                 }
-                Err(line) => diags.push(Diagnostic::error(&origin, line, 0, messages::text(Msg::NotUtf8 { line }))),
+                Err(line) => diags.push(Diagnostic::error(
+                    &origin,
+                    line,
+                    0,
+                    messages::text(Msg::NotUtf8 { line }),
+                )),
             }
         }
     }

@@ -24,7 +24,12 @@ const RECENT: usize = 10;
 impl Shared {
     pub fn new(site: &Site, html: &[Html], section_html: &[Html], build_date: &str) -> Shared {
         let c = &site.config;
-        let items: Vec<Value> = site.pages.iter().enumerate().map(|(i, _)| page_item(site, i, &html[i])).collect();
+        let items: Vec<Value> = site
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, _)| page_item(site, i, &html[i]))
+            .collect();
         let sections: Vec<Value> = site.sections[0]
             .subsections
             .iter()
@@ -35,10 +40,26 @@ impl Shared {
             .iter()
             .map(|t| json!({ "name": t.config.name, "title": t.config.title, "url": t.url }))
             .collect();
-        let mut dated: Vec<usize> = (0..site.pages.len()).filter(|&i| site.pages[i].parsed.front.date.is_some()).collect();
-        dated.sort_by(|&a, &b| site.pages[b].parsed.front.date.cmp(&site.pages[a].parsed.front.date));
-        let recent: Vec<Value> = dated.iter().take(RECENT).map(|&i| items[i].clone()).collect();
-        let home_title = if c.language.starts_with("vi") { "Trang chủ" } else { "Home" };
+        let mut dated: Vec<usize> = (0..site.pages.len())
+            .filter(|&i| site.pages[i].parsed.front.date.is_some())
+            .collect();
+        dated.sort_by(|&a, &b| {
+            site.pages[b]
+                .parsed
+                .front
+                .date
+                .cmp(&site.pages[a].parsed.front.date)
+        });
+        let recent: Vec<Value> = dated
+            .iter()
+            .take(RECENT)
+            .map(|&i| items[i].clone())
+            .collect();
+        let home_title = if c.language.starts_with("vi") {
+            "Trang chủ"
+        } else {
+            "Home"
+        };
         let _ = section_html;
         Shared {
             config: serde_json::to_value(c).unwrap_or(Value::Null),
@@ -65,7 +86,11 @@ impl Shared {
         let mut chain = Vec::new();
         while let Some(i) = s {
             let sec = &site.sections[i];
-            let title = if i == 0 { self.home_title.clone() } else { sec.title.clone() };
+            let title = if i == 0 {
+                self.home_title.clone()
+            } else {
+                sec.title.clone()
+            };
             chain.push(json!({ "title": title, "url": sec.url }));
             s = sec.parent;
         }
@@ -75,7 +100,9 @@ impl Shared {
 }
 
 fn date_value(d: Option<chrono::NaiveDate>) -> Value {
-    d.map_or(Value::Null, |d| Value::String(d.format("%Y-%m-%d").to_string()))
+    d.map_or(Value::Null, |d| {
+        Value::String(d.format("%Y-%m-%d").to_string())
+    })
 }
 
 /// A page as it appears in lists: everything but its content and table of contents.
@@ -91,12 +118,17 @@ fn page_item(site: &Site, i: usize, html: &Html) -> Value {
     for &(ti, term) in &p.terms {
         let t = &site.taxonomies[ti];
         let term = &t.terms[term];
-        let entry = taxonomies.entry(t.config.name.clone()).or_insert_with(|| Value::Array(Vec::new()));
+        let entry = taxonomies
+            .entry(t.config.name.clone())
+            .or_insert_with(|| Value::Array(Vec::new()));
         if let Value::Array(list) = entry {
             list.push(json!({ "name": term.name, "slug": term.slug, "url": term.url }));
         }
     }
-    let tags = taxonomies.get("tags").cloned().unwrap_or_else(|| Value::Array(Vec::new()));
+    let tags = taxonomies
+        .get("tags")
+        .cloned()
+        .unwrap_or_else(|| Value::Array(Vec::new()));
     json!({
         "title": p.title,
         "description": f.description,
@@ -124,10 +156,18 @@ fn page_item(site: &Site, i: usize, html: &Html) -> Value {
 pub fn page(site: &Site, shared: &Shared, i: usize, html: &Html) -> Value {
     let p = &site.pages[i];
     let mut v = shared.items[i].clone();
-    let link = |j: Option<usize>| j.map_or(Value::Null, |j| json!({ "title": site.pages[j].title, "url": site.pages[j].url }));
+    let link = |j: Option<usize>| {
+        j.map_or(
+            Value::Null,
+            |j| json!({ "title": site.pages[j].title, "url": site.pages[j].url }),
+        )
+    };
     if let Value::Object(m) = &mut v {
         m.insert("content".into(), Value::String(html.content.clone()));
-        m.insert("toc".into(), serde_json::to_value(&html.toc).unwrap_or(Value::Null));
+        m.insert(
+            "toc".into(),
+            serde_json::to_value(&html.toc).unwrap_or(Value::Null),
+        );
         m.insert("prev".into(), link(p.prev));
         m.insert("next".into(), link(p.next));
     }
@@ -153,7 +193,11 @@ pub fn section(site: &Site, shared: &Shared, s: usize, html: &Html, with_pages: 
             })
         })
         .collect();
-    let pages: Vec<Value> = if with_pages { sec.pages.iter().map(|&p| shared.items[p].clone()).collect() } else { Vec::new() };
+    let pages: Vec<Value> = if with_pages {
+        sec.pages.iter().map(|&p| shared.items[p].clone()).collect()
+    } else {
+        Vec::new()
+    };
     json!({
         "title": sec.title,
         "url": sec.url,
@@ -173,7 +217,12 @@ pub fn section(site: &Site, shared: &Shared, s: usize, html: &Html, with_pages: 
 pub fn paginator(shared: &Shared, base: &str, pages: &[usize], per: usize, n: usize) -> Value {
     let per = if per == 0 { pages.len().max(1) } else { per };
     let total = pages.len().div_ceil(per).max(1);
-    let slice = pages.iter().skip((n - 1) * per).take(per).map(|&p| shared.items[p].clone()).collect::<Vec<_>>();
+    let slice = pages
+        .iter()
+        .skip((n - 1) * per)
+        .take(per)
+        .map(|&p| shared.items[p].clone())
+        .collect::<Vec<_>>();
     json!({
         "pages": slice,
         "current_index": n,

@@ -47,12 +47,20 @@ pub struct Rendered {
 
 /// Renders the Markdown of all pages and sections; broken links go to `diags`.
 pub fn markdown(site: &Site, diags: &mut Vec<Diagnostic>) -> Rendered {
-    let pages: Vec<(Html, Vec<Diagnostic>)> =
-        site.pages.par_iter().map(|p| markdown::render(&p.parsed, &site.targets)).collect();
+    let pages: Vec<(Html, Vec<Diagnostic>)> = site
+        .pages
+        .par_iter()
+        .map(|p| markdown::render(&p.parsed, &site.targets))
+        .collect();
     let sections: Vec<(Html, Vec<Diagnostic>)> = site
         .sections
         .par_iter()
-        .map(|s| s.parsed.as_ref().map(|p| markdown::render(p, &site.targets)).unwrap_or_default())
+        .map(|s| {
+            s.parsed
+                .as_ref()
+                .map(|p| markdown::render(p, &site.targets))
+                .unwrap_or_default()
+        })
         .collect();
     let mut split = |v: Vec<(Html, Vec<Diagnostic>)>| {
         v.into_iter()
@@ -62,7 +70,10 @@ pub fn markdown(site: &Site, diags: &mut Vec<Diagnostic>) -> Rendered {
             })
             .collect()
     };
-    Rendered { pages: split(pages), sections: split(sections) }
+    Rendered {
+        pages: split(pages),
+        sections: split(sections),
+    }
 }
 
 enum Job {
@@ -76,12 +87,23 @@ enum Job {
 /// Template each page and section asks for.
 fn template_of(site: &Site, job: &Job) -> String {
     match *job {
-        Job::Page(i) => site.pages[i].parsed.front.template.clone().unwrap_or_else(|| "page.html".into()),
+        Job::Page(i) => site.pages[i]
+            .parsed
+            .front
+            .template
+            .clone()
+            .unwrap_or_else(|| "page.html".into()),
         Job::Section(s, _) => site.sections[s]
             .parsed
             .as_ref()
             .and_then(|p| p.front.template.clone())
-            .unwrap_or_else(|| if s == 0 { "index.html".into() } else { "section.html".into() }),
+            .unwrap_or_else(|| {
+                if s == 0 {
+                    "index.html".into()
+                } else {
+                    "section.html".into()
+                }
+            }),
         Job::TaxonomyList(_) => "taxonomy_list.html".into(),
         Job::Term(..) => "taxonomy_single.html".into(),
         Job::NotFound => "404.html".into(),
@@ -89,7 +111,13 @@ fn template_of(site: &Site, job: &Job) -> String {
 }
 
 /// Renders every output file and hands each to `sink`; returns the problems met.
-pub fn render_all(site: &Site, tera: &Tera, md: &Rendered, build_date: &str, sink: &Sink) -> (Counts, Vec<Diagnostic>) {
+pub fn render_all(
+    site: &Site,
+    tera: &Tera,
+    md: &Rendered,
+    build_date: &str,
+    sink: &Sink,
+) -> (Counts, Vec<Diagnostic>) {
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     for (s, sec) in site.sections.iter().enumerate() {
         jobs.extend((1..=sec.pager_count()).map(|n| Job::Section(s, n)));
@@ -115,7 +143,10 @@ pub fn render_all(site: &Site, tera: &Tera, md: &Rendered, build_date: &str, sin
         .map(|j| {
             let origin = match *j {
                 Job::Page(i) => site.pages[i].parsed.source.shown.clone(),
-                Job::Section(s, _) => site.sections[s].parsed.as_ref().map_or_else(|| "config.yaml".into(), |p| p.source.shown.clone()),
+                Job::Section(s, _) => site.sections[s]
+                    .parsed
+                    .as_ref()
+                    .map_or_else(|| "config.yaml".into(), |p| p.source.shown.clone()),
                 _ => "config.yaml".into(),
             };
             (template_of(site, j), origin)
@@ -124,8 +155,16 @@ pub fn render_all(site: &Site, tera: &Tera, md: &Rendered, build_date: &str, sin
     let missing = engine::missing(tera, wanted.iter().map(|(n, _)| n.as_str()));
     if !missing.is_empty() {
         for name in missing {
-            let (_, origin) = wanted.iter().find(|(n, _)| n == name).expect("missing names come from wanted");
-            diags.push(Diagnostic::error(origin, 0, 0, messages::text(Msg::TemplateMissing { name })));
+            let (_, origin) = wanted
+                .iter()
+                .find(|(n, _)| n == name)
+                .expect("missing names come from wanted");
+            diags.push(Diagnostic::error(
+                origin,
+                0,
+                0,
+                messages::text(Msg::TemplateMissing { name }),
+            ));
         }
         return (Counts::default(), diags);
     }
@@ -141,27 +180,64 @@ pub fn render_all(site: &Site, tera: &Tera, md: &Rendered, build_date: &str, sin
                     Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
                     _ => path.clone(),
                 };
-                let what = messages::text(Msg::TemplateRender { page: &page, template: &template });
-                Diagnostic::error(template_origin(&template), 0, 0, format!("{what}: {}", engine::chain(&e)))
+                let what = messages::text(Msg::TemplateRender {
+                    page: &page,
+                    template: &template,
+                });
+                Diagnostic::error(
+                    template_origin(&template),
+                    0,
+                    0,
+                    format!("{what}: {}", engine::chain(&e)),
+                )
             })?;
             let style = if matches!(job, Job::NotFound) {
-                LinkStyle { prefix: format!("{}/", base_path(&site.config.base_url)), pretty: site.config.pretty_urls, urls: &site.targets.urls }
+                LinkStyle {
+                    prefix: format!("{}/", base_path(&site.config.base_url)),
+                    pretty: site.config.pretty_urls,
+                    urls: &site.targets.urls,
+                }
             } else {
-                LinkStyle { prefix: LinkStyle::prefix_for(&path), pretty: site.config.pretty_urls, urls: &site.targets.urls }
+                LinkStyle {
+                    prefix: LinkStyle::prefix_for(&path),
+                    pretty: site.config.pretty_urls,
+                    urls: &site.targets.urls,
+                }
             };
             let bytes = style.apply(&html).into_bytes();
-            sink(Output { path: path.clone(), bytes }).map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
+            sink(Output {
+                path: path.clone(),
+                bytes,
+            })
+            .map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
         })
         .collect();
     diags.extend(results.into_iter().filter_map(Result::err));
 
     // Files written by code.
-    let absolute = LinkStyle { prefix: format!("{}/", site.config.base()), pretty: site.config.pretty_urls, urls: &site.targets.urls };
-    let summaries: Vec<Option<String>> = md.pages.iter().map(|h| h.summary.as_ref().map(|s| absolute.apply(s))).collect();
+    let absolute = LinkStyle {
+        prefix: format!("{}/", site.config.base()),
+        pretty: site.config.pretty_urls,
+        urls: &site.targets.urls,
+    };
+    let summaries: Vec<Option<String>> = md
+        .pages
+        .iter()
+        .map(|h| h.summary.as_ref().map(|s| absolute.apply(s)))
+        .collect();
     let mut extra = vec![
-        Output { path: "sitemap.xml".into(), bytes: feeds::sitemap(site).into_bytes() },
-        Output { path: "atom.xml".into(), bytes: feeds::atom(site, &summaries).into_bytes() },
-        Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() },
+        Output {
+            path: "sitemap.xml".into(),
+            bytes: feeds::sitemap(site).into_bytes(),
+        },
+        Output {
+            path: "atom.xml".into(),
+            bytes: feeds::atom(site, &summaries).into_bytes(),
+        },
+        Output {
+            path: "robots.txt".into(),
+            bytes: feeds::robots(site).into_bytes(),
+        },
     ];
     let files = jobs.len() + extra.len();
     for out in extra.drain(..) {
@@ -171,7 +247,14 @@ pub fn render_all(site: &Site, tera: &Tera, md: &Rendered, build_date: &str, sin
         }
     }
     let sections = site.sections.len();
-    (Counts { pages: site.pages.len(), sections, files }, diags)
+    (
+        Counts {
+            pages: site.pages.len(),
+            sections,
+            files,
+        },
+        diags,
+    )
 }
 
 fn pager_count(n: usize, per: usize) -> usize {
@@ -189,7 +272,9 @@ fn template_origin(name: &str) -> std::path::PathBuf {
 
 /// The path part of `base_url` ("https://x.vn/sub/" → "/sub"), for the 404 page's links.
 fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
     let path = match (base_url.contains("://"), after_scheme.find('/')) {
         (true, Some(i)) => &after_scheme[i..],
         (true, None) => "",
@@ -217,8 +302,14 @@ fn context_for(site: &Site, shared: &Shared, md: &Rendered, job: &Job) -> (Strin
         Job::Section(s, n) => {
             let sec = &site.sections[s];
             let single = sec.pager_count() == 1;
-            m.insert("section".into(), context::section(site, shared, s, &md.sections[s], single));
-            m.insert("paginator".into(), context::paginator(shared, &sec.url, &sec.pages, sec.paginate_by, n));
+            m.insert(
+                "section".into(),
+                context::section(site, shared, s, &md.sections[s], single),
+            );
+            m.insert(
+                "paginator".into(),
+                context::paginator(shared, &sec.url, &sec.pages, sec.paginate_by, n),
+            );
             m.insert("breadcrumbs".into(), shared.crumbs(site, sec.parent));
             pager_url(&sec.url, n)
         }
@@ -239,13 +330,23 @@ fn context_for(site: &Site, shared: &Shared, md: &Rendered, job: &Job) -> (Strin
             let term = &tax.terms[k];
             let per = site.config.paginate_by;
             let single = pager_count(term.pages.len(), per) == 1;
-            let pages: Vec<Value> = if single { term.pages.iter().map(|&p| shared.items[p].clone()).collect() } else { Vec::new() };
+            let pages: Vec<Value> = if single {
+                term.pages
+                    .iter()
+                    .map(|&p| shared.items[p].clone())
+                    .collect()
+            } else {
+                Vec::new()
+            };
             m.insert("taxonomy".into(), taxonomy_value(tax));
             m.insert(
                 "term".into(),
                 serde_json::json!({ "name": term.name, "slug": term.slug, "url": term.url, "count": term.pages.len(), "pages": pages }),
             );
-            m.insert("paginator".into(), context::paginator(shared, &term.url, &term.pages, per, n));
+            m.insert(
+                "paginator".into(),
+                context::paginator(shared, &term.url, &term.pages, per, n),
+            );
             let mut crumbs = shared.crumbs(site, Some(0));
             if let Value::Array(list) = &mut crumbs {
                 list.push(serde_json::json!({ "title": tax.config.title, "url": tax.url }));
@@ -258,8 +359,16 @@ fn context_for(site: &Site, shared: &Shared, md: &Rendered, job: &Job) -> (Strin
             "/404.html".into()
         }
     };
-    let path = if url.ends_with('/') { output_path(&url) } else { url[1..].to_owned() };
-    let root = if matches!(job, Job::NotFound) { format!("{}/", base_path(&site.config.base_url)) } else { LinkStyle::prefix_for(&path) };
+    let path = if url.ends_with('/') {
+        output_path(&url)
+    } else {
+        url[1..].to_owned()
+    };
+    let root = if matches!(job, Job::NotFound) {
+        format!("{}/", base_path(&site.config.base_url))
+    } else {
+        LinkStyle::prefix_for(&path)
+    };
     m.insert("current_url".into(), Value::String(url));
     m.insert("root".into(), Value::String(root));
     let ctx = Context::from_value(Value::Object(m)).unwrap_or_default();
