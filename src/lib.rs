@@ -14,6 +14,7 @@ pub mod load;
 pub mod markdown;
 pub mod messages;
 pub mod parse;
+pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod slug;

@@ -110,14 +110,12 @@ fn template_of(site: &Site, job: &Job) -> String {
     }
 }
 
-/// Renders every output file and hands each to `sink`; returns the problems met.
-pub fn render_all(
-    site: &Site,
-    tera: &Tera,
-    md: &Rendered,
-    build_date: &str,
-    sink: &Sink,
-) -> (Counts, Vec<Diagnostic>) {
+/// How many files `render_all` will produce (for progress).
+pub fn job_count(site: &Site) -> usize {
+    jobs(site, true).len() + 3
+}
+
+fn jobs(site: &Site, with_404: bool) -> Vec<Job> {
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     for (s, sec) in site.sections.iter().enumerate() {
         jobs.extend((1..=sec.pager_count()).map(|n| Job::Section(s, n)));
@@ -132,10 +130,21 @@ pub fn render_all(
             jobs.extend((1..=n).map(|n| Job::Term(t, k, n)));
         }
     }
-    let has_404 = tera.get_template_names().any(|n| n == "404.html");
-    if has_404 {
+    if with_404 {
         jobs.push(Job::NotFound);
     }
+    jobs
+}
+
+/// Renders every output file and hands each to `sink`; returns the problems met.
+pub fn render_all(
+    site: &Site,
+    tera: &Tera,
+    md: &Rendered,
+    build_date: &str,
+    sink: &Sink,
+) -> (Counts, Vec<Diagnostic>) {
+    let jobs = jobs(site, tera.get_template_names().any(|n| n == "404.html"));
 
     let mut diags = Vec::new();
     let wanted: Vec<(String, std::path::PathBuf)> = jobs
