@@ -31,6 +31,9 @@ pub enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
     },
     /// Check content, links and templates without writing anything.
     Check {
@@ -38,5 +41,18 @@ pub enum Command {
         root: PathBuf,
         #[arg(long)]
         drafts: bool,
+        /// Treat warnings as errors (exit 1).
+        #[arg(long)]
+        strict: bool,
+        /// `text` for people, `json` for machines.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
+}
+
+/// Output format of `loa check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }

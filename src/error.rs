@@ -14,6 +14,8 @@ use crate::messages::{self, Msg};
 pub enum Severity {
     Error,
     Warning,
+    /// Worth knowing, never a failure (shown by `check`).
+    Note,
 }
 
 /// A problem at a known place in a source file (line and column are 1-based; 0 = unknown).
@@ -37,6 +39,13 @@ impl Diagnostic {
             col,
             message,
             excerpt: None,
+        }
+    }
+
+    pub fn note(path: impl AsRef<Path>, line: usize, col: usize, message: String) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(path, line, col, message)
         }
     }
 
@@ -71,8 +80,10 @@ impl fmt::Display for Diagnostic {
             }
         }
         write!(f, ": ")?;
-        if self.severity == Severity::Warning {
-            write!(f, "{}: ", messages::text(Msg::WarningLabel))?;
+        match self.severity {
+            Severity::Warning => write!(f, "{}: ", messages::text(Msg::WarningLabel))?,
+            Severity::Note => write!(f, "{}: ", messages::text(Msg::NoteLabel))?,
+            Severity::Error => {}
         }
         write!(f, "{}", self.message)?;
         if let Some(excerpt) = &self.excerpt {

@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod config;
 pub mod date;
+pub mod document;
 pub mod error;
 pub mod init;
 pub mod load;
@@ -40,6 +41,8 @@ pub struct Options {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Warnings fail the run.
+    pub strict: bool,
 }
 
 /// What a successful run did.
@@ -51,7 +54,7 @@ pub struct Report {
 }
 
 /// Loads, parses and resolves the site; returns it with the problems found so far.
-fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<(resolve::Site, theme::Theme)> {
+fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Prepared> {
     let root = &opts.root;
     let config_path = root.join("config.yaml");
     let config_text = match std::fs::read(&config_path) {
@@ -96,21 +99,30 @@ fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<(resolve::Site
     }
     let theme = theme::load(root, &config, diags);
     let statics: Vec<String> = theme.statics.keys().cloned().collect();
-    let site = resolve::resolve(
-        config,
-        pages,
-        loaded.assets,
-        statics.into_iter(),
-        opts.drafts,
-        diags,
-    );
-    Ok((site, theme))
+    let mut site = resolve::resolve(config, pages, loaded.assets, statics.into_iter(), opts.drafts, diags);
+    let mut docs = document::index(&site, diags);
+    document::attach(&mut site, &docs);
+    let md = render::markdown(&site, diags);
+    let found: Vec<&[document::Found]> = md.pages.iter().map(|h| h.mentions.as_slice()).collect();
+    docs.link_up(&site, &found, diags);
+    let tera = render::engine::compile(&theme, &site.targets.by_source, diags);
+    Ok(Prepared { site, theme, docs, md, tera })
+}
+
+/// A site read and resolved, its Markdown rendered, its templates compiled.
+struct Prepared {
+    site: resolve::Site,
+    theme: theme::Theme,
+    docs: document::Documents,
+    md: render::Rendered,
+    tera: Option<tera::Tera>,
 }
 
 /// Splits diagnostics into an error (when any is an error) or the warnings.
-fn settle(mut diags: Vec<Diagnostic>) -> Result<Vec<Diagnostic>> {
+fn settle(mut diags: Vec<Diagnostic>, strict: bool) -> Result<Vec<Diagnostic>> {
     error::sort(&mut diags);
-    if diags.iter().any(Diagnostic::is_error) {
+    let fails = |d: &Diagnostic| d.is_error() || (strict && d.severity == error::Severity::Warning);
+    if diags.iter().any(fails) {
         return Err(SiteErrors(diags).into());
     }
     Ok(diags)
@@ -120,11 +132,9 @@ fn settle(mut diags: Vec<Diagnostic>) -> Result<Vec<Diagnostic>> {
 pub fn build(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let (site, theme) = prepare(opts, &mut diags)?;
-    let md = render::markdown(&site, &mut diags);
-    let tera = render::engine::compile(&theme, &site.targets.by_source, &mut diags);
+    let Prepared { site, theme, docs, md, tera } = prepare(opts, &mut diags)?;
     // Content errors stop the build before anything is written.
-    let mut diags = settle(diags)?;
+    let mut diags = settle(diags, opts.strict)?;
     let Some(tera) = tera else {
         return Err(SiteErrors(diags).into());
     };
@@ -141,7 +151,7 @@ pub fn build(opts: &Options) -> Result<Report> {
             copy_errors
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .push(Diagnostic::error(rel.as_str(), 0, 0, e.to_string()));
+                .push(Diagnostic::error(rel.to_string(), 0, 0, e.to_string()));
         }
     });
     site.assets.par_iter().for_each(|(rel, path)| {
@@ -153,11 +163,15 @@ pub fn build(opts: &Options) -> Result<Report> {
         }
     });
     let build_date = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let (mut counts, render_diags) =
-        render::render_all(&site, &tera, &md, &build_date, &|out| staging.write(&out));
+    let progress = progress::Progress::start(render::job_count(&site, &docs));
+    let (mut counts, render_diags) = render::render_all(&site, &tera, &md, &docs, &build_date, &|out| {
+        progress.tick();
+        staging.write(&out)
+    });
+    drop(progress);
     diags.extend(render_diags);
     diags.extend(copy_errors.into_inner().unwrap_or_else(|p| p.into_inner()));
-    let warnings = settle(diags)?;
+    let warnings = settle(diags, opts.strict)?;
     staging.commit()?;
     counts.files += theme.statics.len() + site.assets.len();
     Ok(Report {
@@ -171,20 +185,18 @@ pub fn build(opts: &Options) -> Result<Report> {
 pub fn check(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let (site, theme) = prepare(opts, &mut diags)?;
-    let md = render::markdown(&site, &mut diags);
-    let tera = render::engine::compile(&theme, &site.targets.by_source, &mut diags);
+    let Prepared { site, docs, md, tera, .. } = prepare(opts, &mut diags)?;
     let mut counts = render::Counts {
         pages: site.pages.len(),
         sections: site.sections.len(),
         files: 0,
     };
     if let Some(tera) = tera {
-        let (c, d) = render::render_all(&site, &tera, &md, "1970-01-01", &|_| Ok(()));
+        let (c, d) = render::render_all(&site, &tera, &md, &docs, "1970-01-01", &|_| Ok(()));
         counts = c;
         diags.extend(d);
     }
-    let warnings = settle(diags)?;
+    let warnings = settle(diags, opts.strict)?;
     Ok(Report {
         counts,
         elapsed: start.elapsed(),

@@ -3,95 +3,86 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use loa::cli::{Cli, Command};
-use loa::error::SiteErrors;
+use loa::cli::{Cli, Command, Format};
+use loa::error::{Diagnostic, Severity, SiteErrors};
 use loa::messages::{self, Msg};
-use loa::{Options, Report};
+use loa::Options;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Init { dir } => loa::init::init(&dir).map(|()| {
-            println!(
-                "{}",
-                messages::text(Msg::InitDone {
-                    dir: &dir.display().to_string()
-                })
-            );
-        }),
-        Command::Build {
-            root,
-            output,
-            base_url,
-            drafts,
-        } => {
-            let opts = Options {
-                root,
-                output,
-                base_url,
-                drafts,
-            };
-            loa::build(&opts).map(|report| {
-                print_warnings(&report);
+    match cli.command {
+        Command::Init { dir } => finish(loa::init::init(&dir).map(|()| {
+            println!("{}", messages::text(Msg::InitDone { dir: &dir.display().to_string() }));
+        })),
+        Command::Build { root, output, base_url, drafts, strict } => {
+            let opts = Options { root, output, base_url, drafts, strict };
+            finish(loa::build(&opts).map(|report| {
+                // Notes are for `check`; a build shows what needs attention.
+                print(report.warnings.iter().filter(|d| d.severity == Severity::Warning));
                 let c = report.counts;
                 let ms = report.elapsed.as_millis();
                 println!(
                     "{}",
-                    messages::text(Msg::Built {
-                        pages: c.pages,
-                        sections: c.sections,
-                        files: c.files,
-                        ms
-                    })
+                    messages::text(Msg::Built { pages: c.pages, sections: c.sections, files: c.files, ms })
                 );
-            })
+            }))
         }
-        Command::Check { root, drafts } => {
-            let opts = Options {
-                root,
-                drafts,
-                ..Options::default()
+        Command::Check { root, drafts, strict, format } => {
+            let opts = Options { root, drafts, strict, ..Options::default() };
+            let (pages, diags, result) = match loa::check(&opts) {
+                Ok(report) => (report.counts.pages, report.warnings, Ok(())),
+                Err(e) => match e.downcast::<SiteErrors>() {
+                    Ok(SiteErrors(diags)) => (0, diags, Err(None)),
+                    Err(e) => (0, Vec::new(), Err(Some(e))),
+                },
             };
-            loa::check(&opts).map(|report| {
-                print_warnings(&report);
-                let n = report.warnings.len();
-                println!(
-                    "{}",
-                    messages::text(Msg::Checked {
-                        pages: report.counts.pages,
-                        errors: 0,
-                        warnings: n
-                    })
-                );
-            })
-        }
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            report_error(&e);
-            ExitCode::from(1)
+            if let Err(Some(e)) = result {
+                return finish(Err(e));
+            }
+            let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
+            let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+            match format {
+                Format::Json => {
+                    let out = serde_json::json!({
+                        "ok": result.is_ok(),
+                        "errors": errors,
+                        "warnings": warnings,
+                        "notes": count(Severity::Note),
+                        "diagnostics": diags,
+                    });
+                    println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+                }
+                Format::Text => {
+                    print(diags.iter());
+                    println!("{}", messages::text(Msg::Checked { pages, errors, warnings }));
+                }
+            }
+            if result.is_ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
     }
 }
 
-fn print_warnings(report: &Report) {
-    for w in &report.warnings {
-        eprintln!("{w}");
+fn print<'a>(diags: impl Iterator<Item = &'a Diagnostic>) {
+    for d in diags {
+        eprintln!("{d}");
     }
 }
 
-/// Prints every problem of the site, or the error chain once.
-fn report_error(e: &anyhow::Error) {
+/// Exit status 0, or 1 after printing every problem (or the error chain) once.
+fn finish(result: anyhow::Result<()>) -> ExitCode {
+    let Err(e) = result else { return ExitCode::SUCCESS };
     if let Some(SiteErrors(diags)) = e.downcast_ref::<SiteErrors>() {
-        for d in diags {
-            eprintln!("{d}");
-        }
+        print(diags.iter().filter(|d| d.severity != Severity::Note));
         eprintln!("{}: {e}", messages::text(Msg::ErrorLabel));
-        return;
+        return ExitCode::from(1);
     }
     eprintln!("{}: {e}", messages::text(Msg::ErrorLabel));
     for cause in e.chain().skip(1) {
         eprintln!("  {}: {cause}", messages::text(Msg::CausedBy));
     }
+    ExitCode::from(1)
 }

@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::document::mentions;
+use crate::document::Found;
 use crate::error::Diagnostic;
 use crate::messages::{self, Msg};
 use crate::parse::Parsed;
@@ -17,6 +19,22 @@ pub struct LinkTargets {
     pub by_source: HashMap<String, String>,
     /// Every URL the site will serve: `/x/` for pages, `/css/a.css` for files.
     pub urls: HashSet<String>,
+    /// Content-relative paths of drafts left out of this build.
+    pub drafts: HashSet<String>,
+    /// Document number key (`11-CT/TW`) → its page.
+    pub documents: HashMap<String, DocLink>,
+    /// Document page URL → number key, to count plain links as citations.
+    pub document_urls: HashMap<String, String>,
+}
+
+/// Where a mention of a document number links to.
+#[derive(Debug, Clone)]
+pub struct DocLink {
+    pub url: String,
+    /// Shown on hover: "Chỉ thị 11-CT/TW ngày 13/04/2007".
+    pub label: String,
+    /// The document's own source, so it does not link to itself.
+    pub source: String,
 }
 
 /// One entry of a page's table of contents.
@@ -35,6 +53,8 @@ pub struct Html {
     pub summary: Option<String>,
     pub toc: Vec<TocEntry>,
     pub word_count: usize,
+    /// Document numbers mentioned or linked in the body.
+    pub mentions: Vec<Found>,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -67,7 +87,41 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
     let mut more_at: Option<usize> = None;
     let mut first_para: Option<(usize, usize)> = None;
 
+    let mut found: Vec<Found> = Vec::new();
+    let mut pending = String::new();
+    let mut pending_at = 0;
+    let mut in_code = false;
+    let mut in_link = 0usize;
+
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if let Event::Text(t) = &event {
+            word_count += t.split_whitespace().count();
+            if heading.is_some() {
+                heading_text.push_str(t);
+            }
+            if in_code {
+                events.push(event);
+            } else {
+                // Text arrives in pieces; numbers are found in the joined run.
+                if pending.is_empty() {
+                    pending_at = range.start;
+                }
+                pending.push_str(t);
+            }
+            continue;
+        }
+        if !pending.is_empty() {
+            let ctx = MentionContext { targets, source: &page.source.rel, line: line_of(pending_at), linkable: in_link == 0 };
+            link_mentions(&pending, &ctx, &mut events, &mut found);
+            pending.clear();
+        }
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -124,7 +178,7 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                             &page.source.shown,
                             line,
                             0,
-                            messages::text(Msg::BrokenLink { target: &target }),
+                            target,
                         )
                         .with_excerpt_from(&page.source.text),
                     );
@@ -151,7 +205,7 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                             &page.source.shown,
                             line,
                             0,
-                            messages::text(Msg::BrokenLink { target: &target }),
+                            target,
                         )
                         .with_excerpt_from(&page.source.text),
                     );
@@ -185,7 +239,7 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
             Event::Html(ref html) if depth == 0 && more_at.is_none() && html.trim() == MORE => {
                 more_at = Some(events.len());
             }
-            Event::Text(ref t) | Event::Code(ref t) => {
+            Event::Code(ref t) => {
                 word_count += t.split_whitespace().count();
                 if heading.is_some() {
                     heading_text.push_str(t);
@@ -196,6 +250,10 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
         }
     }
 
+    if !pending.is_empty() {
+        let ctx = MentionContext { targets, source: &page.source.rel, line: line_of(pending_at), linkable: in_link == 0 };
+        link_mentions(&pending, &ctx, &mut events, &mut found);
+    }
     let mut content = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut content, events.iter().cloned());
     let summary_events = match (more_at, first_para) {
@@ -214,6 +272,7 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
             summary,
             toc: toc_tree(&headings),
             word_count,
+            mentions: found,
         },
         diags,
     )
@@ -226,6 +285,41 @@ struct OpenHeading<'a> {
     id: Option<CowStr<'a>>,
     classes: Vec<CowStr<'a>>,
     attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+}
+
+/// Where a run of text sits, for linking the document numbers in it.
+struct MentionContext<'t> {
+    targets: &'t LinkTargets,
+    source: &'t str,
+    line: usize,
+    /// False inside an existing link: record mentions, add no link.
+    linkable: bool,
+}
+
+/// Emits `text` as events, with mentions of known documents turned into links.
+fn link_mentions<'a>(text: &str, ctx: &MentionContext, events: &mut Vec<Event<'a>>, found: &mut Vec<Found>) {
+    let mut last = 0;
+    for m in mentions::find(text) {
+        found.push(Found { key: m.number.key.clone(), printed: m.number.printed.clone(), line: ctx.line });
+        let Some(doc) = ctx.targets.documents.get(&m.number.key) else { continue };
+        if !ctx.linkable || doc.source == ctx.source {
+            continue;
+        }
+        if m.start > last {
+            events.push(Event::Text(CowStr::from(text[last..m.start].to_owned())));
+        }
+        let escape = crate::render::engine::escape_html;
+        events.push(Event::InlineHtml(CowStr::from(format!(
+            "<a class=\"doc-ref\" href=\"{}\" title=\"{}\">{}</a>",
+            escape(&doc.url),
+            escape(&doc.label),
+            escape(&text[m.start..m.end])
+        ))));
+        last = m.end;
+    }
+    if last < text.len() {
+        events.push(Event::Text(CowStr::from(text[last..].to_owned())));
+    }
 }
 
 fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
@@ -269,7 +363,8 @@ fn rewrite<'a>(
     match resolve(dest, &page.source.rel, targets) {
         Link::Internal(url) => Ok(CowStr::from(url)),
         Link::External => Ok(dest.clone()),
-        Link::Broken => Err(dest.to_string()),
+        Link::Broken => Err(messages::text(Msg::BrokenLink { target: dest })),
+        Link::Draft => Err(messages::text(Msg::LinkToDraft { target: dest })),
     }
 }
 
@@ -282,6 +377,8 @@ pub enum Link {
     Internal(String),
     /// Inside the site, at nothing.
     Broken,
+    /// At a draft left out of this build.
+    Draft,
 }
 
 /// Resolves a link written in the page `source_rel` (content-relative path).
@@ -294,19 +391,24 @@ pub fn resolve(dest: &str, source_rel: &str, targets: &LinkTargets) -> Link {
         None => (dest, ""),
     };
     let path = percent_decode(path);
-    let found = if let Some(rest) = path.strip_prefix("@/") {
-        lookup_source(rest, targets)
+    let rel = if let Some(rest) = path.strip_prefix("@/") {
+        Some(rest.to_owned())
     } else if path.starts_with('/') {
-        lookup_url(&path, targets)
+        return match lookup_url(&path, targets) {
+            Some(url) => Link::Internal(format!("{url}{suffix}")),
+            None => Link::Broken,
+        };
     } else {
         let dir = match source_rel.rfind('/') {
             Some(i) => &source_rel[..i],
             None => "",
         };
-        join(dir, &path).and_then(|rel| lookup_source(&rel, targets))
+        join(dir, &path)
     };
-    match found {
+    let Some(rel) = rel else { return Link::Broken };
+    match lookup_source(&rel, targets) {
         Some(url) => Link::Internal(format!("{url}{suffix}")),
+        None if targets.drafts.contains(rel.trim_end_matches('/')) => Link::Draft,
         None => Link::Broken,
     }
 }

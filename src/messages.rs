@@ -114,6 +114,16 @@ pub enum Msg<'a> {
     InitDone {
         dir: &'a str,
     },
+    NoteLabel,
+    LinkToDraft { target: &'a str },
+    DocumentMissing,
+    DocumentFieldMissing { field: &'a str },
+    DocumentBadNumber { number: &'a str },
+    DocumentBadKind { kind: &'a str, suggestion: Option<&'a str> },
+    DocumentKindUnknown { number: &'a str },
+    DocumentDuplicate { number: &'a str, other: &'a str },
+    DocumentCitesLater { number: &'a str, date: &'a str, cited: &'a str, cited_date: &'a str },
+    DocumentUnknown { number: &'a str, suggestion: Option<&'a str> },
 }
 
 /// The text of `msg` in the current language.
@@ -275,6 +285,56 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (InitDone { dir }, En) => {
             format!("Created a new site in `{dir}`. Next: loa build --root {dir}")
         }
+        (NoteLabel, Vi) => "ghi chú".into(),
+        (NoteLabel, En) => "note".into(),
+        (LinkToDraft { target }, Vi) => format!(
+            "liên kết `{target}` trỏ tới một bản nháp (`draft: true`) chưa được đăng; bỏ `draft: true` ở trang đó hoặc bỏ liên kết"
+        ),
+        (LinkToDraft { target }, En) => format!(
+            "link `{target}` points at a draft (`draft: true`) that is not published; remove `draft: true` there or remove the link"
+        ),
+        (DocumentMissing, Vi) => "trang văn bản thiếu khối `document:` (number, kind, issuer, issued)".into(),
+        (DocumentMissing, En) => {
+            "document page has no `document:` block (number, kind, issuer, issued)".into()
+        }
+        (DocumentFieldMissing { field }, Vi) => format!("khối `document:` thiếu trường bắt buộc `{field}`"),
+        (DocumentFieldMissing { field }, En) => format!("`document:` is missing the required field `{field}`"),
+        (DocumentBadNumber { number }, Vi) => format!(
+            "số, ký hiệu `{number}` không đúng dạng; viết như 11-CT/TW (văn bản Đảng) hoặc 1373/QĐ-TTg (văn bản nhà nước)"
+        ),
+        (DocumentBadNumber { number }, En) => format!(
+            "document number `{number}` is not well formed; write it like 11-CT/TW (Party) or 1373/QĐ-TTg (state)"
+        ),
+        (DocumentBadKind { kind, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("loại văn bản `{kind}` không rõ; có phải ý bạn là `{s}`?"),
+            None => format!("loại văn bản `{kind}` không rõ (ví dụ: chi-thi, ket-luan, quyet-dinh, ke-hoach, cong-van)"),
+        },
+        (DocumentBadKind { kind, suggestion }, En) => match suggestion {
+            Some(s) => format!("unknown document kind `{kind}`; did you mean `{s}`?"),
+            None => format!("unknown document kind `{kind}` (for example chi-thi, ket-luan, quyet-dinh, ke-hoach, cong-van)"),
+        },
+        (DocumentKindUnknown { number }, Vi) => format!(
+            "không suy ra được loại văn bản từ số `{number}`; thêm `kind:` (ví dụ `kind: cong-van`)"
+        ),
+        (DocumentKindUnknown { number }, En) => format!(
+            "cannot tell the kind of document from `{number}`; add `kind:` (for example `kind: cong-van`)"
+        ),
+        (DocumentDuplicate { number, other }, Vi) => format!("số `{number}` đã dùng cho văn bản `{other}`"),
+        (DocumentDuplicate { number, other }, En) => format!("document number `{number}` is also used by `{other}`"),
+        (DocumentCitesLater { number, date, cited, cited_date }, Vi) => format!(
+            "`{number}` (ngày {date}) dẫn chiếu `{cited}` ban hành sau nó (ngày {cited_date}); kiểm tra lại ngày của hai văn bản"
+        ),
+        (DocumentCitesLater { number, date, cited, cited_date }, En) => format!(
+            "`{number}` ({date}) cites `{cited}`, which was issued later ({cited_date}); check the dates of both"
+        ),
+        (DocumentUnknown { number, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("số văn bản `{number}` không có trong trang; có phải ý bạn là `{s}`?"),
+            None => format!("văn bản `{number}` chưa có trang riêng nên không được liên kết"),
+        },
+        (DocumentUnknown { number, suggestion }, En) => match suggestion {
+            Some(s) => format!("unknown document number `{number}`; did you mean `{s}`?"),
+            None => format!("document `{number}` has no page in the site, so it is not linked"),
+        },
     }
 }
 

@@ -104,10 +104,9 @@ pub fn resolve(
 ) -> Site {
     let (index_files, page_files): (Vec<Parsed>, Vec<Parsed>) =
         parsed.into_iter().partition(Parsed::is_section);
-    let page_files: Vec<Parsed> = page_files
-        .into_iter()
-        .filter(|p| drafts || !p.front.draft)
-        .collect();
+    let (page_files, left_out): (Vec<Parsed>, Vec<Parsed>) =
+        page_files.into_iter().partition(|p| drafts || !p.front.draft);
+    let draft_sources: HashSet<String> = left_out.into_iter().map(|p| p.source.rel).collect();
 
     // Folders that hold pages are sections, with or without `_index.md`.
     let mut dirs: BTreeSet<String> = BTreeSet::new();
@@ -320,7 +319,13 @@ pub fn resolve(
         pages,
         sections,
         taxonomies,
-        targets: LinkTargets { by_source, urls },
+        targets: LinkTargets {
+            by_source,
+            urls,
+            drafts: draft_sources,
+            documents: HashMap::new(),
+            document_urls: HashMap::new(),
+        },
         assets: asset_outputs,
     }
 }
@@ -467,91 +472,78 @@ fn sort_pages(list: &mut [usize], pages: &[Page], sort_by: SortBy) {
     });
 }
 
-fn build_taxonomies(
-    config: &Config,
-    pages: &mut [Page],
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<TaxonomyIndex> {
-    let mut out: Vec<TaxonomyIndex> = Vec::new();
-    let mut term_index: Vec<BTreeMap<String, usize>> = Vec::new();
-    for tax in &config.taxonomies {
-        out.push(TaxonomyIndex {
-            config: tax.clone(),
-            url: format!("/{}/", tax.path),
-            terms: Vec::new(),
-        });
-        term_index.push(BTreeMap::new());
-    }
-    let tax_of: HashMap<&str, usize> = config
-        .taxonomies
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.name.as_str(), i))
-        .collect();
-    for (pi, page) in pages.iter_mut().enumerate() {
+fn build_taxonomies(config: &Config, pages: &mut [Page], diags: &mut Vec<Diagnostic>) -> Vec<TaxonomyIndex> {
+    let tax_of: HashMap<&str, usize> =
+        config.taxonomies.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
+    let mut assigned: Vec<Vec<(usize, String)>> = vec![Vec::new(); config.taxonomies.len()];
+    for (pi, page) in pages.iter().enumerate() {
         let front = &page.parsed.front;
-        let mut assigned: Vec<(&str, &String)> = front.tags.iter().map(|t| ("tags", t)).collect();
-        for (name, terms) in &front.taxonomies {
-            assigned.extend(terms.iter().map(|t| (name.as_str(), t)));
-        }
-        for (name, term) in assigned {
-            let Some(&ti) = tax_of.get(name) else {
-                let line = crate::config::key_line(
-                    &page.parsed.source.text,
-                    if name == "tags" { "tags" } else { "taxonomies" },
-                );
-                diags.push(Diagnostic::warning(
-                    &page.parsed.source.shown,
-                    line,
-                    1,
-                    messages::text(Msg::UnknownTaxonomy { name }),
-                ));
-                continue;
-            };
-            let slug = slugify(term);
-            if slug.is_empty() {
-                continue;
-            }
-            let tax = &mut out[ti];
-            let idx = *term_index[ti].entry(slug.clone()).or_insert_with(|| {
-                tax.terms.push(Term {
-                    name: term.trim().to_owned(),
-                    url: format!("{}{slug}/", tax.url),
-                    slug,
-                    pages: Vec::new(),
-                });
-                tax.terms.len() - 1
-            });
-            if tax.terms[idx].pages.last() != Some(&pi) {
-                tax.terms[idx].pages.push(pi);
-                page.terms.push((ti, idx));
+        let tags = front.tags.iter().map(|t| ("tags", t));
+        let others = front.taxonomies.iter().flat_map(|(name, terms)| terms.iter().map(move |t| (name.as_str(), t)));
+        for (name, term) in tags.chain(others) {
+            match tax_of.get(name) {
+                Some(&ti) => assigned[ti].push((pi, term.clone())),
+                None => {
+                    let key = if name == "tags" { "tags" } else { "taxonomies" };
+                    let line = crate::config::key_line(&page.parsed.source.text, key);
+                    diags.push(Diagnostic::warning(
+                        &page.parsed.source.shown,
+                        line,
+                        1,
+                        messages::text(Msg::UnknownTaxonomy { name }),
+                    ));
+                }
             }
         }
     }
-    // Terms in slug order (diacritics-insensitive, as a Vietnamese reader expects); pages newest first.
-    for (ti, tax) in out.iter_mut().enumerate() {
-        let mut order: Vec<usize> = (0..tax.terms.len()).collect();
-        order.sort_by(|&a, &b| tax.terms[a].slug.cmp(&tax.terms[b].slug));
-        let mut remap = vec![0; order.len()];
-        for (new, &old) in order.iter().enumerate() {
-            remap[old] = new;
-        }
-        let mut terms: Vec<Option<Term>> = std::mem::take(&mut tax.terms)
-            .into_iter()
-            .map(Some)
-            .collect();
-        tax.terms = order
-            .iter()
-            .map(|&old| terms[old].take().expect("each term moved once"))
-            .collect();
-        for page in pages.iter_mut() {
-            for t in page.terms.iter_mut().filter(|t| t.0 == ti) {
-                t.1 = remap[t.1];
-            }
-        }
-        for term in &mut tax.terms {
-            sort_pages(&mut term.pages, pages, SortBy::Date);
-        }
+    let mut out = Vec::new();
+    for (tax, assigned) in config.taxonomies.iter().zip(assigned) {
+        let index = out.len();
+        out.push(make_taxonomy(tax.clone(), index, &assigned, pages));
     }
     out
+}
+
+/// Builds one taxonomy from (page, term name) pairs; terms sorted by slug (so, for a
+/// Vietnamese reader, alphabetically without regard to diacritics), pages newest first.
+fn make_taxonomy(config: Taxonomy, index: usize, assigned: &[(usize, String)], pages: &mut [Page]) -> TaxonomyIndex {
+    let url = format!("/{}/", config.path);
+    let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+    for (pi, name) in assigned {
+        let slug = slugify(name);
+        if slug.is_empty() {
+            continue;
+        }
+        let term = by_slug.entry(slug.clone()).or_insert_with(|| Term {
+            name: name.trim().to_owned(),
+            url: format!("{url}{slug}/"),
+            slug,
+            pages: Vec::new(),
+        });
+        if !term.pages.contains(pi) {
+            term.pages.push(*pi);
+        }
+    }
+    let mut terms: Vec<Term> = by_slug.into_values().collect();
+    for (k, term) in terms.iter_mut().enumerate() {
+        for &pi in &term.pages {
+            pages[pi].terms.push((index, k));
+        }
+        sort_pages(&mut term.pages, pages, SortBy::Date);
+    }
+    TaxonomyIndex { config, url, terms }
+}
+
+/// Adds a taxonomy computed after resolving (document kinds, issuers, years).
+pub fn add_taxonomy(site: &mut Site, config: Taxonomy, assigned: &[(usize, String)]) {
+    let index = site.taxonomies.len();
+    let tax = make_taxonomy(config, index, assigned, &mut site.pages);
+    site.targets.urls.insert(tax.url.clone());
+    for term in &tax.terms {
+        let n = term.pages.len().div_ceil(site.config.paginate_by.max(1)).max(1);
+        for k in 1..=n {
+            site.targets.urls.insert(pager_url(&term.url, k));
+        }
+    }
+    site.taxonomies.push(tax);
 }

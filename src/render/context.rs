@@ -3,6 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::document::{Doc, Documents};
 use crate::markdown::Html;
 use crate::resolve::{pager_url, Section, Site};
 
@@ -22,14 +23,9 @@ const SUBSECTION_PREVIEW: usize = 5;
 const RECENT: usize = 10;
 
 impl Shared {
-    pub fn new(site: &Site, html: &[Html], section_html: &[Html], build_date: &str) -> Shared {
+    pub fn new(site: &Site, docs: &Documents, html: &[Html], build_date: &str) -> Shared {
         let c = &site.config;
-        let items: Vec<Value> = site
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, _)| page_item(site, i, &html[i]))
-            .collect();
+        let items: Vec<Value> = (0..site.pages.len()).map(|i| page_item(site, docs, i, &html[i])).collect();
         let sections: Vec<Value> = site.sections[0]
             .subsections
             .iter()
@@ -60,7 +56,6 @@ impl Shared {
         } else {
             "Home"
         };
-        let _ = section_html;
         Shared {
             config: serde_json::to_value(c).unwrap_or(Value::Null),
             site: json!({
@@ -106,7 +101,7 @@ fn date_value(d: Option<chrono::NaiveDate>) -> Value {
 }
 
 /// A page as it appears in lists: everything but its content and table of contents.
-fn page_item(site: &Site, i: usize, html: &Html) -> Value {
+fn page_item(site: &Site, docs: &Documents, i: usize, html: &Html) -> Value {
     let p = &site.pages[i];
     let f = &p.parsed.front;
     let sec = &site.sections[p.section];
@@ -147,13 +142,13 @@ fn page_item(site: &Site, i: usize, html: &Html) -> Value {
         "section": { "title": sec.title, "url": sec.url },
         "weight": f.weight,
         "extra": f.extra,
-        "document": f.document,
+        "document": docs.of_page.get(&i).map_or(Value::Null, |&d| doc_lite(site, &docs.docs[d])),
         "bulletin": f.bulletin,
     })
 }
 
 /// The `page` object of a page's own render: its list item plus content, toc, prev/next.
-pub fn page(site: &Site, shared: &Shared, i: usize, html: &Html) -> Value {
+pub fn page(site: &Site, shared: &Shared, docs: &Documents, i: usize, html: &Html) -> Value {
     let p = &site.pages[i];
     let mut v = shared.items[i].clone();
     let link = |j: Option<usize>| {
@@ -170,8 +165,107 @@ pub fn page(site: &Site, shared: &Shared, i: usize, html: &Html) -> Value {
         );
         m.insert("prev".into(), link(p.prev));
         m.insert("next".into(), link(p.next));
+        if let Some(&d) = docs.of_page.get(&i) {
+            m.insert("document".into(), doc_full(site, shared, docs, d));
+        }
     }
     v
+}
+
+/// A document's metadata as lists show it.
+fn doc_lite(site: &Site, d: &Doc) -> Value {
+    let page = &site.pages[d.page];
+    json!({
+        "number": d.number.printed,
+        "key": d.number.key,
+        "family": d.number.family,
+        "kind": d.kind.slug,
+        "kind_name": d.kind.name,
+        "issuer": d.issuer,
+        "issued": d.issued.format("%Y-%m-%d").to_string(),
+        "signer": d.signer,
+        "subject": d.subject,
+        "title": page.title,
+        "url": page.url,
+    })
+}
+
+/// A document's metadata on its own page: with what it cites and who cites it.
+fn doc_full(site: &Site, shared: &Shared, docs: &Documents, d: usize) -> Value {
+    let doc = &docs.docs[d];
+    let mut v = doc_lite(site, doc);
+    let cites: Vec<Value> = doc.cites.iter().map(|&c| doc_lite(site, &docs.docs[c])).collect();
+    let unknown: Vec<Value> = doc
+        .declared
+        .iter()
+        .filter(|(n, _)| docs.lookup(n).is_none())
+        .map(|(n, _)| json!({ "number": crate::document::number::tidy(n) }))
+        .collect();
+    let cited_by: Vec<Value> = doc.cited_by.iter().map(|&p| shared.items[p].clone()).collect();
+    if let Value::Object(m) = &mut v {
+        m.insert("cites".into(), Value::Array(cites));
+        m.insert("cites_elsewhere".into(), Value::Array(unknown));
+        m.insert("cited_by".into(), Value::Array(cited_by));
+    }
+    v
+}
+
+/// The timeline page's `documents`: oldest first, and grouped by year.
+pub fn timeline(site: &Site, shared: &Shared, docs: &Documents) -> Value {
+    let _ = shared;
+    let mut order: Vec<&Doc> = docs.docs.iter().collect();
+    order.sort_by(|a, b| a.issued.cmp(&b.issued).then_with(|| a.number.key.cmp(&b.number.key)));
+    let mut years: Vec<Value> = Vec::new();
+    let mut current: Option<(i32, Vec<Value>)> = None;
+    for d in &order {
+        let year = chrono::Datelike::year(&d.issued);
+        match &mut current {
+            Some((y, list)) if *y == year => list.push(doc_lite(site, d)),
+            _ => {
+                if let Some((y, list)) = current.take() {
+                    years.push(json!({ "year": y, "documents": list }));
+                }
+                current = Some((year, vec![doc_lite(site, d)]));
+            }
+        }
+    }
+    if let Some((y, list)) = current {
+        years.push(json!({ "year": y, "documents": list }));
+    }
+    let all: Vec<Value> = order.iter().map(|d| doc_lite(site, d)).collect();
+    json!({ "all": all, "years": years })
+}
+
+/// The citation graph: trees from the documents that cite nothing known, each node's
+/// children being the documents that cite (implement) it; plus the flat edge list.
+pub fn graph(site: &Site, shared: &Shared, docs: &Documents) -> Value {
+    let _ = shared;
+    let mut implemented_by: Vec<Vec<usize>> = vec![Vec::new(); docs.docs.len()];
+    let mut edges = Vec::new();
+    for (i, d) in docs.docs.iter().enumerate() {
+        for &c in &d.cites {
+            implemented_by[c].push(i);
+            edges.push(json!({ "from": doc_lite(site, d), "to": doc_lite(site, &docs.docs[c]) }));
+        }
+    }
+    for list in &mut implemented_by {
+        list.sort_by_key(|&i| docs.docs[i].issued);
+    }
+    let mut roots: Vec<usize> = (0..docs.docs.len()).filter(|&i| docs.docs[i].cites.is_empty()).collect();
+    if roots.is_empty() {
+        roots = (0..docs.docs.len()).collect();
+    }
+    roots.sort_by_key(|&i| docs.docs[i].issued);
+    fn node(site: &Site, docs: &Documents, by: &[Vec<usize>], i: usize, path: &mut Vec<usize>) -> Value {
+        path.push(i);
+        // A cycle (two documents citing each other) stops at the repeat.
+        let next: Vec<usize> = by[i].iter().copied().filter(|c| !path.contains(c)).collect();
+        let children: Vec<Value> = next.into_iter().map(|c| node(site, docs, by, c, path)).collect();
+        path.pop();
+        json!({ "document": doc_lite(site, &docs.docs[i]), "children": children })
+    }
+    let trees: Vec<Value> = roots.iter().map(|&r| node(site, docs, &implemented_by, r, &mut Vec::new())).collect();
+    json!({ "trees": trees, "edges": edges })
 }
 
 /// The `section` object for list page `n` of section `s`.

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use serde_json::{Map, Value};
 use tera::{Context, Tera};
 
+use crate::document::Documents;
 use crate::error::Diagnostic;
 use crate::markdown::{self, Html};
 use crate::messages::{self, Msg};
@@ -82,6 +83,8 @@ enum Job {
     TaxonomyList(usize),
     Term(usize, usize, usize),
     NotFound,
+    Timeline,
+    Graph,
 }
 
 /// Template each page and section asks for.
@@ -107,15 +110,17 @@ fn template_of(site: &Site, job: &Job) -> String {
         Job::TaxonomyList(_) => "taxonomy_list.html".into(),
         Job::Term(..) => "taxonomy_single.html".into(),
         Job::NotFound => "404.html".into(),
+        Job::Timeline => "documents_timeline.html".into(),
+        Job::Graph => "documents_graph.html".into(),
     }
 }
 
 /// How many files `render_all` will produce (for progress).
-pub fn job_count(site: &Site) -> usize {
-    jobs(site, true).len() + 3
+pub fn job_count(site: &Site, docs: &Documents) -> usize {
+    jobs(site, docs, true).len() + 3
 }
 
-fn jobs(site: &Site, with_404: bool) -> Vec<Job> {
+fn jobs(site: &Site, docs: &Documents, with_404: bool) -> Vec<Job> {
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     for (s, sec) in site.sections.iter().enumerate() {
         jobs.extend((1..=sec.pager_count()).map(|n| Job::Section(s, n)));
@@ -133,6 +138,10 @@ fn jobs(site: &Site, with_404: bool) -> Vec<Job> {
     if with_404 {
         jobs.push(Job::NotFound);
     }
+    if !docs.docs.is_empty() {
+        jobs.push(Job::Timeline);
+        jobs.push(Job::Graph);
+    }
     jobs
 }
 
@@ -141,10 +150,11 @@ pub fn render_all(
     site: &Site,
     tera: &Tera,
     md: &Rendered,
+    docs: &Documents,
     build_date: &str,
     sink: &Sink,
 ) -> (Counts, Vec<Diagnostic>) {
-    let jobs = jobs(site, tera.get_template_names().any(|n| n == "404.html"));
+    let jobs = jobs(site, docs, tera.get_template_names().any(|n| n == "404.html"));
 
     let mut diags = Vec::new();
     let wanted: Vec<(String, std::path::PathBuf)> = jobs
@@ -178,12 +188,12 @@ pub fn render_all(
         return (Counts::default(), diags);
     }
 
-    let shared = Shared::new(site, &md.pages, &md.sections, build_date);
+    let shared = Shared::new(site, docs, &md.pages, build_date);
     let results: Vec<Result<(), Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let template = template_of(site, job);
-            let (path, ctx) = context_for(site, &shared, md, job);
+            let (path, ctx) = context_for(site, &shared, md, docs, job);
             let html = tera.render(&template, &ctx).map_err(|e| {
                 let page = match *job {
                     Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
@@ -297,14 +307,14 @@ pub fn output_path(url: &str) -> String {
     format!("{}index.html", &url[1..])
 }
 
-fn context_for(site: &Site, shared: &Shared, md: &Rendered, job: &Job) -> (String, Context) {
+fn context_for(site: &Site, shared: &Shared, md: &Rendered, docs: &Documents, job: &Job) -> (String, Context) {
     let mut m = Map::new();
     m.insert("config".into(), shared.config.clone());
     m.insert("site".into(), shared.site.clone());
     let url = match *job {
         Job::Page(i) => {
             let p = &site.pages[i];
-            m.insert("page".into(), context::page(site, shared, i, &md.pages[i]));
+            m.insert("page".into(), context::page(site, shared, docs, i, &md.pages[i]));
             m.insert("breadcrumbs".into(), shared.crumbs(site, Some(p.section)));
             p.url.clone()
         }
@@ -367,6 +377,16 @@ fn context_for(site: &Site, shared: &Shared, md: &Rendered, job: &Job) -> (Strin
             m.insert("breadcrumbs".into(), Value::Array(Vec::new()));
             "/404.html".into()
         }
+        Job::Timeline => {
+            m.insert("documents".into(), context::timeline(site, shared, docs));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, documents_section(site)));
+            crate::document::timeline_url(site)
+        }
+        Job::Graph => {
+            m.insert("graph".into(), context::graph(site, shared, docs));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, documents_section(site)));
+            crate::document::graph_url(site)
+        }
     };
     let path = if url.ends_with('/') {
         output_path(&url)
@@ -382,6 +402,10 @@ fn context_for(site: &Site, shared: &Shared, md: &Rendered, job: &Job) -> (Strin
     m.insert("root".into(), Value::String(root));
     let ctx = Context::from_value(Value::Object(m)).unwrap_or_default();
     (path, ctx)
+}
+
+fn documents_section(site: &Site) -> Option<usize> {
+    Some(site.sections.iter().position(|s| s.dir == crate::document::SECTION).unwrap_or(0))
 }
 
 fn taxonomy_value(tax: &crate::resolve::TaxonomyIndex) -> Value {

@@ -1,0 +1,132 @@
+//! Output-folder safety: loa replaces only folders it created, never the site itself,
+//! and leaves no staging folders behind.
+
+use std::fs;
+
+use crate::support::{assert_no_leftovers, assert_same_tree, entries, tree, Fixture};
+
+const REFUSED: &str = "error: refusing to write output to";
+
+/// Runs `loa build --output <out>` on the good fixture and expects a refusal that
+/// changes nothing in the temporary folder.
+fn refuses_output(fx: &Fixture, out: &std::path::Path) {
+    let before = tree(fx.tmp());
+    fx.build_err_with(&["--output", out.to_str().expect("UTF-8 path")])
+        .assert_stderr_contains(REFUSED);
+    assert_same_tree(&before, &tree(fx.tmp()));
+}
+
+#[test]
+fn refuses_output_equal_to_the_root() {
+    let fx = Fixture::copy("good");
+    refuses_output(&fx, fx.root());
+}
+
+#[test]
+fn refuses_output_in_the_content_folder() {
+    let fx = Fixture::copy("good");
+    refuses_output(&fx, &fx.path("content"));
+    refuses_output(&fx, &fx.path("content/tin-tuc/moi"));
+}
+
+#[test]
+fn refuses_output_in_the_templates_folder() {
+    let fx = Fixture::copy("good");
+    refuses_output(&fx, &fx.path("templates"));
+}
+
+#[test]
+fn refuses_output_that_is_a_parent_of_the_root() {
+    let fx = Fixture::copy("good");
+    refuses_output(&fx, fx.tmp());
+}
+
+// A relative `--output .` run from inside the site is the root too.
+#[test]
+fn refuses_relative_output_that_is_the_root() {
+    let fx = Fixture::copy("good");
+    let mut cmd = fx.cmd();
+    cmd.current_dir(fx.root())
+        .args(["build", "--root", ".", "--output", "."]);
+    fx.run(cmd, 1).assert_stderr_contains(REFUSED);
+    assert!(!fx.path(".loa-output").exists());
+}
+
+// A non-empty folder without loa's marker is someone's work: refuse, touch nothing.
+#[test]
+fn refuses_a_non_empty_folder_loa_did_not_create() {
+    let fx = Fixture::copy("good");
+    let out = fx.tmp().join("tai-lieu");
+    fs::create_dir(&out).expect("mkdir");
+    fs::write(out.join("bao-cao.docx"), "quan trọng").expect("write");
+    fx.build_err_with(&["--output", out.to_str().expect("UTF-8")])
+        .assert_stderr_contains("error: refusing to replace `")
+        .assert_stderr_contains("it is not empty and was not created by loa");
+    assert_eq!(entries(&out), ["bao-cao.docx"]);
+    assert_eq!(fs::read_to_string(out.join("bao-cao.docx")).unwrap(), "quan trọng");
+    assert_no_leftovers(fx.tmp());
+}
+
+// The same for the default `public/` when a user made it by hand.
+#[test]
+fn refuses_a_hand_made_public_folder() {
+    let fx = Fixture::copy("good");
+    fx.write("public/index.html", "<p>trang cũ làm tay</p>");
+    fx.build_err()
+        .assert_stderr_contains("error: refusing to replace `");
+    assert_eq!(fx.read_public("index.html"), "<p>trang cũ làm tay</p>");
+}
+
+// An empty folder may be used as output.
+#[test]
+fn accepts_an_empty_existing_folder() {
+    let fx = Fixture::copy("good");
+    let out = fx.tmp().join("trong");
+    fs::create_dir(&out).expect("mkdir");
+    fx.build_with(&["--output", out.to_str().expect("UTF-8")]);
+    assert!(out.join("index.html").is_file());
+    assert!(out.join(".loa-output").is_file());
+}
+
+// loa replaces its own previous output, and files of removed pages disappear.
+#[test]
+fn replaces_its_own_previous_output() {
+    let fx = Fixture::copy("good");
+    let out = fx.tmp().join("ket-qua");
+    let out_arg = out.to_str().expect("UTF-8");
+    fx.build_with(&["--output", out_arg]);
+    assert!(out.join("tin-tuc/bai-hai/index.html").is_file());
+    fx.remove("content/tin-tuc/bai-hai.md");
+    fx.build_with(&["--output", out_arg]);
+    assert!(!out.join("tin-tuc/bai-hai").exists());
+    assert!(out.join("tin-tuc/bai-mot/index.html").is_file());
+    assert_no_leftovers(fx.tmp());
+}
+
+// A build that fails while rendering (after staging began) removes its staging folder.
+#[test]
+fn failed_build_leaves_no_temporary_folders() {
+    let fx = Fixture::copy("good");
+    fx.build();
+    let before = fx.output_tree();
+    fx.write("templates/page.html", "{{ page.khong_co }}\n");
+    fx.build_err();
+    assert_same_tree(&before, &fx.output_tree());
+    assert_no_leftovers(fx.root());
+    let names = entries(fx.root());
+    assert!(
+        names.iter().all(|n| !n.starts_with(".public")),
+        "leftovers in the root: {names:?}"
+    );
+}
+
+// A successful build leaves only `public/` beside the sources.
+#[test]
+fn successful_build_leaves_no_temporary_folders() {
+    let fx = Fixture::copy("good");
+    fx.build().build();
+    assert_eq!(
+        entries(fx.root()),
+        ["config.yaml", "content", "public", "templates"]
+    );
+}
