@@ -10,3 +10,6 @@ pub mod number;
 mod model;
 
 pub use model::*;
+
+#[cfg(test)]
+mod recogniser_tests;
