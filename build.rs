@@ -17,8 +17,7 @@ fn main() {
         writeln!(out, "    ({rel:?}, include_bytes!({abs:?})),").expect("write to String");
     }
     out.push_str("];\n");
-    let dest =
-        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("default_theme.rs");
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("default_theme.rs");
     std::fs::write(dest, out).expect("write default_theme.rs");
 }
 
@@ -32,11 +31,7 @@ fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, String)>) {
             println!("cargo:rerun-if-changed={}", path.display());
             collect(base, &path, files);
         } else if let Ok(rel) = path.strip_prefix(base) {
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
             files.push((rel, path.display().to_string()));
         }
     }

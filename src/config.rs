@@ -73,9 +73,7 @@ impl Default for Config {
             paginate_by: 10,
             pretty_urls: false,
             taxonomies: vec![Taxonomy {
-                name: "tags".into(),
-                title: "Từ khóa".into(),
-                path: String::new(),
+                name: "tags".into(), title: "Từ khóa".into(), path: String::new()
             }],
             feed_limit: 20,
             extra: serde_json::Value::Object(Default::default()),
@@ -90,13 +88,8 @@ impl Config {
             let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
             let detail = e.to_string();
             let detail = strip_location(&detail);
-            Diagnostic::error(
-                path,
-                line,
-                col,
-                messages::text(Msg::ConfigInvalid { detail }),
-            )
-            .with_excerpt_from(text)
+            Diagnostic::error(path, line, col, messages::text(Msg::ConfigInvalid { detail }))
+                .with_excerpt_from(text)
         };
         if text.trim().is_empty() {
             return Ok((Config::default(), Vec::new()));
@@ -149,10 +142,7 @@ impl Config {
 /// The 1-based line where top-level `key:` is written, or 0 when not found.
 pub fn key_line(yaml: &str, key: &str) -> usize {
     yaml.lines()
-        .position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
+        .position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
         .map_or(0, |i| i + 1)
 }
 

@@ -43,17 +43,11 @@ impl Diagnostic {
     }
 
     pub fn note(path: impl AsRef<Path>, line: usize, col: usize, message: String) -> Self {
-        Diagnostic {
-            severity: Severity::Note,
-            ..Diagnostic::error(path, line, col, message)
-        }
+        Diagnostic { severity: Severity::Note, ..Diagnostic::error(path, line, col, message) }
     }
 
     pub fn warning(path: impl AsRef<Path>, line: usize, col: usize, message: String) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, line, col, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, line, col, message) }
     }
 
     /// Attaches the source line `line` (1-based) of `text` as the excerpt.
@@ -90,11 +84,8 @@ impl fmt::Display for Diagnostic {
             let gutter = self.line.to_string();
             write!(f, "\n {gutter} | {excerpt}")?;
             if self.col > 0 {
-                let pad: String = excerpt
-                    .chars()
-                    .take(self.col - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+                let pad: String =
+                    excerpt.chars().take(self.col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                 write!(f, "\n {} | {pad}^", " ".repeat(gutter.len()))?;
             }
         }
@@ -117,7 +108,5 @@ impl std::error::Error for SiteErrors {}
 
 /// Sorts diagnostics by file and position so output is stable across parallel runs.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message))
-    });
+    diags.sort_by(|a, b| (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message)));
 }

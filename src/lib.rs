@@ -59,17 +59,10 @@ fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Prepared> {
     let config_path = root.join("config.yaml");
     let config_text = match std::fs::read(&config_path) {
         Ok(bytes) => load::decode(&bytes).map_err(|line| {
-            SiteErrors(vec![Diagnostic::error(
-                "config.yaml",
-                line,
-                0,
-                messages::text(Msg::NotUtf8 { line }),
-            )])
+            SiteErrors(vec![Diagnostic::error("config.yaml", line, 0, messages::text(Msg::NotUtf8 { line }))])
         })?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            anyhow::bail!(messages::text(Msg::ConfigMissing {
-                root: &root.display().to_string()
-            }))
+            anyhow::bail!(messages::text(Msg::ConfigMissing { root: &root.display().to_string() }))
         }
         Err(e) => return Err(e.into()),
     };
@@ -139,27 +132,28 @@ pub fn build(opts: &Options) -> Result<Report> {
         return Err(SiteErrors(diags).into());
     };
 
-    let output = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| opts.root.join("public"));
+    let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     let staging = write::stage(&opts.root, &output)?;
     let copy_errors = Mutex::new(Vec::new());
     let statics: Vec<(&String, &theme::FileSource)> = theme.statics.iter().collect();
     statics.par_iter().for_each(|(rel, src)| {
         if let Err(e) = staging.copy(rel, src) {
-            copy_errors
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .push(Diagnostic::error(rel.to_string(), 0, 0, e.to_string()));
+            copy_errors.lock().unwrap_or_else(|p| p.into_inner()).push(Diagnostic::error(
+                rel,
+                0,
+                0,
+                e.to_string(),
+            ));
         }
     });
     site.assets.par_iter().for_each(|(rel, path)| {
         if let Err(e) = staging.copy(rel, &theme::FileSource::Disk(path.clone())) {
-            copy_errors
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .push(Diagnostic::error(path, 0, 0, e.to_string()));
+            copy_errors.lock().unwrap_or_else(|p| p.into_inner()).push(Diagnostic::error(
+                path,
+                0,
+                0,
+                e.to_string(),
+            ));
         }
     });
     let build_date = chrono::Local::now().format("%Y-%m-%d").to_string();
@@ -174,11 +168,7 @@ pub fn build(opts: &Options) -> Result<Report> {
     let warnings = settle(diags, opts.strict)?;
     staging.commit()?;
     counts.files += theme.statics.len() + site.assets.len();
-    Ok(Report {
-        counts,
-        elapsed: start.elapsed(),
-        warnings,
-    })
+    Ok(Report { counts, elapsed: start.elapsed(), warnings })
 }
 
 /// Runs the whole pipeline without writing anything; reports what `build` would.
@@ -186,20 +176,12 @@ pub fn check(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
     let Prepared { site, docs, md, tera, .. } = prepare(opts, &mut diags)?;
-    let mut counts = render::Counts {
-        pages: site.pages.len(),
-        sections: site.sections.len(),
-        files: 0,
-    };
+    let mut counts = render::Counts { pages: site.pages.len(), sections: site.sections.len(), files: 0 };
     if let Some(tera) = tera {
         let (c, d) = render::render_all(&site, &tera, &md, &docs, "1970-01-01", &|_| Ok(()));
         counts = c;
         diags.extend(d);
     }
     let warnings = settle(diags, opts.strict)?;
-    Ok(Report {
-        counts,
-        elapsed: start.elapsed(),
-        warnings,
-    })
+    Ok(Report { counts, elapsed: start.elapsed(), warnings })
 }

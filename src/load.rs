@@ -65,10 +65,8 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
             assets.push((rel, entry.into_path()));
         }
     }
-    let results: Vec<Result<Source, Diagnostic>> = md
-        .into_par_iter()
-        .map(|(rel, path)| read_source(root, rel, &path))
-        .collect();
+    let results: Vec<Result<Source, Diagnostic>> =
+        md.into_par_iter().map(|(rel, path)| read_source(root, rel, &path)).collect();
     let mut sources = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -91,10 +89,7 @@ fn is_ignored(name: &str) -> bool {
 }
 
 fn rel_string(rel: &Path) -> String {
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| nfc(&c.as_os_str().to_string_lossy()))
-        .collect();
+    let parts: Vec<String> = rel.components().map(|c| nfc(&c.as_os_str().to_string_lossy())).collect();
     parts.join("/")
 }
 
@@ -106,14 +101,11 @@ pub fn shown(root: &Path, path: &Path) -> PathBuf {
 fn read_source(root: &Path, rel: String, path: &Path) -> Result<Source, Diagnostic> {
     let shown = shown(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
-        let what = messages::text(Msg::ReadFailed {
-            path: &shown.display().to_string(),
-        });
+        let what = messages::text(Msg::ReadFailed { path: &shown.display().to_string() });
         Diagnostic::error(&shown, 0, 0, format!("{what}: {e}"))
     })?;
-    let text = decode(&bytes).map_err(|line| {
-        Diagnostic::error(&shown, line, 0, messages::text(Msg::NotUtf8 { line }))
-    })?;
+    let text = decode(&bytes)
+        .map_err(|line| Diagnostic::error(&shown, line, 0, messages::text(Msg::NotUtf8 { line })))?;
     Ok(Source { rel, shown, text })
 }
 
@@ -121,17 +113,10 @@ fn read_source(root: &Path, rel: String, path: &Path) -> Result<Source, Diagnost
 /// On invalid UTF-8 returns the 1-based line of the first bad byte.
 pub fn decode(bytes: &[u8]) -> Result<String, usize> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-    })?;
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_owned()
-    };
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count())?;
+    let text =
+        if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() };
     Ok(match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text,
         _ => text.nfc().collect(),

@@ -71,11 +71,9 @@ fn options() -> Options {
 pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
     let body = page.body();
     let mut diags = Vec::new();
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of =
-        |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line;
+    let line_starts: Vec<usize> =
+        std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line;
 
     let mut events: Vec<Event> = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
@@ -111,7 +109,12 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
             continue;
         }
         if !pending.is_empty() {
-            let ctx = MentionContext { targets, source: &page.source.rel, line: line_of(pending_at), linkable: in_link == 0 };
+            let ctx = MentionContext {
+                targets,
+                source: &page.source.rel,
+                line: line_of(pending_at),
+                linkable: in_link == 0,
+            };
             link_mentions(&pending, &ctx, &mut events, &mut found);
             pending.clear();
         }
@@ -123,37 +126,16 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
             _ => {}
         }
         match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                heading = Some(OpenHeading {
-                    at: events.len(),
-                    level,
-                    id,
-                    classes,
-                    attrs,
-                });
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                heading = Some(OpenHeading { at: events.len(), level, id, classes, attrs });
                 heading_text.clear();
                 events.push(Event::Text(CowStr::Borrowed("")));
                 depth += 1;
             }
             Event::End(TagEnd::Heading(level)) => {
                 depth -= 1;
-                if let Some(OpenHeading {
-                    at,
-                    level: level_start,
-                    id,
-                    classes,
-                    attrs,
-                }) = heading.take()
-                {
-                    let base = id
-                        .as_deref()
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| slugify(&heading_text));
+                if let Some(OpenHeading { at, level: level_start, id, classes, attrs }) = heading.take() {
+                    let base = id.as_deref().map(str::to_owned).unwrap_or_else(|| slugify(&heading_text));
                     let id = unique_id(if base.is_empty() { "muc".into() } else { base }, &mut ids);
                     headings.push((level as u8, id.clone(), heading_text.trim().to_owned()));
                     events[at] = Event::Start(Tag::Heading {
@@ -165,59 +147,29 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 }
                 events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = rewrite(&dest_url, page, targets).unwrap_or_else(|target| {
                     let line = line_of(range.start);
                     diags.push(
-                        Diagnostic::error(
-                            &page.source.shown,
-                            line,
-                            0,
-                            target,
-                        )
-                        .with_excerpt_from(&page.source.text),
+                        Diagnostic::error(&page.source.shown, line, 0, target)
+                            .with_excerpt_from(&page.source.text),
                     );
                     dest_url
                 });
                 depth += 1;
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let dest_url = rewrite(&dest_url, page, targets).unwrap_or_else(|target| {
                     let line = line_of(range.start);
                     diags.push(
-                        Diagnostic::error(
-                            &page.source.shown,
-                            line,
-                            0,
-                            target,
-                        )
-                        .with_excerpt_from(&page.source.text),
+                        Diagnostic::error(&page.source.shown, line, 0, target)
+                            .with_excerpt_from(&page.source.text),
                     );
                     dest_url
                 });
                 depth += 1;
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }
             Event::Start(tag) => {
                 if depth == 0 && matches!(tag, Tag::Paragraph) && first_para.is_none() {
@@ -236,8 +188,15 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                     }
                 }
             }
-            Event::Html(ref html) if depth == 0 && more_at.is_none() && html.trim() == MORE => {
-                more_at = Some(events.len());
+            // `<!-- more -->` on its own line arrives as an HTML block: cut before the block.
+            Event::Html(ref html)
+                if depth == 1
+                    && more_at.is_none()
+                    && html.trim() == MORE
+                    && matches!(events.last(), Some(Event::Start(Tag::HtmlBlock))) =>
+            {
+                more_at = Some(events.len() - 1);
+                events.push(event);
             }
             Event::Code(ref t) => {
                 word_count += t.split_whitespace().count();
@@ -251,7 +210,12 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
     }
 
     if !pending.is_empty() {
-        let ctx = MentionContext { targets, source: &page.source.rel, line: line_of(pending_at), linkable: in_link == 0 };
+        let ctx = MentionContext {
+            targets,
+            source: &page.source.rel,
+            line: line_of(pending_at),
+            linkable: in_link == 0,
+        };
         link_mentions(&pending, &ctx, &mut events, &mut found);
     }
     let mut content = String::with_capacity(body.len() * 3 / 2);
@@ -266,16 +230,7 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
         pulldown_cmark::html::push_html(&mut s, evs.iter().cloned());
         s
     });
-    (
-        Html {
-            content,
-            summary,
-            toc: toc_tree(&headings),
-            word_count,
-            mentions: found,
-        },
-        diags,
-    )
+    (Html { content, summary, toc: toc_tree(&headings), word_count, mentions: found }, diags)
 }
 
 /// A heading whose text is still being collected (its id comes from the text).
@@ -337,12 +292,7 @@ fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
 fn toc_tree(flat: &[(u8, String, String)]) -> Vec<TocEntry> {
     let mut root: Vec<TocEntry> = Vec::new();
     for (level, id, title) in flat {
-        let entry = TocEntry {
-            level: *level,
-            id: id.clone(),
-            title: title.clone(),
-            children: Vec::new(),
-        };
+        let entry = TocEntry { level: *level, id: id.clone(), title: title.clone(), children: Vec::new() };
         let mut list = &mut root;
         // Descend while the last entry is a shallower heading.
         while list.last().is_some_and(|last| last.level < *level) {
@@ -355,11 +305,7 @@ fn toc_tree(flat: &[(u8, String, String)]) -> Vec<TocEntry> {
 
 /// The site URL a Markdown link points at, `Ok(None)` to leave it as written,
 /// `Err(target)` when it points inside the site at nothing.
-fn rewrite<'a>(
-    dest: &CowStr<'a>,
-    page: &Parsed,
-    targets: &LinkTargets,
-) -> Result<CowStr<'a>, String> {
+fn rewrite<'a>(dest: &CowStr<'a>, page: &Parsed, targets: &LinkTargets) -> Result<CowStr<'a>, String> {
     match resolve(dest, &page.source.rel, targets) {
         Link::Internal(url) => Ok(CowStr::from(url)),
         Link::External => Ok(dest.clone()),
@@ -423,11 +369,7 @@ fn lookup_url(path: &str, targets: &LinkTargets) -> Option<String> {
         return Some(path.to_owned());
     }
     let dir = path.strip_suffix("index.html").unwrap_or(path);
-    let with_slash = if dir.ends_with('/') {
-        dir.to_owned()
-    } else {
-        format!("{dir}/")
-    };
+    let with_slash = if dir.ends_with('/') { dir.to_owned() } else { format!("{dir}/") };
     targets.urls.contains(&with_slash).then_some(with_slash)
 }
 
@@ -448,12 +390,7 @@ fn join(dir: &str, rel: &str) -> Option<String> {
 
 fn has_scheme(dest: &str) -> bool {
     match dest.find(':') {
-        Some(i) => {
-            dest[..i]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-                && i > 0
-        }
+        Some(i) => dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) && i > 0,
         None => false,
     }
 }
@@ -495,22 +432,12 @@ mod tests {
         ];
         let toc = toc_tree(&flat);
         assert_eq!(toc.len(), 2);
-        assert_eq!(
-            toc[0]
-                .children
-                .iter()
-                .map(|e| e.id.as_str())
-                .collect::<Vec<_>>(),
-            ["b", "c"]
-        );
+        assert_eq!(toc[0].children.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["b", "c"]);
     }
 
     #[test]
     fn relative_paths_resolve_with_dot_dot() {
-        assert_eq!(
-            join("van-ban", "../tin-tuc/a.md").as_deref(),
-            Some("tin-tuc/a.md")
-        );
+        assert_eq!(join("van-ban", "../tin-tuc/a.md").as_deref(), Some("tin-tuc/a.md"));
         assert_eq!(join("", "../a.md"), None);
     }
 

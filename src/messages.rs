@@ -34,86 +34,31 @@ pub enum Msg<'a> {
     WarningLabel,
     ErrorLabel,
     CausedBy,
-    BuildFailed {
-        errors: usize,
-    },
-    Built {
-        pages: usize,
-        sections: usize,
-        files: usize,
-        ms: u128,
-    },
-    Checked {
-        pages: usize,
-        errors: usize,
-        warnings: usize,
-    },
-    NotUtf8 {
-        line: usize,
-    },
-    ReadFailed {
-        path: &'a str,
-    },
-    ConfigMissing {
-        root: &'a str,
-    },
-    ConfigInvalid {
-        detail: &'a str,
-    },
-    UnknownKey {
-        key: &'a str,
-        suggestion: Option<&'a str>,
-    },
+    BuildFailed { errors: usize },
+    Built { pages: usize, sections: usize, files: usize, ms: u128 },
+    Checked { pages: usize, errors: usize, warnings: usize },
+    NotUtf8 { line: usize },
+    ReadFailed { path: &'a str },
+    ConfigMissing { root: &'a str },
+    ConfigInvalid { detail: &'a str },
+    UnknownKey { key: &'a str, suggestion: Option<&'a str> },
     FrontMatterUnclosed,
-    FrontMatterInvalid {
-        detail: &'a str,
-    },
+    FrontMatterInvalid { detail: &'a str },
     FrontMatterNotMap,
-    BadDate {
-        value: &'a str,
-    },
-    BadSlug {
-        key: &'a str,
-        value: &'a str,
-    },
-    DuplicateUrl {
-        url: &'a str,
-        other: &'a str,
-    },
-    BrokenLink {
-        target: &'a str,
-    },
-    UnknownTaxonomy {
-        name: &'a str,
-    },
-    TemplateMissing {
-        name: &'a str,
-    },
-    TemplateInvalid {
-        detail: &'a str,
-    },
-    TemplateRender {
-        page: &'a str,
-        template: &'a str,
-    },
-    ThemeMissing {
-        theme: &'a str,
-    },
-    OutputNotOurs {
-        dir: &'a str,
-    },
-    OutputIsSource {
-        dir: &'a str,
-    },
-    OutputWriteFailed {
-        dir: &'a str,
-    },
-    InitNotEmpty {
-        dir: &'a str,
-    },
-    InitDone {
-        dir: &'a str,
-    },
+    BadDate { value: &'a str },
+    BadSlug { key: &'a str, value: &'a str },
+    DuplicateUrl { url: &'a str, other: &'a str },
+    BrokenLink { target: &'a str },
+    UnknownTaxonomy { name: &'a str },
+    TemplateMissing { name: &'a str },
+    TemplateInvalid { detail: &'a str },
+    TemplateRender { page: &'a str, template: &'a str },
+    ThemeMissing { theme: &'a str },
+    OutputNotOurs { dir: &'a str },
+    OutputIsSource { dir: &'a str },
+    OutputWriteFailed { dir: &'a str },
+    InitNotEmpty { dir: &'a str },
+    InitDone { dir: &'a str },
     NoteLabel,
     LinkToDraft { target: &'a str },
     DocumentMissing,
@@ -347,10 +292,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// The closest candidate to `word`, if one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))

@@ -116,23 +116,13 @@ pub fn parse(source: Source, diags: &mut Vec<Diagnostic>) -> Option<Parsed> {
     let text = &source.text;
     let Some((yaml, body_start, body_line)) = split(text) else {
         diags.push(
-            Diagnostic::error(
-                &source.shown,
-                1,
-                1,
-                messages::text(Msg::FrontMatterUnclosed),
-            )
-            .with_excerpt_from(text),
+            Diagnostic::error(&source.shown, 1, 1, messages::text(Msg::FrontMatterUnclosed))
+                .with_excerpt_from(text),
         );
         return None;
     };
     let front = read_front_matter(yaml, &source, diags)?;
-    Some(Parsed {
-        source,
-        front,
-        body_start,
-        body_line,
-    })
+    Some(Parsed { source, front, body_start, body_line })
 }
 
 /// Splits `---` front matter from the body: (yaml, body byte offset, body 1-based line).
@@ -144,10 +134,7 @@ fn split(text: &str) -> Option<(&str, usize, usize)> {
     }
     let yaml_start = first.len() + 1;
     let mut offset = yaml_start;
-    for (i, line) in text[yaml_start.min(text.len())..]
-        .split_inclusive('\n')
-        .enumerate()
-    {
+    for (i, line) in text[yaml_start.min(text.len())..].split_inclusive('\n').enumerate() {
         if line.trim_end() == "---" {
             let body_start = offset + line.len();
             return Some((&text[yaml_start..offset], body_start, i + 3));
@@ -157,11 +144,7 @@ fn split(text: &str) -> Option<(&str, usize, usize)> {
     None
 }
 
-fn read_front_matter(
-    yaml: &str,
-    source: &Source,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<FrontMatter> {
+fn read_front_matter(yaml: &str, source: &Source, diags: &mut Vec<Diagnostic>) -> Option<FrontMatter> {
     // The YAML block starts on line 2 of the file (line 1 is `---`).
     const YAML_LINE: usize = 1;
     let path = &source.shown;
@@ -169,24 +152,17 @@ fn read_front_matter(
         Diagnostic::error(path, line, col, message).with_excerpt_from(&source.text)
     };
     if yaml.trim().is_empty() {
-        return Some(FrontMatter {
-            extra: empty_map(),
-            ..Default::default()
-        });
+        return Some(FrontMatter { extra: empty_map(), ..Default::default() });
     }
     let raw_value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(e) => {
-            let (line, col) = e
-                .location()
-                .map_or((1, 0), |l| (l.line() + YAML_LINE, l.column()));
+            let (line, col) = e.location().map_or((1, 0), |l| (l.line() + YAML_LINE, l.column()));
             let detail = e.to_string();
             diags.push(at(
                 line,
                 col,
-                messages::text(Msg::FrontMatterInvalid {
-                    detail: strip_location(&detail),
-                }),
+                messages::text(Msg::FrontMatterInvalid { detail: strip_location(&detail) }),
             ));
             return None;
         }
@@ -200,29 +176,20 @@ fn read_front_matter(
             let suggestion = messages::did_you_mean(key, KNOWN_KEYS.iter().copied());
             let line = key_line(yaml, key) + YAML_LINE;
             diags.push(
-                Diagnostic::warning(
-                    path,
-                    line,
-                    1,
-                    messages::text(Msg::UnknownKey { key, suggestion }),
-                )
-                .with_excerpt_from(&source.text),
+                Diagnostic::warning(path, line, 1, messages::text(Msg::UnknownKey { key, suggestion }))
+                    .with_excerpt_from(&source.text),
             );
         }
     }
     let raw: RawFrontMatter = match serde_yaml::from_str(yaml) {
         Ok(r) => r,
         Err(e) => {
-            let (line, col) = e
-                .location()
-                .map_or((1, 0), |l| (l.line() + YAML_LINE, l.column()));
+            let (line, col) = e.location().map_or((1, 0), |l| (l.line() + YAML_LINE, l.column()));
             let detail = e.to_string();
             diags.push(at(
                 line,
                 col,
-                messages::text(Msg::FrontMatterInvalid {
-                    detail: strip_location(&detail),
-                }),
+                messages::text(Msg::FrontMatterInvalid { detail: strip_location(&detail) }),
             ));
             return None;
         }
@@ -233,10 +200,7 @@ fn read_front_matter(
         let text = match &value {
             serde_yaml::Value::String(s) => s.clone(),
             serde_yaml::Value::Null => return None,
-            other => serde_yaml::to_string(other)
-                .unwrap_or_default()
-                .trim()
-                .to_owned(),
+            other => serde_yaml::to_string(other).unwrap_or_default().trim().to_owned(),
         };
         let parsed = crate::date::parse(&text);
         if parsed.is_none() {
@@ -287,11 +251,7 @@ mod tests {
     use super::*;
 
     fn source(text: &str) -> Source {
-        Source {
-            rel: "a.md".into(),
-            shown: "content/a.md".into(),
-            text: text.into(),
-        }
+        Source { rel: "a.md".into(), shown: "content/a.md".into(), text: text.into() }
     }
 
     #[test]

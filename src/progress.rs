@@ -43,12 +43,8 @@ fn draw(total: usize, done: &AtomicUsize, stop: &AtomicBool) {
         }
         let n = done.load(Ordering::Relaxed).min(total);
         let width = 30;
-        let filled = if total == 0 { width } else { n * width / total };
-        eprint!(
-            "\r[{}{}] {n}/{total}",
-            "#".repeat(filled),
-            " ".repeat(width - filled)
-        );
+        let filled = (n * width).checked_div(total).unwrap_or(width);
+        eprint!("\r[{}{}] {n}/{total}", "#".repeat(filled), " ".repeat(width - filled));
         let _ = std::io::stderr().flush();
         drawn = true;
     }

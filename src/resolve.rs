@@ -117,10 +117,8 @@ pub fn resolve(
         add_with_ancestors(&mut dirs, &dir);
         index_by_dir.insert(dir, p);
     }
-    let bundle_dirs: HashSet<String> = page_files
-        .iter()
-        .filter_map(|p| p.source.rel.strip_suffix("/index.md").map(str::to_owned))
-        .collect();
+    let bundle_dirs: HashSet<String> =
+        page_files.iter().filter_map(|p| p.source.rel.strip_suffix("/index.md").map(str::to_owned)).collect();
     for p in &page_files {
         add_with_ancestors(&mut dirs, page_section_dir(&p.source.rel));
     }
@@ -130,25 +128,15 @@ pub fn resolve(
     for dir in dirs {
         let parsed = index_by_dir.remove(&dir);
         let url = dir_url(&dir);
-        let title = parsed
-            .as_ref()
-            .and_then(|p| p.front.title.clone())
-            .unwrap_or_else(|| {
-                if dir.is_empty() {
-                    config.title.clone()
-                } else {
-                    last(&dir).to_owned()
-                }
-            });
-        let parent = if dir.is_empty() {
-            None
-        } else {
-            section_of_dir.get(parent(&dir)).copied()
-        };
-        let paginate_by = parsed
-            .as_ref()
-            .and_then(|p| p.front.paginate_by)
-            .unwrap_or(config.paginate_by);
+        let title = parsed.as_ref().and_then(|p| p.front.title.clone()).unwrap_or_else(|| {
+            if dir.is_empty() {
+                config.title.clone()
+            } else {
+                last(&dir).to_owned()
+            }
+        });
+        let parent = if dir.is_empty() { None } else { section_of_dir.get(parent(&dir)).copied() };
+        let paginate_by = parsed.as_ref().and_then(|p| p.front.paginate_by).unwrap_or(config.paginate_by);
         let weight = parsed.as_ref().and_then(|p| p.front.weight);
         section_of_dir.insert(dir.clone(), sections.len());
         sections.push(Section {
@@ -188,11 +176,7 @@ pub fn resolve(
             },
             None => slugify(&default_slug),
         };
-        let slug = if slug.is_empty() {
-            "trang".to_owned()
-        } else {
-            slug
-        };
+        let slug = if slug.is_empty() { "trang".to_owned() } else { slug };
         let url = match &p.front.path {
             Some(path) => match checked_path(path) {
                 Some(path) => path,
@@ -203,21 +187,8 @@ pub fn resolve(
             },
             None => format!("{}{slug}/", sections[section].url),
         };
-        let title = p
-            .front
-            .title
-            .clone()
-            .unwrap_or_else(|| default_slug.clone());
-        pages.push(Page {
-            parsed: p,
-            title,
-            slug,
-            url,
-            section,
-            prev: None,
-            next: None,
-            terms: Vec::new(),
-        });
+        let title = p.front.title.clone().unwrap_or_else(|| default_slug.clone());
+        pages.push(Page { parsed: p, title, slug, url, section, prev: None, next: None, terms: Vec::new() });
     }
 
     check_duplicates(&pages, &sections, diags);
@@ -227,28 +198,19 @@ pub fn resolve(
         sections[page.section].pages.push(i);
     }
     for s in &mut sections {
-        let sort_by = s
-            .parsed
-            .as_ref()
-            .map(|p| p.front.sort_by)
-            .unwrap_or_default();
+        let sort_by = s.parsed.as_ref().map(|p| p.front.sort_by).unwrap_or_default();
         sort_pages(&mut s.pages, &pages, sort_by);
         for w in s.pages.windows(2) {
             pages[w[0]].next = Some(w[1]);
             pages[w[1]].prev = Some(w[0]);
         }
     }
-    let order: Vec<(Option<i64>, String)> = sections
-        .iter()
-        .map(|s| (s.weight, s.title.clone()))
-        .collect();
+    let order: Vec<(Option<i64>, String)> = sections.iter().map(|s| (s.weight, s.title.clone())).collect();
     for s in &mut sections {
         s.subsections.sort_by(|&a, &b| {
             let (wa, ta) = &order[a];
             let (wb, tb) = &order[b];
-            wa.unwrap_or(i64::MAX)
-                .cmp(&wb.unwrap_or(i64::MAX))
-                .then_with(|| ta.cmp(tb))
+            wa.unwrap_or(i64::MAX).cmp(&wb.unwrap_or(i64::MAX)).then_with(|| ta.cmp(tb))
         });
     }
 
@@ -259,11 +221,7 @@ pub fn resolve(
     let mut urls: HashSet<String> = HashSet::new();
     for s in &sections {
         by_source.insert(s.dir.clone(), s.url.clone());
-        let index = if s.dir.is_empty() {
-            "_index.md".to_owned()
-        } else {
-            format!("{}/_index.md", s.dir)
-        };
+        let index = if s.dir.is_empty() { "_index.md".to_owned() } else { format!("{}/_index.md", s.dir) };
         by_source.insert(index, s.url.clone());
         for n in 1..=s.pager_count() {
             urls.insert(pager_url(&s.url, n));
@@ -288,13 +246,7 @@ pub fn resolve(
     }
     let bundle_urls: HashMap<&str, &str> = pages
         .iter()
-        .filter_map(|p| {
-            p.parsed
-                .source
-                .rel
-                .strip_suffix("/index.md")
-                .map(|b| (b, p.url.as_str()))
-        })
+        .filter_map(|p| p.parsed.source.rel.strip_suffix("/index.md").map(|b| (b, p.url.as_str())))
         .collect();
     let mut asset_outputs = Vec::with_capacity(assets.len());
     for (rel, path) in assets {
@@ -396,23 +348,15 @@ fn checked_path(path: &str) -> Option<String> {
 
 fn bad_key(p: &Parsed, key: &str, value: &str) -> Diagnostic {
     let yaml_line = crate::config::key_line(&p.source.text, key);
-    Diagnostic::error(
-        &p.source.shown,
-        yaml_line,
-        1,
-        messages::text(Msg::BadSlug { key, value }),
-    )
-    .with_excerpt_from(&p.source.text)
+    Diagnostic::error(&p.source.shown, yaml_line, 1, messages::text(Msg::BadSlug { key, value }))
+        .with_excerpt_from(&p.source.text)
 }
 
 fn check_duplicates(pages: &[Page], sections: &[Section], diags: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
-    let section_files = sections
-        .iter()
-        .filter_map(|s| s.parsed.as_ref().map(|p| (s.url.as_str(), &p.source.shown)));
-    let page_files = pages
-        .iter()
-        .map(|p| (p.url.as_str(), &p.parsed.source.shown));
+    let section_files =
+        sections.iter().filter_map(|s| s.parsed.as_ref().map(|p| (s.url.as_str(), &p.source.shown)));
+    let page_files = pages.iter().map(|p| (p.url.as_str(), &p.parsed.source.shown));
     for (url, file) in section_files.chain(page_files) {
         if let Some(other) = seen.insert(url, file) {
             let other = other.display().to_string();
@@ -425,20 +369,14 @@ fn check_duplicates(pages: &[Page], sections: &[Section], diags: &mut Vec<Diagno
         }
     }
     // Pages may also collide with implicit sections (folders without `_index.md`).
-    for s in sections
-        .iter()
-        .filter(|s| s.parsed.is_none() && !s.pages.is_empty())
-    {
+    for s in sections.iter().filter(|s| s.parsed.is_none() && !s.pages.is_empty()) {
         if let Some(file) = seen.get(s.url.as_str()) {
             let other = format!("content/{}/", s.dir);
             diags.push(Diagnostic::error(
                 file,
                 1,
                 1,
-                messages::text(Msg::DuplicateUrl {
-                    url: &s.url,
-                    other: &other,
-                }),
+                messages::text(Msg::DuplicateUrl { url: &s.url, other: &other }),
             ));
         }
     }
@@ -447,19 +385,11 @@ fn check_duplicates(pages: &[Page], sections: &[Section], diags: &mut Vec<Diagno
 fn sort_pages(list: &mut [usize], pages: &[Page], sort_by: SortBy) {
     list.sort_by(|&a, &b| {
         let (pa, pb) = (&pages[a], &pages[b]);
-        let by_title = || {
-            pa.title
-                .cmp(&pb.title)
-                .then_with(|| pa.parsed.source.rel.cmp(&pb.parsed.source.rel))
-        };
+        let by_title =
+            || pa.title.cmp(&pb.title).then_with(|| pa.parsed.source.rel.cmp(&pb.parsed.source.rel));
         match sort_by {
             // Newest first; pages without a date after dated ones.
-            SortBy::Date => pb
-                .parsed
-                .front
-                .date
-                .cmp(&pa.parsed.front.date)
-                .then_with(by_title),
+            SortBy::Date => pb.parsed.front.date.cmp(&pa.parsed.front.date).then_with(by_title),
             SortBy::Weight => pa
                 .parsed
                 .front
@@ -479,7 +409,8 @@ fn build_taxonomies(config: &Config, pages: &mut [Page], diags: &mut Vec<Diagnos
     for (pi, page) in pages.iter().enumerate() {
         let front = &page.parsed.front;
         let tags = front.tags.iter().map(|t| ("tags", t));
-        let others = front.taxonomies.iter().flat_map(|(name, terms)| terms.iter().map(move |t| (name.as_str(), t)));
+        let others =
+            front.taxonomies.iter().flat_map(|(name, terms)| terms.iter().map(move |t| (name.as_str(), t)));
         for (name, term) in tags.chain(others) {
             match tax_of.get(name) {
                 Some(&ti) => assigned[ti].push((pi, term.clone())),
@@ -506,7 +437,12 @@ fn build_taxonomies(config: &Config, pages: &mut [Page], diags: &mut Vec<Diagnos
 
 /// Builds one taxonomy from (page, term name) pairs; terms sorted by slug (so, for a
 /// Vietnamese reader, alphabetically without regard to diacritics), pages newest first.
-fn make_taxonomy(config: Taxonomy, index: usize, assigned: &[(usize, String)], pages: &mut [Page]) -> TaxonomyIndex {
+fn make_taxonomy(
+    config: Taxonomy,
+    index: usize,
+    assigned: &[(usize, String)],
+    pages: &mut [Page],
+) -> TaxonomyIndex {
     let url = format!("/{}/", config.path);
     let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
     for (pi, name) in assigned {

@@ -52,13 +52,9 @@ pub fn load(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Theme 
             let origin = PathBuf::from(format!("<{DEFAULT_THEME}>/{rel}"));
             if let Some(name) = rel.strip_prefix("templates/") {
                 let text = String::from_utf8_lossy(bytes).into_owned();
-                theme
-                    .templates
-                    .insert(name.to_owned(), TemplateSource { origin, text });
+                theme.templates.insert(name.to_owned(), TemplateSource { origin, text });
             } else if let Some(name) = rel.strip_prefix("static/") {
-                theme
-                    .statics
-                    .insert(name.to_owned(), FileSource::Embedded(bytes));
+                theme.statics.insert(name.to_owned(), FileSource::Embedded(bytes));
             }
         }
     } else {
@@ -69,9 +65,7 @@ pub fn load(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Theme 
                 "config.yaml",
                 line,
                 1,
-                messages::text(Msg::ThemeMissing {
-                    theme: &config.theme,
-                }),
+                messages::text(Msg::ThemeMissing { theme: &config.theme }),
             )
             .with_excerpt_from(&config_text),
         );
@@ -91,42 +85,26 @@ impl Theme {
         if !dir.is_dir() {
             return;
         }
-        for entry in WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
-            {
+        for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
             let Ok(rel) = entry.path().strip_prefix(dir) else {
                 continue;
             };
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
             let origin = shown(root, entry.path());
             if !templates {
-                self.statics
-                    .insert(rel, FileSource::Disk(entry.into_path()));
+                self.statics.insert(rel, FileSource::Disk(entry.into_path()));
                 continue;
             }
-            match std::fs::read(entry.path())
-                .map_err(|_| 0)
-                .and_then(|b| decode(&b))
-            {
+            match std::fs::read(entry.path()).map_err(|_| 0).and_then(|b| decode(&b)) {
                 Ok(text) => {
                     self.templates.insert(rel, TemplateSource { origin, text });
                 }
-                Err(line) => diags.push(Diagnostic::error(
-                    &origin,
-                    line,
-                    0,
-                    messages::text(Msg::NotUtf8 { line }),
-                )),
+                Err(line) => {
+                    diags.push(Diagnostic::error(&origin, line, 0, messages::text(Msg::NotUtf8 { line })))
+                }
             }
         }
     }

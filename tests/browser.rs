@@ -13,16 +13,11 @@ const PAGE: &str = "tin-tuc/trang-dau-tien/index.html";
 
 /// The Chromium binary, or `None` (after a loud message) when it is missing outside CI.
 fn chromium() -> Option<PathBuf> {
-    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_file());
+    let found =
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.is_file());
     if found.is_none() {
         let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
-        assert!(
-            !ci,
-            "Chromium is required under CI (CI is set) but /usr/bin/chromium is missing"
-        );
+        assert!(!ci, "Chromium is required under CI (CI is set) but /usr/bin/chromium is missing");
         eprintln!("\n*** SKIPPED browser test: /usr/bin/chromium not found (apt-get install chromium) ***\n");
     }
     found
@@ -62,15 +57,6 @@ fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
     String::from_utf8(out.stdout).expect("DOM is UTF-8")
 }
 
-/// The init skeleton (built-in theme), built.
-fn built_skeleton() -> Fixture {
-    let fx = Fixture::empty();
-    let mut cmd = fx.cmd();
-    cmd.arg("init").arg(fx.root());
-    fx.run(cmd, 0).build();
-    fx
-}
-
 fn file_url(path: &Path) -> String {
     format!("file://{}", path.display())
 }
@@ -79,16 +65,9 @@ fn file_url(path: &Path) -> String {
 #[test]
 fn page_opened_from_disk_has_its_title() {
     let Some(chromium) = chromium() else { return };
-    let fx = built_skeleton();
-    let dom = dump_dom(
-        &chromium,
-        &fx.tmp().join("profile"),
-        &file_url(&fx.public().join(PAGE)),
-    );
-    assert!(
-        dom.contains("<title>Trang tin đầu tiên – Trang thông tin của đơn vị</title>"),
-        "{dom}"
-    );
+    let fx = Fixture::built_skeleton();
+    let dom = dump_dom(&chromium, &fx.tmp().join("profile"), &file_url(&fx.public().join(PAGE)));
+    assert!(dom.contains("<title>Trang tin đầu tiên – Trang thông tin của đơn vị</title>"), "{dom}");
     assert!(dom.contains("Trang tin đầu tiên</h1>"), "{dom}");
     assert!(dom.contains(r#"<link rel="stylesheet" href="../../css/style.css">"#), "{dom}");
 }
@@ -98,7 +77,7 @@ fn page_opened_from_disk_has_its_title() {
 #[test]
 fn stylesheet_and_links_resolve_in_the_browser() {
     let Some(chromium) = chromium() else { return };
-    let fx = built_skeleton();
+    let fx = Fixture::built_skeleton();
     let probe = fx.public().join("probe.html");
     std::fs::write(&probe, PROBE.replace("PAGE", PAGE)).expect("write probe");
     let dom = dump_dom(&chromium, &fx.tmp().join("profile"), &file_url(&probe));
@@ -113,16 +92,11 @@ fn stylesheet_and_links_resolve_in_the_browser() {
         .replace("&quot;", "\"");
     let report: serde_json::Value = serde_json::from_str(&json).expect("probe JSON");
     assert_eq!(report["error"], serde_json::Value::Null, "{report}");
-    assert_eq!(
-        report["title"],
-        "Trang tin đầu tiên – Trang thông tin của đơn vị"
-    );
+    assert_eq!(report["title"], "Trang tin đầu tiên – Trang thông tin của đơn vị");
     let css = file_url(&fx.public().join("css/style.css"));
     let sheets = report["sheets"].as_array().expect("sheets");
     assert!(
-        sheets
-            .iter()
-            .any(|s| s[0] == css.as_str() && s[1].as_i64().unwrap_or(0) > 0),
+        sheets.iter().any(|s| s[0] == css.as_str() && s[1].as_i64().unwrap_or(0) > 0),
         "stylesheet {css} not loaded: {report}"
     );
     let links = report["links"].as_array().expect("links");

@@ -41,10 +41,10 @@ fn duplicate_url_names_both_files() {
 fn broken_relative_link_reports_file_and_line() {
     broken_file(
         "content/tin-tuc/bai-hai.md",
-        "---\ntitle: \"Bài hai\"\n---\nDòng 4.\n\nXem [văn bản](../van-ban/khong-co.md).\n",
+        "---\ntitle: \"Bài hai\"\n---\nDòng 4.\n\nXem [văn bản](../tai-lieu/khong-co.md).\n",
     )
     .assert_stderr_contains(
-        "content/tin-tuc/bai-hai.md:6: link `../van-ban/khong-co.md` points at nothing in the site",
+        "content/tin-tuc/bai-hai.md:6: link `../tai-lieu/khong-co.md` points at nothing in the site",
     );
 }
 
@@ -53,10 +53,10 @@ fn broken_relative_link_reports_file_and_line() {
 fn broken_site_absolute_link_is_an_error() {
     broken_file(
         "content/tin-tuc/bai-hai.md",
-        "---\ntitle: \"Bài hai\"\n---\nXem [văn bản](/van-ban/khong-co/).\n",
+        "---\ntitle: \"Bài hai\"\n---\nXem [văn bản](/tai-lieu/khong-co/).\n",
     )
     .assert_stderr_contains(
-        "content/tin-tuc/bai-hai.md:4: link `/van-ban/khong-co/` points at nothing in the site",
+        "content/tin-tuc/bai-hai.md:4: link `/tai-lieu/khong-co/` points at nothing in the site",
     );
 }
 
@@ -77,12 +77,9 @@ fn unclosed_front_matter_is_reported_at_line_one() {
 // A YAML type error points at the file line and column of the value, not the YAML block's.
 #[test]
 fn yaml_type_error_points_at_file_line_and_column() {
-    broken_file(
-        "content/tin-tuc/bai-hai.md",
-        "---\ntitle: \"Bài hai\"\ndraft: maybe\n---\nNội dung.\n",
-    )
-    .assert_stderr_contains("content/tin-tuc/bai-hai.md:3:8: invalid front matter: ")
-    .assert_stderr_contains("expected a boolean");
+    broken_file("content/tin-tuc/bai-hai.md", "---\ntitle: \"Bài hai\"\ndraft: maybe\n---\nNội dung.\n")
+        .assert_stderr_contains("content/tin-tuc/bai-hai.md:3:8: invalid front matter: ")
+        .assert_stderr_contains("expected a boolean");
 }
 
 // An impossible date names the file, line, column and value, with an excerpt.
@@ -104,10 +101,7 @@ fn invalid_date_reports_file_line_and_value() {
 #[test]
 fn non_utf8_file_is_named_with_advice_to_resave_as_utf8() {
     broken(|fx| {
-        fx.write(
-            "content/tin-tuc/bai-hai.md",
-            b"---\ntitle: S\xF5n La\n---\nN\xF4i dung.\n",
-        );
+        fx.write("content/tin-tuc/bai-hai.md", b"---\ntitle: S\xF5n La\n---\nN\xF4i dung.\n");
     })
     .assert_stderr_contains("content/tin-tuc/bai-hai.md:2: file is not UTF-8")
     .assert_stderr_contains("save it again with UTF-8 encoding");
@@ -129,41 +123,34 @@ fn slug_with_dot_dot_is_rejected() {
 // `path:` may not be absolute.
 #[test]
 fn absolute_path_is_rejected() {
-    broken_file(
-        "content/tin-tuc/bai-hai.md",
-        "---\ntitle: \"Bài hai\"\npath: /etc/x\n---\nNội dung.\n",
-    )
-    .assert_stderr_contains("content/tin-tuc/bai-hai.md:3:1: `path: /etc/x` would leave the output folder");
+    broken_file("content/tin-tuc/bai-hai.md", "---\ntitle: \"Bài hai\"\npath: /etc/x\n---\nNội dung.\n")
+        .assert_stderr_contains(
+            "content/tin-tuc/bai-hai.md:3:1: `path: /etc/x` would leave the output folder",
+        );
 }
 
 // A Tera syntax error in a site template names the template and the line.
 #[test]
 fn template_syntax_error_names_the_template() {
-    broken_file(
-        "templates/page.html",
-        "<h1>{{ page.title }</h1>\n{{ page.content | safe }}\n",
-    )
-    .assert_stderr_contains("templates/page.html:1: template error: Failed to parse 'page.html'");
+    broken_file("templates/page.html", "<h1>{{ page.title }</h1>\n{{ page.content | safe }}\n")
+        .assert_stderr_contains("templates/page.html:1: template error: Failed to parse 'page.html'");
 }
 
 // A render error (unknown filter) names the template and the page being rendered.
 #[test]
 fn template_unknown_filter_names_template_and_page() {
-    broken_file(
-        "templates/page.html",
-        "<h1>{{ page.title | khong_co }}</h1>\n",
-    )
-    .assert_stderr_contains(
-        "templates/page.html: failed to render `content/tin-tuc/bai-hai.md` with template `page.html`",
-    )
-    .assert_stderr_contains("Filter 'khong_co' not found");
+    broken_file("templates/page.html", "<h1>{{ page.title | khong_co }}</h1>\n")
+        .assert_stderr_contains(
+            "templates/page.html: failed to render `content/tin-tuc/bai-hai.md` with template `page.html`",
+        )
+        .assert_stderr_contains("Filter 'khong_co' not found");
 }
 
 // A render error (unknown variable) shows Tera's cause, not only "failed to render".
 #[test]
 fn template_unknown_variable_shows_the_cause() {
     broken_file("templates/page.html", "<h1>{{ page.khong_co }}</h1>\n")
-        .assert_stderr_contains("failed to render `content/van-ban/chi-thi-11.md` with template `page.html`")
+        .assert_stderr_contains("failed to render `content/tai-lieu/chi-thi-11.md` with template `page.html`")
         .assert_stderr_contains("Variable `page.khong_co` not found");
 }
 
@@ -181,17 +168,11 @@ fn missing_config_explains_how_to_start() {
 #[test]
 fn all_errors_of_a_run_are_reported() {
     broken(|fx| {
-        fx.write(
-            "content/tin-tuc/bai-hai.md",
-            "---\ntitle: \"Bài hai\"\ndate: 31/02/2023\n---\nx\n",
-        );
-        fx.write(
-            "content/van-ban/chi-thi-11.md",
-            "---\ntitle: \"Chỉ thị\"\ndraft: maybe\n---\nx\n",
-        );
+        fx.write("content/tin-tuc/bai-hai.md", "---\ntitle: \"Bài hai\"\ndate: 31/02/2023\n---\nx\n");
+        fx.write("content/_index.md", "---\ntitle: \"Trang chủ\"\ndraft: maybe\n---\nx\n");
     })
+    .assert_stderr_contains("content/_index.md:3:8: invalid front matter")
     .assert_stderr_contains("content/tin-tuc/bai-hai.md:3:7: invalid date `31/02/2023`")
-    .assert_stderr_contains("content/van-ban/chi-thi-11.md:3:8: invalid front matter")
     .assert_stderr_contains("error: build failed with 2 errors");
 }
 
@@ -199,16 +180,9 @@ fn all_errors_of_a_run_are_reported() {
 #[test]
 fn messages_follow_a_vietnamese_locale() {
     let fx = Fixture::copy("good");
-    fx.write(
-        "content/tin-tuc/bai-hai.md",
-        "---\ntitle: \"Bài hai\"\ndate: 2024-13-01\n---\nx\n",
-    );
+    fx.write("content/tin-tuc/bai-hai.md", "---\ntitle: \"Bài hai\"\ndate: 2024-13-01\n---\nx\n");
     let mut cmd = fx.cmd();
-    cmd.env_remove("LC_ALL")
-        .env("LANG", "vi_VN.UTF-8")
-        .arg("build")
-        .arg("--root")
-        .arg(fx.root());
+    cmd.env_remove("LC_ALL").env("LANG", "vi_VN.UTF-8").arg("build").arg("--root").arg(fx.root());
     fx.run(cmd, 1)
         .assert_stderr_contains(
             "content/tin-tuc/bai-hai.md:3:7: ngày `2024-13-01` không hợp lệ; viết theo dạng 2007-04-13 hoặc 13/04/2007",
@@ -220,14 +194,10 @@ fn messages_follow_a_vietnamese_locale() {
 #[test]
 fn check_reports_errors_without_writing() {
     let fx = Fixture::copy("good");
-    fx.write(
-        "content/tin-tuc/bai-hai.md",
-        "---\ntitle: \"Bài hai\"\ndate: 2024-13-01\n---\nx\n",
-    );
+    fx.write("content/tin-tuc/bai-hai.md", "---\ntitle: \"Bài hai\"\ndate: 2024-13-01\n---\nx\n");
     let mut cmd = fx.cmd();
     cmd.arg("check").arg("--root").arg(fx.root());
-    fx.run(cmd, 1)
-        .assert_stderr_contains("content/tin-tuc/bai-hai.md:3:7: invalid date `2024-13-01`");
+    fx.run(cmd, 1).assert_stderr_contains("content/tin-tuc/bai-hai.md:3:7: invalid date `2024-13-01`");
     assert!(!fx.public().exists());
     assert_no_leftovers(fx.root());
 }

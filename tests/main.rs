@@ -1,9 +1,6 @@
 //! loa's integration tests: one binary, one module per feature. Each test copies a
 //! small fixture site from `tests/fixtures/` to a temporary folder and runs the real
 //! `loa` binary on it. See tests/README.md (goldens: `UPDATE_GOLDENS=1 cargo test`).
-//!
-//! `known_bugs.rs` is deliberately not a module here: it is its own test target,
-//! run with `cargo test --test known_bugs`.
 
 mod browser;
 mod content;
@@ -12,4 +9,5 @@ mod goldens;
 mod init;
 mod output;
 mod portability;
+mod regressions;
 mod support;

@@ -11,8 +11,7 @@ const REFUSED: &str = "error: refusing to write output to";
 /// changes nothing in the temporary folder.
 fn refuses_output(fx: &Fixture, out: &std::path::Path) {
     let before = tree(fx.tmp());
-    fx.build_err_with(&["--output", out.to_str().expect("UTF-8 path")])
-        .assert_stderr_contains(REFUSED);
+    fx.build_err_with(&["--output", out.to_str().expect("UTF-8 path")]).assert_stderr_contains(REFUSED);
     assert_same_tree(&before, &tree(fx.tmp()));
 }
 
@@ -46,8 +45,7 @@ fn refuses_output_that_is_a_parent_of_the_root() {
 fn refuses_relative_output_that_is_the_root() {
     let fx = Fixture::copy("good");
     let mut cmd = fx.cmd();
-    cmd.current_dir(fx.root())
-        .args(["build", "--root", ".", "--output", "."]);
+    cmd.current_dir(fx.root()).args(["build", "--root", ".", "--output", "."]);
     fx.run(cmd, 1).assert_stderr_contains(REFUSED);
     assert!(!fx.path(".loa-output").exists());
 }
@@ -72,8 +70,7 @@ fn refuses_a_non_empty_folder_loa_did_not_create() {
 fn refuses_a_hand_made_public_folder() {
     let fx = Fixture::copy("good");
     fx.write("public/index.html", "<p>trang cũ làm tay</p>");
-    fx.build_err()
-        .assert_stderr_contains("error: refusing to replace `");
+    fx.build_err().assert_stderr_contains("error: refusing to replace `");
     assert_eq!(fx.read_public("index.html"), "<p>trang cũ làm tay</p>");
 }
 
@@ -114,10 +111,7 @@ fn failed_build_leaves_no_temporary_folders() {
     assert_same_tree(&before, &fx.output_tree());
     assert_no_leftovers(fx.root());
     let names = entries(fx.root());
-    assert!(
-        names.iter().all(|n| !n.starts_with(".public")),
-        "leftovers in the root: {names:?}"
-    );
+    assert!(names.iter().all(|n| !n.starts_with(".public")), "leftovers in the root: {names:?}");
 }
 
 // A successful build leaves only `public/` beside the sources.
@@ -125,8 +119,5 @@ fn failed_build_leaves_no_temporary_folders() {
 fn successful_build_leaves_no_temporary_folders() {
     let fx = Fixture::copy("good");
     fx.build().build();
-    assert_eq!(
-        entries(fx.root()),
-        ["config.yaml", "content", "public", "templates"]
-    );
+    assert_eq!(entries(fx.root()), ["config.yaml", "content", "public", "templates"]);
 }

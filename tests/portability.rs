@@ -11,10 +11,10 @@ fn link_values(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let rest = &html[i..];
-        let name_len = if rest.starts_with("href") {
+        let rest = &bytes[i..];
+        let name_len = if rest.starts_with(b"href") {
             4
-        } else if rest.starts_with("src") {
+        } else if rest.starts_with(b"src") {
             3
         } else {
             i += 1;
@@ -52,9 +52,7 @@ fn link_values(html: &str) -> Vec<String> {
 }
 
 fn decode_entities(s: &str) -> String {
-    s.replace("&amp;", "&")
-        .replace("&#x2F;", "/")
-        .replace("&#47;", "/")
+    s.replace("&amp;", "&").replace("&#x2F;", "/").replace("&#47;", "/")
 }
 
 fn percent_decode(s: &str) -> String {
@@ -91,9 +89,7 @@ pub fn broken_file_links(public: &Path) -> Vec<String> {
         for href in link_values(&html) {
             let lower = href.to_ascii_lowercase();
             if href.starts_with('#')
-                || ["http://", "https://", "mailto:", "tel:"]
-                    .iter()
-                    .any(|s| lower.starts_with(s))
+                || ["http://", "https://", "mailto:", "tel:"].iter().any(|s| lower.starts_with(s))
             {
                 continue;
             }
@@ -130,19 +126,13 @@ fn normalise(path: &Path) -> PathBuf {
 #[test]
 fn link_scanner_finds_quoted_and_unquoted_values() {
     let html = r#"<a href="a/index.html">x</a><img  src='b.png'><link href=c.css><p data-href="no">srcset</p><a class="x" href = "d/">"#;
-    assert_eq!(
-        link_values(html),
-        ["a/index.html", "b.png", "c.css", "d/"]
-    );
+    assert_eq!(link_values(html), ["a/index.html", "b.png", "c.css", "d/"]);
 }
 
 // The skeleton with the built-in theme: every link resolves to a file from `file://`.
 #[test]
 fn init_skeleton_links_work_from_file_urls() {
-    let fx = Fixture::empty();
-    let mut cmd = fx.cmd();
-    cmd.arg("init").arg(fx.root());
-    fx.run(cmd, 0).build();
+    let fx = Fixture::built_skeleton();
     let broken = broken_file_links(&fx.public());
     assert!(broken.is_empty(), "links that fail from file://:\n{}", broken.join("\n"));
 }

@@ -3,7 +3,7 @@
 //!
 //! `UPDATE_GOLDENS=1 cargo test` rewrites the goldens instead of comparing them.
 
-#![allow(dead_code)] // Not every test binary (integration, known_bugs) uses every helper.
+#![allow(dead_code)] // Helpers kept for tests to come.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -24,10 +24,7 @@ pub fn fixtures_dir() -> PathBuf {
 /// working directory (so a relative path can never touch the repository).
 pub fn loa(cwd: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_loa"));
-    cmd.current_dir(cwd)
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("LC_ALL", "C");
+    cmd.current_dir(cwd).env_remove("LC_MESSAGES").env("LANG", "C").env("LC_ALL", "C");
     cmd
 }
 
@@ -56,18 +53,20 @@ impl Fixture {
     }
 
     fn empty_named(name: &str) -> Fixture {
-        let tmp = tempfile::Builder::new()
-            .prefix("loa-test-")
-            .tempdir()
-            .expect("create a temporary folder");
+        let tmp = tempfile::Builder::new().prefix("loa-test-").tempdir().expect("create a temporary folder");
         let root = tmp.path().join("site");
         fs::create_dir(&root).expect("create the site folder");
-        Fixture {
-            name: name.to_owned(),
-            tmp,
-            root,
-            last: RefCell::new(None),
-        }
+        Fixture { name: name.to_owned(), tmp, root, last: RefCell::new(None) }
+    }
+
+    /// `loa init` into the site folder, then `loa build`: the skeleton with the built-in theme.
+    pub fn built_skeleton() -> Fixture {
+        let fx = Fixture::empty();
+        let mut cmd = fx.cmd();
+        cmd.arg("init").arg(fx.root());
+        fx.run(cmd, 0);
+        fx.build();
+        fx
     }
 
     /// The site folder (`<tmp>/site`).
@@ -179,40 +178,28 @@ impl Fixture {
     /// Asserts the last run's stderr is exactly `want`.
     pub fn assert_stderr(&self, want: &str) -> &Self {
         let got = self.stderr();
-        assert!(
-            got == want,
-            "stderr differs\n--- expected\n{want}--- actual\n{got}---"
-        );
+        assert!(got == want, "stderr differs\n--- expected\n{want}--- actual\n{got}---");
         self
     }
 
     /// Asserts the last run's stderr contains `part`.
     pub fn assert_stderr_contains(&self, part: &str) -> &Self {
         let got = self.stderr();
-        assert!(
-            got.contains(part),
-            "stderr does not contain {part:?}\n--- stderr\n{got}---"
-        );
+        assert!(got.contains(part), "stderr does not contain {part:?}\n--- stderr\n{got}---");
         self
     }
 
     /// Asserts the last run's stderr does not contain `part`.
     pub fn assert_stderr_lacks(&self, part: &str) -> &Self {
         let got = self.stderr();
-        assert!(
-            !got.contains(part),
-            "stderr contains {part:?}\n--- stderr\n{got}---"
-        );
+        assert!(!got.contains(part), "stderr contains {part:?}\n--- stderr\n{got}---");
         self
     }
 
     /// Asserts the last run's stdout contains `part`.
     pub fn assert_stdout_contains(&self, part: &str) -> &Self {
         let got = self.stdout();
-        assert!(
-            got.contains(part),
-            "stdout does not contain {part:?}\n--- stdout\n{got}---"
-        );
+        assert!(got.contains(part), "stdout does not contain {part:?}\n--- stdout\n{got}---");
         self
     }
 
@@ -223,10 +210,7 @@ impl Fixture {
 
     /// Every file under `public/` whose path ends with `suffix`, sorted.
     pub fn output_files(&self, suffix: &str) -> Vec<String> {
-        self.output_tree()
-            .into_keys()
-            .filter(|p| p.ends_with(suffix))
-            .collect()
+        self.output_tree().into_keys().filter(|p| p.ends_with(suffix)).collect()
     }
 
     /// Compares every file under the fixture's `expected/` with `public/`, whole-file,
@@ -284,9 +268,7 @@ impl Fixture {
 fn first_difference(want: &[u8], got: &[u8]) -> String {
     let (want, got) = (String::from_utf8_lossy(want), String::from_utf8_lossy(got));
     let (w, g): (Vec<&str>, Vec<&str>) = (want.split('\n').collect(), got.split('\n').collect());
-    let i = (0..w.len().max(g.len()))
-        .find(|&i| w.get(i) != g.get(i))
-        .unwrap_or(0);
+    let i = (0..w.len().max(g.len())).find(|&i| w.get(i) != g.get(i)).unwrap_or(0);
     let from = i.saturating_sub(2);
     let show = |lines: &[&str]| {
         lines
@@ -297,12 +279,7 @@ fn first_difference(want: &[u8], got: &[u8]) -> String {
             .map(|(n, l)| format!("{:>5} | {l}\n", n + 1))
             .collect::<String>()
     };
-    format!(
-        "  first difference on line {}\n  --- expected\n{}  --- actual\n{}",
-        i + 1,
-        show(&w),
-        show(&g)
-    )
+    format!("  first difference on line {}\n  --- expected\n{}  --- actual\n{}", i + 1, show(&w), show(&g))
 }
 
 /// Every file under `dir` (recursively): path relative to `dir` with `/` → bytes.
@@ -372,22 +349,12 @@ pub fn assert_same_tree(before: &BTreeMap<String, Vec<u8>>, after: &BTreeMap<Str
     for path in after.keys().filter(|p| !before.contains_key(*p)) {
         changes.push(format!("added: {path}"));
     }
-    assert!(
-        changes.is_empty(),
-        "output tree changed:\n{}",
-        changes.join("\n")
-    );
+    assert!(changes.is_empty(), "output tree changed:\n{}", changes.join("\n"));
 }
 
 /// Asserts `dir` holds no staging or old-output folders left by a build.
 pub fn assert_no_leftovers(dir: &Path) {
-    let left: Vec<String> = entries(dir)
-        .into_iter()
-        .filter(|n| n.contains(".loa-tmp-") || n.contains(".loa-old-"))
-        .collect();
-    assert!(
-        left.is_empty(),
-        "leftover folders in {}: {left:?}",
-        dir.display()
-    );
+    let left: Vec<String> =
+        entries(dir).into_iter().filter(|n| n.contains(".loa-tmp-") || n.contains(".loa-old-")).collect();
+    assert!(left.is_empty(), "leftover folders in {}: {left:?}", dir.display());
 }

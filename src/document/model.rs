@@ -58,7 +58,9 @@ struct Front {
 /// Is this page a document (in `van-ban/` or with a `document:` block)?
 pub fn is_document(page: &Page) -> bool {
     let rel = &page.parsed.source.rel;
-    page.parsed.front.document.is_some() || rel.starts_with(&format!("{SECTION}/"))
+    // The folder may be written "Văn bản": compare its slug, as its URL does.
+    let top = rel.split('/').next().unwrap_or("");
+    page.parsed.front.document.is_some() || (rel.contains('/') && crate::slug::slugify(top) == SECTION)
 }
 
 /// 1-based line of `key:` inside the `document:` block of `text` (or of `document:` itself).
@@ -94,7 +96,9 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
             continue;
         }
         let src = &page.parsed.source;
-        let err = |key: &str, msg: String| Diagnostic::error(&src.shown, field_line(&src.text, key), 1, msg).with_excerpt_from(&src.text);
+        let err = |key: &str, msg: String| {
+            Diagnostic::error(&src.shown, field_line(&src.text, key), 1, msg).with_excerpt_from(&src.text)
+        };
         let front: Front = match &page.parsed.front.document {
             None => {
                 diags.push(Diagnostic::error(&src.shown, 1, 1, messages::text(Msg::DocumentMissing)));
@@ -142,15 +146,18 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
             (Some(k), _) => {
                 let found = kinds::by_slug(k);
                 if found.is_none() {
-                    let suggestion = messages::did_you_mean(&crate::slug::slugify(k), kinds::KINDS.iter().map(|k| k.slug));
+                    let suggestion =
+                        messages::did_you_mean(&crate::slug::slugify(k), kinds::KINDS.iter().map(|k| k.slug));
                     diags.push(err("kind", messages::text(Msg::DocumentBadKind { kind: k, suggestion })));
                 }
                 found
             }
             (None, Some(n)) => {
-                let found = n.kind_code.as_deref().and_then(|c| kinds::by_code(c, n.family == number::Family::Party));
+                let found =
+                    n.kind_code.as_deref().and_then(|c| kinds::by_code(c, n.family == number::Family::Party));
                 if found.is_none() {
-                    diags.push(err("number", messages::text(Msg::DocumentKindUnknown { number: &n.printed })));
+                    diags
+                        .push(err("number", messages::text(Msg::DocumentKindUnknown { number: &n.printed })));
                 }
                 found
             }
@@ -159,15 +166,14 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
         let (Some(number), Some(issued), Some(kind), true) = (number, issued, kind, ok) else { continue };
         if let Some(&other) = files_of_key.get(&number.key) {
             let other = site.pages[other].parsed.source.shown.display().to_string();
-            diags.push(err("number", messages::text(Msg::DocumentDuplicate { number: &number.printed, other: &other })));
+            diags.push(err(
+                "number",
+                messages::text(Msg::DocumentDuplicate { number: &number.printed, other: &other }),
+            ));
             continue;
         }
         files_of_key.insert(number.key.clone(), pi);
-        let declared = front
-            .cites
-            .iter()
-            .map(|c| (c.clone(), field_line(&src.text, "cites")))
-            .collect();
+        let declared = front.cites.iter().map(|c| (c.clone(), field_line(&src.text, "cites"))).collect();
         out.by_key.insert(number.key.clone(), out.docs.len());
         out.of_page.insert(pi, out.docs.len());
         out.docs.push(Doc {
@@ -292,7 +298,14 @@ impl Documents {
         }
     }
 
-    fn unknown(&self, path: &std::path::Path, line: usize, written: &str, key: &str, text: &str) -> Diagnostic {
+    fn unknown(
+        &self,
+        path: &std::path::Path,
+        line: usize,
+        written: &str,
+        key: &str,
+        text: &str,
+    ) -> Diagnostic {
         match self.suggest(key) {
             Some(near) => Diagnostic::warning(
                 path,
@@ -300,7 +313,12 @@ impl Documents {
                 0,
                 messages::text(Msg::DocumentUnknown { number: written, suggestion: Some(&near.printed) }),
             ),
-            None => Diagnostic::note(path, line, 0, messages::text(Msg::DocumentUnknown { number: written, suggestion: None })),
+            None => Diagnostic::note(
+                path,
+                line,
+                0,
+                messages::text(Msg::DocumentUnknown { number: written, suggestion: None }),
+            ),
         }
         .with_excerpt_from(text)
     }
@@ -317,10 +335,7 @@ pub fn graph_url(site: &Site) -> String {
 }
 
 fn documents_base(site: &Site) -> String {
-    site.sections
-        .iter()
-        .find(|s| s.dir == SECTION)
-        .map_or_else(|| "/".to_owned(), |s| s.url.clone())
+    site.sections.iter().find(|s| s.dir == SECTION).map_or_else(|| "/".to_owned(), |s| s.url.clone())
 }
 
 /// Makes documents known to the rest of the pipeline: mention targets, and the kind,
@@ -346,7 +361,8 @@ pub fn attach(site: &mut Site, docs: &Documents) {
     };
     let kinds: Vec<(usize, String)> = docs.docs.iter().map(|d| (d.page, d.kind.name.to_owned())).collect();
     let issuers: Vec<(usize, String)> = docs.docs.iter().map(|d| (d.page, d.issuer.clone())).collect();
-    let years: Vec<(usize, String)> = docs.docs.iter().map(|d| (d.page, d.issued.format("%Y").to_string())).collect();
+    let years: Vec<(usize, String)> =
+        docs.docs.iter().map(|d| (d.page, d.issued.format("%Y").to_string())).collect();
     crate::resolve::add_taxonomy(site, taxonomy("loai-van-ban", "Loại văn bản"), &kinds);
     crate::resolve::add_taxonomy(site, taxonomy("co-quan-ban-hanh", "Cơ quan ban hành"), &issuers);
     crate::resolve::add_taxonomy(site, taxonomy("nam-ban-hanh", "Năm ban hành"), &years);

@@ -127,9 +127,15 @@ mod tests {
     fn parses_both_families() {
         let n = parse("11 - CT/TW").unwrap();
         assert_eq!((n.printed.as_str(), n.key.as_str(), n.num), ("11-CT/TW", "11-CT/TW", 11));
-        assert_eq!((n.kind_code.as_deref(), n.issuer_code.as_str(), n.family), (Some("CT"), "TW", Family::Party));
+        assert_eq!(
+            (n.kind_code.as_deref(), n.issuer_code.as_str(), n.family),
+            (Some("CT"), "TW", Family::Party)
+        );
         let n = parse("1373/QĐ-TTg").unwrap();
-        assert_eq!((n.key.as_str(), n.kind_code.as_deref(), n.issuer_code.as_str()), ("1373/QD-TTG", Some("QĐ"), "TTg"));
+        assert_eq!(
+            (n.key.as_str(), n.kind_code.as_deref(), n.issuer_code.as_str()),
+            ("1373/QD-TTG", Some("QĐ"), "TTg")
+        );
         let n = parse("30/2020/NĐ-CP").unwrap();
         assert_eq!((n.year, n.kind_code.as_deref(), n.issuer_code.as_str()), (Some(2020), Some("NĐ"), "CP"));
         let n = parse("3320/BGDĐT-GDTX").unwrap();

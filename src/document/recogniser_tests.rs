@@ -23,7 +23,10 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
     ("Chỉ thị số 11—CT/TW", &[("Chỉ thị số 11—CT/TW", "11-CT/TW")]),
     ("(11-CT/TW)", &[("11-CT/TW", "11-CT/TW")]),
     ("“11-CT/TW”", &[("11-CT/TW", "11-CT/TW")]),
-    ("11-CT/TW, 49-KL/TW và 162-KH/TU", &[("11-CT/TW", "11-CT/TW"), ("49-KL/TW", "49-KL/TW"), ("162-KH/TU", "162-KH/TU")]),
+    (
+        "11-CT/TW, 49-KL/TW và 162-KH/TU",
+        &[("11-CT/TW", "11-CT/TW"), ("49-KL/TW", "49-KL/TW"), ("162-KH/TU", "162-KH/TU")],
+    ),
     // State documents.
     ("Quyết định số 1373/QĐ-TTg ngày 30/7/2021", &[("Quyết định số 1373/QĐ-TTg", "1373/QD-TTG")]),
     ("Quyết định 1373/QĐ-TTg", &[("Quyết định 1373/QĐ-TTg", "1373/QD-TTG")]),
@@ -75,8 +78,14 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
     ("55-CV/CB", &[("55-CV/CB", "55-CV/CB")]),
     ("…theo Kết luận 49-KL/TW; và", &[("Kết luận 49-KL/TW", "49-KL/TW")]),
     ("(2)Chỉ thị số 14/CT-TTg;", &[("Chỉ thị số 14/CT-TTg", "14/CT-TTG")]),
-    ("Quyết định số 1373/QĐ-TTg, Quyết định số 677/QĐ-TTg", &[("Quyết định số 1373/QĐ-TTg", "1373/QD-TTG"), ("Quyết định số 677/QĐ-TTg", "677/QD-TTG")]),
-    ("Kết luận số 49-KL/TW của Ban Bí thư về tiếp tục thực hiện Chỉ thị số 11-CT/TIV", &[("Kết luận số 49-KL/TW", "49-KL/TW"), ("Chỉ thị số 11-CT/TIV", "11-CT/TIV")]),
+    (
+        "Quyết định số 1373/QĐ-TTg, Quyết định số 677/QĐ-TTg",
+        &[("Quyết định số 1373/QĐ-TTg", "1373/QD-TTG"), ("Quyết định số 677/QĐ-TTg", "677/QD-TTG")],
+    ),
+    (
+        "Kết luận số 49-KL/TW của Ban Bí thư về tiếp tục thực hiện Chỉ thị số 11-CT/TIV",
+        &[("Kết luận số 49-KL/TW", "49-KL/TW"), ("Chỉ thị số 11-CT/TIV", "11-CT/TIV")],
+    ),
 ];
 
 #[test]
@@ -84,13 +93,20 @@ fn recogniser_table() {
     assert!(CASES.len() >= 60, "the table should keep at least 60 cases");
     let mut failures = Vec::new();
     for (text, want) in CASES {
-        let got: Vec<(&str, String)> = find(text).iter().map(|m| (&text[m.start..m.end], m.number.key.clone())).collect();
+        let got: Vec<(&str, String)> =
+            find(text).iter().map(|m| (&text[m.start..m.end], m.number.key.clone())).collect();
         let want: Vec<(&str, String)> = want.iter().map(|(s, k)| (*s, k.to_string())).collect();
         if got != want {
             failures.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -36,26 +36,11 @@ impl Shared {
             .iter()
             .map(|t| json!({ "name": t.config.name, "title": t.config.title, "url": t.url }))
             .collect();
-        let mut dated: Vec<usize> = (0..site.pages.len())
-            .filter(|&i| site.pages[i].parsed.front.date.is_some())
-            .collect();
-        dated.sort_by(|&a, &b| {
-            site.pages[b]
-                .parsed
-                .front
-                .date
-                .cmp(&site.pages[a].parsed.front.date)
-        });
-        let recent: Vec<Value> = dated
-            .iter()
-            .take(RECENT)
-            .map(|&i| items[i].clone())
-            .collect();
-        let home_title = if c.language.starts_with("vi") {
-            "Trang chủ"
-        } else {
-            "Home"
-        };
+        let mut dated: Vec<usize> =
+            (0..site.pages.len()).filter(|&i| site.pages[i].parsed.front.date.is_some()).collect();
+        dated.sort_by(|&a, &b| site.pages[b].parsed.front.date.cmp(&site.pages[a].parsed.front.date));
+        let recent: Vec<Value> = dated.iter().take(RECENT).map(|&i| items[i].clone()).collect();
+        let home_title = if c.language.starts_with("vi") { "Trang chủ" } else { "Home" };
         Shared {
             config: serde_json::to_value(c).unwrap_or(Value::Null),
             site: json!({
@@ -81,11 +66,7 @@ impl Shared {
         let mut chain = Vec::new();
         while let Some(i) = s {
             let sec = &site.sections[i];
-            let title = if i == 0 {
-                self.home_title.clone()
-            } else {
-                sec.title.clone()
-            };
+            let title = if i == 0 { self.home_title.clone() } else { sec.title.clone() };
             chain.push(json!({ "title": title, "url": sec.url }));
             s = sec.parent;
         }
@@ -95,9 +76,7 @@ impl Shared {
 }
 
 fn date_value(d: Option<chrono::NaiveDate>) -> Value {
-    d.map_or(Value::Null, |d| {
-        Value::String(d.format("%Y-%m-%d").to_string())
-    })
+    d.map_or(Value::Null, |d| Value::String(d.format("%Y-%m-%d").to_string()))
 }
 
 /// A page as it appears in lists: everything but its content and table of contents.
@@ -105,25 +84,17 @@ fn page_item(site: &Site, docs: &Documents, i: usize, html: &Html) -> Value {
     let p = &site.pages[i];
     let f = &p.parsed.front;
     let sec = &site.sections[p.section];
-    let summary = match &f.summary {
-        Some(s) => Value::String(format!("<p>{}</p>", super::engine::escape_html(s))),
-        None => html.summary.clone().map_or(Value::Null, Value::String),
-    };
+    let summary = super::summary_html(f, html).map_or(Value::Null, Value::String);
     let mut taxonomies = Map::new();
     for &(ti, term) in &p.terms {
         let t = &site.taxonomies[ti];
         let term = &t.terms[term];
-        let entry = taxonomies
-            .entry(t.config.name.clone())
-            .or_insert_with(|| Value::Array(Vec::new()));
+        let entry = taxonomies.entry(t.config.name.clone()).or_insert_with(|| Value::Array(Vec::new()));
         if let Value::Array(list) = entry {
             list.push(json!({ "name": term.name, "slug": term.slug, "url": term.url }));
         }
     }
-    let tags = taxonomies
-        .get("tags")
-        .cloned()
-        .unwrap_or_else(|| Value::Array(Vec::new()));
+    let tags = taxonomies.get("tags").cloned().unwrap_or_else(|| Value::Array(Vec::new()));
     json!({
         "title": p.title,
         "description": f.description,
@@ -152,17 +123,11 @@ pub fn page(site: &Site, shared: &Shared, docs: &Documents, i: usize, html: &Htm
     let p = &site.pages[i];
     let mut v = shared.items[i].clone();
     let link = |j: Option<usize>| {
-        j.map_or(
-            Value::Null,
-            |j| json!({ "title": site.pages[j].title, "url": site.pages[j].url }),
-        )
+        j.map_or(Value::Null, |j| json!({ "title": site.pages[j].title, "url": site.pages[j].url }))
     };
     if let Value::Object(m) = &mut v {
         m.insert("content".into(), Value::String(html.content.clone()));
-        m.insert(
-            "toc".into(),
-            serde_json::to_value(&html.toc).unwrap_or(Value::Null),
-        );
+        m.insert("toc".into(), serde_json::to_value(&html.toc).unwrap_or(Value::Null));
         m.insert("prev".into(), link(p.prev));
         m.insert("next".into(), link(p.next));
         if let Some(&d) = docs.of_page.get(&i) {
@@ -264,7 +229,8 @@ pub fn graph(site: &Site, shared: &Shared, docs: &Documents) -> Value {
         path.pop();
         json!({ "document": doc_lite(site, &docs.docs[i]), "children": children })
     }
-    let trees: Vec<Value> = roots.iter().map(|&r| node(site, docs, &implemented_by, r, &mut Vec::new())).collect();
+    let trees: Vec<Value> =
+        roots.iter().map(|&r| node(site, docs, &implemented_by, r, &mut Vec::new())).collect();
     json!({ "trees": trees, "edges": edges })
 }
 
@@ -287,11 +253,8 @@ pub fn section(site: &Site, shared: &Shared, s: usize, html: &Html, with_pages: 
             })
         })
         .collect();
-    let pages: Vec<Value> = if with_pages {
-        sec.pages.iter().map(|&p| shared.items[p].clone()).collect()
-    } else {
-        Vec::new()
-    };
+    let pages: Vec<Value> =
+        if with_pages { sec.pages.iter().map(|&p| shared.items[p].clone()).collect() } else { Vec::new() };
     json!({
         "title": sec.title,
         "url": sec.url,
@@ -311,12 +274,8 @@ pub fn section(site: &Site, shared: &Shared, s: usize, html: &Html, with_pages: 
 pub fn paginator(shared: &Shared, base: &str, pages: &[usize], per: usize, n: usize) -> Value {
     let per = if per == 0 { pages.len().max(1) } else { per };
     let total = pages.len().div_ceil(per).max(1);
-    let slice = pages
-        .iter()
-        .skip((n - 1) * per)
-        .take(per)
-        .map(|&p| shared.items[p].clone())
-        .collect::<Vec<_>>();
+    let slice =
+        pages.iter().skip((n - 1) * per).take(per).map(|&p| shared.items[p].clone()).collect::<Vec<_>>();
     json!({
         "pages": slice,
         "current_index": n,

@@ -18,40 +18,23 @@ pub fn compile(
     // Escape like HTML needs, but leave `/` alone: "11-CT/TW" and URLs stay readable.
     tera.set_escape_fn(escape_html);
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-    let sources: Vec<(&str, &str)> = theme
-        .templates
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.text.as_str()))
-        .collect();
+    let sources: Vec<(&str, &str)> =
+        theme.templates.iter().map(|(n, t)| (n.as_str(), t.text.as_str())).collect();
     if let Err(e) = tera.add_raw_templates(sources) {
         let (name, detail) = describe(&e);
-        let origin = theme
-            .templates
-            .get(&name)
-            .map(|t| t.origin.clone())
-            .unwrap_or_else(|| name.clone().into());
+        let origin =
+            theme.templates.get(&name).map(|t| t.origin.clone()).unwrap_or_else(|| name.clone().into());
         let line = line_of(&detail);
-        let text = theme
-            .templates
-            .get(&name)
-            .map(|t| t.text.as_str())
-            .unwrap_or("");
+        let text = theme.templates.get(&name).map(|t| t.text.as_str()).unwrap_or("");
         diags.push(
-            Diagnostic::error(
-                origin,
-                line,
-                0,
-                messages::text(Msg::TemplateInvalid { detail: &detail }),
-            )
-            .with_excerpt_from(text),
+            Diagnostic::error(origin, line, 0, messages::text(Msg::TemplateInvalid { detail: &detail }))
+                .with_excerpt_from(text),
         );
         return None;
     }
     tera.register_filter("vi_date", vi_date);
     tera.register_filter("slugify", |v: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(crate::slug::slugify(
-            v.as_str().unwrap_or_default(),
-        )))
+        Ok(Value::String(crate::slug::slugify(v.as_str().unwrap_or_default())))
     });
     let sources = by_source.clone();
     tera.register_function("url", move |args: &HashMap<String, Value>| {
@@ -105,22 +88,15 @@ fn line_of(detail: &str) -> usize {
 }
 
 fn vi_date(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
-    let style = args
-        .get("format")
-        .and_then(Value::as_str)
-        .unwrap_or("short");
+    let style = args.get("format").and_then(Value::as_str).unwrap_or("short");
     let Some(text) = value.as_str() else {
         return Ok(Value::Null);
     };
-    let date = crate::date::parse(text)
-        .ok_or_else(|| tera::Error::msg(format!("vi_date: not a date: `{text}`")))?;
-    crate::date::format(date, style)
-        .map(Value::String)
-        .ok_or_else(|| {
-            tera::Error::msg(format!(
-                "vi_date: unknown format `{style}` (short, long, full, weekday, iso)"
-            ))
-        })
+    let date =
+        crate::date::parse(text).ok_or_else(|| tera::Error::msg(format!("vi_date: not a date: `{text}`")))?;
+    crate::date::format(date, style).map(Value::String).ok_or_else(|| {
+        tera::Error::msg(format!("vi_date: unknown format `{style}` (short, long, full, weekday, iso)"))
+    })
 }
 
 /// HTML escaping for text and attribute values.

@@ -12,10 +12,7 @@ pub fn sitemap(site: &Site) -> String {
         out.push_str(&escape_xml(&c.permalink(url)));
         out.push_str("</loc>\n");
         if let Some(d) = date {
-            out.push_str(&format!(
-                "    <lastmod>{}</lastmod>\n",
-                d.format("%Y-%m-%d")
-            ));
+            out.push_str(&format!("    <lastmod>{}</lastmod>\n", d.format("%Y-%m-%d")));
         }
         out.push_str("  </url>\n");
     };
@@ -41,9 +38,8 @@ pub fn sitemap(site: &Site) -> String {
 /// `atom.xml`: the newest dated pages, with their summaries.
 pub fn atom(site: &Site, summaries: &[Option<String>]) -> String {
     let c = &site.config;
-    let mut dated: Vec<usize> = (0..site.pages.len())
-        .filter(|&i| site.pages[i].parsed.front.date.is_some())
-        .collect();
+    let mut dated: Vec<usize> =
+        (0..site.pages.len()).filter(|&i| site.pages[i].parsed.front.date.is_some()).collect();
     dated.sort_by(|&a, &b| {
         let (fa, fb) = (&site.pages[a].parsed.front, &site.pages[b].parsed.front);
         fb.updated
@@ -67,33 +63,17 @@ pub fn atom(site: &Site, summaries: &[Option<String>]) -> String {
     ));
     out.push_str(&format!("  <title>{}</title>\n", escape_xml(&c.title)));
     if !c.description.is_empty() {
-        out.push_str(&format!(
-            "  <subtitle>{}</subtitle>\n",
-            escape_xml(&c.description)
-        ));
+        out.push_str(&format!("  <subtitle>{}</subtitle>\n", escape_xml(&c.description)));
     }
     out.push_str(&format!(
         "  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n",
         escape_xml(&c.permalink("/atom.xml"))
     ));
-    out.push_str(&format!(
-        "  <link href=\"{}\"/>\n",
-        escape_xml(&c.permalink("/"))
-    ));
-    out.push_str(&format!(
-        "  <id>{}</id>\n  <updated>{updated}</updated>\n",
-        escape_xml(&c.permalink("/"))
-    ));
+    out.push_str(&format!("  <link href=\"{}\"/>\n", escape_xml(&c.permalink("/"))));
+    out.push_str(&format!("  <id>{}</id>\n  <updated>{updated}</updated>\n", escape_xml(&c.permalink("/"))));
     if !c.author.is_empty() || !c.organisation.is_empty() {
-        let name = if c.author.is_empty() {
-            &c.organisation
-        } else {
-            &c.author
-        };
-        out.push_str(&format!(
-            "  <author><name>{}</name></author>\n",
-            escape_xml(name)
-        ));
+        let name = if c.author.is_empty() { &c.organisation } else { &c.author };
+        out.push_str(&format!("  <author><name>{}</name></author>\n", escape_xml(name)));
     }
     out.push_str("  <generator>loa</generator>\n");
     for i in dated {
@@ -108,22 +88,13 @@ pub fn atom(site: &Site, summaries: &[Option<String>]) -> String {
             escape_xml(&link)
         ));
         if let Some(d) = f.date {
-            out.push_str(&format!(
-                "    <published>{}</published>\n",
-                d.format("%Y-%m-%dT00:00:00Z")
-            ));
+            out.push_str(&format!("    <published>{}</published>\n", d.format("%Y-%m-%dT00:00:00Z")));
         }
-        let upd = f
-            .updated
-            .or(f.date)
-            .map(|d| d.format("%Y-%m-%dT00:00:00Z").to_string())
-            .unwrap_or_default();
+        let upd =
+            f.updated.or(f.date).map(|d| d.format("%Y-%m-%dT00:00:00Z").to_string()).unwrap_or_default();
         out.push_str(&format!("    <updated>{upd}</updated>\n"));
         if let Some(summary) = &summaries[i] {
-            out.push_str(&format!(
-                "    <summary type=\"html\">{}</summary>\n",
-                escape_xml(summary)
-            ));
+            out.push_str(&format!("    <summary type=\"html\">{}</summary>\n", escape_xml(summary)));
         }
         out.push_str("  </entry>\n");
     }
@@ -133,8 +104,5 @@ pub fn atom(site: &Site, summaries: &[Option<String>]) -> String {
 
 /// `robots.txt` allowing everything and naming the sitemap.
 pub fn robots(site: &Site) -> String {
-    format!(
-        "User-agent: *\nAllow: /\nSitemap: {}\n",
-        site.config.permalink("/sitemap.xml")
-    )
+    format!("User-agent: *\nAllow: /\nSitemap: {}\n", site.config.permalink("/sitemap.xml"))
 }

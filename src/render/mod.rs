@@ -48,20 +48,12 @@ pub struct Rendered {
 
 /// Renders the Markdown of all pages and sections; broken links go to `diags`.
 pub fn markdown(site: &Site, diags: &mut Vec<Diagnostic>) -> Rendered {
-    let pages: Vec<(Html, Vec<Diagnostic>)> = site
-        .pages
-        .par_iter()
-        .map(|p| markdown::render(&p.parsed, &site.targets))
-        .collect();
+    let pages: Vec<(Html, Vec<Diagnostic>)> =
+        site.pages.par_iter().map(|p| markdown::render(&p.parsed, &site.targets)).collect();
     let sections: Vec<(Html, Vec<Diagnostic>)> = site
         .sections
         .par_iter()
-        .map(|s| {
-            s.parsed
-                .as_ref()
-                .map(|p| markdown::render(p, &site.targets))
-                .unwrap_or_default()
-        })
+        .map(|s| s.parsed.as_ref().map(|p| markdown::render(p, &site.targets)).unwrap_or_default())
         .collect();
     let mut split = |v: Vec<(Html, Vec<Diagnostic>)>| {
         v.into_iter()
@@ -71,10 +63,7 @@ pub fn markdown(site: &Site, diags: &mut Vec<Diagnostic>) -> Rendered {
             })
             .collect()
     };
-    Rendered {
-        pages: split(pages),
-        sections: split(sections),
-    }
+    Rendered { pages: split(pages), sections: split(sections) }
 }
 
 enum Job {
@@ -90,23 +79,12 @@ enum Job {
 /// Template each page and section asks for.
 fn template_of(site: &Site, job: &Job) -> String {
     match *job {
-        Job::Page(i) => site.pages[i]
-            .parsed
-            .front
-            .template
-            .clone()
-            .unwrap_or_else(|| "page.html".into()),
+        Job::Page(i) => site.pages[i].parsed.front.template.clone().unwrap_or_else(|| "page.html".into()),
         Job::Section(s, _) => site.sections[s]
             .parsed
             .as_ref()
             .and_then(|p| p.front.template.clone())
-            .unwrap_or_else(|| {
-                if s == 0 {
-                    "index.html".into()
-                } else {
-                    "section.html".into()
-                }
-            }),
+            .unwrap_or_else(|| if s == 0 { "index.html".into() } else { "section.html".into() }),
         Job::TaxonomyList(_) => "taxonomy_list.html".into(),
         Job::Term(..) => "taxonomy_single.html".into(),
         Job::NotFound => "404.html".into(),
@@ -174,16 +152,8 @@ pub fn render_all(
     let missing = engine::missing(tera, wanted.iter().map(|(n, _)| n.as_str()));
     if !missing.is_empty() {
         for name in missing {
-            let (_, origin) = wanted
-                .iter()
-                .find(|(n, _)| n == name)
-                .expect("missing names come from wanted");
-            diags.push(Diagnostic::error(
-                origin,
-                0,
-                0,
-                messages::text(Msg::TemplateMissing { name }),
-            ));
+            let (_, origin) = wanted.iter().find(|(n, _)| n == name).expect("missing names come from wanted");
+            diags.push(Diagnostic::error(origin, 0, 0, messages::text(Msg::TemplateMissing { name })));
         }
         return (Counts::default(), diags);
     }
@@ -199,16 +169,8 @@ pub fn render_all(
                     Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
                     _ => path.clone(),
                 };
-                let what = messages::text(Msg::TemplateRender {
-                    page: &page,
-                    template: &template,
-                });
-                Diagnostic::error(
-                    template_origin(&template),
-                    0,
-                    0,
-                    format!("{what}: {}", engine::chain(&e)),
-                )
+                let what = messages::text(Msg::TemplateRender { page: &page, template: &template });
+                Diagnostic::error(template_origin(&template), 0, 0, format!("{what}: {}", engine::chain(&e)))
             })?;
             let style = if matches!(job, Job::NotFound) {
                 LinkStyle {
@@ -224,11 +186,8 @@ pub fn render_all(
                 }
             };
             let bytes = style.apply(&html).into_bytes();
-            sink(Output {
-                path: path.clone(),
-                bytes,
-            })
-            .map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
+            sink(Output { path: path.clone(), bytes })
+                .map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
         })
         .collect();
     diags.extend(results.into_iter().filter_map(Result::err));
@@ -239,24 +198,16 @@ pub fn render_all(
         pretty: site.config.pretty_urls,
         urls: &site.targets.urls,
     };
-    let summaries: Vec<Option<String>> = md
+    let summaries: Vec<Option<String>> = site
         .pages
         .iter()
-        .map(|h| h.summary.as_ref().map(|s| absolute.apply(s)))
+        .zip(&md.pages)
+        .map(|(p, h)| summary_html(&p.parsed.front, h).map(|s| absolute.apply(&s)))
         .collect();
     let mut extra = vec![
-        Output {
-            path: "sitemap.xml".into(),
-            bytes: feeds::sitemap(site).into_bytes(),
-        },
-        Output {
-            path: "atom.xml".into(),
-            bytes: feeds::atom(site, &summaries).into_bytes(),
-        },
-        Output {
-            path: "robots.txt".into(),
-            bytes: feeds::robots(site).into_bytes(),
-        },
+        Output { path: "sitemap.xml".into(), bytes: feeds::sitemap(site).into_bytes() },
+        Output { path: "atom.xml".into(), bytes: feeds::atom(site, &summaries).into_bytes() },
+        Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() },
     ];
     let files = jobs.len() + extra.len();
     for out in extra.drain(..) {
@@ -266,14 +217,15 @@ pub fn render_all(
         }
     }
     let sections = site.sections.len();
-    (
-        Counts {
-            pages: site.pages.len(),
-            sections,
-            files,
-        },
-        diags,
-    )
+    (Counts { pages: site.pages.len(), sections, files }, diags)
+}
+
+/// A page's summary as HTML: front-matter `summary` (as a paragraph), else the Markdown one.
+fn summary_html(front: &crate::parse::FrontMatter, html: &Html) -> Option<String> {
+    match &front.summary {
+        Some(s) => Some(format!("<p>{}</p>", engine::escape_html(s))),
+        None => html.summary.clone(),
+    }
 }
 
 fn pager_count(n: usize, per: usize) -> usize {
@@ -291,9 +243,7 @@ fn template_origin(name: &str) -> std::path::PathBuf {
 
 /// The path part of `base_url` ("https://x.vn/sub/" → "/sub"), for the 404 page's links.
 fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest);
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
     let path = match (base_url.contains("://"), after_scheme.find('/')) {
         (true, Some(i)) => &after_scheme[i..],
         (true, None) => "",
@@ -307,7 +257,13 @@ pub fn output_path(url: &str) -> String {
     format!("{}index.html", &url[1..])
 }
 
-fn context_for(site: &Site, shared: &Shared, md: &Rendered, docs: &Documents, job: &Job) -> (String, Context) {
+fn context_for(
+    site: &Site,
+    shared: &Shared,
+    md: &Rendered,
+    docs: &Documents,
+    job: &Job,
+) -> (String, Context) {
     let mut m = Map::new();
     m.insert("config".into(), shared.config.clone());
     m.insert("site".into(), shared.site.clone());
@@ -321,10 +277,7 @@ fn context_for(site: &Site, shared: &Shared, md: &Rendered, docs: &Documents, jo
         Job::Section(s, n) => {
             let sec = &site.sections[s];
             let single = sec.pager_count() == 1;
-            m.insert(
-                "section".into(),
-                context::section(site, shared, s, &md.sections[s], single),
-            );
+            m.insert("section".into(), context::section(site, shared, s, &md.sections[s], single));
             m.insert(
                 "paginator".into(),
                 context::paginator(shared, &sec.url, &sec.pages, sec.paginate_by, n),
@@ -350,10 +303,7 @@ fn context_for(site: &Site, shared: &Shared, md: &Rendered, docs: &Documents, jo
             let per = site.config.paginate_by;
             let single = pager_count(term.pages.len(), per) == 1;
             let pages: Vec<Value> = if single {
-                term.pages
-                    .iter()
-                    .map(|&p| shared.items[p].clone())
-                    .collect()
+                term.pages.iter().map(|&p| shared.items[p].clone()).collect()
             } else {
                 Vec::new()
             };
@@ -362,10 +312,7 @@ fn context_for(site: &Site, shared: &Shared, md: &Rendered, docs: &Documents, jo
                 "term".into(),
                 serde_json::json!({ "name": term.name, "slug": term.slug, "url": term.url, "count": term.pages.len(), "pages": pages }),
             );
-            m.insert(
-                "paginator".into(),
-                context::paginator(shared, &term.url, &term.pages, per, n),
-            );
+            m.insert("paginator".into(), context::paginator(shared, &term.url, &term.pages, per, n));
             let mut crumbs = shared.crumbs(site, Some(0));
             if let Value::Array(list) = &mut crumbs {
                 list.push(serde_json::json!({ "title": tax.config.title, "url": tax.url }));
@@ -388,11 +335,7 @@ fn context_for(site: &Site, shared: &Shared, md: &Rendered, docs: &Documents, jo
             crate::document::graph_url(site)
         }
     };
-    let path = if url.ends_with('/') {
-        output_path(&url)
-    } else {
-        url[1..].to_owned()
-    };
+    let path = if url.ends_with('/') { output_path(&url) } else { url[1..].to_owned() };
     let root = if matches!(job, Job::NotFound) {
         format!("{}/", base_path(&site.config.base_url))
     } else {
@@ -405,7 +348,10 @@ fn context_for(site: &Site, shared: &Shared, md: &Rendered, docs: &Documents, jo
 }
 
 fn documents_section(site: &Site) -> Option<usize> {
-    Some(site.sections.iter().position(|s| s.dir == crate::document::SECTION).unwrap_or(0))
+    let is_docs = |s: &crate::resolve::Section| {
+        s.parent == Some(0) && crate::slug::slugify(&s.dir) == crate::document::SECTION
+    };
+    Some(site.sections.iter().position(is_docs).unwrap_or(0))
 }
 
 fn taxonomy_value(tax: &crate::resolve::TaxonomyIndex) -> Value {

@@ -29,8 +29,8 @@ impl LinkStyle<'_> {
             None => (url, ""),
         };
         let mut path = path.to_owned();
-        let is_dir = path.ends_with('/')
-            || (!last_segment_has_dot(&path) && self.urls.contains(&format!("{path}/")));
+        let is_dir =
+            path.ends_with('/') || (!last_segment_has_dot(&path) && self.urls.contains(&format!("{path}/")));
         if is_dir && !path.ends_with('/') {
             path.push('/');
         }
@@ -78,9 +78,8 @@ fn find_link(s: &str) -> Option<(usize, char)> {
                 (Some(a), None) | (None, Some(a)) => a,
                 (None, None) => return None,
             };
-        let name_start = s[..pos]
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .map_or(0, |i| i + 1);
+        let name_start =
+            s[..pos].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).map_or(0, |i| i + 1);
         let name = &s[name_start..pos];
         let is_url_attr = URL_ATTRS.iter().any(|a| name.eq_ignore_ascii_case(a));
         // `//host` is protocol-relative: an external link.
@@ -100,11 +99,7 @@ mod tests {
     use super::*;
 
     fn style(prefix: &str, pretty: bool, urls: &HashSet<String>) -> String {
-        let s = LinkStyle {
-            prefix: prefix.into(),
-            pretty,
-            urls,
-        };
+        let s = LinkStyle { prefix: prefix.into(), pretty, urls };
         s.apply(
             r#"<a href="/van-ban/">x</a><a href="/van-ban/chi-thi-11#muc-1">y</a><img src="/css/a.png"><a href="//cdn.example.org/x">z</a><a href="https://e.vn/">e</a><a href='/'>h</a>"#,
         )
@@ -112,10 +107,8 @@ mod tests {
 
     #[test]
     fn links_become_relative_file_links() {
-        let urls: HashSet<String> = ["/van-ban/", "/van-ban/chi-thi-11/"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let urls: HashSet<String> =
+            ["/van-ban/", "/van-ban/chi-thi-11/"].iter().map(|s| s.to_string()).collect();
         assert_eq!(
             style("../../", false, &urls),
             r#"<a href="../../van-ban/index.html">x</a><a href="../../van-ban/chi-thi-11/index.html#muc-1">y</a><img src="../../css/a.png"><a href="//cdn.example.org/x">z</a><a href="https://e.vn/">e</a><a href='../../index.html'>h</a>"#
@@ -129,14 +122,7 @@ mod tests {
     #[test]
     fn text_that_looks_like_a_link_is_left_alone() {
         let urls = HashSet::new();
-        let s = LinkStyle {
-            prefix: "../".into(),
-            pretty: false,
-            urls: &urls,
-        };
-        assert_eq!(
-            s.apply("<p>title=\"/x\"</p><p class=\"/y\">"),
-            "<p>title=\"/x\"</p><p class=\"/y\">"
-        );
+        let s = LinkStyle { prefix: "../".into(), pretty: false, urls: &urls };
+        assert_eq!(s.apply("<p>title=\"/x\"</p><p class=\"/y\">"), "<p>title=\"/x\"</p><p class=\"/y\">");
     }
 }
