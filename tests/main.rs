@@ -4,6 +4,7 @@
 
 mod browser;
 mod content;
+mod documents;
 mod errors;
 mod goldens;
 mod init;

@@ -119,6 +119,13 @@ impl Fixture {
         loa(self.tmp())
     }
 
+    /// `loa check --root <site> ARGS…`, to pass to `run` with the expected status.
+    pub fn cmd_check(&self, args: &[&str]) -> Command {
+        let mut cmd = self.cmd();
+        cmd.arg("check").arg("--root").arg(&self.root).args(args);
+        cmd
+    }
+
     /// Runs `loa build --root <site>` and expects success.
     pub fn build(&self) -> &Self {
         self.build_with(&[])
