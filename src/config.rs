@@ -24,6 +24,7 @@ const KNOWN_KEYS: &[&str] = &[
     "pretty_urls",
     "taxonomies",
     "feed_limit",
+    "broadcast",
     "extra",
 ];
 
@@ -46,7 +47,34 @@ pub struct Config {
     pub taxonomies: Vec<Taxonomy>,
     /// How many entries the Atom feed holds.
     pub feed_limit: usize,
+    pub broadcast: Broadcast,
     pub extra: serde_json::Value,
+}
+
+/// Settings for loudspeaker bulletins.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Broadcast {
+    /// Reading pace. The national radio news is read at about 233 syllables a minute
+    /// (facts-vi.md C8); a loudspeaker outdoors needs a slower, clearer pace.
+    pub syllables_per_minute: u32,
+    /// `north` ("linh", "nghìn", default: the centre is in Sơn La) or `south` ("lẻ", "ngàn").
+    pub dialect: crate::speech::Dialect,
+    /// The site's own abbreviations and how to read them, checked before the built-in table.
+    pub abbreviations: std::collections::BTreeMap<String, String>,
+}
+
+/// Default reading pace for a loudspeaker, syllables per minute.
+pub const DEFAULT_PACE: u32 = 180;
+
+impl Default for Broadcast {
+    fn default() -> Self {
+        Broadcast {
+            syllables_per_minute: DEFAULT_PACE,
+            dialect: crate::speech::Dialect::North,
+            abbreviations: Default::default(),
+        }
+    }
 }
 
 /// A taxonomy declared in the config, such as tags.
@@ -76,6 +104,7 @@ impl Default for Config {
                 name: "tags".into(), title: "Từ khóa".into(), path: String::new()
             }],
             feed_limit: 20,
+            broadcast: Broadcast::default(),
             extra: serde_json::Value::Object(Default::default()),
         }
     }

@@ -5,6 +5,7 @@
 //! load (read `content/`) → parse (front matter) → resolve (URLs, sections,
 //! taxonomies) → render (Markdown, templates) → write (stage and swap the output).
 
+pub mod bulletin;
 pub mod cli;
 pub mod config;
 pub mod date;
@@ -19,6 +20,7 @@ pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod slug;
+pub mod speech;
 pub mod theme;
 pub mod write;
 
@@ -95,11 +97,13 @@ fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Prepared> {
     let mut site = resolve::resolve(config, pages, loaded.assets, statics.into_iter(), opts.drafts, diags);
     let mut docs = document::index(&site, diags);
     document::attach(&mut site, &docs);
+    bulletin::attach(&mut site);
     let md = render::markdown(&site, diags);
     let found: Vec<&[document::Found]> = md.pages.iter().map(|h| h.mentions.as_slice()).collect();
     docs.link_up(&site, &found, diags);
+    let bulletins = bulletin::index(&site, &docs, diags);
     let tera = render::engine::compile(&theme, &site.targets.by_source, diags);
-    Ok(Prepared { site, theme, docs, md, tera })
+    Ok(Prepared { site, theme, docs, bulletins, md, tera })
 }
 
 /// A site read and resolved, its Markdown rendered, its templates compiled.
@@ -107,6 +111,7 @@ struct Prepared {
     site: resolve::Site,
     theme: theme::Theme,
     docs: document::Documents,
+    bulletins: bulletin::Bulletins,
     md: render::Rendered,
     tera: Option<tera::Tera>,
 }
@@ -125,7 +130,7 @@ fn settle(mut diags: Vec<Diagnostic>, strict: bool) -> Result<Vec<Diagnostic>> {
 pub fn build(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let Prepared { site, theme, docs, md, tera } = prepare(opts, &mut diags)?;
+    let Prepared { site, theme, docs, bulletins, md, tera } = prepare(opts, &mut diags)?;
     // Content errors stop the build before anything is written.
     let mut diags = settle(diags, opts.strict)?;
     let Some(tera) = tera else {
@@ -157,8 +162,9 @@ pub fn build(opts: &Options) -> Result<Report> {
         }
     });
     let build_date = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let progress = progress::Progress::start(render::job_count(&site, &docs));
-    let (mut counts, render_diags) = render::render_all(&site, &tera, &md, &docs, &build_date, &|out| {
+    let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
+    let progress = progress::Progress::start(render::job_count(&model));
+    let (mut counts, render_diags) = render::render_all(&model, &tera, &build_date, &|out| {
         progress.tick();
         staging.write(&out)
     });
@@ -175,10 +181,11 @@ pub fn build(opts: &Options) -> Result<Report> {
 pub fn check(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let Prepared { site, docs, md, tera, .. } = prepare(opts, &mut diags)?;
+    let Prepared { site, docs, bulletins, md, tera, .. } = prepare(opts, &mut diags)?;
+    let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
     let mut counts = render::Counts { pages: site.pages.len(), sections: site.sections.len(), files: 0 };
     if let Some(tera) = tera {
-        let (c, d) = render::render_all(&site, &tera, &md, &docs, "1970-01-01", &|_| Ok(()));
+        let (c, d) = render::render_all(&model, &tera, "1970-01-01", &|_| Ok(()));
         counts = c;
         diags.extend(d);
     }

@@ -68,6 +68,9 @@ pub enum Msg<'a> {
     DocumentKindUnknown { number: &'a str },
     DocumentDuplicate { number: &'a str, other: &'a str },
     DocumentCitesLater { number: &'a str, date: &'a str, cited: &'a str, cited_date: &'a str },
+    BulletinMissing,
+    BulletinOverTarget { time: &'a str, target: &'a str },
+    BulletinLeftover { what: &'a str },
     DocumentUnknown { number: &'a str, suggestion: Option<&'a str> },
 }
 
@@ -280,6 +283,22 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             Some(s) => format!("unknown document number `{number}`; did you mean `{s}`?"),
             None => format!("document `{number}` has no page in the site, so it is not linked"),
         },
+        (BulletinMissing, Vi) => {
+            "trang bản tin thiếu khối `bulletin:` (air_date, slot, target_minutes)".into()
+        }
+        (BulletinMissing, En) => "bulletin page has no `bulletin:` block (air_date, slot, target_minutes)".into(),
+        (BulletinOverTarget { time, target }, Vi) => format!(
+            "bản tin đọc mất khoảng {time}, quá thời lượng {target} phút; rút gọn bài hoặc tăng `target_minutes`"
+        ),
+        (BulletinOverTarget { time, target }, En) => format!(
+            "the bulletin takes about {time} to read, over its target of {target} minutes; shorten it or raise `target_minutes`"
+        ),
+        (BulletinLeftover { what }, Vi) => format!(
+            "kịch bản đọc còn `{what}`, người đọc dễ vấp; viết ra thành chữ, hoặc thêm vào `broadcast.abbreviations` trong config.yaml"
+        ),
+        (BulletinLeftover { what }, En) => format!(
+            "the reading script still has `{what}`, which a reader would stumble over; write it out, or add it to `broadcast.abbreviations` in config.yaml"
+        ),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
+use super::Model;
 use crate::document::{Doc, Documents};
 use crate::markdown::Html;
 use crate::resolve::{pager_url, Section, Site};
@@ -23,9 +24,11 @@ const SUBSECTION_PREVIEW: usize = 5;
 const RECENT: usize = 10;
 
 impl Shared {
-    pub fn new(site: &Site, docs: &Documents, html: &[Html], build_date: &str) -> Shared {
+    pub fn new(model: &Model, build_date: &str) -> Shared {
+        let site = model.site;
         let c = &site.config;
-        let items: Vec<Value> = (0..site.pages.len()).map(|i| page_item(site, docs, i, &html[i])).collect();
+        let items: Vec<Value> =
+            (0..site.pages.len()).map(|i| page_item(model, i, &model.md.pages[i])).collect();
         let sections: Vec<Value> = site.sections[0]
             .subsections
             .iter()
@@ -80,7 +83,8 @@ fn date_value(d: Option<chrono::NaiveDate>) -> Value {
 }
 
 /// A page as it appears in lists: everything but its content and table of contents.
-fn page_item(site: &Site, docs: &Documents, i: usize, html: &Html) -> Value {
+fn page_item(model: &Model, i: usize, html: &Html) -> Value {
+    let (site, docs) = (model.site, model.docs);
     let p = &site.pages[i];
     let f = &p.parsed.front;
     let sec = &site.sections[p.section];
@@ -114,12 +118,82 @@ fn page_item(site: &Site, docs: &Documents, i: usize, html: &Html) -> Value {
         "weight": f.weight,
         "extra": f.extra,
         "document": docs.of_page.get(&i).map_or(Value::Null, |&d| doc_lite(site, &docs.docs[d])),
-        "bulletin": f.bulletin,
+        "bulletin": model.bulletins.of_page.get(&i).map_or(Value::Null, |&b| bulletin_lite(model, b)),
+    })
+}
+
+/// A bulletin's settings and reading time, as lists and the schedule show them.
+fn bulletin_lite(model: &Model, b: usize) -> Value {
+    let bulletin = &model.bulletins.list[b];
+    let page = &model.site.pages[bulletin.page];
+    json!({
+        "air_date": bulletin.air_date.format("%Y-%m-%d").to_string(),
+        "slot": bulletin.slot,
+        "target_minutes": bulletin.target_minutes,
+        "announcer": bulletin.announcer,
+        "syllables": bulletin.syllables,
+        "seconds": bulletin.seconds,
+        "reading_time": crate::bulletin::duration_text(bulletin.seconds),
+        "over_target": bulletin.target_minutes.is_some_and(|t| bulletin.seconds as f64 > t * 60.0),
+        "pace": model.bulletins.pace,
+        "print_url": crate::bulletin::print_url(page),
+        "script_url": crate::bulletin::script_url(page),
+        "title": page.title,
+        "url": page.url,
+    })
+}
+
+/// The schedule page's `schedule`: days in air order, each with its bulletins by slot.
+pub fn schedule(model: &Model, shared: &Shared) -> Value {
+    let _ = shared;
+    let list = &model.bulletins.list;
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&list[a], &list[b]);
+        (x.air_date, crate::bulletin::slot_rank(&x.slot), &x.slot).cmp(&(
+            y.air_date,
+            crate::bulletin::slot_rank(&y.slot),
+            &y.slot,
+        ))
+    });
+    let mut days: Vec<Value> = Vec::new();
+    let mut current: Option<(chrono::NaiveDate, Vec<Value>, u64)> = None;
+    for b in order {
+        let date = list[b].air_date;
+        if current.as_ref().is_some_and(|(d, _, _)| *d != date) {
+            if let Some((d, items, secs)) = current.take() {
+                days.push(day_value(d, items, secs));
+            }
+        }
+        let entry = current.get_or_insert_with(|| (date, Vec::new(), 0));
+        entry.1.push(bulletin_lite(model, b));
+        entry.2 += list[b].seconds;
+    }
+    if let Some((d, items, secs)) = current {
+        days.push(day_value(d, items, secs));
+    }
+    let total: u64 = list.iter().map(|b| b.seconds).sum();
+    json!({
+        "days": days,
+        "count": list.len(),
+        "total_seconds": total,
+        "total_time": crate::bulletin::duration_text(total),
+        "pace": model.bulletins.pace,
+    })
+}
+
+fn day_value(date: chrono::NaiveDate, bulletins: Vec<Value>, seconds: u64) -> Value {
+    json!({
+        "date": date.format("%Y-%m-%d").to_string(),
+        "weekday": crate::date::weekday(date),
+        "bulletins": bulletins,
+        "total_time": crate::bulletin::duration_text(seconds),
     })
 }
 
 /// The `page` object of a page's own render: its list item plus content, toc, prev/next.
-pub fn page(site: &Site, shared: &Shared, docs: &Documents, i: usize, html: &Html) -> Value {
+pub fn page(model: &Model, shared: &Shared, i: usize, html: &Html) -> Value {
+    let (site, docs) = (model.site, model.docs);
     let p = &site.pages[i];
     let mut v = shared.items[i].clone();
     let link = |j: Option<usize>| {
@@ -132,6 +206,21 @@ pub fn page(site: &Site, shared: &Shared, docs: &Documents, i: usize, html: &Htm
         m.insert("next".into(), link(p.next));
         if let Some(&d) = docs.of_page.get(&i) {
             m.insert("document".into(), doc_full(site, shared, docs, d));
+        }
+        if let Some(&b) = model.bulletins.of_page.get(&i) {
+            let mut full = bulletin_lite(model, b);
+            let bulletin = &model.bulletins.list[b];
+            let script: Vec<Value> = bulletin
+                .script
+                .iter()
+                .enumerate()
+                .map(|(n, block)| json!({ "number": n + 1, "kind": block.kind, "text": block.text }))
+                .collect();
+            if let Value::Object(f) = &mut full {
+                f.insert("script".into(), Value::Array(script));
+                f.insert("script_text".into(), Value::String(crate::bulletin::script_text(bulletin)));
+            }
+            m.insert("bulletin".into(), full);
         }
     }
     v

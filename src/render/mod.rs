@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use serde_json::{Map, Value};
 use tera::{Context, Tera};
 
+use crate::bulletin::Bulletins;
 use crate::document::Documents;
 use crate::error::Diagnostic;
 use crate::markdown::{self, Html};
@@ -66,6 +67,14 @@ pub fn markdown(site: &Site, diags: &mut Vec<Diagnostic>) -> Rendered {
     Rendered { pages: split(pages), sections: split(sections) }
 }
 
+/// Everything a render reads: the site, its Markdown, documents and bulletins.
+pub struct Model<'a> {
+    pub site: &'a Site,
+    pub md: &'a Rendered,
+    pub docs: &'a Documents,
+    pub bulletins: &'a Bulletins,
+}
+
 enum Job {
     Page(usize),
     Section(usize, usize),
@@ -74,12 +83,20 @@ enum Job {
     NotFound,
     Timeline,
     Graph,
+    BulletinPrint(usize),
+    Schedule,
 }
 
 /// Template each page and section asks for.
 fn template_of(site: &Site, job: &Job) -> String {
     match *job {
-        Job::Page(i) => site.pages[i].parsed.front.template.clone().unwrap_or_else(|| "page.html".into()),
+        Job::Page(i) => site.pages[i].parsed.front.template.clone().unwrap_or_else(|| {
+            if crate::bulletin::is_bulletin(&site.pages[i]) {
+                "bulletin.html".into()
+            } else {
+                "page.html".into()
+            }
+        }),
         Job::Section(s, _) => site.sections[s]
             .parsed
             .as_ref()
@@ -90,15 +107,18 @@ fn template_of(site: &Site, job: &Job) -> String {
         Job::NotFound => "404.html".into(),
         Job::Timeline => "documents_timeline.html".into(),
         Job::Graph => "documents_graph.html".into(),
+        Job::BulletinPrint(_) => "bulletin_print.html".into(),
+        Job::Schedule => "bulletin_schedule.html".into(),
     }
 }
 
 /// How many files `render_all` will produce (for progress).
-pub fn job_count(site: &Site, docs: &Documents) -> usize {
-    jobs(site, docs, true).len() + 3
+pub fn job_count(m: &Model) -> usize {
+    jobs(m, true).len() + 3 + m.bulletins.list.len()
 }
 
-fn jobs(site: &Site, docs: &Documents, with_404: bool) -> Vec<Job> {
+fn jobs(m: &Model, with_404: bool) -> Vec<Job> {
+    let (site, docs) = (m.site, m.docs);
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     for (s, sec) in site.sections.iter().enumerate() {
         jobs.extend((1..=sec.pager_count()).map(|n| Job::Section(s, n)));
@@ -120,19 +140,17 @@ fn jobs(site: &Site, docs: &Documents, with_404: bool) -> Vec<Job> {
         jobs.push(Job::Timeline);
         jobs.push(Job::Graph);
     }
+    if !m.bulletins.list.is_empty() {
+        jobs.extend((0..m.bulletins.list.len()).map(Job::BulletinPrint));
+        jobs.push(Job::Schedule);
+    }
     jobs
 }
 
 /// Renders every output file and hands each to `sink`; returns the problems met.
-pub fn render_all(
-    site: &Site,
-    tera: &Tera,
-    md: &Rendered,
-    docs: &Documents,
-    build_date: &str,
-    sink: &Sink,
-) -> (Counts, Vec<Diagnostic>) {
-    let jobs = jobs(site, docs, tera.get_template_names().any(|n| n == "404.html"));
+pub fn render_all(model: &Model, tera: &Tera, build_date: &str, sink: &Sink) -> (Counts, Vec<Diagnostic>) {
+    let (site, md) = (model.site, model.md);
+    let jobs = jobs(model, tera.get_template_names().any(|n| n == "404.html"));
 
     let mut diags = Vec::new();
     let wanted: Vec<(String, std::path::PathBuf)> = jobs
@@ -158,12 +176,12 @@ pub fn render_all(
         return (Counts::default(), diags);
     }
 
-    let shared = Shared::new(site, docs, &md.pages, build_date);
+    let shared = Shared::new(model, build_date);
     let results: Vec<Result<(), Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let template = template_of(site, job);
-            let (path, ctx) = context_for(site, &shared, md, docs, job);
+            let (path, ctx) = context_for(model, &shared, job);
             let html = tera.render(&template, &ctx).map_err(|e| {
                 let page = match *job {
                     Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
@@ -204,11 +222,16 @@ pub fn render_all(
         .zip(&md.pages)
         .map(|(p, h)| summary_html(&p.parsed.front, h).map(|s| absolute.apply(&s)))
         .collect();
-    let mut extra = vec![
+    let scripts = model.bulletins.list.iter().map(|b| Output {
+        path: crate::bulletin::script_url(&site.pages[b.page])[1..].to_owned(),
+        bytes: crate::bulletin::script_text(b).into_bytes(),
+    });
+    let mut extra: Vec<Output> = scripts.collect();
+    extra.extend([
         Output { path: "sitemap.xml".into(), bytes: feeds::sitemap(site).into_bytes() },
         Output { path: "atom.xml".into(), bytes: feeds::atom(site, &summaries).into_bytes() },
         Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() },
-    ];
+    ]);
     let files = jobs.len() + extra.len();
     for out in extra.drain(..) {
         let path = out.path.clone();
@@ -257,20 +280,15 @@ pub fn output_path(url: &str) -> String {
     format!("{}index.html", &url[1..])
 }
 
-fn context_for(
-    site: &Site,
-    shared: &Shared,
-    md: &Rendered,
-    docs: &Documents,
-    job: &Job,
-) -> (String, Context) {
+fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
+    let (site, md, docs) = (model.site, model.md, model.docs);
     let mut m = Map::new();
     m.insert("config".into(), shared.config.clone());
     m.insert("site".into(), shared.site.clone());
     let url = match *job {
         Job::Page(i) => {
             let p = &site.pages[i];
-            m.insert("page".into(), context::page(site, shared, docs, i, &md.pages[i]));
+            m.insert("page".into(), context::page(model, shared, i, &md.pages[i]));
             m.insert("breadcrumbs".into(), shared.crumbs(site, Some(p.section)));
             p.url.clone()
         }
@@ -329,6 +347,25 @@ fn context_for(
             m.insert("breadcrumbs".into(), shared.crumbs(site, documents_section(site)));
             crate::document::timeline_url(site)
         }
+        Job::BulletinPrint(b) => {
+            let page = &site.pages[model.bulletins.list[b].page];
+            m.insert(
+                "page".into(),
+                context::page(
+                    model,
+                    shared,
+                    model.bulletins.list[b].page,
+                    &md.pages[model.bulletins.list[b].page],
+                ),
+            );
+            m.insert("breadcrumbs".into(), shared.crumbs(site, Some(page.section)));
+            crate::bulletin::print_url(page)
+        }
+        Job::Schedule => {
+            m.insert("schedule".into(), context::schedule(model, shared));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, bulletins_section(site)));
+            crate::bulletin::schedule_url(site)
+        }
         Job::Graph => {
             m.insert("graph".into(), context::graph(site, shared, docs));
             m.insert("breadcrumbs".into(), shared.crumbs(site, documents_section(site)));
@@ -345,6 +382,13 @@ fn context_for(
     m.insert("root".into(), Value::String(root));
     let ctx = Context::from_value(Value::Object(m)).unwrap_or_default();
     (path, ctx)
+}
+
+fn bulletins_section(site: &Site) -> Option<usize> {
+    let is_it = |s: &crate::resolve::Section| {
+        s.parent == Some(0) && crate::slug::slugify(&s.dir) == crate::bulletin::SECTION
+    };
+    Some(site.sections.iter().position(is_it).unwrap_or(0))
 }
 
 fn documents_section(site: &Site) -> Option<usize> {

@@ -1,0 +1,176 @@
+//! Markdown → the reading script: blocks of text written as they are spoken.
+//!
+//! Headings and list items become sentences with a pause; links keep only their text;
+//! tables are read row by row ("Cột: ô; …"); code, images and raw HTML are not read.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::speech::{self, Spoken};
+
+/// What a block of the script was in the Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Title,
+    Heading,
+    Paragraph,
+    Item,
+    Row,
+}
+
+/// One block of the script, already in spoken form.
+#[derive(Debug, Clone, Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+/// The written blocks of a Markdown body, before they are spoken.
+pub fn blocks(markdown: &str) -> Vec<(BlockKind, String)> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut kind = BlockKind::Paragraph;
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut in_item = false;
+    let mut skip = 0usize;
+    let mut header: Vec<String> = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut in_head = false;
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let flush = |text: &mut String, kind: BlockKind, out: &mut Vec<(BlockKind, String)>| {
+        let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.is_empty() {
+            out.push((kind, t));
+        }
+        text.clear();
+    };
+    for event in Parser::new_ext(markdown, opts) {
+        match event {
+            Event::Start(
+                Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::FootnoteDefinition(_),
+            ) => skip += 1,
+            Event::End(
+                TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock | TagEnd::FootnoteDefinition,
+            ) => skip = skip.saturating_sub(1),
+            _ if skip > 0 => {}
+            Event::Start(Tag::Heading { .. }) => {
+                flush(&mut text, kind, &mut out);
+                kind = BlockKind::Heading;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                flush(&mut text, BlockKind::Heading, &mut out);
+                kind = BlockKind::Paragraph;
+            }
+            Event::Start(Tag::List(start)) => {
+                flush(&mut text, kind, &mut out);
+                lists.push(start);
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                flush(&mut text, kind, &mut out);
+                in_item = true;
+                kind = BlockKind::Item;
+                // Ordered items are announced: "Thứ nhất, …".
+                if let Some(Some(n)) = lists.last_mut() {
+                    text.push_str(&format!("({n}) "));
+                    *n += 1;
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                flush(&mut text, BlockKind::Item, &mut out);
+                in_item = false;
+                kind = BlockKind::Paragraph;
+            }
+            Event::Start(Tag::Paragraph) if !in_item => kind = BlockKind::Paragraph,
+            Event::End(TagEnd::Paragraph) if !in_item => flush(&mut text, BlockKind::Paragraph, &mut out),
+            Event::End(TagEnd::Paragraph) => text.push(' '),
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                header = std::mem::take(&mut row);
+            }
+            Event::End(TagEnd::TableCell) => {
+                row.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+                text.clear();
+            }
+            Event::End(TagEnd::TableRow) if !in_head => {
+                let cells: Vec<String> = row
+                    .drain(..)
+                    .enumerate()
+                    .filter(|(_, c)| !c.is_empty())
+                    .map(|(i, c)| match header.get(i).filter(|h| !h.is_empty()) {
+                        Some(h) => format!("{h}: {c}"),
+                        None => c,
+                    })
+                    .collect();
+                if !cells.is_empty() {
+                    out.push((BlockKind::Row, cells.join("; ")));
+                }
+            }
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::FootnoteReference(_) | Event::Html(_) | Event::InlineHtml(_) => {}
+            _ => {}
+        }
+    }
+    flush(&mut text, kind, &mut out);
+    out
+}
+
+/// A sentence ends with a pause: add a full stop where the writer left none.
+fn end_sentence(mut s: String) -> String {
+    let last = s.trim_end().chars().last();
+    if last.is_some_and(|c| !".?!:;…".contains(c)) {
+        s = s.trim_end().to_owned();
+        s.push('.');
+    }
+    s
+}
+
+/// Speaks every block; returns the script and what a reader would still stumble over.
+pub fn script(title: &str, markdown: &str, opts: &speech::Options) -> (Vec<Block>, Vec<String>) {
+    let mut leftovers: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    let title_block = std::iter::once((BlockKind::Title, title.to_owned()));
+    for (kind, written) in title_block.chain(blocks(markdown)) {
+        let Spoken { text, leftovers: left } = speech::speak(&written, opts);
+        for l in left {
+            if !leftovers.contains(&l) {
+                leftovers.push(l);
+            }
+        }
+        if !text.trim().is_empty() {
+            out.push(Block { kind, text: end_sentence(text) });
+        }
+    }
+    (out, leftovers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_structure_becomes_sentences() {
+        let md = "## Tin chính\n\nĐoạn **một** với [liên kết](https://x.vn).\n\n1. Mục một\n2. Mục hai\n\n- Ý a\n\n| Tên | Số |\n|---|---|\n| Hội viên | 40 |\n\n```\nmã\n```\n";
+        let got = blocks(md);
+        let want = vec![
+            (BlockKind::Heading, "Tin chính".to_owned()),
+            (BlockKind::Paragraph, "Đoạn một với liên kết.".to_owned()),
+            (BlockKind::Item, "(1) Mục một".to_owned()),
+            (BlockKind::Item, "(2) Mục hai".to_owned()),
+            (BlockKind::Item, "Ý a".to_owned()),
+            (BlockKind::Row, "Tên: Hội viên; Số: 40".to_owned()),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn sentences_end_with_a_pause() {
+        assert_eq!(end_sentence("Tin chính".into()), "Tin chính.");
+        assert_eq!(end_sentence("Thật không?".into()), "Thật không?");
+    }
+}

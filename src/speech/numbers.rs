@@ -1,0 +1,286 @@
+//! Numbers as spoken (facts-vi.md E1–E4): integers, written numbers with `.` thousands
+//! groups and `,` decimals, ordinals, and Roman numerals after words such as "khóa".
+
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use super::{after, before, replace, Dialect};
+
+const DIGITS: [&str; 10] = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
+const BILLION: u64 = 1_000_000_000;
+
+fn digit(d: u64) -> &'static str {
+    DIGITS[(d % 10) as usize]
+}
+
+/// Tens and units of a group: 15 "mười lăm", 21 "hai mươi mốt", 24 "hai mươi tư".
+fn tens_units(t: u64, u: u64, out: &mut Vec<&'static str>) {
+    match t {
+        0 if u > 0 => out.push(digit(u)),
+        0 => {}
+        1 => {
+            out.push("mười");
+            match u {
+                0 => {}
+                5 => out.push("lăm"),
+                _ => out.push(digit(u)),
+            }
+        }
+        _ => {
+            out.push(digit(t));
+            out.push("mươi");
+            match u {
+                0 => {}
+                1 => out.push("mốt"),
+                4 => out.push("tư"),
+                5 => out.push("lăm"),
+                _ => out.push(digit(u)),
+            }
+        }
+    }
+}
+
+/// One group of three digits; `full` groups (not the leading one) say "không trăm".
+fn group(n: u64, full: bool, dialect: Dialect, out: &mut Vec<&'static str>) {
+    let (h, t, u) = (n / 100, n / 10 % 10, n % 10);
+    if full || h > 0 {
+        out.push(digit(h));
+        out.push("trăm");
+        if t == 0 && u > 0 {
+            out.push(if dialect == Dialect::South { "lẻ" } else { "linh" });
+            out.push(digit(u));
+            return;
+        }
+    }
+    tens_units(t, u, out);
+}
+
+/// Below a billion; when not `leading`, even the first group says "không trăm".
+fn below_billion(n: u64, leading: bool, dialect: Dialect, out: &mut Vec<&'static str>) {
+    let thousand = if dialect == Dialect::South { "ngàn" } else { "nghìn" };
+    let mut first = leading;
+    for (g, unit) in [(n / 1_000_000, "triệu"), (n / 1000 % 1000, thousand), (n % 1000, "")] {
+        if g == 0 {
+            continue;
+        }
+        group(g, !first, dialect, out);
+        first = false;
+        if !unit.is_empty() {
+            out.push(unit);
+        }
+    }
+}
+
+fn integer_words(n: u64, dialect: Dialect, out: &mut Vec<&'static str>) {
+    if n >= BILLION {
+        integer_words(n / BILLION, dialect, out);
+        out.push("tỷ");
+        below_billion(n % BILLION, false, dialect, out);
+    } else if n == 0 {
+        out.push("không");
+    } else {
+        below_billion(n, true, dialect, out);
+    }
+}
+
+/// Reads an integer: 2007 → "hai nghìn không trăm linh bảy".
+pub fn read_integer(n: u64, dialect: Dialect) -> String {
+    let mut out = Vec::new();
+    integer_words(n, dialect, &mut out);
+    out.join(" ")
+}
+
+/// Ordinal for list markers: 1 → "thứ nhất", 2 → "thứ hai", 4 → "thứ tư", 10 → "thứ mười".
+pub fn ordinal(n: u64, dialect: Dialect) -> String {
+    match n {
+        1 => "thứ nhất".to_owned(),
+        4 => "thứ tư".to_owned(),
+        _ => format!("thứ {}", read_integer(n, dialect)),
+    }
+}
+
+/// Month names: 4 is "tư" ("tháng tư"), the others as integers ("tháng một", "tháng mười hai").
+pub(crate) fn month(n: u64, dialect: Dialect) -> String {
+    if n == 4 {
+        "tư".to_owned()
+    } else {
+        read_integer(n, dialect)
+    }
+}
+
+/// Digit by digit: "05" → "không năm".
+pub(crate) fn read_digits(s: &str) -> String {
+    s.chars().filter_map(|c| c.to_digit(10)).map(|d| digit(u64::from(d))).collect::<Vec<_>>().join(" ")
+}
+
+/// An integer as written with optional leading zeros: "01" → "một" (a date or list
+/// number), but "0212" → "không hai một hai" (a code or phone number).
+pub(crate) fn read_digit_string(s: &str, dialect: Dialect) -> Option<String> {
+    if s.len() > 2 && s.starts_with('0') {
+        return Some(read_digits(s));
+    }
+    s.parse::<u64>().ok().map(|n| read_integer(n, dialect))
+}
+
+/// A written number: "1.149", "18.300", "37,87", "0,05"; `None` if it is not one.
+pub(crate) fn read_written(s: &str, dialect: Dialect) -> Option<String> {
+    let (int, frac) = match s.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let mut groups = int.split('.');
+    let head = groups.next()?;
+    let tail: Vec<&str> = groups.collect();
+    let digits_only = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if !digits_only(head) {
+        return None;
+    }
+    let int_words = if tail.is_empty() {
+        read_digit_string(head, dialect)?
+    } else {
+        if head.len() > 3 || head.starts_with('0') || !tail.iter().all(|g| g.len() == 3 && digits_only(g)) {
+            return None;
+        }
+        read_integer(int.replace('.', "").parse().ok()?, dialect)
+    };
+    let Some(frac) = frac else { return Some(int_words) };
+    if !digits_only(frac) {
+        return None;
+    }
+    // "37,87" → "phẩy tám mươi bảy"; a leading zero or a long tail is read digit by digit.
+    let frac_words = if frac.starts_with('0') || frac.len() > 3 {
+        read_digits(frac)
+    } else {
+        read_integer(frac.parse().ok()?, dialect)
+    };
+    Some(format!("{int_words} phẩy {frac_words}"))
+}
+
+/// The value of a Roman numeral in canonical form ("IX", not "VIIII"), 1–3999.
+pub(crate) fn roman_value(s: &str) -> Option<u64> {
+    let value = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let vals: Vec<u64> = s.chars().map(value).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, v) in vals.iter().enumerate() {
+        if vals.get(i + 1).is_some_and(|next| next > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    let total = u64::try_from(total).ok().filter(|t| (1..4000).contains(t))?;
+    (to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut n: u64) -> String {
+    const TABLE: [(u64, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Roman numerals after "khóa", "quý", "phần", "chương", "mục", "Đại hội", "giai đoạn",
+/// "lần thứ": "khóa X" → "khóa mười", "quý IV" → "quý bốn".
+pub(crate) fn romans(text: &str, dialect: Dialect) -> String {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?P<w>[Kk]h(?:óa|oá)|[Qq]uý|[Pp]hần|[Cc]hương|[Mm]ục|[Đđ]ại\s+hội|[Gg]iai\s+đoạn|[Tt]hứ)(?P<s>\s+)(?P<r>[IVXLCDM]+)",
+        )
+        .expect("the Roman numeral pattern is valid")
+    });
+    replace(text, re, |caps: &Captures, text| {
+        let w = caps.name("w")?;
+        let r = caps.name("r")?;
+        let word = w.as_str();
+        if before(text, w.start()).is_some_and(char::is_alphanumeric)
+            || after(text, r.end()).is_some_and(|c| c.is_alphanumeric())
+        {
+            return None;
+        }
+        let n = roman_value(r.as_str())?;
+        Some(format!("{word}{}{}", &caps["s"], read_integer(n, dialect)))
+    })
+}
+
+/// Every written number left in the text, and "%": "100%" → "một trăm phần trăm".
+pub(crate) fn numbers(text: &str, dialect: Dialect) -> String {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"\d[\d.,]*\d|\d").expect("the number pattern is valid"));
+    let read = replace(text, re, |caps: &Captures, text| {
+        let m = caps.get(0)?;
+        let b = before(text, m.start());
+        if b.is_some_and(|c| c.is_alphanumeric() || "/.,_:".contains(c) || super::is_dash(c)) {
+            return None;
+        }
+        let rest = &text[m.end()..];
+        let mut next = rest.chars();
+        match next.next() {
+            Some(c) if c.is_alphanumeric() || c == '/' || c == '_' || super::is_dash(c) => return None,
+            Some('.' | ',' | ':') if next.next().is_some_and(|c| c.is_ascii_digit()) => return None,
+            _ => {}
+        }
+        read_written(m.as_str(), dialect)
+    });
+    read.replace('%', " phần trăm ")
+}
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+
+    #[test]
+    fn canonical_roman_numerals_only() {
+        assert_eq!(roman_value("IX"), Some(9));
+        assert_eq!(roman_value("XII"), Some(12));
+        assert_eq!(roman_value("MMXXIII"), Some(2023));
+        assert_eq!(roman_value("VIIII"), None);
+        assert_eq!(roman_value("IIX"), None);
+        assert_eq!(roman_value("ABC"), None);
+    }
+
+    #[test]
+    fn written_numbers_reject_non_numbers() {
+        for s in ["1.5", "0212.3852.123", "1,2,3", "1.1490"] {
+            assert_eq!(read_written(s, Dialect::North), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn large_numbers() {
+        assert_eq!(read_integer(1_000_000_000_000, Dialect::North), "một nghìn tỷ");
+        assert_eq!(read_integer(2_500_000_000_000, Dialect::North), "hai nghìn năm trăm tỷ");
+        assert_eq!(read_integer(1_000_000_000_000_000, Dialect::North), "một triệu tỷ");
+        assert_eq!(read_integer(1_000_000_005, Dialect::North), "một tỷ không trăm linh năm");
+        assert!(!read_integer(u64::MAX, Dialect::North).is_empty());
+    }
+}
