@@ -48,6 +48,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Print the read-aloud form of a text or Markdown file (standard input when FILE is `-` or absent).
+    ReadAloud {
+        file: Option<PathBuf>,
+        /// A site whose documents and `broadcast` settings to use (default: the current folder, if it is a site).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 /// Output format of `loa check`.

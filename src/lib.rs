@@ -192,3 +192,38 @@ pub fn check(opts: &Options) -> Result<Report> {
     let warnings = settle(diags, opts.strict)?;
     Ok(Report { counts, elapsed: start.elapsed(), warnings })
 }
+
+/// The read-aloud script of `text` (plain text or Markdown with optional front matter),
+/// using the documents and `broadcast` settings of the site at `root` when there is one.
+/// Returns the script and what a reader would still stumble over.
+pub fn read_aloud(root: &Path, text: &str) -> (String, Vec<String>) {
+    let text = load::decode(text.as_bytes()).unwrap_or_else(|_| text.to_owned());
+    let mut ignored = Vec::new();
+    let prepared = root
+        .join("config.yaml")
+        .is_file()
+        .then(|| prepare(&Options { root: root.to_path_buf(), ..Options::default() }, &mut ignored).ok())
+        .flatten();
+    let (docs, broadcast) = match &prepared {
+        Some(p) => (Some(&p.docs), p.site.config.broadcast.clone()),
+        None => (None, config::Broadcast::default()),
+    };
+    let lookup = |key: &str| {
+        let docs = docs?;
+        docs.by_key.get(key).map(|&d| {
+            let d = &docs.docs[d];
+            speech::KnownDoc {
+                kind_name: d.kind.name.to_owned(),
+                num: d.number.num,
+                issuer: d.issuer.clone(),
+            }
+        })
+    };
+    let abbreviations: Vec<(String, String)> = broadcast.abbreviations.into_iter().collect();
+    let opts =
+        speech::Options { dialect: broadcast.dialect, abbreviations: &abbreviations, documents: &lookup };
+    let source = load::Source { rel: "stdin.md".into(), shown: "-".into(), text };
+    let body = parse::parse(source.clone(), &mut ignored).map(|p| p.body().to_owned()).unwrap_or(source.text);
+    let (blocks, leftovers) = bulletin::script::script(None, &body, &opts);
+    (bulletin::script::join(&blocks), leftovers)
+}

@@ -27,6 +27,30 @@ fn main() -> ExitCode {
                 );
             }))
         }
+        Command::ReadAloud { file, root } => {
+            let text = match &file {
+                Some(path) if path.as_os_str() != "-" => {
+                    std::fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(|e| {
+                        anyhow::anyhow!(
+                            "{}: {e}",
+                            messages::text(Msg::ReadFailed { path: &path.display().to_string() })
+                        )
+                    })
+                }
+                _ => std::io::read_to_string(std::io::stdin()).map_err(anyhow::Error::from),
+            };
+            finish(text.map(|text| {
+                let (script, leftovers) = loa::read_aloud(&root, &text);
+                print!("{script}");
+                for what in leftovers {
+                    eprintln!(
+                        "{}: {}",
+                        messages::text(Msg::WarningLabel),
+                        messages::text(Msg::BulletinLeftover { what: &what })
+                    );
+                }
+            }))
+        }
         Command::Check { root, drafts, strict, format } => {
             let opts = Options { root, drafts, strict, ..Options::default() };
             let (pages, diags, result) = match loa::check(&opts) {

@@ -12,7 +12,7 @@ use crate::support::Fixture;
 const PAGE: &str = "tin-tuc/trang-dau-tien/index.html";
 
 /// The Chromium binary, or `None` (after a loud message) when it is missing outside CI.
-fn chromium() -> Option<PathBuf> {
+pub fn chromium() -> Option<PathBuf> {
     let found =
         ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.is_file());
     if found.is_none() {
@@ -57,7 +57,7 @@ fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
     String::from_utf8(out.stdout).expect("DOM is UTF-8")
 }
 
-fn file_url(path: &Path) -> String {
+pub fn file_url(path: &Path) -> String {
     format!("file://{}", path.display())
 }
 

@@ -3,6 +3,7 @@
 //! `loa` binary on it. See tests/README.md (goldens: `UPDATE_GOLDENS=1 cargo test`).
 
 mod browser;
+mod bulletins;
 mod content;
 mod documents;
 mod errors;

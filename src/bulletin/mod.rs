@@ -206,7 +206,7 @@ fn read(
     }
     let Some(air_date) = air_date else { return (None, diags) };
 
-    let (script, leftovers) = script::script(&page.title, page.parsed.body(), opts);
+    let (script, leftovers) = script::script(Some(&page.title), page.parsed.body(), opts);
     let syllables: usize = script.iter().map(|b| crate::speech::syllables(&b.text)).sum();
     let seconds = (syllables as u64 * 60).div_ceil(u64::from(pace));
     if let Some(target) = front.target_minutes {
@@ -267,14 +267,7 @@ pub fn slot_rank(slot: &str) -> usize {
 
 /// The plain-text reading script: the spoken blocks, a blank line between them.
 pub fn script_text(b: &Bulletin) -> String {
-    let mut out = String::new();
-    for block in &b.script {
-        out.push_str(&block.text);
-        out.push_str("\n\n");
-    }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
+    script::join(&b.script)
 }
 
 #[cfg(test)]

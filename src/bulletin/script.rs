@@ -131,10 +131,10 @@ fn end_sentence(mut s: String) -> String {
 }
 
 /// Speaks every block; returns the script and what a reader would still stumble over.
-pub fn script(title: &str, markdown: &str, opts: &speech::Options) -> (Vec<Block>, Vec<String>) {
+pub fn script(title: Option<&str>, markdown: &str, opts: &speech::Options) -> (Vec<Block>, Vec<String>) {
     let mut leftovers: Vec<String> = Vec::new();
     let mut out = Vec::new();
-    let title_block = std::iter::once((BlockKind::Title, title.to_owned()));
+    let title_block = title.map(|t| (BlockKind::Title, t.to_owned())).into_iter();
     for (kind, written) in title_block.chain(blocks(markdown)) {
         let Spoken { text, leftovers: left } = speech::speak(&written, opts);
         for l in left {
@@ -147,6 +147,13 @@ pub fn script(title: &str, markdown: &str, opts: &speech::Options) -> (Vec<Block
         }
     }
     (out, leftovers)
+}
+
+/// The script as plain text: blocks separated by a blank line.
+pub fn join(blocks: &[Block]) -> String {
+    let mut out = blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n");
+    out.push('\n');
+    out
 }
 
 #[cfg(test)]
