@@ -46,7 +46,7 @@ fn over_target_is_a_warning_in_build_and_check() {
     let fx = Fixture::copy("bulletins");
     fx.write(
         "content/ban-tin/dai.md",
-        &format!(
+        format!(
             "---\ntitle: Dài\nbulletin:\n  air_date: 2023-03-07\n  target_minutes: 1\n---\n{}\n",
             "Kính thưa toàn thể cán bộ, viên chức và người lao động. ".repeat(10)
         ),
