@@ -68,26 +68,27 @@ impl LinkStyle<'_> {
 /// Finds the next `attr="/…"` with a URL attribute; returns the quote's offset and char.
 fn find_link(s: &str) -> Option<(usize, char)> {
     let bytes = s.as_bytes();
+    // One pass over `=` signs: each is looked at once, so a page costs its length.
     let mut from = 0;
-    loop {
-        let double = s[from..].find("=\"/");
-        let single = s[from..].find("='/");
-        let pos = from
-            + match (double, single) {
-                (Some(a), Some(b)) => a.min(b),
-                (Some(a), None) | (None, Some(a)) => a,
-                (None, None) => return None,
-            };
-        let name_start =
-            s[..pos].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).map_or(0, |i| i + 1);
-        let name = &s[name_start..pos];
-        let is_url_attr = URL_ATTRS.iter().any(|a| name.eq_ignore_ascii_case(a));
-        // `//host` is protocol-relative: an external link.
-        if is_url_attr && bytes.get(pos + 3) != Some(&b'/') {
-            return Some((pos + 1, bytes[pos + 1] as char));
+    while let Some(rel) = bytes[from..].iter().position(|&b| b == b'=') {
+        let pos = from + rel;
+        from = pos + 1;
+        let (Some(&quote), Some(&b'/')) = (bytes.get(pos + 1), bytes.get(pos + 2)) else { continue };
+        if quote != b'"' && quote != b'\'' {
+            continue;
         }
-        from = pos + 2;
+        // `//host` is protocol-relative: an external link.
+        if bytes.get(pos + 3) == Some(&b'/') {
+            continue;
+        }
+        let name_start = s[..pos]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .map_or(0, |i| i + 1);
+        if URL_ATTRS.iter().any(|a| s[name_start..pos].eq_ignore_ascii_case(a)) {
+            return Some((pos + 1, quote as char));
+        }
     }
+    None
 }
 
 fn last_segment_has_dot(path: &str) -> bool {
