@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::messages::{self, Msg};
 
 /// How bad a problem is: errors fail the build, warnings are only printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -66,14 +66,16 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // `path:line:col:` first so editors and terminals can jump to it.
-        write!(f, "{}", self.path.display())?;
-        if self.line > 0 {
-            write!(f, ":{}", self.line)?;
-            if self.col > 0 {
-                write!(f, ":{}", self.col)?;
+        if !self.path.as_os_str().is_empty() {
+            write!(f, "{}", self.path.display())?;
+            if self.line > 0 {
+                write!(f, ":{}", self.line)?;
+                if self.col > 0 {
+                    write!(f, ":{}", self.col)?;
+                }
             }
+            write!(f, ": ")?;
         }
-        write!(f, ": ")?;
         match self.severity {
             Severity::Warning => write!(f, "{}: ", messages::text(Msg::WarningLabel))?,
             Severity::Note => write!(f, "{}: ", messages::text(Msg::NoteLabel))?,
@@ -109,4 +111,60 @@ impl std::error::Error for SiteErrors {}
 /// Sorts diagnostics by file and position so output is stable across parallel runs.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message)));
+}
+
+/// How many files may show the same warning before the rest are summed up.
+const SAME_WARNING_SHOWN: usize = 3;
+
+/// For printing: a warning repeated in many files (a front-matter key used everywhere)
+/// is shown a few times, then counted, so it does not bury the rest. Errors are all kept.
+pub fn collapse(diags: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut seen: std::collections::HashMap<(&str, Severity), usize> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(diags.len());
+    let mut hidden: Vec<(usize, usize)> = Vec::new();
+    for d in diags {
+        if d.is_error() {
+            out.push(d.clone());
+            continue;
+        }
+        let n = seen.entry((d.message.as_str(), d.severity)).or_insert(0);
+        *n += 1;
+        if *n <= SAME_WARNING_SHOWN {
+            out.push(d.clone());
+            if *n == SAME_WARNING_SHOWN {
+                hidden.push((out.len(), 0));
+            }
+        } else if let Some(h) = hidden.iter_mut().find(|(at, _)| out[at - 1].message == d.message) {
+            h.1 += 1;
+        }
+    }
+    // Insert the counts after the last shown copy, from the back so indexes hold.
+    for (at, count) in hidden.into_iter().rev().filter(|(_, c)| *c > 0) {
+        let severity = out[at - 1].severity;
+        let message = messages::text(Msg::SameElsewhere { count });
+        out.insert(
+            at,
+            Diagnostic { severity, path: PathBuf::new(), line: 0, col: 0, message, excerpt: None },
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_warnings_are_counted_after_three() {
+        let w = |file: &str, msg: &str| Diagnostic::warning(file, 1, 1, msg.to_owned());
+        let mut diags: Vec<Diagnostic> = (0..10).map(|i| w(&format!("content/{i}.md"), "same")).collect();
+        diags.push(w("content/x.md", "other"));
+        diags.push(Diagnostic::error("content/y.md", 1, 1, "same".into()));
+        let shown = collapse(&diags);
+        let messages: Vec<&str> = shown.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 6, "{messages:?}");
+        assert_eq!(&messages[..3], ["same", "same", "same"]);
+        assert!(messages[3].contains('7'), "{messages:?}");
+        assert_eq!(&messages[4..], ["other", "same"]);
+    }
 }

@@ -18,7 +18,9 @@ fn main() -> ExitCode {
             let opts = Options { root, output, base_url, drafts, strict };
             finish(loa::build(&opts).map(|report| {
                 // Notes are for `check`; a build shows what needs attention.
-                print(report.warnings.iter().filter(|d| d.severity == Severity::Warning));
+                let warnings: Vec<Diagnostic> =
+                    report.warnings.into_iter().filter(|d| d.severity == Severity::Warning).collect();
+                print(loa::error::collapse(&warnings).iter());
                 let c = report.counts;
                 let ms = report.elapsed.as_millis();
                 println!(
@@ -77,7 +79,7 @@ fn main() -> ExitCode {
                     println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
                 }
                 Format::Text => {
-                    print(diags.iter());
+                    print(loa::error::collapse(&diags).iter());
                     println!("{}", messages::text(Msg::Checked { pages, errors, warnings }));
                 }
             }
@@ -100,7 +102,8 @@ fn print<'a>(diags: impl Iterator<Item = &'a Diagnostic>) {
 fn finish(result: anyhow::Result<()>) -> ExitCode {
     let Err(e) = result else { return ExitCode::SUCCESS };
     if let Some(SiteErrors(diags)) = e.downcast_ref::<SiteErrors>() {
-        print(diags.iter().filter(|d| d.severity != Severity::Note));
+        let shown: Vec<Diagnostic> = diags.iter().filter(|d| d.severity != Severity::Note).cloned().collect();
+        print(loa::error::collapse(&shown).iter());
         eprintln!("{}: {e}", messages::text(Msg::ErrorLabel));
         return ExitCode::from(1);
     }

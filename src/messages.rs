@@ -68,6 +68,7 @@ pub enum Msg<'a> {
     DocumentKindUnknown { number: &'a str },
     DocumentDuplicate { number: &'a str, other: &'a str },
     DocumentCitesLater { number: &'a str, date: &'a str, cited: &'a str, cited_date: &'a str },
+    SameElsewhere { count: usize },
     BulletinMissing,
     BulletinOverTarget { time: &'a str, target: &'a str },
     BulletinLeftover { what: &'a str },
@@ -283,6 +284,10 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             Some(s) => format!("unknown document number `{number}`; did you mean `{s}`?"),
             None => format!("document `{number}` has no page in the site, so it is not linked"),
         },
+        (SameElsewhere { count }, Vi) => format!("… và {count} tệp khác có cùng cảnh báo này"),
+        (SameElsewhere { count }, En) => {
+            format!("… and {count} more file{} with the same warning", plural(count))
+        }
         (BulletinMissing, Vi) => {
             "trang bản tin thiếu khối `bulletin:` (air_date, slot, target_minutes)".into()
         }

@@ -109,7 +109,11 @@ fn absolute(path: &Path) -> Result<PathBuf> {
 impl Staging {
     /// Writes one rendered file (or, when updating, stages it if its bytes changed).
     pub fn write(&self, out: &Output) -> io::Result<()> {
-        self.put(&out.path, |path| fs::write(path, &out.bytes), || same_bytes(&self.target.join(&out.path), &out.bytes))
+        self.put(
+            &out.path,
+            |path| fs::write(path, &out.bytes),
+            || same_bytes(&self.target.join(&out.path), &out.bytes),
+        )
     }
 
     /// Copies a static or content file (or, when updating, stages it if it changed).
@@ -119,11 +123,18 @@ impl Staging {
             FileSource::Disk(from) => {
                 self.put(rel, |path| fs::copy(from, path).map(|_| ()), || same_file(&old, from))
             }
-            FileSource::Embedded(bytes) => self.put(rel, |path| fs::write(path, bytes), || same_bytes(&old, bytes)),
+            FileSource::Embedded(bytes) => {
+                self.put(rel, |path| fs::write(path, bytes), || same_bytes(&old, bytes))
+            }
         }
     }
 
-    fn put(&self, rel: &str, write: impl FnOnce(&Path) -> io::Result<()>, unchanged: impl FnOnce() -> bool) -> io::Result<()> {
+    fn put(
+        &self,
+        rel: &str,
+        write: impl FnOnce(&Path) -> io::Result<()>,
+        unchanged: impl FnOnce() -> bool,
+    ) -> io::Result<()> {
         if self.update {
             lock(&self.produced).push(rel.to_owned());
             if unchanged() {

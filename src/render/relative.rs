@@ -81,9 +81,8 @@ fn find_link(s: &str) -> Option<(usize, char)> {
         if bytes.get(pos + 3) == Some(&b'/') {
             continue;
         }
-        let name_start = s[..pos]
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .map_or(0, |i| i + 1);
+        let name_start =
+            s[..pos].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).map_or(0, |i| i + 1);
         if URL_ATTRS.iter().any(|a| s[name_start..pos].eq_ignore_ascii_case(a)) {
             return Some((pos + 1, quote as char));
         }
