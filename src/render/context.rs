@@ -12,6 +12,8 @@ use crate::resolve::{pager_url, Section, Site};
 pub struct Shared {
     pub config: Value,
     pub site: Value,
+    /// `site` with `recent_pages` filled in, for the home page.
+    pub site_home: Value,
     /// List item of each page (no content), reused in every list.
     pub items: Vec<Value>,
     /// Site-absolute URL → (title) for breadcrumbs.
@@ -44,7 +46,7 @@ impl Shared {
         dated.sort_by(|&a, &b| site.pages[b].parsed.front.date.cmp(&site.pages[a].parsed.front.date));
         let recent: Vec<Value> = dated.iter().take(RECENT).map(|&i| items[i].clone()).collect();
         let home_title = if c.language.starts_with("vi") { "Trang chủ" } else { "Home" };
-        Shared {
+        let mut shared = Shared {
             config: serde_json::to_value(c).unwrap_or(Value::Null),
             site: json!({
                 "title": c.title,
@@ -56,12 +58,20 @@ impl Shared {
                 "build_date": build_date,
                 "sections": sections,
                 "taxonomies": taxonomies,
-                "recent_pages": recent,
+                "recent_pages": [],
                 "page_count": site.pages.len(),
             }),
+            site_home: Value::Null,
             items,
             home_title: home_title.to_owned(),
+        };
+        // Recent pages are for the home page: copying them into every page costs more
+        // than rendering some pages.
+        shared.site_home = shared.site.clone();
+        if let Value::Object(m) = &mut shared.site_home {
+            m.insert("recent_pages".into(), Value::Array(recent));
         }
+        shared
     }
 
     /// Breadcrumbs from the home page down to section `s` (inclusive).

@@ -284,7 +284,8 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
     let (site, md, docs) = (model.site, model.md, model.docs);
     let mut m = Map::new();
     m.insert("config".into(), shared.config.clone());
-    m.insert("site".into(), shared.site.clone());
+    let home = matches!(job, Job::Section(0, _));
+    m.insert("site".into(), if home { shared.site_home.clone() } else { shared.site.clone() });
     let url = match *job {
         Job::Page(i) => {
             let p = &site.pages[i];
