@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark: loa against Hugo (and Zola, when installed) on the shared corpus.
 #
-#   bench/run.sh [--pages N]... [--runs R] [--work DIR] [--paginate K]
+#   bench/run.sh [--pages N]... [--runs R] [--work DIR] [--paginate K[,K...]]
 #                [--no-disk] [--no-tmpfs] [--no-build]
 #
 # For each corpus size (default 1000 and 10000 pages) it:
 #   1. generates the corpus with ../shared/bench/gen_corpus.py (cached in --work),
-#   2. makes a loa site from the corpus's zola/content plus a small config.yaml,
+#   2. makes a loa site from the corpus's zola/content plus a small config.yaml
+#      (one per --paginate value, default 10,0: loa's default, and one list page per
+#      section and tag like the Hugo/Zola anchor templates),
 #   3. checks once that loa builds it (exit status, errors and warnings counted),
 #   4. times every tool side by side, round-robin (loa, hugo, zola, loa, ...), one
 #      warm-up then R measured runs each, output on disk and on tmpfs (/dev/shm),
@@ -28,12 +30,12 @@ sizes=()
 runs=5
 work=/tmp/loa-bench
 shm=/dev/shm/loa-bench-out
-paginate=0
+paginate=10,0
 do_disk=1
 do_tmpfs=1
 do_build=1
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -66,7 +68,13 @@ if [ "$do_build" = 1 ]; then
 fi
 [ -x "$loa" ] || { echo "no $loa; run without --no-build" >&2; exit 2; }
 
-tools=(loa hugo)
+IFS=, read -r -a paginates <<< "$paginate"
+tools=()
+for k in "${paginates[@]}"; do
+    [[ "$k" =~ ^[0-9]+$ ]] || { echo "--paginate takes numbers: $paginate" >&2; exit 2; }
+    tools+=("loa-p$k")
+done
+tools+=(hugo)
 command -v zola >/dev/null && tools+=(zola)
 
 # ---------------------------------------------------------------- machine
@@ -77,39 +85,45 @@ echo "== loa:  $("$loa" --version 2>/dev/null || echo loa) ($(cd "$repo" && git 
 echo "== hugo: $(hugo version | awk '{print $2}')"
 if command -v zola >/dev/null; then echo "== zola: $(zola --version)"; else echo "== zola: not installed (not measured)"; fi
 echo "== load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== runs: 1 warm-up + $runs measured per tool and output location; loa paginate_by: $paginate"
+echo "== runs: 1 warm-up + $runs measured per tool and output location, round-robin; tools: ${tools[*]}"
 
 # ---------------------------------------------------------------- corpora
-prepare() { # $1 = pages; sets corpus, site
-    local n=$1
+site_of() { echo "$work/loa-site-$n-p$1"; } # $1 = paginate_by
+
+prepare() { # uses $n; sets corpus and makes one loa site per paginate_by value
     corpus="$work/corpus-$n"
-    site="$work/loa-site-$n"
     if [ ! -f "$corpus/corpus.json" ]; then
         echo "== generating $n pages into $corpus" >&2
         python3 "$gen" --pages "$n" --out "$corpus" --force >&2
     fi
-    if ! cmp -s "$corpus/corpus.json" "$site/corpus.json" 2>/dev/null; then
-        echo "== making loa site $site" >&2
-        rm -rf "$site"
-        mkdir -p "$site"
-        cp -r "$corpus/zola/content" "$site/content"
-        cp "$corpus/corpus.json" "$site/corpus.json"
-    fi
-    # Rewritten every time so --paginate takes effect.  paginate_by: 0 gives one
-    # list page per section and tag, like the Hugo and Zola anchor templates.
-    cat > "$site/config.yaml" <<EOF
+    local k site
+    for k in "${paginates[@]}"; do
+        site=$(site_of "$k")
+        if ! cmp -s "$corpus/corpus.json" "$site/corpus.json" 2>/dev/null; then
+            echo "== making loa site $site" >&2
+            rm -rf "$site"
+            mkdir -p "$site"
+            # Hard links: loa only reads content/, and the copy is instant.
+            cp -al "$corpus/zola/content" "$site/content" 2>/dev/null ||
+                cp -r "$corpus/zola/content" "$site/content"
+            cp "$corpus/corpus.json" "$site/corpus.json"
+        fi
+        # paginate_by: 0 gives one list page per section and tag, like the Hugo
+        # and Zola anchor templates; 10 is loa's default.
+        cat > "$site/config.yaml" <<EOF
 title: "Văn bản chỉ đạo, điều hành"
 base_url: "https://example.org"
-paginate_by: $paginate
+paginate_by: $k
 taxonomies:
   - name: tags
 EOF
+    done
 }
 
 # The command of one tool building into $2.
 cmd_for() { # $1 tool, $2 output dir
     case "$1" in
-        loa) echo "$loa build --root $site --output $2" ;;
+        loa-p*) echo "$loa build --root $(site_of "${1#loa-p}") --output $2" ;;
         hugo) echo "hugo --quiet -s $corpus/hugo -d $2" ;;
         zola) echo "zola --root $corpus/zola build --force --output-dir $2" ;;
     esac
@@ -149,13 +163,13 @@ PY
 }
 
 # Sanity check: loa builds the corpus (exit status, errors, warnings).
-check_loa() { # $1 output dir
-    local log="$work/check-loa-$n.log" status=0
-    "$loa" build --root "$site" --output "$1" >"$log" 2>&1 || status=$?
+check_loa() { # $1 paginate_by, $2 output dir
+    local log="$work/check-loa-$n-p$1.log" status=0
+    "$loa" build --root "$(site_of "$1")" --output "$2" >"$log" 2>&1 || status=$?
     local errors warnings
     errors=$(grep -c ': error' "$log" || true)
     warnings=$(grep -c ': warning' "$log" || true)
-    echo "== loa check on $n pages: exit $status, $errors error lines, $warnings warnings ($(grep -o 'warning: .*' "$log" | sort | uniq -c | sort -rn | head -3 | sed 's/^ *//' | paste -sd';' -)); log: $log"
+    echo "== loa check on $n pages, paginate_by $1: exit $status, $errors error lines, $warnings warnings ($(grep -o 'warning: .*' "$log" | sort | uniq -c | sort -rn | head -3 | sed 's/^ *//' | paste -sd';' -)); log: $log"
     tail -1 "$log" | sed 's/^/   /'
     if [ "$status" != 0 ]; then
         echo "!! loa failed on the corpus; first lines:" >&2
@@ -167,14 +181,16 @@ check_loa() { # $1 output dir
 printf 'pages\toutput\ttool\twall_med_s\twall_min_s\twall_max_s\tuser_med_s\tsys_med_s\trss_med_mib\trss_max_mib\truns\n' > "$results"
 
 for n in "${sizes[@]}"; do
-    prepare "$n"
+    prepare
     wheres=()
     [ "$do_disk" = 1 ] && wheres+=(disk)
     [ "$do_tmpfs" = 1 ] && wheres+=(tmpfs)
     for where in "${wheres[@]}"; do
         if [ "$where" = disk ]; then base="$work/out-$n"; else base="$shm/out-$n"; fi
         mkdir -p "$base"
-        if [ "$where" = disk ]; then check_loa "$base/loa"; fi
+        if [ "$where" = disk ]; then
+            for k in "${paginates[@]}"; do check_loa "$k" "$base/loa-p$k"; done
+        fi
         declare -A files=()
         for tool in "${tools[@]}"; do
             files[$tool]=$(mktemp)
@@ -206,7 +222,7 @@ by = {(r["pages"], r["output"], r["tool"]): r for r in rows}
 for r in rows:
     h = by.get((r["pages"], r["output"], "hugo"))
     ratio_w = ratio_m = ""
-    if r["tool"] == "loa" and h:
+    if r["tool"].startswith("loa") and h:
         ratio_w = "%.2f" % (float(r["wall_med_s"]) / float(h["wall_med_s"]))
         ratio_m = "%.2f" % (float(r["rss_med_mib"]) / float(h["rss_med_mib"]))
     print("| %s | %s | %s | %s s (%s-%s) | %s s | %s s | %s MiB (%s) | %s | %s |" % (
