@@ -29,6 +29,9 @@ fn main() -> ExitCode {
                 );
             }))
         }
+        Command::Serve { root, bind, port, drafts, open } => {
+            finish(loa::serve::serve(loa::serve::ServeOptions { root, bind, port, drafts, open }))
+        }
         Command::ReadAloud { file, root } => {
             let text = match &file {
                 Some(path) if path.as_os_str() != "-" => {

@@ -69,6 +69,12 @@ pub enum Msg<'a> {
     DocumentDuplicate { number: &'a str, other: &'a str },
     DocumentCitesLater { number: &'a str, date: &'a str, cited: &'a str, cited_date: &'a str },
     SameElsewhere { count: usize },
+    ServeBuilt { files: usize, ms: u128 },
+    ServeRebuilt { files: usize, ms: u128 },
+    ServeListening { url: &'a str },
+    ServeExposed { addr: &'a str },
+    ServePortBusy { port: u16 },
+    ServeStopped,
     BulletinMissing,
     BulletinOverTarget { time: &'a str, target: &'a str },
     BulletinLeftover { what: &'a str },
@@ -288,6 +294,22 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (SameElsewhere { count }, En) => {
             format!("… and {count} more file{} with the same warning", plural(count))
         }
+        (ServeBuilt { files, ms }, Vi) => format!("Đã dựng {files} tệp trong bộ nhớ ({ms} ms)"),
+        (ServeBuilt { files, ms }, En) => format!("Built {files} files in memory ({ms} ms)"),
+        (ServeRebuilt { files, ms }, Vi) => format!("Đã cập nhật {files} tệp trong {ms} ms"),
+        (ServeRebuilt { files, ms }, En) => format!("Rebuilt {files} files in {ms} ms"),
+        (ServeListening { url }, Vi) => format!("Đang phục vụ tại {url} (Ctrl-C để dừng)"),
+        (ServeListening { url }, En) => format!("Serving at {url} (Ctrl-C to stop)"),
+        (ServeExposed { addr }, Vi) => format!(
+            "đang nghe trên {addr}: các máy khác trong mạng cũng xem được bản xem trước này"
+        ),
+        (ServeExposed { addr }, En) => {
+            format!("listening on {addr}: other machines on the network can see this preview")
+        }
+        (ServePortBusy { port }, Vi) => format!("cổng {port} đang bận, thử cổng tiếp theo"),
+        (ServePortBusy { port }, En) => format!("port {port} is busy, trying the next one"),
+        (ServeStopped, Vi) => "Đã dừng.".into(),
+        (ServeStopped, En) => "Stopped.".into(),
         (BulletinMissing, Vi) => {
             "trang bản tin thiếu khối `bulletin:` (air_date, slot, target_minutes)".into()
         }

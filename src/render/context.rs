@@ -74,6 +74,11 @@ impl Shared {
         shared
     }
 
+    /// Rebuilds page `i`'s list item after its Markdown changed.
+    pub fn refresh_item(&mut self, model: &Model, i: usize) {
+        self.items[i] = page_item(model, i, &model.md.pages[i]);
+    }
+
     /// Breadcrumbs from the home page down to section `s` (inclusive).
     pub fn crumbs(&self, site: &Site, mut s: Option<usize>) -> Value {
         let mut chain = Vec::new();

@@ -1,0 +1,210 @@
+//! HTTP for the preview: files from memory, the live-reload script and event stream.
+//!
+//! Only files the site produced are served: a request path is decoded, checked (no `..`,
+//! backslashes, NUL or empty segments) and looked up in memory, never on disk.
+
+use std::convert::Infallible;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use tokio::sync::broadcast::error::RecvError;
+
+use super::{Shared, Signal};
+
+/// Where the live-reload script and events live; no site path starts with it.
+const PREFIX: &str = "/__loa/";
+
+const LIVE_JS: &str = include_str!("live.js");
+
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/__loa/live.js", get(live_js))
+        .route("/__loa/events", get(events))
+        .route("/__loa/clients", get(clients))
+        .fallback(file)
+        .with_state(shared)
+}
+
+async fn live_js() -> Response {
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], LIVE_JS)
+        .into_response()
+}
+
+async fn clients(State(shared): State<Arc<Shared>>) -> String {
+    shared.clients.load(Ordering::SeqCst).to_string()
+}
+
+/// Counts a listening browser while its event stream lives.
+struct Listener(Arc<Shared>);
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        self.0.clients.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
+    let rx = shared.signals.subscribe();
+    shared.clients.fetch_add(1, Ordering::SeqCst);
+    // A browser that connects while the site is broken sees the error at once.
+    let first = shared.error.read().unwrap_or_else(|p| p.into_inner()).clone().map(Signal::Error);
+    let listener = Listener(shared);
+    let stream = futures_util::stream::unfold((rx, first, listener), |(mut rx, first, listener)| async move {
+        if let Some(signal) = first {
+            return Some((Ok::<_, Infallible>(event(signal)), (rx, None, listener)));
+        }
+        loop {
+            match rx.recv().await {
+                Ok(signal) => return Some((Ok(event(signal)), (rx, None, listener))),
+                Err(RecvError::Lagged(_)) => continue,
+                Err(RecvError::Closed) => return None,
+            }
+        }
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+fn event(signal: Signal) -> Event {
+    match signal {
+        Signal::Reload => Event::default().event("reload").data("reload"),
+        Signal::Css => Event::default().event("css").data("css"),
+        Signal::Error(text) => Event::default().event("problem").data(text),
+        Signal::Ok => Event::default().event("fixed").data("ok"),
+    }
+}
+
+/// The output path a request path names, or `None` when it tries to leave the site.
+pub fn resolve(raw: &str) -> Option<String> {
+    let decoded = percent_decode(raw.split(['?', '#']).next().unwrap_or(""))?;
+    let path = decoded.strip_prefix('/')?;
+    if path.contains(['\\', '\0']) || path.starts_with('/') || path.contains(':') {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    for (k, seg) in segments.iter().enumerate() {
+        match *seg {
+            ".." | "." => return None,
+            "" if k + 1 == segments.len() => {}
+            "" => return None,
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if path.is_empty() || path.ends_with('/') {
+        if !out.is_empty() {
+            out.push('/');
+        }
+        out.push_str("index.html");
+    }
+    Some(crate::load::nfc(&out))
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = |b: u8| (b as char).to_digit(16);
+            let (h, l) = (bytes.get(i + 1).copied().and_then(hex)?, bytes.get(i + 2).copied().and_then(hex)?);
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let raw = uri.path();
+    if raw.starts_with(PREFIX) {
+        return not_found(&shared);
+    }
+    let Some(path) = resolve(raw) else {
+        return (StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "400 Bad Request\n")
+            .into_response();
+    };
+    let found = shared.files.read().unwrap_or_else(|p| p.into_inner()).get(&path).cloned();
+    match found {
+        Some(bytes) => respond(StatusCode::OK, &path, bytes),
+        None => {
+            // `/van-ban/x` for a folder: send the browser to `/van-ban/x/`.
+            let folder = format!("{path}/index.html");
+            let is_folder = shared.files.read().unwrap_or_else(|p| p.into_inner()).contains_key(&folder);
+            if is_folder && !raw.ends_with('/') {
+                let location = format!("{raw}/");
+                return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, location)]).into_response();
+            }
+            not_found(&shared)
+        }
+    }
+}
+
+fn not_found(shared: &Shared) -> Response {
+    let page = shared.files.read().unwrap_or_else(|p| p.into_inner()).get("404.html").cloned();
+    match page {
+        Some(bytes) => respond(StatusCode::NOT_FOUND, "404.html", bytes),
+        None => (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "404 Not Found\n")
+            .into_response(),
+    }
+}
+
+fn respond(status: StatusCode, path: &str, bytes: Arc<[u8]>) -> Response {
+    let mime = content_type(path);
+    let body = if mime.starts_with("text/html") { Body::from(inject(&bytes)) } else { Body::from(bytes.to_vec()) };
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_str(&mime).unwrap_or(HeaderValue::from_static("application/octet-stream")));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    response
+}
+
+/// Content type with an explicit UTF-8 charset for text.
+fn content_type(path: &str) -> String {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let text = mime.type_() == "text" || matches!(mime.subtype().as_str(), "javascript" | "json" | "xml" | "svg");
+    if text {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_owned()
+    }
+}
+
+/// Adds the live-reload script to a served page (never to `loa build` output).
+fn inject(html: &[u8]) -> Vec<u8> {
+    let tag = b"<script src=\"/__loa/live.js\"></script>";
+    let at = html.windows(7).rposition(|w| w.eq_ignore_ascii_case(b"</body>")).unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(tag);
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve;
+
+    #[test]
+    fn request_paths_map_to_outputs_or_are_refused() {
+        assert_eq!(resolve("/").as_deref(), Some("index.html"));
+        assert_eq!(resolve("/van-ban/").as_deref(), Some("van-ban/index.html"));
+        assert_eq!(resolve("/css/style.css").as_deref(), Some("css/style.css"));
+        assert_eq!(resolve("/t%C3%A0i.pdf").as_deref(), Some("tài.pdf"));
+        for bad in ["/../etc/passwd", "/%2e%2e/x", "/a/../../b", "/a\\b", "/a%5c..%5cb", "/%00", "//etc/passwd", "/a//b", "x", "/C:/x", "/%zz"] {
+            assert_eq!(resolve(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! The site kept in memory while serving: a full build, and the incremental rebuild of
+//! a page whose text (not its front matter) changed.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+use crate::document::Found;
+use crate::error::{Diagnostic, Severity};
+use crate::render::{self, Job, Model, Output, Shared};
+use crate::theme::FileSource;
+use crate::{bulletin, document, load, markdown, parse, Options, Prepared};
+
+/// The served files: output path → bytes.
+pub type Files = HashMap<String, Arc<[u8]>>;
+
+/// A site built in memory, with what an incremental rebuild needs.
+pub struct Live {
+    opts: Options,
+    state: Option<State>,
+}
+
+struct State {
+    prepared: Prepared,
+    shared: Shared,
+    jobs: Vec<Job>,
+    /// Page index → indices of the jobs whose output shows that page.
+    shown_in: Vec<Vec<usize>>,
+    /// Content-relative source path → page index.
+    page_of: HashMap<String, usize>,
+}
+
+/// What a rebuild did.
+pub enum Outcome {
+    /// Everything was rebuilt: replace all files.
+    Full(Files),
+    /// These files changed.
+    Partial(Files),
+}
+
+impl Live {
+    pub fn new(opts: Options) -> Live {
+        Live { opts, state: None }
+    }
+
+    /// Content paths (relative to `content/`) the last good build knows.
+    pub fn knows(&self, rel: &str) -> bool {
+        self.state.as_ref().is_some_and(|s| s.page_of.contains_key(rel))
+    }
+
+    /// Builds everything in memory. `Err` holds the problems to show (the old site stays).
+    pub fn full(&mut self, build_date: &str) -> Result<Files, Vec<Diagnostic>> {
+        let mut diags = Vec::new();
+        let prepared = crate::prepare(&self.opts, &mut diags).map_err(as_diagnostics)?;
+        fail_on_errors(diags)?;
+        let Some(tera) = prepared.tera.as_ref() else { return Err(Vec::new()) };
+        let model = model(&prepared);
+        let jobs = render::plan(&model, tera)?;
+        let shared = Shared::new(&model, build_date);
+        let files = Mutex::new(Files::new());
+        let diags = render::render_jobs(&model, tera, &shared, &jobs, &|out| insert(&files, out));
+        fail_on_errors(diags)?;
+        let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+        for out in render::code_outputs(&model) {
+            files.insert(out.path, out.bytes.into());
+        }
+        for (rel, source) in &prepared.theme.statics {
+            files.insert(rel.clone(), read(source).map_err(|d| vec![d])?);
+        }
+        for (rel, path) in &prepared.site.assets {
+            files.insert(rel.clone(), read(&FileSource::Disk(path.clone())).map_err(|d| vec![d])?);
+        }
+        let mut shown_in = vec![Vec::new(); prepared.site.pages.len()];
+        for (j, job) in jobs.iter().enumerate() {
+            for p in render::shows(&model, job) {
+                shown_in[p].push(j);
+            }
+        }
+        let page_of =
+            prepared.site.pages.iter().enumerate().map(|(i, p)| (p.parsed.source.rel.clone(), i)).collect();
+        self.state = Some(State { prepared, shared, jobs, shown_in, page_of });
+        Ok(files)
+    }
+
+    /// Rebuilds after Markdown files changed. Falls back to a full build when a change
+    /// can move things around (front matter, sections, new or removed files).
+    pub fn content_changed(&mut self, rels: &[String], build_date: &str) -> Result<Outcome, Vec<Diagnostic>> {
+        match self.try_incremental(rels, build_date) {
+            Some(result) => result.map(Outcome::Partial),
+            None => self.full(build_date).map(Outcome::Full),
+        }
+    }
+
+    /// `None` when the change needs a full build.
+    fn try_incremental(&mut self, rels: &[String], build_date: &str) -> Option<Result<Files, Vec<Diagnostic>>> {
+        let state = self.state.as_mut()?;
+        let content = self.opts.root.join("content");
+        // Read and parse every changed file first: any surprise means a full build.
+        let mut changes = Vec::new();
+        for rel in rels {
+            let &i = state.page_of.get(rel)?;
+            let page = &state.prepared.site.pages[i];
+            let bytes = std::fs::read(content.join(rel)).ok()?;
+            let text = match load::decode(&bytes) {
+                Ok(t) => t,
+                Err(line) => {
+                    let msg = crate::messages::text(crate::messages::Msg::NotUtf8 { line });
+                    return Some(Err(vec![Diagnostic::error(&page.parsed.source.shown, line, 0, msg)]));
+                }
+            };
+            if text == page.parsed.source.text {
+                continue;
+            }
+            let mut diags = Vec::new();
+            let source = load::Source { text, ..page.parsed.source.clone() };
+            let Some(parsed) = parse::parse(source, &mut diags) else { return Some(Err(diags)) };
+            if parsed.front != page.parsed.front {
+                return None;
+            }
+            changes.push((i, parsed));
+        }
+        if changes.is_empty() {
+            return Some(Ok(Files::new()));
+        }
+        Some(state.apply(changes, build_date))
+    }
+}
+
+impl State {
+    /// Applies body-only edits of pages and re-renders what shows them.
+    fn apply(&mut self, changes: Vec<(usize, parse::Parsed)>, build_date: &str) -> Result<Files, Vec<Diagnostic>> {
+        let _ = build_date;
+        let p = &mut self.prepared;
+        let mut diags = Vec::new();
+        let mut touched: HashSet<usize> = HashSet::new();
+        for (i, parsed) in changes {
+            let (html, d) = markdown::render(&parsed, &p.site.targets);
+            diags.extend(d);
+            p.site.pages[i].parsed = parsed;
+            p.md.pages[i] = html;
+            touched.insert(i);
+        }
+        // Citations may have changed: relink every document (cheap next to rendering).
+        let before: Vec<(Vec<usize>, Vec<usize>)> =
+            p.docs.docs.iter().map(|d| (d.cites.clone(), d.cited_by.clone())).collect();
+        let mut docs = document::index(&p.site, &mut diags);
+        let found: Vec<&[Found]> = p.md.pages.iter().map(|h| h.mentions.as_slice()).collect();
+        docs.link_up(&p.site, &found, &mut diags);
+        let docs_changed = docs.docs.len() != before.len()
+            || docs.docs.iter().zip(&before).any(|(d, (c, b))| &d.cites != c || &d.cited_by != b);
+        let doc_pages: Vec<usize> = if docs_changed {
+            docs.docs.iter().zip(&before).filter(|(d, (c, b))| &d.cites != c || &d.cited_by != b).map(|(d, _)| d.page).collect()
+        } else {
+            Vec::new()
+        };
+        p.docs = docs;
+        if touched.iter().any(|&i| bulletin::is_bulletin(&p.site.pages[i])) {
+            p.bulletins = bulletin::index(&p.site, &p.docs, &mut diags);
+        }
+        fail_on_errors(diags)?;
+
+        let model = Model { site: &p.site, md: &p.md, docs: &p.docs, bulletins: &p.bulletins };
+        for &i in &touched {
+            self.shared.refresh_item(&model, i);
+        }
+        let mut selected: HashSet<usize> = touched.iter().flat_map(|&i| self.shown_in[i].iter().copied()).collect();
+        for (j, job) in self.jobs.iter().enumerate() {
+            let is_doc_page = matches!(job, Job::Page(i) if doc_pages.contains(i));
+            if is_doc_page || (docs_changed && matches!(job, Job::Timeline | Job::Graph)) {
+                selected.insert(j);
+            }
+        }
+        let jobs: Vec<Job> = selected.into_iter().map(|j| self.jobs[j]).collect();
+        let Some(tera) = p.tera.as_ref() else { return Err(Vec::new()) };
+        let files = Mutex::new(Files::new());
+        let diags = render::render_jobs(&model, tera, &self.shared, &jobs, &|out| insert(&files, out));
+        fail_on_errors(diags)?;
+        let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+        for out in render::code_outputs(&model) {
+            files.insert(out.path, out.bytes.into());
+        }
+        Ok(files)
+    }
+}
+
+fn model(p: &Prepared) -> Model<'_> {
+    Model { site: &p.site, md: &p.md, docs: &p.docs, bulletins: &p.bulletins }
+}
+
+fn insert(files: &Mutex<Files>, out: Output) -> std::io::Result<()> {
+    files.lock().unwrap_or_else(|p| p.into_inner()).insert(out.path, out.bytes.into());
+    Ok(())
+}
+
+fn read(source: &FileSource) -> Result<Arc<[u8]>, Diagnostic> {
+    match source {
+        FileSource::Embedded(bytes) => Ok(Arc::from(*bytes)),
+        FileSource::Disk(path) => std::fs::read(path)
+            .map(Arc::from)
+            .map_err(|e| Diagnostic::error(path, 0, 0, e.to_string())),
+    }
+}
+
+/// Errors stop the rebuild; warnings and notes are not the preview's business.
+fn fail_on_errors(diags: Vec<Diagnostic>) -> Result<(), Vec<Diagnostic>> {
+    let errors: Vec<Diagnostic> = diags.into_iter().filter(|d| d.severity == Severity::Error).collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+fn as_diagnostics(e: anyhow::Error) -> Vec<Diagnostic> {
+    match e.downcast::<crate::error::SiteErrors>() {
+        Ok(crate::error::SiteErrors(d)) => d,
+        Err(e) => vec![Diagnostic::error("", 0, 0, format!("{e:#}"))],
+    }
+}

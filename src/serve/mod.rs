@@ -1,0 +1,202 @@
+//! `loa serve`: a live preview. The site is built in memory and served over HTTP on
+//! 127.0.0.1; saved edits rebuild what they touch and reload the browser over
+//! server-sent events. `loa build`'s output folder is never touched.
+
+mod http;
+mod live;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicUsize;
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use tokio::sync::broadcast;
+
+use crate::error::Diagnostic;
+use crate::messages::{self, Msg};
+use crate::Options;
+use live::{Files, Live, Outcome};
+
+/// Options of `loa serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub drafts: bool,
+    pub open: bool,
+}
+
+/// What the browser is told after a rebuild.
+#[derive(Debug, Clone)]
+pub enum Signal {
+    Reload,
+    /// Only stylesheets changed: swap them without a reload.
+    Css,
+    /// The rebuild failed: show this over the page.
+    Error(String),
+    /// The error is fixed.
+    Ok,
+}
+
+/// Shared between the HTTP handlers and the rebuild thread.
+pub struct Shared {
+    pub files: RwLock<Files>,
+    pub error: RwLock<Option<String>>,
+    pub signals: broadcast::Sender<Signal>,
+    /// Browsers listening for reloads (for tests and the log).
+    pub clients: AtomicUsize,
+}
+
+/// Runs the preview server until Ctrl-C.
+pub fn serve(opts: ServeOptions) -> Result<()> {
+    let build_opts = Options { root: opts.root.clone(), drafts: opts.drafts, ..Options::default() };
+    let mut live = Live::new(build_opts);
+    let (signals, _) = broadcast::channel(16);
+    let shared = Arc::new(Shared {
+        files: RwLock::new(Files::new()),
+        error: RwLock::new(None),
+        signals,
+        clients: AtomicUsize::new(0),
+    });
+    let start = Instant::now();
+    match live.full(&today()) {
+        Ok(files) => {
+            let n = files.len();
+            *write(&shared.files) = files;
+            println!("{}", messages::text(Msg::ServeBuilt { files: n, ms: start.elapsed().as_millis() }));
+        }
+        Err(diags) => report(&shared, &diags, &mut None),
+    }
+
+    let listener = bind(opts.bind, opts.port)?;
+    let addr = listener.local_addr()?;
+    if !opts.bind.is_loopback() {
+        eprintln!("{}: {}", messages::text(Msg::WarningLabel), messages::text(Msg::ServeExposed { addr: &opts.bind.to_string() }));
+    }
+    let url = format!("http://{addr}/");
+    println!("{}", messages::text(Msg::ServeListening { url: &url }));
+    if opts.open {
+        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+    }
+
+    let (tx, rx) = std::sync::mpsc::channel();
+    let _watcher = watch::start(&opts.root, tx).context("watching the site's folders")?;
+    let root = std::fs::canonicalize(&opts.root).unwrap_or(opts.root.clone());
+    let rebuild_shared = shared.clone();
+    std::thread::spawn(move || rebuild_loop(root, live, rx, rebuild_shared));
+
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        listener.set_nonblocking(true)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        tokio::select! {
+            result = axum::serve(listener, http::router(shared)) => result.map_err(anyhow::Error::from),
+            _ = tokio::signal::ctrl_c() => {
+                println!("{}", messages::text(Msg::ServeStopped));
+                Ok(())
+            }
+        }
+    })
+}
+
+/// Binds `port`, or the next free one if it is taken; port 0 lets the system choose.
+fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
+    let tries = if port == 0 { 1 } else { 20 };
+    let mut last = None;
+    for p in (0..tries).map(|k| port.saturating_add(k)) {
+        match TcpListener::bind(SocketAddr::new(ip, p)) {
+            Ok(l) => return Ok(l),
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+                eprintln!("{}", messages::text(Msg::ServePortBusy { port: p }));
+                last = Some(e);
+            }
+            Err(e) => return Err(e).with_context(|| format!("{ip}:{p}")),
+        }
+    }
+    Err(last.map_or_else(|| anyhow::anyhow!("no free port"), anyhow::Error::from))
+}
+
+fn rebuild_loop(root: PathBuf, mut live: Live, rx: std::sync::mpsc::Receiver<Vec<PathBuf>>, shared: Arc<Shared>) {
+    let mut last_error: Option<String> = None;
+    while let Ok(mut paths) = rx.recv() {
+        // Events that queued up while we were rebuilding belong to the same save.
+        while let Ok(more) = rx.try_recv() {
+            paths.extend(more);
+        }
+        let started = Instant::now();
+        let change = watch::classify(&root, &paths, &|rel| live.knows(rel));
+        if change.is_empty() {
+            continue;
+        }
+        let date = today();
+        let result = if change.full {
+            live.full(&date).map(Outcome::Full)
+        } else if !change.content.is_empty() {
+            let rels: Vec<String> = change.content.iter().cloned().collect();
+            live.content_changed(&rels, &date)
+        } else {
+            Ok(Outcome::Partial(Files::new()))
+        };
+        match result {
+            Ok(outcome) => {
+                let mut n = match outcome {
+                    Outcome::Full(files) => {
+                        let n = files.len();
+                        *write(&shared.files) = files;
+                        n
+                    }
+                    Outcome::Partial(files) => {
+                        let n = files.len();
+                        write(&shared.files).extend(files);
+                        n
+                    }
+                };
+                let css_only = !change.full && change.content.is_empty();
+                for rel in &change.css {
+                    // The site's stylesheet wins over a theme's, as in a build.
+                    let themes = std::fs::read_dir(root.join("themes")).into_iter().flatten().flatten();
+                    let candidates: Vec<PathBuf> = std::iter::once(root.join("static").join(rel))
+                        .chain(themes.map(|t| t.path().join("static").join(rel)))
+                        .collect();
+                    if let Some(bytes) = candidates.iter().find_map(|p| std::fs::read(p).ok()) {
+                        write(&shared.files).insert(rel.clone(), bytes.into());
+                        n += 1;
+                    }
+                }
+                if write(&shared.error).take().is_some() {
+                    let _ = shared.signals.send(Signal::Ok);
+                }
+                last_error = None;
+                let _ = shared.signals.send(if css_only { Signal::Css } else { Signal::Reload });
+                println!("{}", messages::text(Msg::ServeRebuilt { files: n, ms: started.elapsed().as_millis() }));
+            }
+            Err(diags) => report(&shared, &diags, &mut last_error),
+        }
+    }
+}
+
+/// Shows a failed rebuild: once in the terminal, and over the page in the browser.
+fn report(shared: &Shared, diags: &[Diagnostic], last: &mut Option<String>) {
+    let text = diags.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    let text = if text.is_empty() { messages::text(Msg::BuildFailed { errors: 0 }) } else { text };
+    // One save can come as several events: say it once, in the terminal and the browser.
+    if last.as_deref() == Some(text.as_str()) {
+        return;
+    }
+    eprintln!("{text}");
+    *last = Some(text.clone());
+    *write(&shared.error) = Some(text.clone());
+    let _ = shared.signals.send(Signal::Error(text));
+}
+
+fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
+}
+
+fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    lock.write().unwrap_or_else(|p| p.into_inner())
+}

@@ -1,0 +1,135 @@
+//! Watches the site's folders and sorts what changed into kinds of rebuild.
+//!
+//! Editors save in many ways (write in place, write a temporary file and rename it,
+//! Vim's swap and `4913` probe files, several events per save); the debouncer merges the
+//! events of one save, and the checks below ignore files that are not part of the site.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
+
+/// Quiet time after the last event of a save before rebuilding.
+pub const DEBOUNCE: Duration = Duration::from_millis(60);
+
+/// What a batch of file events asks for.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Change {
+    /// Markdown files under `content/` (relative to it) that exist and may have changed.
+    pub content: BTreeSet<String>,
+    /// Stylesheets under `static/` or a theme's `static/` (only CSS changed).
+    pub css: BTreeSet<String>,
+    /// Anything else: config, templates, other static files, files added or removed.
+    pub full: bool,
+}
+
+impl Change {
+    pub fn is_empty(&self) -> bool {
+        self.content.is_empty() && self.css.is_empty() && !self.full
+    }
+}
+
+/// Starts watching `root`; each debounced batch of paths is sent to `tx`.
+pub fn start(
+    root: &Path,
+    tx: Sender<Vec<PathBuf>>,
+) -> notify_debouncer_full::notify::Result<Debouncer<notify_debouncer_full::notify::RecommendedWatcher, RecommendedCache>> {
+    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+        if let Ok(events) = result {
+            // Reading a file is not changing it (our own rebuild reads every file).
+            let paths: Vec<PathBuf> = events
+                .into_iter()
+                .filter(|e| !matches!(e.event.kind, EventKind::Access(a) if a != AccessKind::Close(AccessMode::Write)))
+                .flat_map(|e| e.event.paths)
+                .collect();
+            if !paths.is_empty() {
+                let _ = tx.send(paths);
+            }
+        }
+    })?;
+    for dir in ["content", "templates", "themes", "static"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            debouncer.watch(&path, RecursiveMode::Recursive)?;
+        }
+    }
+    // The root itself only for config.yaml: not recursively, so `public/` is not watched.
+    debouncer.watch(root, RecursiveMode::NonRecursive)?;
+    Ok(debouncer)
+}
+
+/// Editor leftovers and hidden files never change the site.
+fn ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+/// Sorts changed paths; `known` tells whether a content file was part of the last build.
+pub fn classify(root: &Path, paths: &[PathBuf], known: &dyn Fn(&str) -> bool) -> Change {
+    let mut change = Change::default();
+    for path in paths {
+        let Ok(rel) = path.strip_prefix(root) else { continue };
+        let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if rel.components().any(|c| ignored(&c.as_os_str().to_string_lossy())) || ignored(&name) {
+            continue;
+        }
+        let parts: Vec<String> = rel.components().map(|c| crate::load::nfc(&c.as_os_str().to_string_lossy())).collect();
+        match parts.first().map(String::as_str) {
+            Some("config.yaml") if parts.len() == 1 => change.full = true,
+            Some("content") if parts.len() > 1 => {
+                let inner = parts[1..].join("/");
+                let is_page = inner.ends_with(".md") && !inner.ends_with("_index.md");
+                // A page that exists and was built before was edited; anything else moves things.
+                if is_page && path.is_file() && known(&inner) {
+                    change.content.insert(inner);
+                } else if path.exists() || known(&inner) || !inner.ends_with(".md") {
+                    change.full = true;
+                } else {
+                    // A Markdown file that neither exists nor was built: a removed temp file.
+                    change.full |= known(&inner);
+                }
+            }
+            Some("static") if name.ends_with(".css") && path.is_file() => {
+                change.css.insert(parts[1..].join("/"));
+            }
+            Some("themes") if name.ends_with(".css") && path.is_file() && parts.get(2).is_some_and(|p| p == "static") => {
+                change.css.insert(parts[3..].join("/"));
+            }
+            Some("templates" | "static" | "themes") => change.full = true,
+            _ => {}
+        }
+    }
+    change
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_leftovers_are_ignored_and_kinds_are_sorted() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/tin-tuc")).expect("mkdir");
+        std::fs::write(root.join("content/tin-tuc/a.md"), "x").expect("write");
+        std::fs::write(root.join("content/tin-tuc/new.md"), "x").expect("write");
+        let known = |rel: &str| rel == "tin-tuc/a.md" || rel == "tin-tuc/gone.md";
+        let p = |rel: &str| root.join(rel);
+        let c = classify(root, &[p("content/tin-tuc/a.md"), p("content/tin-tuc/.a.md.swp"), p("content/tin-tuc/4913")], &known);
+        assert_eq!(c, Change { content: ["tin-tuc/a.md".to_owned()].into(), ..Change::default() });
+        assert!(classify(root, &[p("content/tin-tuc/new.md")], &known).full, "an added page");
+        assert!(classify(root, &[p("content/tin-tuc/gone.md")], &known).full, "a removed page");
+        assert!(classify(root, &[p("config.yaml")], &known).full);
+        assert!(classify(root, &[p("public/index.html")], &known).is_empty());
+    }
+}

@@ -1,0 +1,381 @@
+//! `loa serve` over real HTTP: pages, 404s, refused traversal, live reload after an
+//! edit, deletions, broken edits with the error overlay, and a real browser that sees
+//! an edit without a manual reload. Every wait is bounded; nothing asserts on timing.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::browser::chromium;
+use crate::support::{loa, Fixture};
+
+/// How long any single wait may take before the test fails.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A running `loa serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(fx: &Fixture) -> Server {
+        let mut child = loa(fx.tmp())
+            .arg("serve")
+            .arg("--root")
+            .arg(fx.root())
+            .args(["--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start loa serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let port = loop {
+            let line = lines.next().expect("loa serve printed its address").expect("read stdout");
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                break rest.split('/').next().and_then(|p| p.parse().ok()).expect("a port number");
+            }
+        };
+        // Keep draining stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, port }
+    }
+
+    /// Sends a raw request line for `path` (not normalised by any client library).
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").expect("send");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("read response");
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).expect("a status code");
+        (status, head.to_ascii_lowercase(), body.to_owned())
+    }
+
+    /// Waits until `n` browsers listen for reloads.
+    fn wait_for_clients(&self, n: usize) {
+        let start = Instant::now();
+        while self.get("/__loa/clients").2.trim() != n.to_string() {
+            assert!(start.elapsed() < PATIENCE, "no browser connected to the live-reload stream");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Opens the live-reload event stream.
+    fn events(&self) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream.set_read_timeout(Some(Duration::from_millis(200))).expect("timeout");
+        write!(stream, "GET /__loa/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").expect("send");
+        let events = Events { stream, buffer: String::new() };
+        self.wait_for_clients(1);
+        events
+    }
+
+    /// Waits until `path` answers with a body that satisfies `ok`.
+    fn wait_until(&self, path: &str, what: &str, ok: impl Fn(u16, &str) -> bool) -> (u16, String) {
+        let start = Instant::now();
+        loop {
+            let (status, _, body) = self.get(path);
+            if ok(status, &body) {
+                return (status, body);
+            }
+            assert!(start.elapsed() < PATIENCE, "{path} never {what}; last answer {status}:\n{body}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The server-sent event stream, read as text.
+struct Events {
+    stream: TcpStream,
+    buffer: String,
+}
+
+impl Events {
+    /// Waits for `event: name` and returns its data lines.
+    fn wait_for(&mut self, name: &str) -> String {
+        let start = Instant::now();
+        let marker = format!("event: {name}\n");
+        loop {
+            if let Some(at) = self.buffer.find(&marker) {
+                let rest = &self.buffer[at + marker.len()..];
+                if let Some(end) = rest.find("\n\n") {
+                    let data = rest[..end].lines().filter_map(|l| l.strip_prefix("data: ")).collect::<Vec<_>>().join("\n");
+                    self.buffer = rest[end..].to_owned();
+                    return data;
+                }
+            }
+            assert!(start.elapsed() < PATIENCE, "no `{name}` event; the stream said:\n{}", self.buffer);
+            let mut chunk = [0u8; 4096];
+            if let Ok(n) = self.stream.read(&mut chunk) {
+                // Chunked transfer framing and CRLFs do not matter for finding events.
+                self.buffer.push_str(&String::from_utf8_lossy(&chunk[..n]).replace("\r\n", "\n"));
+            }
+        }
+    }
+}
+
+fn edit(fx: &Fixture, rel: &str, text: &str) {
+    // Write to a temporary file and rename it, as many editors save.
+    let path = fx.root().join(rel);
+    let tmp = path.with_extension("md.tmp~");
+    std::fs::write(&tmp, text).expect("write");
+    std::fs::rename(&tmp, &path).expect("rename");
+}
+
+const BAI_MOT: &str = "content/tin-tuc/bai-mot.md";
+
+#[test]
+fn serves_pages_with_the_live_script_and_404s() {
+    let fx = Fixture::copy("good");
+    let server = Server::start(&fx);
+    let (status, head, body) = server.get("/tin-tuc/bai-mot/");
+    assert_eq!(status, 200, "{body}");
+    assert!(head.contains("content-type: text/html; charset=utf-8"), "{head}");
+    assert!(body.contains("<h1>Bài một</h1>"), "{body}");
+    assert!(body.contains(r#"<script src="/__loa/live.js"></script></body>"#), "{body}");
+    assert_eq!(server.get("/tin-tuc/bai-mot/index.html").0, 200);
+    let (status, head, _) = server.get("/tin-tuc/bai-mot");
+    assert_eq!(status, 301);
+    assert!(head.contains("location: /tin-tuc/bai-mot/"), "{head}");
+    let (status, head, _) = server.get("/css/style.css");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/css; charset=utf-8"), "{head}");
+    let (status, _, body) = server.get("/khong-co/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<title>404</title>"), "the site's 404.html: {body}");
+    // `loa serve` never writes the output folder.
+    assert!(!fx.public().exists());
+}
+
+#[test]
+fn traversal_and_odd_paths_are_refused() {
+    let fx = Fixture::copy("good");
+    // A file outside the site, and a symlink in static/ pointing at it.
+    std::fs::write(fx.tmp().join("secret.txt"), "BÍ MẬT").expect("write secret");
+    std::fs::create_dir_all(fx.root().join("static")).expect("mkdir static");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(fx.tmp().join("secret.txt"), fx.root().join("static/secret.txt")).expect("symlink");
+    let server = Server::start(&fx);
+    let attempts = [
+        "/../secret.txt",
+        "/../../etc/passwd",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/tin-tuc/../../secret.txt",
+        "/tin-tuc/%2e%2e/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/%5c..%5csecret.txt",
+        "/tin-tuc\\..\\..\\secret.txt",
+        "/%00",
+        "/index.html%00.txt",
+        "//etc/passwd",
+        "/C:/Windows/win.ini",
+        "/./config.yaml",
+        "/config.yaml",
+        "/content/tin-tuc/bai-mot.md",
+        "/secret.txt",
+        "/templates/page.html",
+        "/%zz",
+        "/tin-tuc//bai-mot/",
+        "/.loa-output",
+    ];
+    for path in attempts {
+        let (status, _, body) = server.get(path);
+        assert!(status == 400 || status == 404, "{path} answered {status}");
+        assert!(!body.contains("BÍ MẬT") && !body.contains("root:") && !body.contains("base_url"), "{path} leaked:\n{body}");
+    }
+}
+
+#[test]
+fn an_edit_reloads_the_browser_and_serves_the_new_text() {
+    let fx = Fixture::copy("good");
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    edit(&fx, BAI_MOT, "---\ntitle: \"Bài một\"\ndate: 2023-03-01\ntags: [\"Ma túy\"]\n---\nNội dung MỚI.\n");
+    events.wait_for("reload");
+    server.wait_until("/tin-tuc/bai-mot/", "showed the edit", |s, b| s == 200 && b.contains("Nội dung MỚI."));
+    // A change of front matter (the title) rebuilds the lists too.
+    edit(&fx, BAI_MOT, "---\ntitle: \"Bài một đã sửa\"\ndate: 2023-03-01\n---\nNội dung MỚI.\n");
+    events.wait_for("reload");
+    server.wait_until("/tin-tuc/", "listed the new title", |s, b| s == 200 && b.contains("Bài một đã sửa"));
+}
+
+#[test]
+fn adding_and_deleting_pages_work() {
+    let fx = Fixture::copy("good");
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    fx.write("content/tin-tuc/bai-ba.md", "---\ntitle: \"Bài ba\"\n---\nBa.\n");
+    events.wait_for("reload");
+    server.wait_until("/tin-tuc/bai-ba/", "appeared", |s, _| s == 200);
+    fx.remove("content/tin-tuc/bai-hai.md");
+    events.wait_for("reload");
+    server.wait_until("/tin-tuc/bai-hai/", "disappeared", |s, _| s == 404);
+}
+
+#[test]
+fn a_broken_edit_keeps_the_old_site_and_shows_the_error_until_fixed() {
+    let fx = Fixture::copy("good");
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    let good = fx.read(BAI_MOT);
+    edit(&fx, BAI_MOT, "---\ntitle: \"Bài một\"\n---\nXem [trang](khong-co.md).\n");
+    let problem = events.wait_for("problem");
+    assert!(problem.contains("content/tin-tuc/bai-mot.md:4: link `khong-co.md` points at nothing"), "{problem}");
+    let (status, _, body) = server.get("/tin-tuc/bai-mot/");
+    assert_eq!(status, 200, "the last good page is still served");
+    assert!(body.contains("Chỉ thị 11"), "{body}");
+    // A browser that connects now is told at once.
+    let mut late = server.events_for_second_client();
+    assert!(late.wait_for("problem").contains("khong-co.md"));
+    edit(&fx, BAI_MOT, &good);
+    events.wait_for("fixed");
+    events.wait_for("reload");
+}
+
+impl Server {
+    fn events_for_second_client(&self) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream.set_read_timeout(Some(Duration::from_millis(200))).expect("timeout");
+        write!(stream, "GET /__loa/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").expect("send");
+        Events { stream, buffer: String::new() }
+    }
+}
+
+// Headless Chromium keeps the page open (remote debugging), the Markdown is edited, and
+// the page shows the new text by itself.
+#[test]
+fn browser_shows_an_edit_without_a_manual_reload() {
+    let Some(chromium) = chromium() else { return };
+    let fx = Fixture::copy("good");
+    let server = Server::start(&fx);
+    let url = format!("http://127.0.0.1:{}/tin-tuc/bai-mot/", server.port);
+    let mut browser = Browser::open(&chromium, fx.tmp(), &url);
+    server.wait_for_clients(1);
+    assert!(browser.text().contains("Chỉ thị 11"));
+    edit(&fx, BAI_MOT, "---\ntitle: \"Bài một\"\n---\nTrình duyệt thấy CHỮ MỚI.\n");
+    let start = Instant::now();
+    while !browser.text().contains("CHỮ MỚI") {
+        assert!(start.elapsed() < PATIENCE, "the browser never showed the edit:\n{}", browser.text());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Chromium driven over the DevTools protocol.
+struct Browser {
+    child: Child,
+    socket: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+    next_id: u64,
+}
+
+impl Browser {
+    fn open(chromium: &Path, tmp: &Path, url: &str) -> Browser {
+        let mut child = Command::new(chromium)
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            .args(["--disable-component-update", "--disable-sync", "--no-first-run"])
+            .args(["--remote-debugging-port=0", "--remote-allow-origins=*"])
+            .arg(format!("--user-data-dir={}", tmp.join("chromium-live").display()))
+            .arg(url)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start chromium");
+        let stderr = child.stderr.take().expect("stderr");
+        let mut lines = BufReader::new(stderr).lines();
+        let browser_ws = loop {
+            let line = lines.next().expect("chromium announced DevTools").expect("read stderr");
+            if let Some(at) = line.find("ws://") {
+                break line[at..].trim().to_owned();
+            }
+        };
+        std::thread::spawn(move || for _ in lines {});
+        // The page target: ask the DevTools HTTP endpoint for the list of pages.
+        let port = browser_ws.split(':').nth(2).and_then(|p| p.split('/').next()).expect("devtools port");
+        let start = Instant::now();
+        let page_ws = loop {
+            let list = http_get_body(port, "/json/list");
+            let found = list
+                .split("\"webSocketDebuggerUrl\":")
+                .skip(1)
+                .zip(list.split("\"type\":").skip(1))
+                .find(|(_, kind)| kind.trim_start().starts_with("\"page\""))
+                .and_then(|(ws, _)| ws.split('"').nth(1).map(str::to_owned));
+            if let Some(ws) = found {
+                break ws;
+            }
+            assert!(start.elapsed() < PATIENCE, "no page target in {list}");
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        let (socket, _) = tungstenite::connect(page_ws.as_str()).expect("connect to the page");
+        if let tungstenite::stream::MaybeTlsStream::Plain(stream) = socket.get_ref() {
+            stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+        }
+        Browser { child, socket, next_id: 1 }
+    }
+
+    /// The page's visible text now.
+    fn text(&mut self) -> String {
+        let id = self.next_id;
+        self.next_id += 1;
+        let request = format!(
+            r#"{{"id":{id},"method":"Runtime.evaluate","params":{{"expression":"document.body ? document.body.innerText : ''","returnByValue":true}}}}"#
+        );
+        self.socket.send(tungstenite::Message::text(request)).expect("send to chromium");
+        loop {
+            let message = self.socket.read().expect("read from chromium");
+            let text = message.into_text().map(|t| t.to_string()).unwrap_or_default();
+            if text.contains(&format!("\"id\":{id},")) || text.contains(&format!("\"id\":{id}}}")) {
+                let value: serde_json::Value = serde_json::from_str(&text).expect("DevTools JSON");
+                return value["result"]["result"]["value"].as_str().unwrap_or_default().to_owned();
+            }
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn http_get_body(port: &str, path: &str) -> String {
+    let Ok(mut stream) = TcpStream::connect(format!("127.0.0.1:{port}")) else { return String::new() };
+    // The DevTools server may keep the connection open: read what the length says.
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let _ = write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => raw.extend_from_slice(&chunk[..n]),
+        }
+        let text = String::from_utf8_lossy(&raw);
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length = head
+                .lines()
+                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned()))
+                .and_then(|v| v.parse::<usize>().ok());
+            if length.is_some_and(|n| body.len() >= n) {
+                break;
+            }
+        }
+    }
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default()
+}
