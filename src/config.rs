@@ -25,6 +25,7 @@ const KNOWN_KEYS: &[&str] = &[
     "taxonomies",
     "feed_limit",
     "broadcast",
+    "build_search_index",
     "extra",
 ];
 
@@ -48,6 +49,8 @@ pub struct Config {
     /// How many entries the Atom feed holds.
     pub feed_limit: usize,
     pub broadcast: Broadcast,
+    /// Write the search page and its index (`/search/`).
+    pub build_search_index: bool,
     pub extra: serde_json::Value,
 }
 
@@ -105,6 +108,7 @@ impl Default for Config {
             }],
             feed_limit: 20,
             broadcast: Broadcast::default(),
+            build_search_index: true,
             extra: serde_json::Value::Object(Default::default()),
         }
     }

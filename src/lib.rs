@@ -19,6 +19,8 @@ pub mod parse;
 pub mod progress;
 pub mod render;
 pub mod resolve;
+pub mod search;
+pub mod serve;
 pub mod slug;
 pub mod speech;
 pub mod theme;
@@ -56,7 +58,7 @@ pub struct Report {
 }
 
 /// Loads, parses and resolves the site; returns it with the problems found so far.
-fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Prepared> {
+pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Prepared> {
     let root = &opts.root;
     let config_path = root.join("config.yaml");
     let config_text = match std::fs::read(&config_path) {
@@ -98,6 +100,7 @@ fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Prepared> {
     let mut docs = document::index(&site, diags);
     document::attach(&mut site, &docs);
     bulletin::attach(&mut site);
+    search::attach(&mut site);
     let md = render::markdown(&site, diags);
     let found: Vec<&[document::Found]> = md.pages.iter().map(|h| h.mentions.as_slice()).collect();
     docs.link_up(&site, &found, diags);
@@ -107,13 +110,13 @@ fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Prepared> {
 }
 
 /// A site read and resolved, its Markdown rendered, its templates compiled.
-struct Prepared {
-    site: resolve::Site,
-    theme: theme::Theme,
-    docs: document::Documents,
-    bulletins: bulletin::Bulletins,
-    md: render::Rendered,
-    tera: Option<tera::Tera>,
+pub(crate) struct Prepared {
+    pub(crate) site: resolve::Site,
+    pub(crate) theme: theme::Theme,
+    pub(crate) docs: document::Documents,
+    pub(crate) bulletins: bulletin::Bulletins,
+    pub(crate) md: render::Rendered,
+    pub(crate) tera: Option<tera::Tera>,
 }
 
 /// Splits diagnostics into an error (when any is an error) or the warnings.

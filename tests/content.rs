@@ -74,6 +74,7 @@ fn vietnamese_file_names_and_slugs_become_ascii_urls() {
         fx.output_files("index.html"),
         [
             "index.html",
+            "search/index.html",
             "tai-lieu/chi-thi-11/index.html",
             "tai-lieu/index.html",
             "tin-tuc/dang-uy-hop/index.html",

@@ -12,4 +12,6 @@ mod init;
 mod output;
 mod portability;
 mod regressions;
+mod search;
+mod serve;
 mod support;

@@ -112,7 +112,11 @@ impl Events {
             if let Some(at) = self.buffer.find(&marker) {
                 let rest = &self.buffer[at + marker.len()..];
                 if let Some(end) = rest.find("\n\n") {
-                    let data = rest[..end].lines().filter_map(|l| l.strip_prefix("data: ")).collect::<Vec<_>>().join("\n");
+                    let data = rest[..end]
+                        .lines()
+                        .filter_map(|l| l.strip_prefix("data: "))
+                        .collect::<Vec<_>>()
+                        .join("\n");
                     self.buffer = rest[end..].to_owned();
                     return data;
                 }
@@ -167,7 +171,8 @@ fn traversal_and_odd_paths_are_refused() {
     std::fs::write(fx.tmp().join("secret.txt"), "BÍ MẬT").expect("write secret");
     std::fs::create_dir_all(fx.root().join("static")).expect("mkdir static");
     #[cfg(unix)]
-    std::os::unix::fs::symlink(fx.tmp().join("secret.txt"), fx.root().join("static/secret.txt")).expect("symlink");
+    std::os::unix::fs::symlink(fx.tmp().join("secret.txt"), fx.root().join("static/secret.txt"))
+        .expect("symlink");
     let server = Server::start(&fx);
     let attempts = [
         "/../secret.txt",
@@ -196,7 +201,10 @@ fn traversal_and_odd_paths_are_refused() {
     for path in attempts {
         let (status, _, body) = server.get(path);
         assert!(status == 400 || status == 404, "{path} answered {status}");
-        assert!(!body.contains("BÍ MẬT") && !body.contains("root:") && !body.contains("base_url"), "{path} leaked:\n{body}");
+        assert!(
+            !body.contains("BÍ MẬT") && !body.contains("root:") && !body.contains("base_url"),
+            "{path} leaked:\n{body}"
+        );
     }
 }
 
@@ -235,7 +243,10 @@ fn a_broken_edit_keeps_the_old_site_and_shows_the_error_until_fixed() {
     let good = fx.read(BAI_MOT);
     edit(&fx, BAI_MOT, "---\ntitle: \"Bài một\"\n---\nXem [trang](khong-co.md).\n");
     let problem = events.wait_for("problem");
-    assert!(problem.contains("content/tin-tuc/bai-mot.md:4: link `khong-co.md` points at nothing"), "{problem}");
+    assert!(
+        problem.contains("content/tin-tuc/bai-mot.md:4: link `khong-co.md` points at nothing"),
+        "{problem}"
+    );
     let (status, _, body) = server.get("/tin-tuc/bai-mot/");
     assert_eq!(status, 200, "the last good page is still served");
     assert!(body.contains("Chỉ thị 11"), "{body}");
@@ -369,7 +380,9 @@ fn http_get_body(port: &str, path: &str) -> String {
         if let Some((head, body)) = text.split_once("\r\n\r\n") {
             let length = head
                 .lines()
-                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned()))
+                .find_map(|l| {
+                    l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned())
+                })
                 .and_then(|v| v.parse::<usize>().ok());
             if length.is_some_and(|n| body.len() >= n) {
                 break;

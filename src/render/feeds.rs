@@ -36,7 +36,7 @@ pub fn sitemap(site: &Site) -> String {
 }
 
 /// `atom.xml`: the newest dated pages, with their summaries.
-pub fn atom(site: &Site, summaries: &[Option<String>]) -> String {
+pub fn atom(site: &Site, summary: &dyn Fn(usize) -> Option<String>) -> String {
     let c = &site.config;
     let mut dated: Vec<usize> =
         (0..site.pages.len()).filter(|&i| site.pages[i].parsed.front.date.is_some()).collect();
@@ -93,8 +93,8 @@ pub fn atom(site: &Site, summaries: &[Option<String>]) -> String {
         let upd =
             f.updated.or(f.date).map(|d| d.format("%Y-%m-%dT00:00:00Z").to_string()).unwrap_or_default();
         out.push_str(&format!("    <updated>{upd}</updated>\n"));
-        if let Some(summary) = &summaries[i] {
-            out.push_str(&format!("    <summary type=\"html\">{}</summary>\n", escape_xml(summary)));
+        if let Some(summary) = summary(i) {
+            out.push_str(&format!("    <summary type=\"html\">{}</summary>\n", escape_xml(&summary)));
         }
         out.push_str("  </entry>\n");
     }

@@ -4,7 +4,7 @@
 //! sink one by one (the write stage, or memory for tests and `serve`), so a large
 //! site is never held in memory whole.
 
-mod context;
+pub(crate) mod context;
 pub mod engine;
 mod feeds;
 pub mod relative;
@@ -19,7 +19,7 @@ use crate::error::Diagnostic;
 use crate::markdown::{self, Html};
 use crate::messages::{self, Msg};
 use crate::resolve::{pager_url, Site};
-use context::Shared;
+pub(crate) use context::Shared;
 use relative::LinkStyle;
 
 /// One file of the built site.
@@ -75,7 +75,9 @@ pub struct Model<'a> {
     pub bulletins: &'a Bulletins,
 }
 
-enum Job {
+/// One file rendered through a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Job {
     Page(usize),
     Section(usize, usize),
     TaxonomyList(usize),
@@ -85,6 +87,7 @@ enum Job {
     Graph,
     BulletinPrint(usize),
     Schedule,
+    Search,
 }
 
 /// Template each page and section asks for.
@@ -109,6 +112,7 @@ fn template_of(site: &Site, job: &Job) -> String {
         Job::Graph => "documents_graph.html".into(),
         Job::BulletinPrint(_) => "bulletin_print.html".into(),
         Job::Schedule => "bulletin_schedule.html".into(),
+        Job::Search => crate::search::TEMPLATE.into(),
     }
 }
 
@@ -147,12 +151,14 @@ fn jobs(m: &Model, with_404: bool) -> Vec<Job> {
     jobs
 }
 
-/// Renders every output file and hands each to `sink`; returns the problems met.
-pub fn render_all(model: &Model, tera: &Tera, build_date: &str, sink: &Sink) -> (Counts, Vec<Diagnostic>) {
-    let (site, md) = (model.site, model.md);
-    let jobs = jobs(model, tera.get_template_names().any(|n| n == "404.html"));
-
-    let mut diags = Vec::new();
+/// The files a render will write, or the templates it is missing.
+pub(crate) fn plan(model: &Model, tera: &Tera) -> Result<Vec<Job>, Vec<Diagnostic>> {
+    let site = model.site;
+    let mut jobs = jobs(model, tera.get_template_names().any(|n| n == "404.html"));
+    // A theme without a search page gets none (the default theme has one).
+    if site.config.build_search_index && tera.get_template_names().any(|n| n == crate::search::TEMPLATE) {
+        jobs.push(Job::Search);
+    }
     let wanted: Vec<(String, std::path::PathBuf)> = jobs
         .iter()
         .map(|j| {
@@ -168,20 +174,61 @@ pub fn render_all(model: &Model, tera: &Tera, build_date: &str, sink: &Sink) -> 
         })
         .collect();
     let missing = engine::missing(tera, wanted.iter().map(|(n, _)| n.as_str()));
-    if !missing.is_empty() {
-        for name in missing {
-            let (_, origin) = wanted.iter().find(|(n, _)| n == name).expect("missing names come from wanted");
+    if missing.is_empty() {
+        return Ok(jobs);
+    }
+    let mut diags = Vec::new();
+    for name in missing {
+        if let Some((_, origin)) = wanted.iter().find(|(n, _)| n == name) {
             diags.push(Diagnostic::error(origin, 0, 0, messages::text(Msg::TemplateMissing { name })));
         }
-        return (Counts::default(), diags);
     }
+    Err(diags)
+}
 
+/// Renders every output file and hands each to `sink`; returns the problems met.
+pub fn render_all(model: &Model, tera: &Tera, build_date: &str, sink: &Sink) -> (Counts, Vec<Diagnostic>) {
+    let site = model.site;
+    let jobs = match plan(model, tera) {
+        Ok(jobs) => jobs,
+        Err(diags) => return (Counts::default(), diags),
+    };
     let shared = Shared::new(model, build_date);
+    // The search index's serial merge overlaps the parallel rendering of pages.
+    let (mut diags, extra) = rayon::join(
+        || render_jobs(model, tera, &shared, &jobs, sink),
+        || {
+            let mut extra = code_outputs(model);
+            if site.config.build_search_index {
+                extra.extend(crate::search::outputs(model));
+            }
+            extra
+        },
+    );
+    let files = jobs.len() + extra.len();
+    for out in extra {
+        let path = out.path.clone();
+        if let Err(e) = sink(out) {
+            diags.push(Diagnostic::error(&path, 0, 0, e.to_string()));
+        }
+    }
+    (Counts { pages: site.pages.len(), sections: site.sections.len(), files }, diags)
+}
+
+/// Renders `jobs` through their templates in parallel, handing each file to `sink`.
+pub(crate) fn render_jobs(
+    model: &Model,
+    tera: &Tera,
+    shared: &Shared,
+    jobs: &[Job],
+    sink: &Sink,
+) -> Vec<Diagnostic> {
+    let site = model.site;
     let results: Vec<Result<(), Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let template = template_of(site, job);
-            let (path, ctx) = context_for(model, &shared, job);
+            let (path, ctx) = context_for(model, shared, job);
             let html = tera.render(&template, &ctx).map_err(|e| {
                 let page = match *job {
                     Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
@@ -190,57 +237,105 @@ pub fn render_all(model: &Model, tera: &Tera, build_date: &str, sink: &Sink) -> 
                 let what = messages::text(Msg::TemplateRender { page: &page, template: &template });
                 Diagnostic::error(template_origin(&template), 0, 0, format!("{what}: {}", engine::chain(&e)))
             })?;
-            let style = if matches!(job, Job::NotFound) {
-                LinkStyle {
-                    prefix: format!("{}/", base_path(&site.config.base_url)),
-                    pretty: site.config.pretty_urls,
-                    urls: &site.targets.urls,
-                }
+            let prefix = if matches!(job, Job::NotFound) {
+                format!("{}/", base_path(&site.config.base_url))
             } else {
-                LinkStyle {
-                    prefix: LinkStyle::prefix_for(&path),
-                    pretty: site.config.pretty_urls,
-                    urls: &site.targets.urls,
-                }
+                LinkStyle::prefix_for(&path)
             };
+            let style = LinkStyle { prefix, pretty: site.config.pretty_urls, urls: &site.targets.urls };
             let bytes = style.apply(&html).into_bytes();
             sink(Output { path: path.clone(), bytes })
                 .map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
         })
         .collect();
-    diags.extend(results.into_iter().filter_map(Result::err));
+    results.into_iter().filter_map(Result::err).collect()
+}
 
-    // Files written by code.
+/// Files written by code rather than templates: reading scripts, sitemap, feed, robots.txt
+/// (the search index is separate: `search::outputs`).
+pub(crate) fn code_outputs(model: &Model) -> Vec<Output> {
+    let site = model.site;
+    let mut extra = scripts(model);
+    extra.extend([
+        Output { path: "sitemap.xml".into(), bytes: feeds::sitemap(site).into_bytes() },
+        feed(model),
+        Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() },
+    ]);
+    extra
+}
+
+/// The bulletins' reading scripts.
+pub(crate) fn scripts(model: &Model) -> Vec<Output> {
+    let site = model.site;
+    let scripts = model.bulletins.list.iter().map(|b| Output {
+        path: crate::bulletin::script_url(&site.pages[b.page])[1..].to_owned(),
+        bytes: crate::bulletin::script_text(b).into_bytes(),
+    });
+    scripts.collect()
+}
+
+/// The Atom feed.
+pub(crate) fn feed(model: &Model) -> Output {
+    let (site, md) = (model.site, model.md);
     let absolute = LinkStyle {
         prefix: format!("{}/", site.config.base()),
         pretty: site.config.pretty_urls,
         urls: &site.targets.urls,
     };
-    let summaries: Vec<Option<String>> = site
-        .pages
-        .iter()
-        .zip(&md.pages)
-        .map(|(p, h)| summary_html(&p.parsed.front, h).map(|s| absolute.apply(&s)))
-        .collect();
-    let scripts = model.bulletins.list.iter().map(|b| Output {
-        path: crate::bulletin::script_url(&site.pages[b.page])[1..].to_owned(),
-        bytes: crate::bulletin::script_text(b).into_bytes(),
-    });
-    let mut extra: Vec<Output> = scripts.collect();
-    extra.extend([
-        Output { path: "sitemap.xml".into(), bytes: feeds::sitemap(site).into_bytes() },
-        Output { path: "atom.xml".into(), bytes: feeds::atom(site, &summaries).into_bytes() },
-        Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() },
-    ]);
-    let files = jobs.len() + extra.len();
-    for out in extra.drain(..) {
-        let path = out.path.clone();
-        if let Err(e) = sink(out) {
-            diags.push(Diagnostic::error(&path, 0, 0, e.to_string()));
+    // Only the feed's few entries need their summary made absolute.
+    let summary =
+        |i: usize| summary_html(&site.pages[i].parsed.front, &md.pages[i]).map(|s| absolute.apply(&s));
+    Output { path: "atom.xml".into(), bytes: feeds::atom(site, &summary).into_bytes() }
+}
+
+/// The pages whose data a job's output shows (for incremental rebuilds in `serve`).
+pub(crate) fn shows(model: &Model, job: &Job) -> Vec<usize> {
+    let site = model.site;
+    let per = |n: usize, len: usize| -> std::ops::Range<usize> {
+        let per = if site.config.paginate_by == 0 { len.max(1) } else { site.config.paginate_by };
+        ((n - 1) * per).min(len)..(n * per).min(len)
+    };
+    match *job {
+        Job::Page(i) => {
+            let p = &site.pages[i];
+            let mut v = vec![i];
+            v.extend(p.prev);
+            v.extend(p.next);
+            if let Some(&d) = model.docs.of_page.get(&i) {
+                let doc = &model.docs.docs[d];
+                v.extend(doc.cited_by.iter().copied());
+                v.extend(doc.cites.iter().map(|&c| model.docs.docs[c].page));
+            }
+            v
         }
+        Job::Section(s, n) => {
+            let sec = &site.sections[s];
+            let mut v: Vec<usize> = if sec.pager_count() == 1 {
+                sec.pages.clone()
+            } else {
+                let per = if sec.paginate_by == 0 { sec.pages.len().max(1) } else { sec.paginate_by };
+                let r = ((n - 1) * per).min(sec.pages.len())..(n * per).min(sec.pages.len());
+                sec.pages[r].to_vec()
+            };
+            for &c in &sec.subsections {
+                v.extend(site.sections[c].pages.iter().take(5));
+            }
+            if s == 0 {
+                // The home page lists the newest pages of the whole site.
+                v.extend(0..site.pages.len());
+            }
+            v
+        }
+        Job::Term(t, k, n) => {
+            let pages = &site.taxonomies[t].terms[k].pages;
+            pages[per(n, pages.len())].to_vec()
+        }
+        Job::TaxonomyList(_) | Job::NotFound => Vec::new(),
+        Job::Timeline | Job::Graph => model.docs.docs.iter().map(|d| d.page).collect(),
+        Job::BulletinPrint(b) => vec![model.bulletins.list[b].page],
+        Job::Schedule => model.bulletins.list.iter().map(|b| b.page).collect(),
+        Job::Search => Vec::new(),
     }
-    let sections = site.sections.len();
-    (Counts { pages: site.pages.len(), sections, files }, diags)
 }
 
 /// A page's summary as HTML: front-matter `summary` (as a paragraph), else the Markdown one.
@@ -371,6 +466,11 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
             m.insert("graph".into(), context::graph(site, shared, docs));
             m.insert("breadcrumbs".into(), shared.crumbs(site, documents_section(site)));
             crate::document::graph_url(site)
+        }
+        Job::Search => {
+            m.insert("search".into(), crate::search::context());
+            m.insert("breadcrumbs".into(), shared.crumbs(site, Some(0)));
+            crate::search::URL.to_owned()
         }
     };
     let path = if url.ends_with('/') { output_path(&url) } else { url[1..].to_owned() };

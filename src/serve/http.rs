@@ -56,18 +56,19 @@ async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
     // A browser that connects while the site is broken sees the error at once.
     let first = shared.error.read().unwrap_or_else(|p| p.into_inner()).clone().map(Signal::Error);
     let listener = Listener(shared);
-    let stream = futures_util::stream::unfold((rx, first, listener), |(mut rx, first, listener)| async move {
-        if let Some(signal) = first {
-            return Some((Ok::<_, Infallible>(event(signal)), (rx, None, listener)));
-        }
-        loop {
-            match rx.recv().await {
-                Ok(signal) => return Some((Ok(event(signal)), (rx, None, listener))),
-                Err(RecvError::Lagged(_)) => continue,
-                Err(RecvError::Closed) => return None,
+    let stream =
+        futures_util::stream::unfold((rx, first, listener), |(mut rx, first, listener)| async move {
+            if let Some(signal) = first {
+                return Some((Ok::<_, Infallible>(event(signal)), (rx, None, listener)));
             }
-        }
-    });
+            loop {
+                match rx.recv().await {
+                    Ok(signal) => return Some((Ok(event(signal)), (rx, None, listener))),
+                    Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return None,
+                }
+            }
+        });
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
@@ -131,7 +132,11 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         return not_found(&shared);
     }
     let Some(path) = resolve(raw) else {
-        return (StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "400 Bad Request\n")
+        return (
+            StatusCode::BAD_REQUEST,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "400 Bad Request\n",
+        )
             .into_response();
     };
     let found = shared.files.read().unwrap_or_else(|p| p.into_inner()).get(&path).cloned();
@@ -154,18 +159,24 @@ fn not_found(shared: &Shared) -> Response {
     let page = shared.files.read().unwrap_or_else(|p| p.into_inner()).get("404.html").cloned();
     match page {
         Some(bytes) => respond(StatusCode::NOT_FOUND, "404.html", bytes),
-        None => (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "404 Not Found\n")
-            .into_response(),
+        None => {
+            (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "404 Not Found\n")
+                .into_response()
+        }
     }
 }
 
 fn respond(status: StatusCode, path: &str, bytes: Arc<[u8]>) -> Response {
     let mime = content_type(path);
-    let body = if mime.starts_with("text/html") { Body::from(inject(&bytes)) } else { Body::from(bytes.to_vec()) };
+    let body =
+        if mime.starts_with("text/html") { Body::from(inject(&bytes)) } else { Body::from(bytes.to_vec()) };
     let mut response = Response::new(body);
     *response.status_mut() = status;
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_str(&mime).unwrap_or(HeaderValue::from_static("application/octet-stream")));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&mime).unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     response
@@ -174,7 +185,8 @@ fn respond(status: StatusCode, path: &str, bytes: Arc<[u8]>) -> Response {
 /// Content type with an explicit UTF-8 charset for text.
 fn content_type(path: &str) -> String {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
-    let text = mime.type_() == "text" || matches!(mime.subtype().as_str(), "javascript" | "json" | "xml" | "svg");
+    let text =
+        mime.type_() == "text" || matches!(mime.subtype().as_str(), "javascript" | "json" | "xml" | "svg");
     if text {
         format!("{}; charset=utf-8", mime.essence_str())
     } else {
@@ -203,7 +215,19 @@ mod tests {
         assert_eq!(resolve("/van-ban/").as_deref(), Some("van-ban/index.html"));
         assert_eq!(resolve("/css/style.css").as_deref(), Some("css/style.css"));
         assert_eq!(resolve("/t%C3%A0i.pdf").as_deref(), Some("tài.pdf"));
-        for bad in ["/../etc/passwd", "/%2e%2e/x", "/a/../../b", "/a\\b", "/a%5c..%5cb", "/%00", "//etc/passwd", "/a//b", "x", "/C:/x", "/%zz"] {
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/x",
+            "/a/../../b",
+            "/a\\b",
+            "/a%5c..%5cb",
+            "/%00",
+            "//etc/passwd",
+            "/a//b",
+            "x",
+            "/C:/x",
+            "/%zz",
+        ] {
             assert_eq!(resolve(bad), None, "{bad}");
         }
     }

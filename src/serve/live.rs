@@ -47,6 +47,22 @@ impl Live {
         self.state.as_ref().is_some_and(|s| s.page_of.contains_key(rel))
     }
 
+    /// The search index of the current site: rebuilt after the browser was told to
+    /// reload, since on a large site it takes longer than the page itself.
+    pub fn search_files(&self) -> Files {
+        let Some(state) = &self.state else { return Files::new() };
+        let p = &state.prepared;
+        if !p.site.config.build_search_index {
+            return Files::new();
+        }
+        crate::search::outputs(&model(p)).into_iter().map(|o| (o.path, o.bytes.into())).collect()
+    }
+
+    /// Does the last good build have a page under this folder (`tin-tuc/`)?
+    pub fn knows_folder(&self, prefix: &str) -> bool {
+        self.state.as_ref().is_some_and(|s| s.page_of.keys().any(|k| k.starts_with(prefix)))
+    }
+
     /// Builds everything in memory. `Err` holds the problems to show (the old site stays).
     pub fn full(&mut self, build_date: &str) -> Result<Files, Vec<Diagnostic>> {
         let mut diags = Vec::new();
@@ -62,6 +78,11 @@ impl Live {
         let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
         for out in render::code_outputs(&model) {
             files.insert(out.path, out.bytes.into());
+        }
+        if prepared.site.config.build_search_index {
+            for out in crate::search::outputs(&model) {
+                files.insert(out.path, out.bytes.into());
+            }
         }
         for (rel, source) in &prepared.theme.statics {
             files.insert(rel.clone(), read(source).map_err(|d| vec![d])?);
@@ -91,7 +112,11 @@ impl Live {
     }
 
     /// `None` when the change needs a full build.
-    fn try_incremental(&mut self, rels: &[String], build_date: &str) -> Option<Result<Files, Vec<Diagnostic>>> {
+    fn try_incremental(
+        &mut self,
+        rels: &[String],
+        build_date: &str,
+    ) -> Option<Result<Files, Vec<Diagnostic>>> {
         let state = self.state.as_mut()?;
         let content = self.opts.root.join("content");
         // Read and parse every changed file first: any surprise means a full build.
@@ -127,32 +152,29 @@ impl Live {
 
 impl State {
     /// Applies body-only edits of pages and re-renders what shows them.
-    fn apply(&mut self, changes: Vec<(usize, parse::Parsed)>, build_date: &str) -> Result<Files, Vec<Diagnostic>> {
+    fn apply(
+        &mut self,
+        changes: Vec<(usize, parse::Parsed)>,
+        build_date: &str,
+    ) -> Result<Files, Vec<Diagnostic>> {
         let _ = build_date;
         let p = &mut self.prepared;
         let mut diags = Vec::new();
         let mut touched: HashSet<usize> = HashSet::new();
+        let mut relink = false;
         for (i, parsed) in changes {
             let (html, d) = markdown::render(&parsed, &p.site.targets);
             diags.extend(d);
+            let keys =
+                |h: &markdown::Html| h.mentions.iter().map(|m| m.key.clone()).collect::<HashSet<String>>();
+            relink |= keys(&html) != keys(&p.md.pages[i]) || p.docs.of_page.contains_key(&i);
             p.site.pages[i].parsed = parsed;
             p.md.pages[i] = html;
             touched.insert(i);
         }
-        // Citations may have changed: relink every document (cheap next to rendering).
-        let before: Vec<(Vec<usize>, Vec<usize>)> =
-            p.docs.docs.iter().map(|d| (d.cites.clone(), d.cited_by.clone())).collect();
-        let mut docs = document::index(&p.site, &mut diags);
-        let found: Vec<&[Found]> = p.md.pages.iter().map(|h| h.mentions.as_slice()).collect();
-        docs.link_up(&p.site, &found, &mut diags);
-        let docs_changed = docs.docs.len() != before.len()
-            || docs.docs.iter().zip(&before).any(|(d, (c, b))| &d.cites != c || &d.cited_by != b);
-        let doc_pages: Vec<usize> = if docs_changed {
-            docs.docs.iter().zip(&before).filter(|(d, (c, b))| &d.cites != c || &d.cited_by != b).map(|(d, _)| d.page).collect()
-        } else {
-            Vec::new()
-        };
-        p.docs = docs;
+        let doc_pages = if relink { relink_documents(p, &mut diags) } else { None };
+        let docs_changed = doc_pages.is_some();
+        let doc_pages = doc_pages.unwrap_or_default();
         if touched.iter().any(|&i| bulletin::is_bulletin(&p.site.pages[i])) {
             p.bulletins = bulletin::index(&p.site, &p.docs, &mut diags);
         }
@@ -162,7 +184,8 @@ impl State {
         for &i in &touched {
             self.shared.refresh_item(&model, i);
         }
-        let mut selected: HashSet<usize> = touched.iter().flat_map(|&i| self.shown_in[i].iter().copied()).collect();
+        let mut selected: HashSet<usize> =
+            touched.iter().flat_map(|&i| self.shown_in[i].iter().copied()).collect();
         for (j, job) in self.jobs.iter().enumerate() {
             let is_doc_page = matches!(job, Job::Page(i) if doc_pages.contains(i));
             if is_doc_page || (docs_changed && matches!(job, Job::Timeline | Job::Graph)) {
@@ -175,11 +198,28 @@ impl State {
         let diags = render::render_jobs(&model, tera, &self.shared, &jobs, &|out| insert(&files, out));
         fail_on_errors(diags)?;
         let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
-        for out in render::code_outputs(&model) {
+        // URLs and dates did not change, so the sitemap did not; summaries may have.
+        for out in render::scripts(&model).into_iter().chain([render::feed(&model)]) {
             files.insert(out.path, out.bytes.into());
         }
         Ok(files)
     }
+}
+
+/// Relinks every document after mentions changed; `Some(pages)` of the documents whose
+/// citations changed, `None` when none did.
+fn relink_documents(p: &mut Prepared, diags: &mut Vec<Diagnostic>) -> Option<Vec<usize>> {
+    let before: Vec<(Vec<usize>, Vec<usize>)> =
+        p.docs.docs.iter().map(|d| (d.cites.clone(), d.cited_by.clone())).collect();
+    let mut docs = document::index(&p.site, diags);
+    let found: Vec<&[Found]> = p.md.pages.iter().map(|h| h.mentions.as_slice()).collect();
+    docs.link_up(&p.site, &found, diags);
+    let changed = |d: &document::Doc, (c, b): &(Vec<usize>, Vec<usize>)| &d.cites != c || &d.cited_by != b;
+    let pages: Vec<usize> =
+        docs.docs.iter().zip(&before).filter(|(d, old)| changed(d, old)).map(|(d, _)| d.page).collect();
+    let any = docs.docs.len() != before.len() || !pages.is_empty();
+    p.docs = docs;
+    any.then_some(pages)
 }
 
 fn model(p: &Prepared) -> Model<'_> {
@@ -194,9 +234,9 @@ fn insert(files: &Mutex<Files>, out: Output) -> std::io::Result<()> {
 fn read(source: &FileSource) -> Result<Arc<[u8]>, Diagnostic> {
     match source {
         FileSource::Embedded(bytes) => Ok(Arc::from(*bytes)),
-        FileSource::Disk(path) => std::fs::read(path)
-            .map(Arc::from)
-            .map_err(|e| Diagnostic::error(path, 0, 0, e.to_string())),
+        FileSource::Disk(path) => {
+            std::fs::read(path).map(Arc::from).map_err(|e| Diagnostic::error(path, 0, 0, e.to_string()))
+        }
     }
 }
 

@@ -75,7 +75,11 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     let listener = bind(opts.bind, opts.port)?;
     let addr = listener.local_addr()?;
     if !opts.bind.is_loopback() {
-        eprintln!("{}: {}", messages::text(Msg::WarningLabel), messages::text(Msg::ServeExposed { addr: &opts.bind.to_string() }));
+        eprintln!(
+            "{}: {}",
+            messages::text(Msg::WarningLabel),
+            messages::text(Msg::ServeExposed { addr: &opts.bind.to_string() })
+        );
     }
     let url = format!("http://{addr}/");
     println!("{}", messages::text(Msg::ServeListening { url: &url }));
@@ -120,7 +124,12 @@ fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
     Err(last.map_or_else(|| anyhow::anyhow!("no free port"), anyhow::Error::from))
 }
 
-fn rebuild_loop(root: PathBuf, mut live: Live, rx: std::sync::mpsc::Receiver<Vec<PathBuf>>, shared: Arc<Shared>) {
+fn rebuild_loop(
+    root: PathBuf,
+    mut live: Live,
+    rx: std::sync::mpsc::Receiver<Vec<PathBuf>>,
+    shared: Arc<Shared>,
+) {
     let mut last_error: Option<String> = None;
     while let Ok(mut paths) = rx.recv() {
         // Events that queued up while we were rebuilding belong to the same save.
@@ -128,7 +137,8 @@ fn rebuild_loop(root: PathBuf, mut live: Live, rx: std::sync::mpsc::Receiver<Vec
             paths.extend(more);
         }
         let started = Instant::now();
-        let change = watch::classify(&root, &paths, &|rel| live.knows(rel));
+        let change =
+            watch::classify(&root, &paths, &|rel| live.knows(rel), &|prefix| live.knows_folder(prefix));
         if change.is_empty() {
             continue;
         }
@@ -143,6 +153,7 @@ fn rebuild_loop(root: PathBuf, mut live: Live, rx: std::sync::mpsc::Receiver<Vec
         };
         match result {
             Ok(outcome) => {
+                let partial = matches!(outcome, Outcome::Partial(_)) && !change.content.is_empty();
                 let mut n = match outcome {
                     Outcome::Full(files) => {
                         let n = files.len();
@@ -172,7 +183,15 @@ fn rebuild_loop(root: PathBuf, mut live: Live, rx: std::sync::mpsc::Receiver<Vec
                 }
                 last_error = None;
                 let _ = shared.signals.send(if css_only { Signal::Css } else { Signal::Reload });
-                println!("{}", messages::text(Msg::ServeRebuilt { files: n, ms: started.elapsed().as_millis() }));
+                println!(
+                    "{}",
+                    messages::text(Msg::ServeRebuilt { files: n, ms: started.elapsed().as_millis() })
+                );
+                if partial {
+                    // The page is up to date; the search index follows a moment later.
+                    let search = live.search_files();
+                    write(&shared.files).extend(search);
+                }
             }
             Err(diags) => report(&shared, &diags, &mut last_error),
         }

@@ -37,7 +37,9 @@ impl Change {
 pub fn start(
     root: &Path,
     tx: Sender<Vec<PathBuf>>,
-) -> notify_debouncer_full::notify::Result<Debouncer<notify_debouncer_full::notify::RecommendedWatcher, RecommendedCache>> {
+) -> notify_debouncer_full::notify::Result<
+    Debouncer<notify_debouncer_full::notify::RecommendedWatcher, RecommendedCache>,
+> {
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         if let Ok(events) = result {
             // Reading a file is not changing it (our own rebuild reads every file).
@@ -75,7 +77,12 @@ fn ignored(name: &str) -> bool {
 }
 
 /// Sorts changed paths; `known` tells whether a content file was part of the last build.
-pub fn classify(root: &Path, paths: &[PathBuf], known: &dyn Fn(&str) -> bool) -> Change {
+pub fn classify(
+    root: &Path,
+    paths: &[PathBuf],
+    known: &dyn Fn(&str) -> bool,
+    known_folder: &dyn Fn(&str) -> bool,
+) -> Change {
     let mut change = Change::default();
     for path in paths {
         let Ok(rel) = path.strip_prefix(root) else { continue };
@@ -83,11 +90,19 @@ pub fn classify(root: &Path, paths: &[PathBuf], known: &dyn Fn(&str) -> bool) ->
         if rel.components().any(|c| ignored(&c.as_os_str().to_string_lossy())) || ignored(&name) {
             continue;
         }
-        let parts: Vec<String> = rel.components().map(|c| crate::load::nfc(&c.as_os_str().to_string_lossy())).collect();
+        let parts: Vec<String> =
+            rel.components().map(|c| crate::load::nfc(&c.as_os_str().to_string_lossy())).collect();
         match parts.first().map(String::as_str) {
             Some("config.yaml") if parts.len() == 1 => change.full = true,
             Some("content") if parts.len() > 1 => {
                 let inner = parts[1..].join("/");
+                // A folder changes when its entries do; those come as their own events.
+                // Only a folder new to the site (moved in whole) needs a full build.
+                if path.is_dir() {
+                    let prefix = format!("{inner}/");
+                    change.full |= !known_folder(&prefix);
+                    continue;
+                }
                 let is_page = inner.ends_with(".md") && !inner.ends_with("_index.md");
                 // A page that exists and was built before was edited; anything else moves things.
                 if is_page && path.is_file() && known(&inner) {
@@ -102,7 +117,11 @@ pub fn classify(root: &Path, paths: &[PathBuf], known: &dyn Fn(&str) -> bool) ->
             Some("static") if name.ends_with(".css") && path.is_file() => {
                 change.css.insert(parts[1..].join("/"));
             }
-            Some("themes") if name.ends_with(".css") && path.is_file() && parts.get(2).is_some_and(|p| p == "static") => {
+            Some("themes")
+                if name.ends_with(".css")
+                    && path.is_file()
+                    && parts.get(2).is_some_and(|p| p == "static") =>
+            {
                 change.css.insert(parts[3..].join("/"));
             }
             Some("templates" | "static" | "themes") => change.full = true,
@@ -124,12 +143,18 @@ mod tests {
         std::fs::write(root.join("content/tin-tuc/a.md"), "x").expect("write");
         std::fs::write(root.join("content/tin-tuc/new.md"), "x").expect("write");
         let known = |rel: &str| rel == "tin-tuc/a.md" || rel == "tin-tuc/gone.md";
+        let folder = |prefix: &str| prefix == "tin-tuc/";
         let p = |rel: &str| root.join(rel);
-        let c = classify(root, &[p("content/tin-tuc/a.md"), p("content/tin-tuc/.a.md.swp"), p("content/tin-tuc/4913")], &known);
+        let c = classify(
+            root,
+            &[p("content/tin-tuc/a.md"), p("content/tin-tuc/.a.md.swp"), p("content/tin-tuc/4913")],
+            &known,
+            &folder,
+        );
         assert_eq!(c, Change { content: ["tin-tuc/a.md".to_owned()].into(), ..Change::default() });
-        assert!(classify(root, &[p("content/tin-tuc/new.md")], &known).full, "an added page");
-        assert!(classify(root, &[p("content/tin-tuc/gone.md")], &known).full, "a removed page");
-        assert!(classify(root, &[p("config.yaml")], &known).full);
-        assert!(classify(root, &[p("public/index.html")], &known).is_empty());
+        assert!(classify(root, &[p("content/tin-tuc/new.md")], &known, &folder).full, "an added page");
+        assert!(classify(root, &[p("content/tin-tuc/gone.md")], &known, &folder).full, "a removed page");
+        assert!(classify(root, &[p("config.yaml")], &known, &folder).full);
+        assert!(classify(root, &[p("public/index.html")], &known, &folder).is_empty());
     }
 }

@@ -1,0 +1,190 @@
+//! Vietnamese folding and tokenising for search.
+//!
+//! A text is cut into words (runs of letters, digits and combining marks), and each
+//! word gets two forms:
+//! - `folded`, for matching: lowercase, no diacritics, `đ` → `d` ("Khuyến" → `khuyen`);
+//! - `exact`, for ranking: lowercase with its diacritics, the tone mark moved to the end
+//!   as a Telex letter, so both tone-mark styles agree ("hoà" and "hòa" → `hoaf`).
+//!
+//! `themes/hoa-ban/static/js/search.js` folds queries the same way; keep the two in step.
+
+use unicode_normalization::char::decompose_canonical;
+use unicode_normalization::UnicodeNormalization;
+
+/// Longest word indexed, in characters; longer runs are codes or garbage.
+pub const MAX_WORD: usize = 40;
+
+/// The five tone marks and the Telex letters that stand for them in exact forms.
+const TONES: [(char, char); 5] =
+    [('\u{300}', 'f'), ('\u{301}', 's'), ('\u{309}', 'r'), ('\u{303}', 'x'), ('\u{323}', 'j')];
+
+/// Combining diacritical marks (U+0300–U+036F).
+pub fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Calls `f` with each lowercase, canonically decomposed character of `word`.
+fn decomposed(word: &str, mut f: impl FnMut(char)) {
+    for c in word.chars() {
+        if c.is_ascii() {
+            f(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                decompose_canonical(l, &mut f);
+            }
+        }
+    }
+}
+
+/// The matching form of a word: lowercase ASCII letters for Vietnamese, no diacritics,
+/// `đ` → `d`. "Đoàn" → `doan`.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    decomposed(word, |c| match c {
+        'đ' => out.push('d'),
+        c if is_mark(c) => {}
+        c => out.push(c),
+    });
+    out
+}
+
+/// The exact form of a word: lowercase with its diacritics, the tone mark written last
+/// as a Telex letter. "hoà", "hòa" and "HOÀ" → `hoaf`; "khuyến" → `khuyêns`.
+pub fn exact(word: &str) -> String {
+    let mut base = String::with_capacity(word.len());
+    let mut tone = None;
+    decomposed(word, |c| match TONES.iter().find(|(m, _)| *m == c) {
+        Some(&(_, letter)) => tone = Some(letter),
+        None => base.push(c),
+    });
+    let mut out: String = base.nfc().collect();
+    out.extend(tone);
+    out
+}
+
+/// The key of a document number for matching however it is typed: folded, letters
+/// and digits only. "11-CT/TW", "11/ct-tw", "11 ct tw" → `11cttw`.
+pub fn number_key(number: &str) -> String {
+    fold(number).chars().filter(char::is_ascii_alphanumeric).collect()
+}
+
+/// One word of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// As written.
+    pub raw: &'a str,
+    /// Byte offset in the text.
+    pub start: usize,
+    /// Only white space separates it from the word before (so the two form a phrase).
+    pub joined: bool,
+}
+
+/// The words of `text`, in order. Words longer than `MAX_WORD` characters are left out.
+pub fn words<'a>(text: &'a str) -> Vec<Word<'a>> {
+    let mut out = Vec::new();
+    // (start, length in chars, joined) of the word being read.
+    let mut current: Option<(usize, usize, bool)> = None;
+    let mut gap_is_space = false;
+    let finish = |cur: (usize, usize, bool), end: usize, out: &mut Vec<Word<'a>>| {
+        let (start, len, joined) = cur;
+        if len <= MAX_WORD {
+            out.push(Word { raw: &text[start..end], start, joined });
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            match &mut current {
+                Some((_, len, _)) => *len += 1,
+                None => current = Some((i, 1, gap_is_space)),
+            }
+        } else {
+            if let Some(cur) = current.take() {
+                finish(cur, i, &mut out);
+                gap_is_space = true;
+            }
+            gap_is_space &= c.is_whitespace();
+        }
+    }
+    if let Some(cur) = current {
+        finish(cur, text.len(), &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str) -> Vec<String> {
+        words(text).iter().map(|w| fold(w.raw)).collect()
+    }
+
+    #[test]
+    fn folding_drops_case_and_diacritics() {
+        assert_eq!(fold("Khuyến"), "khuyen");
+        assert_eq!(fold("HỌC"), "hoc");
+        assert_eq!(fold("Nghiện"), "nghien");
+        assert_eq!(fold("thuỷ"), fold("thủy"));
+        assert_eq!(fold("ươ"), "uo");
+    }
+
+    #[test]
+    fn d_with_stroke_folds_to_d() {
+        assert_eq!(fold("đoàn"), "doan");
+        assert_eq!(fold("ĐẢNG"), "dang");
+        assert_eq!(fold("QĐ"), "qd");
+        assert_eq!(exact("Đoàn"), "đoanf");
+    }
+
+    #[test]
+    fn nfd_input_folds_like_nfc() {
+        let nfd: String = "Khuyến học Đoàn".nfd().collect();
+        assert_ne!(nfd, "Khuyến học Đoàn");
+        assert_eq!(folded(&nfd), ["khuyen", "hoc", "doan"]);
+        let exact_nfd: Vec<String> = words(&nfd).iter().map(|w| exact(w.raw)).collect();
+        assert_eq!(exact_nfd, ["khuyêns", "hocj", "đoanf"]);
+    }
+
+    #[test]
+    fn both_tone_mark_styles_have_one_exact_form() {
+        // Old style puts the mark on the last vowel ("hoà"), new style on the first ("hòa").
+        assert_eq!(exact("hoà"), exact("hòa"));
+        assert_eq!(exact("hoà"), "hoaf");
+        assert_eq!(exact("HOÁ"), exact("hóa"));
+        assert_eq!(exact("thuỷ"), exact("thủy"));
+        assert_eq!(exact("khoẻ"), exact("khỏe"));
+        // Different tones or vowels stay different.
+        assert_ne!(exact("hòa"), exact("hóa"));
+        assert_ne!(exact("khuyến"), exact("khuyên"));
+        assert_eq!(exact("hoa"), "hoa");
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_keep_numbers() {
+        assert_eq!(
+            folded("Ngày 13/4/2007, tỉnh Sơn La: 3,7 triệu."),
+            ["ngay", "13", "4", "2007", "tinh", "son", "la", "3", "7", "trieu"]
+        );
+        assert_eq!(folded("Quyết định số 1373/QĐ-TTg"), ["quyet", "dinh", "so", "1373", "qd", "ttg"]);
+        assert!(folded(&"a".repeat(MAX_WORD + 1)).is_empty());
+    }
+
+    #[test]
+    fn words_know_which_ones_form_phrases() {
+        let joined: Vec<bool> = words("khuyến học, khuyến  tài").iter().map(|w| w.joined).collect();
+        assert_eq!(joined, [false, true, false, true]);
+    }
+
+    #[test]
+    fn document_numbers_have_one_key_however_typed() {
+        for typed in ["11-CT/TW", "11/ct-tw", "11 ct tw", "11 – CT/TW"] {
+            assert_eq!(number_key(typed), "11cttw", "{typed}");
+        }
+        assert_eq!(number_key("1373/QĐ-TTg"), "1373qdttg");
+        assert_eq!(number_key("30/2020/NĐ-CP"), "302020ndcp");
+    }
+}

@@ -1,0 +1,468 @@
+//! Search: an index of every page for the theme's search page, which works from
+//! `file://` as well as over HTTP.
+//!
+//! Input: the render model (pages, their Markdown, documents). Output: JavaScript
+//! files under `/search/`, each calling back into `search.js` (`window.loaSearch`), so
+//! the browser loads them with `<script>` tags and never needs `fetch`:
+//! - `meta.js`: settings, shard lists and one row per page (URL, title, kind and
+//!   number, date, section);
+//! - `t-*.js`: the term index, sharded by the start of the folded word, so a query
+//!   loads only the shards of its words;
+//! - `p-*.js`: which pages hold each pair of adjacent words, to rank phrases first;
+//! - `x-*.js`: the start of each page's text, `CHUNK` pages a file, for snippets.
+//!
+//! docs/templates.md#search describes the format; `fold` the folding both sides share.
+
+pub mod fold;
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use rayon::prelude::*;
+use serde_json::{json, Value};
+
+use crate::render::{Model, Output};
+use crate::resolve::Site;
+
+/// URL of the search page.
+pub const URL: &str = "/search/";
+/// Template of the search page.
+pub const TEMPLATE: &str = "search.html";
+/// Index files are written under this folder of the output.
+const DIR: &str = "search/";
+/// Pages per text chunk (`x-N.js`).
+pub const CHUNK: usize = 25;
+/// Characters of a page's text kept for snippets.
+pub const TEXT_LIMIT: usize = 2000;
+/// A shard larger than this (bytes) is split by the next letter.
+const SHARD_LIMIT: usize = 48 * 1024;
+/// Longest shard name: beyond this, a shard stays whole however large it is.
+const MAX_SHARD_DEPTH: usize = 4;
+/// Pages are indexed this many at a time, to bound memory on large sites.
+const BATCH: usize = 512;
+
+/// Where a word occurs on a page; one bit each, ranked by `search.js`.
+const BODY: u8 = 1;
+const HEADING: u8 = 2;
+const META: u8 = 4;
+const TITLE: u8 = 8;
+/// The page's own document number.
+const NUMBER: u8 = 16;
+
+/// Makes the search page's URL known, so pages and templates may link to it.
+pub fn attach(site: &mut Site) {
+    if site.config.build_search_index {
+        site.targets.urls.insert(URL.to_owned());
+    }
+}
+
+/// The `search` value of the search page's template context.
+pub fn context() -> Value {
+    json!({ "url": URL, "meta": format!("{URL}meta.js"), "script": "/js/search.js" })
+}
+
+/// The index files of the site.
+pub fn outputs(model: &Model) -> Vec<Output> {
+    let site = model.site;
+    // Words and pairs are interned: a large site repeats the same few thousand words
+    // millions of times, and a map keyed by fresh strings spent seconds allocating.
+    let mut term_ids: FxHashMap<String, usize> = FxHashMap::default();
+    let mut term_names: Vec<String> = Vec::new();
+    let mut variants: Vec<Vec<(String, Vec<Posting>)>> = Vec::new();
+    let mut pair_ids: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut pair_keys: Vec<(usize, usize)> = Vec::new();
+    let mut pair_pages: Vec<Vec<u32>> = Vec::new();
+    let mut rows = Vec::with_capacity(site.pages.len());
+    let mut texts = Vec::with_capacity(site.pages.len());
+    let mut sections: Vec<String> = Vec::new();
+    let mut section_of: HashMap<usize, usize> = HashMap::new();
+    for start in (0..site.pages.len()).step_by(BATCH) {
+        let end = (start + BATCH).min(site.pages.len());
+        let batch: Vec<PageIndex> = (start..end).into_par_iter().map(|i| index_page(model, i)).collect();
+        for (offset, p) in batch.into_iter().enumerate() {
+            let page = (start + offset) as u32;
+            let ids: Vec<usize> = p
+                .folded
+                .into_iter()
+                .map(|f| intern(&mut term_ids, &mut term_names, f, || variants.push(Vec::new())))
+                .collect();
+            for (f, exact, mask, tf) in p.terms {
+                let list = &mut variants[ids[f as usize]];
+                let posting = Posting { page, mask, tf };
+                match list.iter_mut().find(|(e, _)| *e == exact) {
+                    Some((_, postings)) => postings.push(posting),
+                    None => list.push((exact, vec![posting])),
+                }
+            }
+            for (a, b) in p.pairs {
+                let (a, b) = (ids[a as usize], ids[b as usize]);
+                let next = pair_keys.len();
+                let id = *pair_ids.entry(((a as u64) << 32) | b as u64).or_insert(next);
+                if id == next {
+                    pair_keys.push((a, b));
+                    pair_pages.push(Vec::new());
+                }
+                pair_pages[id].push(page);
+            }
+            let s = site.pages[page as usize].section;
+            let next = sections.len();
+            let section = *section_of.entry(s).or_insert(next);
+            if section == next {
+                sections.push(site.sections[s].title.clone());
+            }
+            let mut row = p.row;
+            row.push(section.into());
+            rows.push(Value::Array(row));
+            texts.push(p.text);
+        }
+    }
+    drop((term_ids, pair_ids));
+
+    let mut out = Vec::new();
+    let mut order: Vec<usize> = (0..term_names.len()).collect();
+    order.sort_unstable_by(|&a, &b| term_names[a].cmp(&term_names[b]));
+    let term_entries: Vec<(String, String)> = order
+        .into_par_iter()
+        .map(|id| {
+            let folded = &term_names[id];
+            let mut list: Vec<&(String, Vec<Posting>)> = variants[id].iter().collect();
+            list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let mut entry = format!("{}:[", json_str(folded));
+            for (k, (exact, postings)) in list.into_iter().enumerate() {
+                if k > 0 {
+                    entry.push(',');
+                }
+                entry.push_str(&json_str(exact));
+                entry.push(',');
+                encode_postings(postings, &mut entry);
+            }
+            entry.push(']');
+            (folded.clone(), entry)
+        })
+        .collect();
+    drop(variants);
+    let term_shards = write_shards(&term_entries, "t", &mut out);
+    drop(term_entries);
+    let pair_names: Vec<String> =
+        pair_keys.par_iter().map(|&(a, b)| format!("{} {}", term_names[a], term_names[b])).collect();
+    let mut order: Vec<usize> = (0..pair_names.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| pair_names[a].cmp(&pair_names[b]));
+    let pair_entries: Vec<(String, String)> = order
+        .into_par_iter()
+        .map(|id| {
+            let mut entry = format!("{}:[", json_str(&pair_names[id]));
+            let mut prev = 0;
+            for (k, &p) in pair_pages[id].iter().enumerate() {
+                if k > 0 {
+                    entry.push(',');
+                }
+                push_number(&mut entry, u64::from(p - prev));
+                prev = p;
+            }
+            entry.push(']');
+            (pair_names[id].clone(), entry)
+        })
+        .collect();
+    let pair_shards = write_shards(&pair_entries, "p", &mut out);
+    for (n, chunk) in texts.chunks(CHUNK).enumerate() {
+        let body = format!("loaSearch.x({n},{});\n", Value::from(chunk.to_vec()));
+        out.push(Output { path: format!("{DIR}x-{n}.js"), bytes: body.into_bytes() });
+    }
+    let meta = json!({
+        "version": 1,
+        "pretty": site.config.pretty_urls,
+        "chunk": CHUNK,
+        "terms": term_shards,
+        "pairs": pair_shards,
+        "sections": sections,
+        "pages": rows,
+    });
+    out.push(Output { path: format!("{DIR}meta.js"), bytes: format!("loaSearch.m({meta});\n").into_bytes() });
+    out
+}
+
+/// The id of `key`, adding it (and calling `on_new`) the first time it is seen.
+fn intern(
+    ids: &mut FxHashMap<String, usize>,
+    names: &mut Vec<String>,
+    key: String,
+    on_new: impl FnOnce(),
+) -> usize {
+    if let Some(&id) = ids.get(key.as_str()) {
+        return id;
+    }
+    let id = names.len();
+    names.push(key.clone());
+    ids.insert(key, id);
+    on_new();
+    id
+}
+
+fn push_number(out: &mut String, n: u64) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "{n}");
+}
+
+/// A page in the list of a word: where the word occurs and how often.
+struct Posting {
+    page: u32,
+    mask: u8,
+    tf: u32,
+}
+
+/// Postings as numbers: `(page - previous page) * 128 + tf bucket * 32 + field bits`,
+/// written as a JSON array.
+fn encode_postings(postings: &[Posting], out: &mut String) {
+    let mut prev = 0;
+    out.push('[');
+    for (k, p) in postings.iter().enumerate() {
+        let bucket = match p.tf {
+            0..=1 => 0,
+            2..=3 => 1,
+            4..=7 => 2,
+            _ => 3,
+        };
+        if k > 0 {
+            out.push(',');
+        }
+        push_number(out, u64::from(p.page - prev) * 128 + bucket * 32 + u64::from(p.mask));
+        prev = p.page;
+    }
+    out.push(']');
+}
+
+fn json_str(s: &str) -> String {
+    Value::String(s.to_owned()).to_string()
+}
+
+/// Groups sorted `(key, "key":value)` entries into shards named by a prefix of the key,
+/// splitting a shard by the next letter while it is larger than `SHARD_LIMIT`; writes
+/// one file per shard and returns the shard names, in file order.
+///
+/// `search.js` finds a word in the shard with the longest name that starts it.
+fn write_shards(entries: &[(String, String)], kind: &str, out: &mut Vec<Output>) -> Vec<String> {
+    let mut shards: Vec<(String, Vec<usize>)> = Vec::new();
+    split(entries, (0..entries.len()).collect(), String::new(), 0, &mut shards);
+    shards.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut names = Vec::with_capacity(shards.len());
+    for (n, (name, members)) in shards.into_iter().enumerate() {
+        let mut body = format!("loaSearch.{kind}({},{{", json_str(&name));
+        for (k, &m) in members.iter().enumerate() {
+            if k > 0 {
+                body.push(',');
+            }
+            body.push_str(&entries[m].1);
+        }
+        body.push_str("});\n");
+        out.push(Output {
+            path: format!("{DIR}{kind}-{}.js", shard_file(&name, n)),
+            bytes: body.into_bytes(),
+        });
+        names.push(name);
+    }
+    names
+}
+
+/// The file name part of a shard: its name when that is plain ASCII, `all` for the
+/// one shard of a small site, else `_N`. `search.js` computes the same.
+fn shard_file(name: &str, n: usize) -> String {
+    if name.is_empty() {
+        "all".to_owned()
+    } else if name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        name.to_owned()
+    } else {
+        format!("_{n}")
+    }
+}
+
+/// Puts `members` in shard `name` when small enough, else keeps there the keys no longer
+/// than `name` and splits the rest by their first `depth + 1` letters.
+fn split(
+    entries: &[(String, String)],
+    members: Vec<usize>,
+    name: String,
+    depth: usize,
+    shards: &mut Vec<(String, Vec<usize>)>,
+) {
+    let size: usize = members.iter().map(|&m| entries[m].1.len()).sum();
+    if size <= SHARD_LIMIT || depth >= MAX_SHARD_DEPTH {
+        shards.push((name, members));
+        return;
+    }
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut short = Vec::new();
+    for m in members {
+        let key = &entries[m].0;
+        if key.chars().count() <= depth {
+            short.push(m);
+        } else {
+            groups.entry(key.chars().take(depth + 1).collect()).or_default().push(m);
+        }
+    }
+    if !short.is_empty() {
+        shards.push((name, short));
+    }
+    for (name, members) in groups {
+        split(entries, members, name, depth + 1, shards);
+    }
+}
+
+/// A word of a page: (folded, exact form or "" when it has no diacritics, field bits, count).
+type Term = (String, String, u8, u32);
+
+/// A word of a page by folded index: (index into the page's folded words, exact form or
+/// "", field bits, count).
+type PageTerm = (u32, String, u8, u32);
+
+/// One page's contribution to the index.
+struct PageIndex {
+    /// The page's distinct folded words.
+    folded: Vec<String>,
+    terms: Vec<PageTerm>,
+    /// Adjacent words, as indices into `folded` ("khuyen" then "hoc").
+    pairs: Vec<(u32, u32)>,
+    /// The start of the page's text, for snippets.
+    text: String,
+    /// URL, title, kind and number, date; the section is added by the caller.
+    row: Vec<Value>,
+}
+
+fn index_page(model: &Model, i: usize) -> PageIndex {
+    let (site, docs) = (model.site, model.docs);
+    let page = &site.pages[i];
+    let front = &page.parsed.front;
+    let doc = docs.of_page.get(&i).map(|&d| &docs.docs[d]);
+    let mut words = Words::default();
+
+    words.add(&page.title, TITLE);
+    for m in crate::document::mentions::find(&page.title) {
+        words.add_key(&fold::number_key(&m.number.key), TITLE);
+    }
+    if let Some(d) = doc {
+        words.add(&d.number.printed, NUMBER);
+        words.add_key(&fold::number_key(&d.number.key), NUMBER);
+        words.add(d.kind.name, META);
+        words.add(&d.issuer, META);
+        words.add(d.subject.as_deref().unwrap_or(""), META);
+    }
+    for tag in &front.tags {
+        words.add(tag, META);
+    }
+    let summary = front.summary.as_deref().or(front.description.as_deref()).unwrap_or("");
+    words.add(summary, HEADING);
+    let plain = text::plain(page.parsed.body());
+    words.add(&plain.headings, HEADING);
+    words.add(&plain.body, BODY);
+    for m in &model.md.pages[i].mentions {
+        words.add_key(&fold::number_key(&m.key), BODY);
+    }
+
+    let label = doc.map_or(String::new(), |d| format!("{} · {}", d.kind.name, d.number.printed));
+    let date =
+        doc.map(|d| d.issued).or(front.date).map_or(String::new(), |d| d.format("%Y-%m-%d").to_string());
+    let mut body = plain.body.split_whitespace().collect::<Vec<_>>().join(" ");
+    if body.is_empty() {
+        body = summary.to_owned();
+    }
+    let text = text::truncate(&body, TEXT_LIMIT).to_owned();
+    let (folded, terms, pairs) = words.finish();
+    PageIndex {
+        folded,
+        terms,
+        pairs,
+        text,
+        row: vec![page.url.clone().into(), page.title.clone().into(), label.into(), date.into()],
+    }
+}
+
+/// The folded and exact forms of a spelling ("" for exact when it equals the folded).
+/// A site repeats a few thousand spellings millions of times: each thread remembers them.
+fn folded_forms(raw: &str) -> (String, String) {
+    thread_local! {
+        static SEEN: std::cell::RefCell<FxHashMap<String, (String, String)>> = Default::default();
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if let Some(forms) = seen.get(raw) {
+            return forms.clone();
+        }
+        let folded = fold::fold(raw);
+        let exact = fold::exact(raw);
+        let exact = if exact == folded { String::new() } else { exact };
+        if seen.len() > 200_000 {
+            seen.clear();
+        }
+        seen.insert(raw.to_owned(), (folded.clone(), exact.clone()));
+        (folded, exact)
+    })
+}
+
+/// The words of one page, counted per distinct spelling.
+#[derive(Default)]
+struct Words {
+    /// Spelling → index into `entries`.
+    by_raw: FxHashMap<String, usize>,
+    entries: Vec<Term>,
+    /// Adjacent words, as indices into `entries`.
+    pairs: FxHashSet<(usize, usize)>,
+}
+
+impl Words {
+    fn add(&mut self, text: &str, mask: u8) {
+        let mut prev: Option<usize> = None;
+        for w in fold::words(text) {
+            let e = match self.by_raw.get(w.raw) {
+                Some(&e) => e,
+                None => {
+                    let (folded, exact) = folded_forms(w.raw);
+                    self.entries.push((folded, exact, 0, 0));
+                    self.by_raw.insert(w.raw.to_owned(), self.entries.len() - 1);
+                    self.entries.len() - 1
+                }
+            };
+            self.entries[e].2 |= mask;
+            self.entries[e].3 += 1;
+            if let (Some(p), true) = (prev, w.joined) {
+                self.pairs.insert((p, e));
+            }
+            prev = Some(e);
+        }
+    }
+
+    /// Adds a document-number key (`11cttw`) as one word.
+    fn add_key(&mut self, key: &str, mask: u8) {
+        if !key.is_empty() {
+            self.entries.push((key.to_owned(), String::new(), mask, 1));
+        }
+    }
+
+    /// The distinct folded words; (folded index, exact) words with merged bits and
+    /// counts; and the pairs of adjacent words as folded indices.
+    fn finish(self) -> (Vec<String>, Vec<PageTerm>, Vec<(u32, u32)>) {
+        let mut folded: Vec<String> = Vec::new();
+        let mut folded_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut index_of = Vec::with_capacity(self.entries.len());
+        let mut merged: FxHashMap<(u32, String), (u8, u32)> = FxHashMap::default();
+        for (f, e, mask, tf) in self.entries {
+            let next = folded.len() as u32;
+            let fi = match folded_ids.get(f.as_str()) {
+                Some(&fi) => fi,
+                None => {
+                    folded.push(f.clone());
+                    folded_ids.insert(f, next);
+                    next
+                }
+            };
+            index_of.push(fi);
+            let m = merged.entry((fi, e)).or_insert((0, 0));
+            m.0 |= mask;
+            m.1 += tf;
+        }
+        let pairs: FxHashSet<(u32, u32)> =
+            self.pairs.iter().map(|&(a, b)| (index_of[a], index_of[b])).collect();
+        let terms = merged.into_iter().map(|((f, e), (mask, tf))| (f, e, mask, tf)).collect();
+        (folded, terms, pairs.into_iter().collect())
+    }
+}

@@ -1,0 +1,73 @@
+//! Plain text of a page's Markdown, for the search index: headings apart, and the
+//! whole body (headings included) as running text for snippets.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// A Markdown body as plain text.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Plain {
+    /// Heading texts, one per line.
+    pub headings: String,
+    /// Everything readable, blocks separated by a newline, HTML left out.
+    pub body: String,
+}
+
+/// Extracts the plain text of a Markdown body.
+pub fn plain(markdown: &str) -> Plain {
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut out = Plain::default();
+    let mut in_heading = false;
+    for event in Parser::new_ext(markdown, opts) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                out.headings.push('\n');
+                out.body.push('\n');
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if in_heading {
+                    out.headings.push_str(&t);
+                }
+                out.body.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => out.body.push(' '),
+            Event::End(TagEnd::TableCell) => out.body.push_str(" · "),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead) => {
+                out.body.push('\n')
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The first `max` characters of `text`, cut after a whole word where possible.
+pub fn truncate(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        None => text,
+        Some((end, _)) => {
+            let cut = text[..end].rfind(char::is_whitespace).filter(|&i| i > end / 2).unwrap_or(end);
+            &text[..cut]
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_plain_text() {
+        let p =
+            plain("Mở **đầu** và [liên kết](/x/).\n\n## Nội dung `chính`\n\n- một\n- hai\n\n<!-- more -->\n");
+        assert_eq!(p.headings, "Nội dung chính\n");
+        assert_eq!(p.body, "Mở đầu và liên kết.\nNội dung chính\nmột\nhai\n");
+    }
+
+    #[test]
+    fn truncation_keeps_whole_words() {
+        assert_eq!(truncate("khuyến học khuyến tài", 13), "khuyến học");
+        assert_eq!(truncate("ngắn", 10), "ngắn");
+    }
+}
