@@ -48,6 +48,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Create a page from an archetype: KIND is page, document or bulletin; PATH is under content/.
+    New {
+        kind: String,
+        path: PathBuf,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Preview the site: build it in memory, serve it, rebuild and reload on every save.
     Serve {
         #[arg(long, default_value = ".")]

@@ -17,6 +17,9 @@ const SKELETON: &[(&str, &str)] = &[
     ("content/ban-tin/ban-tin-mau.md", include_str!("../skeleton/content/ban-tin/ban-tin-mau.md")),
     ("content/tin-tuc/_index.md", include_str!("../skeleton/content/tin-tuc/_index.md")),
     ("content/tin-tuc/trang-dau-tien.md", include_str!("../skeleton/content/tin-tuc/trang-dau-tien.md")),
+    ("archetypes/page.md", include_str!("../skeleton/archetypes/page.md")),
+    ("archetypes/document.md", include_str!("../skeleton/archetypes/document.md")),
+    ("archetypes/bulletin.md", include_str!("../skeleton/archetypes/bulletin.md")),
     ("static/.gitkeep", ""),
     ("templates/.gitkeep", ""),
 ];

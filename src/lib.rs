@@ -15,6 +15,7 @@ pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod messages;
+pub mod new;
 pub mod parse;
 pub mod progress;
 pub mod render;

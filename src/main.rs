@@ -29,6 +29,13 @@ fn main() -> ExitCode {
                 );
             }))
         }
+        Command::New { kind, path, root } => {
+            let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+            finish(loa::new::new_page(&root, &kind, &path, &today).map(|written| {
+                let shown = written.strip_prefix(&root).unwrap_or(&written).display().to_string();
+                println!("{}", messages::text(Msg::NewCreated { path: &shown }));
+            }))
+        }
         Command::Serve { root, bind, port, drafts, open } => {
             finish(loa::serve::serve(loa::serve::ServeOptions { root, bind, port, drafts, open }))
         }

@@ -75,6 +75,9 @@ pub enum Msg<'a> {
     ServeExposed { addr: &'a str },
     ServePortBusy { port: u16 },
     ServeStopped,
+    NewUnknownKind { kind: &'a str, kinds: &'a str },
+    NewExists { path: &'a str },
+    NewCreated { path: &'a str },
     BulletinMissing,
     BulletinOverTarget { time: &'a str, target: &'a str },
     BulletinLeftover { what: &'a str },
@@ -310,6 +313,12 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (ServePortBusy { port }, En) => format!("port {port} is busy, trying the next one"),
         (ServeStopped, Vi) => "Đã dừng.".into(),
         (ServeStopped, En) => "Stopped.".into(),
+        (NewUnknownKind { kind, kinds }, Vi) => format!("không có mẫu `{kind}`; chọn một trong: {kinds}"),
+        (NewUnknownKind { kind, kinds }, En) => format!("no archetype `{kind}`; choose one of: {kinds}"),
+        (NewExists { path }, Vi) => format!("`{path}` đã có; loa không ghi đè, hãy chọn tên khác"),
+        (NewExists { path }, En) => format!("`{path}` already exists; loa does not overwrite it, choose another name"),
+        (NewCreated { path }, Vi) => format!("Đã tạo `{path}`. Mở tệp, điền thông tin rồi chạy loa build."),
+        (NewCreated { path }, En) => format!("Created `{path}`. Open it, fill it in, then run loa build."),
         (BulletinMissing, Vi) => {
             "trang bản tin thiếu khối `bulletin:` (air_date, slot, target_minutes)".into()
         }

@@ -3,9 +3,15 @@
 //! When Chromium is missing these tests fail under CI (`CI` set) and are skipped, loudly,
 //! elsewhere. Install it with `apt-get install chromium`.
 
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
+use std::process::Child;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+/// How long a browser may take for any one step.
+const PATIENCE: Duration = Duration::from_secs(30);
 
 use crate::support::Fixture;
 
@@ -136,3 +142,148 @@ document.getElementById('f').addEventListener('load', function () {
 });
 </script></body></html>
 "#;
+
+/// Chromium driven over the DevTools protocol.
+pub struct Browser {
+    child: Child,
+    socket: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+    next_id: u64,
+}
+
+impl Browser {
+    pub fn open(chromium: &Path, tmp: &Path, url: &str) -> Browser {
+        Browser::open_sized(chromium, tmp, url, (1280, 900))
+    }
+
+    /// Opens `url` in a window of `size` (width, height) CSS pixels.
+    pub fn open_sized(chromium: &Path, tmp: &Path, url: &str, size: (u32, u32)) -> Browser {
+        let mut child = Command::new(chromium)
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            .args(["--disable-component-update", "--disable-sync", "--no-first-run"])
+            .args(["--remote-debugging-port=0", "--remote-allow-origins=*"])
+            .arg(format!("--window-size={},{}", size.0, size.1))
+            .arg(format!("--user-data-dir={}", tmp.join("chromium-live").display()))
+            .arg(url)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start chromium");
+        let stderr = child.stderr.take().expect("stderr");
+        let mut lines = BufReader::new(stderr).lines();
+        let browser_ws = loop {
+            let line = lines.next().expect("chromium announced DevTools").expect("read stderr");
+            if let Some(at) = line.find("ws://") {
+                break line[at..].trim().to_owned();
+            }
+        };
+        std::thread::spawn(move || for _ in lines {});
+        // The page target: ask the DevTools HTTP endpoint for the list of pages.
+        let port = browser_ws.split(':').nth(2).and_then(|p| p.split('/').next()).expect("devtools port");
+        let start = Instant::now();
+        let page_ws = loop {
+            let list = http_get_body(port, "/json/list");
+            let found = list
+                .split("\"webSocketDebuggerUrl\":")
+                .skip(1)
+                .zip(list.split("\"type\":").skip(1))
+                .find(|(_, kind)| kind.trim_start().starts_with("\"page\""))
+                .and_then(|(ws, _)| ws.split('"').nth(1).map(str::to_owned));
+            if let Some(ws) = found {
+                break ws;
+            }
+            assert!(start.elapsed() < PATIENCE, "no page target in {list}");
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        let (socket, _) = tungstenite::connect(page_ws.as_str()).expect("connect to the page");
+        if let tungstenite::stream::MaybeTlsStream::Plain(stream) = socket.get_ref() {
+            stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+        }
+        Browser { child, socket, next_id: 1 }
+    }
+
+    /// The page's visible text now.
+    pub fn text(&mut self) -> String {
+        self.eval("document.body ? document.body.innerText : ''").as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Opens `url` in the same tab and waits until it has loaded.
+    pub fn navigate(&mut self, url: &str) {
+        let script = format!("location.href = {}; 'ok'", serde_json::Value::String(url.to_owned()));
+        self.eval(&script);
+        let start = Instant::now();
+        loop {
+            let state = self.eval("document.readyState + ' ' + location.href");
+            let state = state.as_str().unwrap_or_default();
+            if state.starts_with("complete ") && state.ends_with(url.split('#').next().unwrap_or(url)) {
+                return;
+            }
+            assert!(start.elapsed() < PATIENCE, "{url} did not load: {state}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Evaluates a JavaScript expression in the page and returns its value.
+    pub fn eval(&mut self, expression: &str) -> serde_json::Value {
+        let params = serde_json::json!({ "expression": expression, "returnByValue": true });
+        self.call("Runtime.evaluate", params)["result"]["value"].clone()
+    }
+
+    /// Makes the page render as on a phone screen `width` × `height` CSS pixels.
+    pub fn emulate_phone(&mut self, width: u32, height: u32) {
+        let params =
+            serde_json::json!({ "width": width, "height": height, "deviceScaleFactor": 2, "mobile": true });
+        self.call("Emulation.setDeviceMetricsOverride", params);
+    }
+
+    /// Sends one DevTools command and returns its `result`.
+    fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        let request = serde_json::json!({ "id": id, "method": method, "params": params }).to_string();
+        self.socket.send(tungstenite::Message::text(request)).expect("send to chromium");
+        loop {
+            let message = self.socket.read().expect("read from chromium");
+            let text = message.into_text().map(|t| t.to_string()).unwrap_or_default();
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
+            if value["id"] == id {
+                return value["result"].clone();
+            }
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn http_get_body(port: &str, path: &str) -> String {
+    let Ok(mut stream) = TcpStream::connect(format!("127.0.0.1:{port}")) else { return String::new() };
+    // The DevTools server may keep the connection open: read what the length says.
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let _ = write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => raw.extend_from_slice(&chunk[..n]),
+        }
+        let text = String::from_utf8_lossy(&raw);
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length = head
+                .lines()
+                .find_map(|l| {
+                    l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned())
+                })
+                .and_then(|v| v.parse::<usize>().ok());
+            if length.is_some_and(|n| body.len() >= n) {
+                break;
+            }
+        }
+    }
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default()
+}

@@ -4,11 +4,10 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::browser::chromium;
+use crate::browser::{chromium, Browser};
 use crate::support::{loa, Fixture};
 
 /// How long any single wait may take before the test fails.
@@ -284,111 +283,4 @@ fn browser_shows_an_edit_without_a_manual_reload() {
         assert!(start.elapsed() < PATIENCE, "the browser never showed the edit:\n{}", browser.text());
         std::thread::sleep(Duration::from_millis(100));
     }
-}
-
-/// Chromium driven over the DevTools protocol.
-struct Browser {
-    child: Child,
-    socket: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
-    next_id: u64,
-}
-
-impl Browser {
-    fn open(chromium: &Path, tmp: &Path, url: &str) -> Browser {
-        let mut child = Command::new(chromium)
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            .args(["--disable-component-update", "--disable-sync", "--no-first-run"])
-            .args(["--remote-debugging-port=0", "--remote-allow-origins=*"])
-            .arg(format!("--user-data-dir={}", tmp.join("chromium-live").display()))
-            .arg(url)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start chromium");
-        let stderr = child.stderr.take().expect("stderr");
-        let mut lines = BufReader::new(stderr).lines();
-        let browser_ws = loop {
-            let line = lines.next().expect("chromium announced DevTools").expect("read stderr");
-            if let Some(at) = line.find("ws://") {
-                break line[at..].trim().to_owned();
-            }
-        };
-        std::thread::spawn(move || for _ in lines {});
-        // The page target: ask the DevTools HTTP endpoint for the list of pages.
-        let port = browser_ws.split(':').nth(2).and_then(|p| p.split('/').next()).expect("devtools port");
-        let start = Instant::now();
-        let page_ws = loop {
-            let list = http_get_body(port, "/json/list");
-            let found = list
-                .split("\"webSocketDebuggerUrl\":")
-                .skip(1)
-                .zip(list.split("\"type\":").skip(1))
-                .find(|(_, kind)| kind.trim_start().starts_with("\"page\""))
-                .and_then(|(ws, _)| ws.split('"').nth(1).map(str::to_owned));
-            if let Some(ws) = found {
-                break ws;
-            }
-            assert!(start.elapsed() < PATIENCE, "no page target in {list}");
-            std::thread::sleep(Duration::from_millis(100));
-        };
-        let (socket, _) = tungstenite::connect(page_ws.as_str()).expect("connect to the page");
-        if let tungstenite::stream::MaybeTlsStream::Plain(stream) = socket.get_ref() {
-            stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
-        }
-        Browser { child, socket, next_id: 1 }
-    }
-
-    /// The page's visible text now.
-    fn text(&mut self) -> String {
-        let id = self.next_id;
-        self.next_id += 1;
-        let request = format!(
-            r#"{{"id":{id},"method":"Runtime.evaluate","params":{{"expression":"document.body ? document.body.innerText : ''","returnByValue":true}}}}"#
-        );
-        self.socket.send(tungstenite::Message::text(request)).expect("send to chromium");
-        loop {
-            let message = self.socket.read().expect("read from chromium");
-            let text = message.into_text().map(|t| t.to_string()).unwrap_or_default();
-            if text.contains(&format!("\"id\":{id},")) || text.contains(&format!("\"id\":{id}}}")) {
-                let value: serde_json::Value = serde_json::from_str(&text).expect("DevTools JSON");
-                return value["result"]["result"]["value"].as_str().unwrap_or_default().to_owned();
-            }
-        }
-    }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn http_get_body(port: &str, path: &str) -> String {
-    let Ok(mut stream) = TcpStream::connect(format!("127.0.0.1:{port}")) else { return String::new() };
-    // The DevTools server may keep the connection open: read what the length says.
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
-    let _ = write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
-    let mut raw = Vec::new();
-    let mut chunk = [0u8; 8192];
-    loop {
-        match stream.read(&mut chunk) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => raw.extend_from_slice(&chunk[..n]),
-        }
-        let text = String::from_utf8_lossy(&raw);
-        if let Some((head, body)) = text.split_once("\r\n\r\n") {
-            let length = head
-                .lines()
-                .find_map(|l| {
-                    l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned())
-                })
-                .and_then(|v| v.parse::<usize>().ok());
-            if length.is_some_and(|n| body.len() >= n) {
-                break;
-            }
-        }
-    }
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default()
 }

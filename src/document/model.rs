@@ -142,7 +142,8 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
             }
             date
         });
-        let kind = match (&front.kind, &number) {
+        let written_kind = front.kind.as_ref().filter(|k| !k.trim().is_empty());
+        let kind = match (written_kind, &number) {
             (Some(k), _) => {
                 let found = kinds::by_slug(k);
                 if found.is_none() {
