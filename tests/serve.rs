@@ -284,3 +284,33 @@ fn browser_shows_an_edit_without_a_manual_reload() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn a_busy_port_moves_to_the_next_one_and_says_so() {
+    let fx = Fixture::copy("good");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a port");
+    let port = taken.local_addr().expect("address").port();
+    let mut child = loa(fx.tmp())
+        .arg("serve")
+        .arg("--root")
+        .arg(fx.root())
+        .args(["--port", &port.to_string()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start loa serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let line = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .find(|l| l.contains("Serving at"))
+        .expect("loa serve printed its address");
+    let mut err = String::new();
+    let stderr = child.stderr.take().expect("stderr");
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = BufReader::new(stderr).read_to_string(&mut err);
+    assert!(err.contains(&format!("port {port} is busy, trying the next one")), "{err}");
+    assert!(!line.contains(&format!(":{port}/")), "{line}");
+    drop(taken);
+}
