@@ -8,7 +8,8 @@ pub fn parse(value: &str) -> Option<NaiveDate> {
     let v = value.trim();
     // ISO date, possibly followed by a time we do not need.
     if v.len() >= 10 && v.as_bytes()[4] == b'-' {
-        let (day, rest) = v.split_at(10);
+        // `get` rather than `split_at`: a typo may put a multi-byte letter at byte 10.
+        let (Some(day), Some(rest)) = (v.get(..10), v.get(10..)) else { return None };
         if rest.is_empty() || rest.starts_with(['T', ' ', 't']) {
             return NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
         }
@@ -61,7 +62,7 @@ mod tests {
         for v in ["2007-04-13", "13/4/2007", "13/04/2007", "13-04-2007", "2007-04-13T08:30:00+07:00"] {
             assert_eq!(parse(v), want, "{v}");
         }
-        for v in ["2024-13-01", "31/02/2023", "2007/04/13", "April 13", "", "13/4/07"] {
+        for v in ["2024-13-01", "31/02/2023", "2007/04/13", "April 13", "", "13/4/07", "2007-04-1ố", "2007-04-13ố"] {
             assert_eq!(parse(v), None, "{v}");
         }
     }
