@@ -29,8 +29,9 @@ pub fn chromium() -> Option<PathBuf> {
     found
 }
 
-/// `chromium --headless --dump-dom <url>`: the DOM after the page (and its scripts) loaded.
-fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
+/// `chromium --headless --dump-dom <url>`: the DOM after the page (and its scripts) ran;
+/// `extra` adds flags (e.g. `--virtual-time-budget=5000`).
+pub fn dump_dom(chromium: &Path, profile: &Path, url: &str, extra: &[&str]) -> String {
     let mut child = Command::new(chromium)
         .args([
             "--headless",
@@ -40,9 +41,10 @@ fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
-            // Lets the probe page read the document of a file:// iframe.
+            // Lets a probe page read the document of a file:// iframe.
             "--allow-file-access-from-files",
         ])
+        .args(extra)
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg("--dump-dom")
         .arg(url)
@@ -50,6 +52,13 @@ fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromium");
+    // Read while it runs: a large DOM would otherwise fill the pipe and stall Chromium.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut dom = Vec::new();
+        let _ = stdout.read_to_end(&mut dom);
+        dom
+    });
     let start = Instant::now();
     while child.try_wait().expect("wait for chromium").is_none() {
         if start.elapsed() > Duration::from_secs(60) {
@@ -58,9 +67,9 @@ fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let out = child.wait_with_output().expect("chromium output");
-    assert!(out.status.success(), "chromium failed on {url}");
-    String::from_utf8(out.stdout).expect("DOM is UTF-8")
+    let status = child.wait().expect("chromium status");
+    assert!(status.success(), "chromium failed on {url}");
+    String::from_utf8(reader.join().expect("read the DOM")).expect("DOM is UTF-8")
 }
 
 pub fn file_url(path: &Path) -> String {
@@ -72,7 +81,7 @@ pub fn file_url(path: &Path) -> String {
 fn page_opened_from_disk_has_its_title() {
     let Some(chromium) = chromium() else { return };
     let fx = Fixture::built_skeleton();
-    let dom = dump_dom(&chromium, &fx.tmp().join("profile"), &file_url(&fx.public().join(PAGE)));
+    let dom = dump_dom(&chromium, &fx.tmp().join("profile"), &file_url(&fx.public().join(PAGE)), &[]);
     assert!(dom.contains("<title>Trang tin đầu tiên – Trang thông tin của đơn vị</title>"), "{dom}");
     assert!(dom.contains("Trang tin đầu tiên</h1>"), "{dom}");
     assert!(dom.contains(r#"<link rel="stylesheet" href="../../css/style.css">"#), "{dom}");
@@ -86,7 +95,7 @@ fn stylesheet_and_links_resolve_in_the_browser() {
     let fx = Fixture::built_skeleton();
     let probe = fx.public().join("probe.html");
     std::fs::write(&probe, PROBE.replace("PAGE", PAGE)).expect("write probe");
-    let dom = dump_dom(&chromium, &fx.tmp().join("profile"), &file_url(&probe));
+    let dom = dump_dom(&chromium, &fx.tmp().join("profile"), &file_url(&probe), &[]);
     let json = dom
         .split("<pre id=\"probe\">")
         .nth(1)

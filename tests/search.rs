@@ -70,36 +70,7 @@ fn parse(dom: &str) -> Page {
 
 /// `chromium --dump-dom` with virtual time, so the search scripts run to the end.
 fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
-    let mut child = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--allow-file-access-from-files",
-            "--virtual-time-budget=5000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(url)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start chromium");
-    let start = Instant::now();
-    while child.try_wait().expect("wait for chromium").is_none() {
-        if start.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("chromium did not finish within 60 s on {url}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().expect("chromium output");
-    assert!(out.status.success(), "chromium failed on {url}");
-    String::from_utf8(out.stdout).expect("DOM is UTF-8")
+    crate::browser::dump_dom(chromium, profile, url, &["--virtual-time-budget=5000"])
 }
 
 /// `q` as a URL query value.
