@@ -54,8 +54,17 @@ fn real_site_fits_a_phone_with_visible_focus_and_readable_contrast() {
             url = format!("{url}?{query}");
         }
         browser.navigate(&url);
-        let width =
-            browser.eval("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        // Scripts (search results) may still change the page: measure once it is still.
+        let measure = "[document.documentElement.scrollWidth, document.documentElement.clientWidth]";
+        let mut width = browser.eval(measure);
+        for _ in 0..20 {
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            let again = browser.eval(measure);
+            if again == width {
+                break;
+            }
+            width = again;
+        }
         let (scroll, client) = (width[0].as_i64().unwrap_or(0), width[1].as_i64().unwrap_or(0));
         assert!(client > 300 && client <= 375, "{page}: the window is not phone-sized ({client} px)");
         assert!(scroll <= client, "{page}: {scroll} px wide content in a {client} px screen");
