@@ -198,14 +198,24 @@ pub fn render_all(model: &Model, tera: &Tera, build_date: &str, sink: &Sink) -> 
     let (mut diags, extra) = rayon::join(
         || render_jobs(model, tera, &shared, &jobs, sink),
         || {
-            let mut extra = code_outputs(model);
+            // The search index goes straight to the sink, file by file.
+            let mut search_diags = Vec::new();
+            let mut written = 0;
             if site.config.build_search_index {
-                extra.extend(crate::search::outputs(model));
+                crate::search::write(model, &mut |out| {
+                    written += 1;
+                    let path = out.path.clone();
+                    if let Err(e) = sink(out) {
+                        search_diags.push(Diagnostic::error(&path, 0, 0, e.to_string()));
+                    }
+                });
             }
-            extra
+            (code_outputs(model), search_diags, written)
         },
     );
-    let files = jobs.len() + extra.len();
+    let (extra, search_diags, search_files) = extra;
+    diags.extend(search_diags);
+    let files = jobs.len() + extra.len() + search_files;
     for out in extra {
         let path = out.path.clone();
         if let Err(e) = sink(out) {

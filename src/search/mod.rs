@@ -65,6 +65,14 @@ pub fn context() -> Value {
 
 /// The index files of the site.
 pub fn outputs(model: &Model) -> Vec<Output> {
+    let mut out = Vec::new();
+    write(model, &mut |o| out.push(o));
+    out
+}
+
+/// Builds the index and hands each file to `emit` as soon as it is ready, so a large
+/// site never holds the whole index in memory at once.
+pub fn write(model: &Model, emit: &mut dyn FnMut(Output)) {
     let site = model.site;
     // Words and pairs are interned: a large site repeats the same few thousand words
     // millions of times, and a map keyed by fresh strings spent seconds allocating.
@@ -90,7 +98,7 @@ pub fn outputs(model: &Model) -> Vec<Output> {
                 .collect();
             for (f, exact, mask, tf) in p.terms {
                 let list = &mut variants[ids[f as usize]];
-                let posting = Posting { page, mask, tf };
+                let posting = Posting { page, mask, tf: tf.min(255) as u8 };
                 match list.iter_mut().find(|(e, _)| *e == exact) {
                     Some((_, postings)) => postings.push(posting),
                     None => list.push((exact, vec![posting])),
@@ -119,8 +127,12 @@ pub fn outputs(model: &Model) -> Vec<Output> {
         }
     }
     drop((term_ids, pair_ids));
-
-    let mut out = Vec::new();
+    // Snippet text first: it is the largest part, and is not needed after this.
+    for (n, chunk) in texts.chunks(CHUNK).enumerate() {
+        let body = format!("loaSearch.x({n},{});\n", Value::from(chunk.to_vec()));
+        emit(Output { path: format!("{DIR}x-{n}.js"), bytes: body.into_bytes() });
+    }
+    drop(texts);
     let mut order: Vec<usize> = (0..term_names.len()).collect();
     order.sort_unstable_by(|&a, &b| term_names[a].cmp(&term_names[b]));
     let term_entries: Vec<(String, String)> = order
@@ -143,7 +155,7 @@ pub fn outputs(model: &Model) -> Vec<Output> {
         })
         .collect();
     drop(variants);
-    let term_shards = write_shards(&term_entries, "t", &mut out);
+    let term_shards = write_shards(&term_entries, "t", emit);
     drop(term_entries);
     let pair_names: Vec<String> =
         pair_keys.par_iter().map(|&(a, b)| format!("{} {}", term_names[a], term_names[b])).collect();
@@ -165,11 +177,8 @@ pub fn outputs(model: &Model) -> Vec<Output> {
             (pair_names[id].clone(), entry)
         })
         .collect();
-    let pair_shards = write_shards(&pair_entries, "p", &mut out);
-    for (n, chunk) in texts.chunks(CHUNK).enumerate() {
-        let body = format!("loaSearch.x({n},{});\n", Value::from(chunk.to_vec()));
-        out.push(Output { path: format!("{DIR}x-{n}.js"), bytes: body.into_bytes() });
-    }
+    let pair_shards = write_shards(&pair_entries, "p", emit);
+    drop(pair_entries);
     let meta = json!({
         "version": 1,
         "pretty": site.config.pretty_urls,
@@ -179,8 +188,7 @@ pub fn outputs(model: &Model) -> Vec<Output> {
         "sections": sections,
         "pages": rows,
     });
-    out.push(Output { path: format!("{DIR}meta.js"), bytes: format!("loaSearch.m({meta});\n").into_bytes() });
-    out
+    emit(Output { path: format!("{DIR}meta.js"), bytes: format!("loaSearch.m({meta});\n").into_bytes() });
 }
 
 /// The id of `key`, adding it (and calling `on_new`) the first time it is seen.
@@ -209,7 +217,8 @@ fn push_number(out: &mut String, n: u64) {
 struct Posting {
     page: u32,
     mask: u8,
-    tf: u32,
+    /// Only its bucket (1, 2–3, 4–7, 8+) is written, so a byte is plenty.
+    tf: u8,
 }
 
 /// Postings as numbers: `(page - previous page) * 128 + tf bucket * 32 + field bits`,
@@ -242,7 +251,7 @@ fn json_str(s: &str) -> String {
 /// one file per shard and returns the shard names, in file order.
 ///
 /// `search.js` finds a word in the shard with the longest name that starts it.
-fn write_shards(entries: &[(String, String)], kind: &str, out: &mut Vec<Output>) -> Vec<String> {
+fn write_shards(entries: &[(String, String)], kind: &str, emit: &mut dyn FnMut(Output)) -> Vec<String> {
     let mut shards: Vec<(String, Vec<usize>)> = Vec::new();
     split(entries, (0..entries.len()).collect(), String::new(), 0, &mut shards);
     shards.sort_by(|a, b| a.0.cmp(&b.0));
@@ -256,10 +265,7 @@ fn write_shards(entries: &[(String, String)], kind: &str, out: &mut Vec<Output>)
             body.push_str(&entries[m].1);
         }
         body.push_str("});\n");
-        out.push(Output {
-            path: format!("{DIR}{kind}-{}.js", shard_file(&name, n)),
-            bytes: body.into_bytes(),
-        });
+        emit(Output { path: format!("{DIR}{kind}-{}.js", shard_file(&name, n)), bytes: body.into_bytes() });
         names.push(name);
     }
     names
