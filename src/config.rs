@@ -179,6 +179,27 @@ pub fn key_line(yaml: &str, key: &str) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// The 1-based line of `key:` inside the top-level `block:` of a page (such as
+/// `document:`), or of the block itself when the key is not written; 1 when neither is.
+pub fn block_key_line(text: &str, block: &str, key: &str) -> usize {
+    let mut block_line = 0;
+    for (i, line) in text.lines().enumerate() {
+        if block_line == 0 {
+            if line.strip_prefix(block).is_some_and(|rest| rest.trim_start().starts_with(':')) {
+                block_line = i + 1;
+            }
+            continue;
+        }
+        if !line.starts_with([' ', '\t']) && !line.trim().is_empty() {
+            break;
+        }
+        if line.trim_start().strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
+            return i + 1;
+        }
+    }
+    block_line.max(1)
+}
+
 /// serde_yaml appends " at line X column Y"; we print the place ourselves.
 pub fn strip_location(detail: &str) -> &str {
     match detail.find(" at line ") {

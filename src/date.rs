@@ -25,6 +25,17 @@ pub fn parse(value: &str) -> Option<NaiveDate> {
     None
 }
 
+/// A date written in YAML: `Ok(None)` when empty, `Err(text)` when it is not a date.
+/// (serde_yaml reads `2007-04-13` as a string, but `2007` as a number.)
+pub fn from_yaml(value: &serde_yaml::Value) -> Result<Option<NaiveDate>, String> {
+    let text = match value {
+        serde_yaml::Value::Null => return Ok(None),
+        serde_yaml::Value::String(s) => s.clone(),
+        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_owned(),
+    };
+    parse(&text).map(Some).ok_or(text)
+}
+
 /// Weekday names as printed on Vietnamese calendars.
 pub fn weekday(date: NaiveDate) -> &'static str {
     match date.weekday().num_days_from_monday() {

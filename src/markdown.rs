@@ -91,6 +91,17 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
     let mut in_code = false;
     let mut in_link = 0usize;
 
+    // A link or image source as a site URL; a broken one is reported and left as written.
+    let link_target = |dest: CowStr<'_>, at: usize, diags: &mut Vec<Diagnostic>| -> String {
+        match rewrite(&dest, page, targets) {
+            Ok(url) => url.to_string(),
+            Err(message) => {
+                let d = Diagnostic::error(&page.source.shown, line_of(at), 0, message);
+                diags.push(d.with_excerpt_from(&page.source.text));
+                dest.to_string()
+            }
+        }
+    };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         if let Event::Text(t) = &event {
             word_count += t.split_whitespace().count();
@@ -148,26 +159,17 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 events.push(Event::End(TagEnd::Heading(level)));
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest_url = rewrite(&dest_url, page, targets).unwrap_or_else(|target| {
-                    let line = line_of(range.start);
-                    diags.push(
-                        Diagnostic::error(&page.source.shown, line, 0, target)
-                            .with_excerpt_from(&page.source.text),
-                    );
-                    dest_url
-                });
+                let dest_url = CowStr::from(link_target(dest_url, range.start, &mut diags));
+                // A plain link to a document's page cites it as much as its number does.
+                let path = dest_url.split('#').next().unwrap_or("");
+                if let Some(key) = targets.document_urls.get(path) {
+                    found.push(Found { key: key.clone(), printed: key.clone(), line: line_of(range.start) });
+                }
                 depth += 1;
                 events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest_url = rewrite(&dest_url, page, targets).unwrap_or_else(|target| {
-                    let line = line_of(range.start);
-                    diags.push(
-                        Diagnostic::error(&page.source.shown, line, 0, target)
-                            .with_excerpt_from(&page.source.text),
-                    );
-                    dest_url
-                });
+                let dest_url = CowStr::from(link_target(dest_url, range.start, &mut diags));
                 depth += 1;
                 events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }

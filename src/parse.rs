@@ -196,25 +196,16 @@ fn read_front_matter(yaml: &str, source: &Source, diags: &mut Vec<Diagnostic>) -
     };
     let mut ok = true;
     let mut date_of = |key: &str, value: Option<serde_yaml::Value>| -> Option<NaiveDate> {
-        let value = value?;
-        let text = match &value {
-            serde_yaml::Value::String(s) => s.clone(),
-            serde_yaml::Value::Null => return None,
-            other => serde_yaml::to_string(other).unwrap_or_default().trim().to_owned(),
+        let text = match crate::date::from_yaml(&value?) {
+            Ok(date) => return date,
+            Err(text) => text,
         };
-        let parsed = crate::date::parse(&text);
-        if parsed.is_none() {
-            ok = false;
-            let line = key_line(yaml, key) + YAML_LINE;
-            let col = source
-                .text
-                .lines()
-                .nth(line.saturating_sub(1))
-                .and_then(|l| l.find(':'))
-                .map_or(0, |i| i + 3);
-            diags.push(at(line, col, messages::text(Msg::BadDate { value: &text })));
-        }
-        parsed
+        ok = false;
+        let line = key_line(yaml, key) + YAML_LINE;
+        let col =
+            source.text.lines().nth(line.saturating_sub(1)).and_then(|l| l.find(':')).map_or(0, |i| i + 3);
+        diags.push(at(line, col, messages::text(Msg::BadDate { value: &text })));
+        None
     };
     let date = date_of("date", raw.date);
     let updated = date_of("updated", raw.updated);

@@ -61,12 +61,35 @@ pub struct Section {
 impl Section {
     /// Number of list pages this section renders (at least one).
     pub fn pager_count(&self) -> usize {
-        if self.paginate_by == 0 {
-            1
-        } else {
-            self.pages.len().div_ceil(self.paginate_by).max(1)
-        }
+        pager_count(self.pages.len(), self.paginate_by)
     }
+}
+
+/// Number of list pages for `items` entries at `per` a page (0: all on one); at least one.
+pub fn pager_count(items: usize, per: usize) -> usize {
+    if per == 0 {
+        1
+    } else {
+        items.div_ceil(per).max(1)
+    }
+}
+
+/// Which entries list page `n` (1-based) shows.
+pub fn pager_range(items: usize, per: usize, n: usize) -> std::ops::Range<usize> {
+    let per = if per == 0 { items.max(1) } else { per };
+    ((n - 1) * per).min(items)..(n * per).min(items)
+}
+
+impl Site {
+    /// The top-level section whose folder's slug is `slug` ("Văn bản" counts as `van-ban`).
+    pub fn top_section(&self, slug: &str) -> Option<usize> {
+        self.sections.iter().position(|s| s.parent == Some(0) && slugify(&s.dir) == slug)
+    }
+}
+
+/// Is a content path inside the top-level folder whose slug is `slug`?
+pub fn in_top_folder(rel: &str, slug: &str) -> bool {
+    rel.split_once('/').is_some_and(|(top, _)| slugify(top) == slug)
 }
 
 /// URL of list page `n` (1-based) of a list at `base`.
@@ -238,8 +261,7 @@ pub fn resolve(
         urls.insert(t.url.clone());
         for term in &t.terms {
             urls.insert(term.url.clone());
-            let n = term.pages.len().div_ceil(config.paginate_by.max(1)).max(1);
-            for k in 2..=n {
+            for k in 2..=pager_count(term.pages.len(), config.paginate_by) {
                 urls.insert(pager_url(&term.url, k));
             }
         }
@@ -476,8 +498,7 @@ pub fn add_taxonomy(site: &mut Site, config: Taxonomy, assigned: &[(usize, Strin
     let tax = make_taxonomy(config, index, assigned, &mut site.pages);
     site.targets.urls.insert(tax.url.clone());
     for term in &tax.terms {
-        let n = term.pages.len().div_ceil(site.config.paginate_by.max(1)).max(1);
-        for k in 1..=n {
+        for k in 1..=pager_count(term.pages.len(), site.config.paginate_by) {
             site.targets.urls.insert(pager_url(&term.url, k));
         }
     }

@@ -60,9 +60,7 @@ struct Front {
 
 /// Is this page a bulletin (in `ban-tin/` or with a `bulletin:` block)?
 pub fn is_bulletin(page: &Page) -> bool {
-    let rel = &page.parsed.source.rel;
-    let top = rel.split('/').next().unwrap_or("");
-    page.parsed.front.bulletin.is_some() || (rel.contains('/') && crate::slug::slugify(top) == SECTION)
+    page.parsed.front.bulletin.is_some() || crate::resolve::in_top_folder(&page.parsed.source.rel, SECTION)
 }
 
 /// URL of a bulletin's print page.
@@ -77,11 +75,7 @@ pub fn script_url(page: &Page) -> String {
 
 /// URL of the schedule page.
 pub fn schedule_url(site: &Site) -> String {
-    let base = site
-        .sections
-        .iter()
-        .find(|s| s.parent == Some(0) && crate::slug::slugify(&s.dir) == SECTION)
-        .map_or_else(|| "/".to_owned(), |s| s.url.clone());
+    let base = site.top_section(SECTION).map_or("/", |s| site.sections[s].url.as_str());
     format!("{base}lich-phat/")
 }
 
@@ -97,23 +91,8 @@ pub fn attach(site: &mut Site) {
     site.targets.urls.insert(schedule);
 }
 
-/// 1-based line of `key:` inside the `bulletin:` block (or of the block itself).
 fn field_line(text: &str, key: &str) -> usize {
-    let mut block = 0;
-    for (i, line) in text.lines().enumerate() {
-        if line.starts_with("bulletin:") {
-            block = i + 1;
-        } else if block > 0 {
-            if !line.starts_with([' ', '\t']) && !line.trim().is_empty() {
-                break;
-            }
-            let rest = line.trim_start().strip_prefix(key).map(str::trim_start);
-            if rest.is_some_and(|r| r.starts_with(':')) {
-                return i + 1;
-            }
-        }
-    }
-    block.max(1)
+    crate::config::block_key_line(text, "bulletin", key)
 }
 
 /// Reads every bulletin's settings and writes its script; reports problems.
@@ -182,21 +161,15 @@ fn read(
             }
         },
     };
-    let air_date = match &front.air_date {
-        None => {
+    let air_date = match front.air_date.as_ref().map(crate::date::from_yaml) {
+        None | Some(Ok(None)) => {
             diags.push(at("bulletin", messages::text(Msg::DocumentFieldMissing { field: "air_date" })));
             None
         }
-        Some(v) => {
-            let text = match v {
-                serde_yaml::Value::String(s) => s.clone(),
-                other => serde_yaml::to_string(other).unwrap_or_default().trim().to_owned(),
-            };
-            let date = crate::date::parse(&text);
-            if date.is_none() {
-                diags.push(at("air_date", messages::text(Msg::BadDate { value: &text })));
-            }
-            date
+        Some(Ok(date)) => date,
+        Some(Err(text)) => {
+            diags.push(at("air_date", messages::text(Msg::BadDate { value: &text })));
+            None
         }
     };
     if front.target_minutes.is_some_and(|t| t <= 0.0 || !t.is_finite()) {

@@ -57,34 +57,11 @@ struct Front {
 
 /// Is this page a document (in `van-ban/` or with a `document:` block)?
 pub fn is_document(page: &Page) -> bool {
-    let rel = &page.parsed.source.rel;
-    // The folder may be written "Văn bản": compare its slug, as its URL does.
-    let top = rel.split('/').next().unwrap_or("");
-    page.parsed.front.document.is_some() || (rel.contains('/') && crate::slug::slugify(top) == SECTION)
+    page.parsed.front.document.is_some() || crate::resolve::in_top_folder(&page.parsed.source.rel, SECTION)
 }
 
-/// 1-based line of `key:` inside the `document:` block of `text` (or of `document:` itself).
 fn field_line(text: &str, key: &str) -> usize {
-    let mut in_block = false;
-    let mut block_line = 0;
-    for (i, line) in text.lines().enumerate() {
-        if line.starts_with("document:") {
-            in_block = true;
-            block_line = i + 1;
-            continue;
-        }
-        if in_block {
-            if !line.starts_with([' ', '\t']) && !line.trim().is_empty() {
-                break;
-            }
-            if let Some(rest) = line.trim_start().strip_prefix(key) {
-                if rest.trim_start().starts_with(':') {
-                    return i + 1;
-                }
-            }
-        }
-    }
-    block_line.max(1)
+    crate::config::block_key_line(text, "document", key)
 }
 
 /// Reads and validates every document's metadata.
@@ -122,7 +99,7 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
         };
         required("number", front.number.is_some());
         required("issuer", front.issuer.as_deref().is_some_and(|s| !s.trim().is_empty()));
-        required("issued", front.issued.is_some());
+        required("issued", front.issued.as_ref().is_some_and(|v| !v.is_null()));
         let number = match front.number.as_deref().map(|n| (n, number::parse(n))) {
             Some((_, Some(n))) => Some(n),
             Some((written, None)) => {
@@ -132,15 +109,10 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
             None => None,
         };
         let issued = front.issued.as_ref().and_then(|v| {
-            let text = match v {
-                serde_yaml::Value::String(s) => s.clone(),
-                other => serde_yaml::to_string(other).unwrap_or_default().trim().to_owned(),
-            };
-            let date = crate::date::parse(&text);
-            if date.is_none() {
+            crate::date::from_yaml(v).unwrap_or_else(|text| {
                 diags.push(err("issued", messages::text(Msg::BadDate { value: &text })));
-            }
-            date
+                None
+            })
         });
         let written_kind = front.kind.as_ref().filter(|k| !k.trim().is_empty());
         let kind = match (written_kind, &number) {
@@ -335,8 +307,8 @@ pub fn graph_url(site: &Site) -> String {
     format!("{}so-do-trich-dan/", documents_base(site))
 }
 
-fn documents_base(site: &Site) -> String {
-    site.sections.iter().find(|s| s.dir == SECTION).map_or_else(|| "/".to_owned(), |s| s.url.clone())
+fn documents_base(site: &Site) -> &str {
+    site.top_section(SECTION).map_or("/", |s| site.sections[s].url.as_str())
 }
 
 /// Makes documents known to the rest of the pipeline: mention targets, and the kind,

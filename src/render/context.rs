@@ -159,8 +159,7 @@ fn bulletin_lite(model: &Model, b: usize) -> Value {
 }
 
 /// The schedule page's `schedule`: days in air order, each with its bulletins by slot.
-pub fn schedule(model: &Model, shared: &Shared) -> Value {
-    let _ = shared;
+pub fn schedule(model: &Model) -> Value {
     let list = &model.bulletins.list;
     let mut order: Vec<usize> = (0..list.len()).collect();
     order.sort_by(|&a, &b| {
@@ -280,8 +279,7 @@ fn doc_full(site: &Site, shared: &Shared, docs: &Documents, d: usize) -> Value {
 }
 
 /// The timeline page's `documents`: oldest first, and grouped by year.
-pub fn timeline(site: &Site, shared: &Shared, docs: &Documents) -> Value {
-    let _ = shared;
+pub fn timeline(site: &Site, docs: &Documents) -> Value {
     let mut order: Vec<&Doc> = docs.docs.iter().collect();
     order.sort_by(|a, b| a.issued.cmp(&b.issued).then_with(|| a.number.key.cmp(&b.number.key)));
     let mut years: Vec<Value> = Vec::new();
@@ -307,8 +305,7 @@ pub fn timeline(site: &Site, shared: &Shared, docs: &Documents) -> Value {
 
 /// The citation graph: trees from the documents that cite nothing known, each node's
 /// children being the documents that cite (implement) it; plus the flat edge list.
-pub fn graph(site: &Site, shared: &Shared, docs: &Documents) -> Value {
-    let _ = shared;
+pub fn graph(site: &Site, docs: &Documents) -> Value {
     let mut implemented_by: Vec<Vec<usize>> = vec![Vec::new(); docs.docs.len()];
     let mut edges = Vec::new();
     for (i, d) in docs.docs.iter().enumerate() {
@@ -376,10 +373,9 @@ pub fn section(site: &Site, shared: &Shared, s: usize, html: &Html, with_pages: 
 
 /// The `paginator` for list page `n` (1-based) of a list of `pages` at `base`.
 pub fn paginator(shared: &Shared, base: &str, pages: &[usize], per: usize, n: usize) -> Value {
-    let per = if per == 0 { pages.len().max(1) } else { per };
-    let total = pages.len().div_ceil(per).max(1);
-    let slice =
-        pages.iter().skip((n - 1) * per).take(per).map(|&p| shared.items[p].clone()).collect::<Vec<_>>();
+    let total = crate::resolve::pager_count(pages.len(), per);
+    let range = crate::resolve::pager_range(pages.len(), per, n);
+    let slice: Vec<Value> = pages[range].iter().map(|&p| shared.items[p].clone()).collect();
     json!({
         "pages": slice,
         "current_index": n,

@@ -18,7 +18,7 @@ use crate::document::Documents;
 use crate::error::Diagnostic;
 use crate::markdown::{self, Html};
 use crate::messages::{self, Msg};
-use crate::resolve::{pager_url, Site};
+use crate::resolve::{pager_count, pager_range, pager_url, Site};
 pub(crate) use context::Shared;
 use relative::LinkStyle;
 
@@ -301,10 +301,6 @@ pub(crate) fn feed(model: &Model) -> Output {
 /// The pages whose data a job's output shows (for incremental rebuilds in `serve`).
 pub(crate) fn shows(model: &Model, job: &Job) -> Vec<usize> {
     let site = model.site;
-    let per = |n: usize, len: usize| -> std::ops::Range<usize> {
-        let per = if site.config.paginate_by == 0 { len.max(1) } else { site.config.paginate_by };
-        ((n - 1) * per).min(len)..(n * per).min(len)
-    };
     match *job {
         Job::Page(i) => {
             let p = &site.pages[i];
@@ -320,13 +316,7 @@ pub(crate) fn shows(model: &Model, job: &Job) -> Vec<usize> {
         }
         Job::Section(s, n) => {
             let sec = &site.sections[s];
-            let mut v: Vec<usize> = if sec.pager_count() == 1 {
-                sec.pages.clone()
-            } else {
-                let per = if sec.paginate_by == 0 { sec.pages.len().max(1) } else { sec.paginate_by };
-                let r = ((n - 1) * per).min(sec.pages.len())..(n * per).min(sec.pages.len());
-                sec.pages[r].to_vec()
-            };
+            let mut v = sec.pages[pager_range(sec.pages.len(), sec.paginate_by, n)].to_vec();
             for &c in &sec.subsections {
                 v.extend(site.sections[c].pages.iter().take(5));
             }
@@ -338,7 +328,7 @@ pub(crate) fn shows(model: &Model, job: &Job) -> Vec<usize> {
         }
         Job::Term(t, k, n) => {
             let pages = &site.taxonomies[t].terms[k].pages;
-            pages[per(n, pages.len())].to_vec()
+            pages[pager_range(pages.len(), site.config.paginate_by, n)].to_vec()
         }
         Job::TaxonomyList(_) | Job::NotFound => Vec::new(),
         Job::Timeline | Job::Graph => model.docs.docs.iter().map(|d| d.page).collect(),
@@ -353,14 +343,6 @@ fn summary_html(front: &crate::parse::FrontMatter, html: &Html) -> Option<String
     match &front.summary {
         Some(s) => Some(format!("<p>{}</p>", engine::escape_html(s))),
         None => html.summary.clone(),
-    }
-}
-
-fn pager_count(n: usize, per: usize) -> usize {
-    if per == 0 {
-        1
-    } else {
-        n.div_ceil(per).max(1)
     }
 }
 
@@ -449,8 +431,8 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
             "/404.html".into()
         }
         Job::Timeline => {
-            m.insert("documents".into(), context::timeline(site, shared, docs));
-            m.insert("breadcrumbs".into(), shared.crumbs(site, documents_section(site)));
+            m.insert("documents".into(), context::timeline(site, docs));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, section_of(site, crate::document::SECTION)));
             crate::document::timeline_url(site)
         }
         Job::BulletinPrint(b) => {
@@ -468,13 +450,13 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
             crate::bulletin::print_url(page)
         }
         Job::Schedule => {
-            m.insert("schedule".into(), context::schedule(model, shared));
-            m.insert("breadcrumbs".into(), shared.crumbs(site, bulletins_section(site)));
+            m.insert("schedule".into(), context::schedule(model));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, section_of(site, crate::bulletin::SECTION)));
             crate::bulletin::schedule_url(site)
         }
         Job::Graph => {
-            m.insert("graph".into(), context::graph(site, shared, docs));
-            m.insert("breadcrumbs".into(), shared.crumbs(site, documents_section(site)));
+            m.insert("graph".into(), context::graph(site, docs));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, section_of(site, crate::document::SECTION)));
             crate::document::graph_url(site)
         }
         Job::Search => {
@@ -495,18 +477,9 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
     (path, ctx)
 }
 
-fn bulletins_section(site: &Site) -> Option<usize> {
-    let is_it = |s: &crate::resolve::Section| {
-        s.parent == Some(0) && crate::slug::slugify(&s.dir) == crate::bulletin::SECTION
-    };
-    Some(site.sections.iter().position(is_it).unwrap_or(0))
-}
-
-fn documents_section(site: &Site) -> Option<usize> {
-    let is_docs = |s: &crate::resolve::Section| {
-        s.parent == Some(0) && crate::slug::slugify(&s.dir) == crate::document::SECTION
-    };
-    Some(site.sections.iter().position(is_docs).unwrap_or(0))
+/// The section a page about `slug` (documents, bulletins) sits under, for breadcrumbs.
+fn section_of(site: &Site, slug: &str) -> Option<usize> {
+    Some(site.top_section(slug).unwrap_or(0))
 }
 
 fn taxonomy_value(tax: &crate::resolve::TaxonomyIndex) -> Value {

@@ -105,18 +105,14 @@ impl Live {
     /// Rebuilds after Markdown files changed. Falls back to a full build when a change
     /// can move things around (front matter, sections, new or removed files).
     pub fn content_changed(&mut self, rels: &[String], build_date: &str) -> Result<Outcome, Vec<Diagnostic>> {
-        match self.try_incremental(rels, build_date) {
+        match self.try_incremental(rels) {
             Some(result) => result.map(Outcome::Partial),
             None => self.full(build_date).map(Outcome::Full),
         }
     }
 
     /// `None` when the change needs a full build.
-    fn try_incremental(
-        &mut self,
-        rels: &[String],
-        build_date: &str,
-    ) -> Option<Result<Files, Vec<Diagnostic>>> {
+    fn try_incremental(&mut self, rels: &[String]) -> Option<Result<Files, Vec<Diagnostic>>> {
         let state = self.state.as_mut()?;
         let content = self.opts.root.join("content");
         // Read and parse every changed file first: any surprise means a full build.
@@ -146,18 +142,13 @@ impl Live {
         if changes.is_empty() {
             return Some(Ok(Files::new()));
         }
-        Some(state.apply(changes, build_date))
+        Some(state.apply(changes))
     }
 }
 
 impl State {
     /// Applies body-only edits of pages and re-renders what shows them.
-    fn apply(
-        &mut self,
-        changes: Vec<(usize, parse::Parsed)>,
-        build_date: &str,
-    ) -> Result<Files, Vec<Diagnostic>> {
-        let _ = build_date;
+    fn apply(&mut self, changes: Vec<(usize, parse::Parsed)>) -> Result<Files, Vec<Diagnostic>> {
         let p = &mut self.prepared;
         let mut diags = Vec::new();
         let mut touched: HashSet<usize> = HashSet::new();
