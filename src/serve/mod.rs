@@ -94,7 +94,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     std::thread::spawn(move || rebuild_loop(root, live, rx, rebuild_shared));
 
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(async move {
+    let result = runtime.block_on(async move {
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
         tokio::select! {
@@ -104,7 +104,10 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
                 Ok(())
             }
         }
-    })
+    });
+    // Open live-reload streams never end by themselves: do not wait for them.
+    runtime.shutdown_background();
+    result
 }
 
 /// Binds `port`, or the next free one if it is taken; port 0 lets the system choose.
