@@ -82,6 +82,23 @@ pub enum Msg<'a> {
     BulletinOverTarget { time: &'a str, target: &'a str },
     BulletinLeftover { what: &'a str },
     DocumentUnknown { number: &'a str, suggestion: Option<&'a str> },
+    // -- #10 read-aloud (speech): add new variants below --
+
+    // -- #11 document numbers: add new variants below --
+
+    // -- #12 output integrity: add new variants below --
+
+    // -- #13 first hour / polish: add new variants below --
+
+    // -- #14 zola/hugo features: add new variants below --
+
+    // -- #15 performance: add new variants below --
+
+    // -- #16 import: add new variants below --
+
+    // -- #17 audio: add new variants below --
+
+    // -- #18 content: add new variants below --
 }
 
 /// The text of `msg` in the current language.
@@ -335,6 +352,25 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (BulletinLeftover { what }, En) => format!(
             "the reading script still has `{what}`, which a reader would stumble over; write it out, or add it to `broadcast.abbreviations` in config.yaml"
         ),
+
+        // -- #10 read-aloud (speech): add new arms below --
+
+        // -- #11 document numbers: add new arms below --
+
+        // -- #12 output integrity: add new arms below --
+
+        // -- #13 first hour / polish: add new arms below --
+
+        // -- #14 zola/hugo features: add new arms below --
+
+        // -- #15 performance: add new arms below --
+
+        // -- #16 import: add new arms below --
+
+        // -- #17 audio: add new arms below --
+
+        // -- #18 content: add new arms below --
+
     }
 }
 
