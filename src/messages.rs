@@ -97,6 +97,19 @@ pub enum Msg<'a> {
     // -- #16 import: add new variants below --
 
     // -- #17 audio: add new variants below --
+    AudioEngineMissing { program: &'a str, package: Option<&'a str>, count: usize },
+    AudioEncoderMissing { program: &'a str, package: Option<&'a str>, count: usize },
+    AudioEngineFailed { command: &'a str, detail: &'a str },
+    AudioEncoderFailed { command: &'a str, detail: &'a str },
+    AudioEngineInvalid { detail: &'a str },
+    AudioCacheFailed { dir: &'a str, detail: &'a str },
+    SpeakAbout,
+    SpeakFileHelp,
+    SpeakOutputHelp,
+    SpeakFormatHelp,
+    SpeakRootHelp,
+    SpeakWrote { path: &'a str, seconds: u64 },
+    SpeakToTerminal,
 
     // -- #18 content: add new variants below --
 }
@@ -368,6 +381,86 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #16 import: add new arms below --
 
         // -- #17 audio: add new arms below --
+        (AudioEngineMissing { program, package, count }, Vi) => format!(
+            "đã bật âm thanh bản tin (`broadcast.audio` trong config.yaml) nhưng máy chưa cài trình đọc `{program}`{}; {}",
+            crate::audio::report::count_vi(count),
+            match package {
+                Some(p) => format!("cài bằng lệnh `sudo apt-get install {p}`"),
+                None => "hãy cài chương trình này, hoặc sửa `broadcast.audio.engine` trong config.yaml".into(),
+            }
+        ),
+        (AudioEngineMissing { program, package, count }, En) => format!(
+            "audio bulletins are on (`broadcast.audio` in config.yaml) but the speech engine `{program}` is not installed{}; {}",
+            crate::audio::report::count_en(count),
+            match package {
+                Some(p) => format!("install it with `sudo apt-get install {p}`"),
+                None => "install it, or change `broadcast.audio.engine` in config.yaml".into(),
+            }
+        ),
+        (AudioEncoderMissing { program, package, count }, Vi) => format!(
+            "đã bật âm thanh bản tin (`broadcast.audio` trong config.yaml) nhưng máy chưa cài trình mã hóa `{program}`{}; {}",
+            crate::audio::report::count_vi(count),
+            match package {
+                Some(p) => format!("cài bằng lệnh `sudo apt-get install {p}`"),
+                None => "hãy cài chương trình này".into(),
+            }
+        ),
+        (AudioEncoderMissing { program, package, count }, En) => format!(
+            "audio bulletins are on (`broadcast.audio` in config.yaml) but the encoder `{program}` is not installed{}; {}",
+            crate::audio::report::count_en(count),
+            match package {
+                Some(p) => format!("install it with `sudo apt-get install {p}`"),
+                None => "install it".into(),
+            }
+        ),
+        (AudioEngineFailed { command, detail }, Vi) => format!(
+            "trình đọc bị lỗi nên bản tin này chưa có âm thanh: `{command}`: {detail}; hãy chạy thử lệnh đó, hoặc sửa `broadcast.audio.engine` trong config.yaml"
+        ),
+        (AudioEngineFailed { command, detail }, En) => format!(
+            "the speech engine failed, so this bulletin has no audio: `{command}`: {detail}; try the command by hand, or fix `broadcast.audio.engine` in config.yaml"
+        ),
+        (AudioEncoderFailed { command, detail }, Vi) => {
+            format!("trình mã hóa bị lỗi nên bản tin này chưa có âm thanh: `{command}`: {detail}")
+        }
+        (AudioEncoderFailed { command, detail }, En) => {
+            format!("the encoder failed, so this bulletin has no audio: `{command}`: {detail}")
+        }
+        (AudioEngineInvalid { detail }, Vi) => format!(
+            "không đọc được lệnh trình đọc `broadcast.audio.engine` ({detail}); viết như `piper --model /opt/piper/vi.onnx --output_file {{out}}`"
+        ),
+        (AudioEngineInvalid { detail }, En) => format!(
+            "`broadcast.audio.engine` is not a command line ({detail}); write it like `piper --model /opt/piper/vi.onnx --output_file {{out}}`"
+        ),
+        (AudioCacheFailed { dir, detail }, Vi) => {
+            format!("không ghi được thư mục lưu âm thanh `{dir}` ({detail}) nên bản tin này chưa có âm thanh")
+        }
+        (AudioCacheFailed { dir, detail }, En) => {
+            format!("cannot write the audio cache `{dir}` ({detail}), so this bulletin has no audio")
+        }
+        (SpeakAbout, Vi) => "Đọc một văn bản thành tệp âm thanh (MP3 hoặc Opus) bằng trình đọc của trang web; đọc từ đầu vào chuẩn khi FILE là `-` hoặc bỏ trống".into(),
+        (SpeakAbout, En) => "Speak a text or Markdown file into an audio file (MP3 or Opus) with the site's speech engine (standard input when FILE is `-` or absent)".into(),
+        (SpeakFileHelp, Vi) => "Tệp văn bản hoặc Markdown; `-` là đầu vào chuẩn".into(),
+        (SpeakFileHelp, En) => "A text or Markdown file; `-` is standard input".into(),
+        (SpeakOutputHelp, Vi) => "Tệp âm thanh sẽ ghi (mặc định: FILE đổi đuôi thành .mp3; `-` là đầu ra chuẩn)".into(),
+        (SpeakOutputHelp, En) => "The audio file to write (default: FILE with its extension changed to .mp3; `-` is standard output)".into(),
+        (SpeakFormatHelp, Vi) => "Định dạng: mp3 hoặc opus (mặc định: theo `broadcast.audio.format`, hoặc theo đuôi của --output)".into(),
+        (SpeakFormatHelp, En) => "Format: mp3 or opus (default: `broadcast.audio.format`, or the extension of --output)".into(),
+        (SpeakRootHelp, Vi) => "Trang web có văn bản và cài đặt `broadcast` để dùng (mặc định: thư mục hiện tại, nếu là một trang web)".into(),
+        (SpeakRootHelp, En) => "A site whose documents and `broadcast` settings to use (default: the current folder, if it is a site)".into(),
+        (SpeakWrote { path, seconds }, Vi) => {
+            format!("Đã ghi `{path}` ({} âm thanh)", crate::audio::report::duration_text(seconds as f64))
+        }
+        (SpeakWrote { path, seconds }, En) => {
+            let (m, s) = (seconds / 60, seconds % 60);
+            let length = if m == 0 { format!("{s} s") } else { format!("{m} min {s} s") };
+            format!("Wrote `{path}` ({length} of audio)")
+        }
+        (SpeakToTerminal, Vi) => {
+            "không ghi âm thanh ra màn hình; chọn tệp bằng `-o TỆP.mp3`, hoặc chuyển hướng: `loa speak - > tin.mp3`".into()
+        }
+        (SpeakToTerminal, En) => {
+            "refusing to write audio to the terminal; choose a file with `-o FILE.mp3`, or redirect: `loa speak - > tin.mp3`".into()
+        }
 
         // -- #18 content: add new arms below --
 
