@@ -3,6 +3,7 @@
 //! (the server rebuilds, and the pages show their players).
 
 use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Sender};
 
 use super::{report, Maker, Request};
@@ -54,6 +55,17 @@ impl Worker {
             }
         });
         Worker { tx }
+    }
+
+    /// A worker whose finished audio makes `loa serve` rebuild: it sends the site's
+    /// `config.yaml` to the rebuild loop, as a saved config would (pages then show players).
+    pub fn rebuilding(root: &Path, rebuild: Sender<Vec<PathBuf>>) -> Worker {
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let config = root.join("config.yaml");
+        let rebuild = std::sync::Mutex::new(rebuild);
+        Worker::start(move || {
+            let _ = rebuild.lock().unwrap_or_else(|p| p.into_inner()).send(vec![config.clone()]);
+        })
     }
 
     /// Asks for the audio of these bulletins (those already tried are skipped).

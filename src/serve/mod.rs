@@ -54,7 +54,9 @@ pub struct Shared {
 /// Runs the preview server until Ctrl-C.
 pub fn serve(opts: ServeOptions) -> Result<()> {
     let build_opts = Options { root: opts.root.clone(), drafts: opts.drafts, ..Options::default() };
-    let mut live = Live::new(build_opts);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let audio = crate::audio::background::Worker::rebuilding(&opts.root, tx.clone());
+    let mut live = Live::new(build_opts).with_audio(audio);
     let (signals, _) = broadcast::channel(16);
     let shared = Arc::new(Shared {
         files: RwLock::new(Files::new()),
@@ -87,7 +89,6 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
 
-    let (tx, rx) = std::sync::mpsc::channel();
     let _watcher = watch::start(&opts.root, tx).context("watching the site's folders")?;
     let root = std::fs::canonicalize(&opts.root).unwrap_or(opts.root.clone());
     let rebuild_shared = shared.clone();
