@@ -63,7 +63,9 @@ fn main() -> ExitCode {
                 }
             }))
         }
-        Command::Speak { file, output, format, root } => finish(loa::audio::speak::run(file, output, format, &root)),
+        Command::Speak { file, output, format, root } => {
+            finish(loa::audio::speak::run(file, output, format, &root))
+        }
         Command::Check { root, drafts, strict, format } => {
             let opts = Options { root, drafts, strict, ..Options::default() };
             let (pages, diags, result) = match loa::check(&opts) {

@@ -110,7 +110,6 @@ pub enum Msg<'a> {
     SpeakRootHelp,
     SpeakWrote { path: &'a str, seconds: u64 },
     SpeakToTerminal,
-
     // -- #18 content: add new variants below --
 }
 

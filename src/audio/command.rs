@@ -88,7 +88,10 @@ impl Engine {
 
     /// The command line as shown in messages and hashed for the cache.
     pub fn shown(&self) -> String {
-        std::iter::once(self.program.as_str()).chain(self.args.iter().map(String::as_str)).collect::<Vec<_>>().join(" ")
+        std::iter::once(self.program.as_str())
+            .chain(self.args.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Speaks one block of text; `scratch` is a folder for `{out}` files.
@@ -190,7 +193,11 @@ fn run(program: &str, base: &Path, args: &[String], input: &[u8], shown: &str) -
         let err = String::from_utf8_lossy(&err);
         let last = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
         let code = status.code().map_or_else(|| "a signal".to_owned(), |c| c.to_string());
-        let detail = if last.is_empty() { format!("exit status {code}") } else { format!("exit status {code}: {last}") };
+        let detail = if last.is_empty() {
+            format!("exit status {code}")
+        } else {
+            format!("exit status {code}: {last}")
+        };
         return Err(failed(detail));
     }
     Ok(stdout)
@@ -217,12 +224,16 @@ mod tests {
 
     #[test]
     fn engine_command_lines_fill_in_the_rate() {
-        let s = Settings { engine: "piper --model 'a b.onnx' --rate {rate} -f {out}".into(), ..Settings::default() };
+        let s = Settings {
+            engine: "piper --model 'a b.onnx' --rate {rate} -f {out}".into(),
+            ..Settings::default()
+        };
         let e = Engine::new(&s, Dialect::North, 180, Path::new(".")).expect("splits");
         assert_eq!(e.shown(), "piper --model a b.onnx --rate 180 -f {out}");
         let bad = Settings { engine: "piper 'unclosed".into(), ..Settings::default() };
         assert!(Engine::new(&bad, Dialect::North, 180, Path::new(".")).is_err());
-        let default = Engine::new(&Settings::default(), Dialect::South, 180, Path::new(".")).expect("default");
+        let default =
+            Engine::new(&Settings::default(), Dialect::South, 180, Path::new(".")).expect("default");
         assert_eq!(default.shown(), "espeak-ng -v vi-vn-x-south -s 130 --stdin --stdout");
     }
 

@@ -69,7 +69,10 @@ pub enum Problem {
     Encoder(Failure),
     /// The engine command line in the config cannot be split into words.
     BadEngine(String),
-    Cache { dir: String, detail: String },
+    Cache {
+        dir: String,
+        detail: String,
+    },
 }
 
 /// Makes audio with one site's settings.
@@ -107,7 +110,8 @@ impl Maker {
     /// What to make for `bulletin`.
     pub fn request(&self, site: &Site, bulletin: &Bulletin) -> Request {
         let page = &site.pages[bulletin.page];
-        let blocks: Vec<(BlockKind, String)> = bulletin.script.iter().map(|b| (b.kind, b.text.clone())).collect();
+        let blocks: Vec<(BlockKind, String)> =
+            bulletin.script.iter().map(|b| (b.kind, b.text.clone())).collect();
         let title = page.title.clone();
         let artist = site.config.organisation.clone();
         let url = format!("{}{FILE_STEM}.{}", page.url, self.settings.format.extension());
@@ -168,9 +172,8 @@ impl Maker {
                 p.silence(LEAD_IN);
                 p
             });
-            all.append(&part).map_err(|detail| {
-                Problem::Engine(Failure::Failed { command: engine.shown(), detail })
-            })?;
+            all.append(&part)
+                .map_err(|detail| Problem::Engine(Failure::Failed { command: engine.shown(), detail }))?;
             let pause = match kind {
                 BlockKind::Title | BlockKind::Heading => self.settings.heading_pause,
                 _ => self.settings.paragraph_pause,
@@ -185,14 +188,16 @@ impl Maker {
     /// Encodes `pcm` into `out`.
     pub fn encode(&self, pcm: &Pcm, title: &str, artist: &str, out: &Path) -> Result<(), Problem> {
         let tags = Tags { title, artist };
-        command::encode(pcm, self.settings.format, self.settings.bitrate(), &tags, out).map_err(Problem::Encoder)
+        command::encode(pcm, self.settings.format, self.settings.bitrate(), &tags, out)
+            .map_err(Problem::Encoder)
     }
 
     /// Makes and caches the audio of `req`.
     pub fn make(&self, req: &Request) -> Result<Track, Problem> {
         let pcm = self.pcm(&req.blocks)?;
         let ext = self.settings.format.extension();
-        let cache_err = |e: std::io::Error| Problem::Cache { dir: self.dir.display().to_string(), detail: e.to_string() };
+        let cache_err =
+            |e: std::io::Error| Problem::Cache { dir: self.dir.display().to_string(), detail: e.to_string() };
         let scratch = cache::scratch(&self.dir, &req.key, ext).map_err(cache_err)?;
         if let Err(e) = self.encode(&pcm, &req.title, &req.artist, &scratch) {
             let _ = std::fs::remove_file(&scratch);

@@ -89,9 +89,9 @@ impl Default for Settings {
 impl Settings {
     /// The espeak-ng voice to use.
     pub fn voice(&self, dialect: Dialect) -> String {
-        self.voice.clone().unwrap_or_else(|| {
-            VOICES.iter().find(|(d, _)| *d == dialect).map_or("vi", |(_, v)| v).to_owned()
-        })
+        self.voice
+            .clone()
+            .unwrap_or_else(|| VOICES.iter().find(|(d, _)| *d == dialect).map_or("vi", |(_, v)| v).to_owned())
     }
 
     /// The encoder bitrate in kbit/s.

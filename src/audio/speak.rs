@@ -30,7 +30,8 @@ pub fn speak(root: &Path, text: &str, title: &str, format: Option<Format>) -> Re
     }
     let blocks: Vec<_> = blocks.into_iter().map(|b| (b.kind, b.text)).collect();
     let pcm = maker.pcm(&blocks).map_err(|p| anyhow!(report::problem(&p)))?;
-    let out = std::env::temp_dir().join(format!("loa-speak-{}.{}", super::command::unique(), format.extension()));
+    let out =
+        std::env::temp_dir().join(format!("loa-speak-{}.{}", super::command::unique(), format.extension()));
     let encoded = maker.encode(&pcm, title, &config.organisation, &out).map(|()| std::fs::read(&out));
     let _ = std::fs::remove_file(&out);
     let bytes = encoded.map_err(|p| anyhow!(report::problem(&p)))??;
@@ -38,12 +39,19 @@ pub fn speak(root: &Path, text: &str, title: &str, format: Option<Format>) -> Re
 }
 
 /// `loa speak [FILE|-] [-o OUT] [--format F] [--root DIR]`: reads the text, writes the audio.
-pub fn run(file: Option<PathBuf>, output: Option<PathBuf>, format: Option<String>, root: &Path) -> Result<()> {
+pub fn run(
+    file: Option<PathBuf>,
+    output: Option<PathBuf>,
+    format: Option<String>,
+    root: &Path,
+) -> Result<()> {
     let from_stdin = file.as_ref().is_none_or(|f| f.as_os_str() == "-");
     let text = match &file {
-        Some(path) if !from_stdin => std::fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(|e| {
-            anyhow!("{}: {e}", messages::text(Msg::ReadFailed { path: &path.display().to_string() }))
-        })?,
+        Some(path) if !from_stdin => {
+            std::fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(|e| {
+                anyhow!("{}: {e}", messages::text(Msg::ReadFailed { path: &path.display().to_string() }))
+            })?
+        }
         _ => std::io::read_to_string(std::io::stdin())?,
     };
     let by_extension = |p: &Path| match p.extension().and_then(|e| e.to_str()) {
@@ -71,15 +79,21 @@ pub fn run(file: Option<PathBuf>, output: Option<PathBuf>, format: Option<String
         _ => PathBuf::from("-"),
     };
     for what in &spoken.leftovers {
-        eprintln!("{}: {}", messages::text(Msg::WarningLabel), messages::text(Msg::BulletinLeftover { what }));
+        eprintln!(
+            "{}: {}",
+            messages::text(Msg::WarningLabel),
+            messages::text(Msg::BulletinLeftover { what })
+        );
     }
     if to_stdout {
         std::io::stdout().write_all(&spoken.bytes)?;
     } else {
-        std::fs::write(&output, &spoken.bytes)
-            .map_err(|e| anyhow!("`{}`: {e}", output.display()))?;
+        std::fs::write(&output, &spoken.bytes).map_err(|e| anyhow!("`{}`: {e}", output.display()))?;
         let path = output.display().to_string();
-        eprintln!("{}", messages::text(Msg::SpeakWrote { path: &path, seconds: spoken.seconds.round() as u64 }));
+        eprintln!(
+            "{}",
+            messages::text(Msg::SpeakWrote { path: &path, seconds: spoken.seconds.round() as u64 })
+        );
     }
     Ok(())
 }

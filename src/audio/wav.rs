@@ -88,12 +88,18 @@ pub fn read(bytes: &[u8]) -> Result<Pcm, String> {
         let body = at + 8;
         if id == b"fmt " {
             let f = (|| {
-                Some((u16_at(bytes, body)?, u16_at(bytes, body + 2)?, u32_at(bytes, body + 4)?, u16_at(bytes, body + 14)?))
+                Some((
+                    u16_at(bytes, body)?,
+                    u16_at(bytes, body + 2)?,
+                    u32_at(bytes, body + 4)?,
+                    u16_at(bytes, body + 14)?,
+                ))
             })()
             .ok_or("the WAV format chunk is cut short")?;
             format = Some(f);
         } else if id == b"data" {
-            let (tag, channels, rate, bits) = format.ok_or("the WAV file has no format chunk before its data")?;
+            let (tag, channels, rate, bits) =
+                format.ok_or("the WAV file has no format chunk before its data")?;
             // 0xFFFE is WAVE_FORMAT_EXTENSIBLE, which engines use for plain PCM too.
             if !(tag == 1 || tag == 0xFFFE) || bits != 16 || channels == 0 || rate == 0 {
                 return Err(format!(
@@ -101,7 +107,8 @@ pub fn read(bytes: &[u8]) -> Result<Pcm, String> {
                 ));
             }
             let end = body.saturating_add(len).min(bytes.len());
-            let samples = bytes[body..end].chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+            let samples =
+                bytes[body..end].chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
             return Ok(Pcm { rate, channels, samples });
         }
         at = body.saturating_add(len + (len & 1));
