@@ -333,3 +333,34 @@ fn speak_writes_the_audio_of_any_text() {
     let seconds = opus_seconds(&out.stdout);
     assert!((1.0..15.0).contains(&seconds), "{seconds}");
 }
+
+// `serve` makes audio in the background: with the engine stuck, pages are served and an
+// edit is shown; once the engine may go on, the player and the file appear.
+#[test]
+fn serve_makes_audio_without_blocking_a_reload() {
+    let Some(()) = tools() else { return };
+    let fx = Fixture::copy("audio");
+    // The engine waits until the test creates `go` (bounded, so nothing hangs forever).
+    counting_engine(
+        &fx,
+        "i=0; while [ ! -e \"$(dirname \"$0\")/go\" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done\nexec espeak-ng -v vi --stdin --stdout",
+    );
+    with_engine(&fx, "./giong-doc.sh");
+    let server = crate::serve::Server::start(&fx);
+    let page = "/ban-tin/tin-ngan/index.html";
+    let (status, _, body) = server.get(page);
+    assert_eq!(status, 200);
+    assert!(!body.contains("<audio"), "no audio before the engine finished");
+    let text = fx.read("content/ban-tin/tin-ngan.md").replace("Kính thưa", "Thưa");
+    crate::serve::edit(&fx, "content/ban-tin/tin-ngan.md", &text);
+    server.wait_until(page, "showed the edit while the engine was busy", |s, b| {
+        s == 200 && b.contains("Thưa toàn thể")
+    });
+    fx.write("go", "");
+    let (_, body) =
+        server.wait_until(page, "showed the audio player", |s, b| s == 200 && b.contains("<audio"));
+    assert!(body.contains("kich-ban.mp3"));
+    let (status, head, _) = server.get("/ban-tin/tin-ngan/kich-ban.mp3");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: audio/mpeg"), "{head}");
+}
