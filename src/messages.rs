@@ -110,6 +110,14 @@ pub enum Msg<'a> {
     SpeakRootHelp,
     SpeakWrote { path: &'a str, seconds: u64 },
     SpeakToTerminal,
+    AudioTimedOut { seconds: u64 },
+    AudioSettingShape,
+    AudioEngineUnsplit { engine: &'a str },
+    AudioCount { count: usize },
+    AudioExit { code: &'a str, last: &'a str },
+    AudioNoOutput { path: &'a str },
+    AudioEmptyScript,
+    AudioBadWav { problem: crate::audio::wav::Problem },
     // -- #18 content: add new variants below --
 }
 
@@ -382,7 +390,7 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #17 audio: add new arms below --
         (AudioEngineMissing { program, package, count }, Vi) => format!(
             "đã bật âm thanh bản tin (`broadcast.audio` trong config.yaml) nhưng máy chưa cài trình đọc `{program}`{}; {}",
-            crate::audio::report::count_vi(count),
+            text_in(Vi, AudioCount { count }),
             match package {
                 Some(p) => format!("cài bằng lệnh `sudo apt-get install {p}`"),
                 None => "hãy cài chương trình này, hoặc sửa `broadcast.audio.engine` trong config.yaml".into(),
@@ -390,7 +398,7 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         ),
         (AudioEngineMissing { program, package, count }, En) => format!(
             "audio bulletins are on (`broadcast.audio` in config.yaml) but the speech engine `{program}` is not installed{}; {}",
-            crate::audio::report::count_en(count),
+            text_in(En, AudioCount { count }),
             match package {
                 Some(p) => format!("install it with `sudo apt-get install {p}`"),
                 None => "install it, or change `broadcast.audio.engine` in config.yaml".into(),
@@ -398,7 +406,7 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         ),
         (AudioEncoderMissing { program, package, count }, Vi) => format!(
             "đã bật âm thanh bản tin (`broadcast.audio` trong config.yaml) nhưng máy chưa cài trình mã hóa `{program}`{}; {}",
-            crate::audio::report::count_vi(count),
+            text_in(Vi, AudioCount { count }),
             match package {
                 Some(p) => format!("cài bằng lệnh `sudo apt-get install {p}`"),
                 None => "hãy cài chương trình này".into(),
@@ -406,7 +414,7 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         ),
         (AudioEncoderMissing { program, package, count }, En) => format!(
             "audio bulletins are on (`broadcast.audio` in config.yaml) but the encoder `{program}` is not installed{}; {}",
-            crate::audio::report::count_en(count),
+            text_in(En, AudioCount { count }),
             match package {
                 Some(p) => format!("install it with `sudo apt-get install {p}`"),
                 None => "install it".into(),
@@ -457,6 +465,59 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (SpeakToTerminal, Vi) => {
             "không ghi âm thanh ra màn hình; chọn tệp bằng `-o TỆP.mp3`, hoặc chuyển hướng: `loa speak - > tin.mp3`".into()
         }
+        (AudioCount { count: 0 }, _) => String::new(),
+        (AudioCount { count }, Vi) => format!(", nên {count} bản tin chưa có tệp âm thanh"),
+        (AudioCount { count }, En) => {
+            format!(", so {count} bulletin{} {} no audio", plural(count), if count == 1 { "has" } else { "have" })
+        }
+        (AudioExit { code, last }, Vi) => match last {
+            "" => format!("mã thoát {code}"),
+            _ => format!("mã thoát {code}: {last}"),
+        },
+        (AudioExit { code, last }, En) => match last {
+            "" => format!("exit status {code}"),
+            _ => format!("exit status {code}: {last}"),
+        },
+        (AudioNoOutput { path }, Vi) => format!("không có gì được ghi vào `{path}`"),
+        (AudioNoOutput { path }, En) => format!("nothing was written to `{path}`"),
+        (AudioEmptyScript, Vi) => "kịch bản trống".into(),
+        (AudioEmptyScript, En) => "the script is empty".into(),
+        (AudioBadWav { problem }, Vi) => {
+            use crate::audio::wav::Problem::*;
+            match problem {
+                NotWav { bytes } => format!("không phải tệp WAV ({bytes} byte, không có phần đầu RIFF/WAVE)"),
+                Truncated => "tệp WAV bị cụt ở phần định dạng".into(),
+                NoFormat => "tệp WAV không có phần định dạng trước dữ liệu".into(),
+                NotPcm { tag, bits, channels, rate } => format!(
+                    "tệp WAV không phải PCM 16 bit (định dạng {tag}, {bits} bit, {channels} kênh, {rate} Hz)"
+                ),
+                NoData => "tệp WAV không có dữ liệu âm thanh".into(),
+                Mismatch { rate, channels, first_rate, first_channels } => format!(
+                    "các đoạn khác định dạng: {rate} Hz, {channels} kênh sau {first_rate} Hz, {first_channels} kênh"
+                ),
+            }
+        }
+        (AudioBadWav { problem }, En) => {
+            use crate::audio::wav::Problem::*;
+            match problem {
+                NotWav { bytes } => format!("not a WAV file ({bytes} bytes, no RIFF/WAVE header)"),
+                Truncated => "the WAV format chunk is cut short".into(),
+                NoFormat => "the WAV file has no format chunk before its data".into(),
+                NotPcm { tag, bits, channels, rate } => format!(
+                    "the WAV file is not 16-bit PCM (format {tag}, {bits} bits, {channels} channel(s), {rate} Hz)"
+                ),
+                NoData => "the WAV file has no data chunk".into(),
+                Mismatch { rate, channels, first_rate, first_channels } => format!(
+                    "the blocks differ in format: {rate} Hz, {channels} channel(s) after {first_rate} Hz, {first_channels} channel(s)"
+                ),
+            }
+        }
+        (AudioSettingShape, Vi) => "`audio` phải là true, false hoặc một khối cài đặt (format, engine, …)".into(),
+        (AudioSettingShape, En) => "`audio` must be true, false or a block of settings (format, engine, …)".into(),
+        (AudioEngineUnsplit { engine }, Vi) => format!("`{engine}`: thiếu dấu nháy đóng, hoặc lệnh trống"),
+        (AudioEngineUnsplit { engine }, En) => format!("`{engine}`: unclosed quote or empty command line"),
+        (AudioTimedOut { seconds }, Vi) => format!("không trả lời sau {seconds} giây nên đã bị dừng"),
+        (AudioTimedOut { seconds }, En) => format!("no answer after {seconds} s, so it was stopped"),
         (SpeakToTerminal, En) => {
             "refusing to write audio to the terminal; choose a file with `-o FILE.mp3`, or redirect: `loa speak - > tin.mp3`".into()
         }

@@ -5,9 +5,16 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use std::time::{Duration, Instant};
+
 use super::settings::{Format, Settings, ESPEAK};
 use super::wav::{self, Pcm};
+use crate::messages::{self, Msg};
 use crate::speech::Dialect;
+
+/// The longest one run of the engine or the encoder may take (one block of a script,
+/// or one bulletin's encoding); a slow neural voice on an old PC stays well under it.
+const RUN_LIMIT: Duration = Duration::from_secs(300);
 
 /// Programs loa runs and the Debian package that installs each.
 const PACKAGES: &[(&str, &str)] = &[("espeak-ng", "espeak-ng"), ("lame", "lame"), ("opusenc", "opus-tools")];
@@ -79,7 +86,7 @@ impl Engine {
             [ESPEAK, "-v", &voice, "-s", &speed, "--stdin", "--stdout"].map(str::to_owned).to_vec()
         } else {
             let words = shlex::split(engine).filter(|w| !w.is_empty());
-            words.ok_or_else(|| format!("`{engine}`: unclosed quote or empty command line"))?
+            words.ok_or_else(|| messages::text(Msg::AudioEngineUnsplit { engine }))?
         };
         let rate = pace.to_string();
         let args = words[1..].iter().map(|a| a.replace("{rate}", &rate)).collect();
@@ -108,7 +115,7 @@ impl Engine {
         } else {
             stdout
         };
-        wav::read(&bytes).map_err(|detail| self.failed(detail))
+        wav::read(&bytes).map_err(|problem| self.failed(messages::text(Msg::AudioBadWav { problem })))
     }
 
     fn failed(&self, detail: String) -> Failure {
@@ -149,7 +156,10 @@ pub fn encode(pcm: &Pcm, format: Format, bitrate: u32, tags: &Tags, out: &Path) 
     run(program, Path::new("."), &args, &pcm.to_wav(), &shown)?;
     match std::fs::metadata(out) {
         Ok(m) if m.len() > 0 => Ok(()),
-        _ => Err(Failure::Failed { command: shown, detail: format!("no output in `{out_s}`") }),
+        _ => Err(Failure::Failed {
+            command: shown,
+            detail: messages::text(Msg::AudioNoOutput { path: &out_s }),
+        }),
     }
 }
 
@@ -182,22 +192,37 @@ fn run(program: &str, base: &Path, args: &[String], input: &[u8], shown: &str) -
         }
         buf
     });
-    let mut stdout = Vec::new();
-    if let Some(mut s) = child.stdout.take() {
-        let _ = s.read_to_end(&mut stdout);
-    }
-    let status = child.wait().map_err(|e| failed(e.to_string()))?;
+    let mut out = child.stdout.take();
+    let out_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        if let Some(s) = out.as_mut() {
+            let _ = s.read_to_end(&mut buf);
+        }
+        buf
+    });
+    // A stuck engine must not hang the build: stop it after `RUN_LIMIT`.
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() > RUN_LIMIT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                let seconds = RUN_LIMIT.as_secs();
+                return Err(failed(messages::text(Msg::AudioTimedOut { seconds })));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(e) => return Err(failed(e.to_string())),
+        }
+    };
+    let stdout = out_reader.join().unwrap_or_default();
     let _ = writer.join();
     let err = err_reader.join().unwrap_or_default();
     if !status.success() {
         let err = String::from_utf8_lossy(&err);
         let last = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
-        let code = status.code().map_or_else(|| "a signal".to_owned(), |c| c.to_string());
-        let detail = if last.is_empty() {
-            format!("exit status {code}")
-        } else {
-            format!("exit status {code}: {last}")
-        };
+        let code = status.code().map_or_else(|| "signal".to_owned(), |c| c.to_string());
+        let detail = messages::text(Msg::AudioExit { code: &code, last });
         return Err(failed(detail));
     }
     Ok(stdout)

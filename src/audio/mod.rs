@@ -172,8 +172,10 @@ impl Maker {
                 p.silence(LEAD_IN);
                 p
             });
-            all.append(&part)
-                .map_err(|detail| Problem::Engine(Failure::Failed { command: engine.shown(), detail }))?;
+            all.append(&part).map_err(|problem| {
+                let detail = crate::messages::text(crate::messages::Msg::AudioBadWav { problem });
+                Problem::Engine(Failure::Failed { command: engine.shown(), detail })
+            })?;
             let pause = match kind {
                 BlockKind::Title | BlockKind::Heading => self.settings.heading_pause,
                 _ => self.settings.paragraph_pause,
@@ -181,7 +183,10 @@ impl Maker {
             all.silence(pause);
         }
         all.ok_or_else(|| {
-            Problem::Engine(Failure::Failed { command: engine.shown(), detail: "the script is empty".into() })
+            Problem::Engine(Failure::Failed {
+                command: engine.shown(),
+                detail: crate::messages::text(crate::messages::Msg::AudioEmptyScript),
+            })
         })
     }
 

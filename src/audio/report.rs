@@ -55,23 +55,6 @@ pub fn problem(p: &Problem) -> String {
     }
 }
 
-/// ", nên N bản tin chưa có tệp âm thanh" (nothing when no bulletin is concerned).
-pub(crate) fn count_vi(count: usize) -> String {
-    if count == 0 {
-        String::new()
-    } else {
-        format!(", nên {count} bản tin chưa có tệp âm thanh")
-    }
-}
-
-pub(crate) fn count_en(count: usize) -> String {
-    match count {
-        0 => String::new(),
-        1 => ", so 1 bulletin has no audio".into(),
-        n => format!(", so {n} bulletins have no audio"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

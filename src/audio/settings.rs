@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::messages::{self, Msg};
 use crate::speech::Dialect;
 
 /// The engine name that selects the built-in espeak-ng command line.
@@ -116,7 +117,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Settings, D::Error
             }
             Ok(s)
         }
-        _ => Err(serde::de::Error::custom("`audio` must be true, false or a block of settings")),
+        _ => Err(serde::de::Error::custom(messages::text(Msg::AudioSettingShape))),
     }
 }
 

@@ -4,6 +4,17 @@
 //! Engines that write to a pipe cannot seek back to fill in the sizes, so espeak-ng
 //! writes 0x7ffff000 as the data length: the reader trusts the bytes it got instead.
 
+/// What is wrong with an engine's WAV output (worded in the message catalogue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    NotWav { bytes: usize },
+    Truncated,
+    NoFormat,
+    NotPcm { tag: u16, bits: u16, channels: u16, rate: u32 },
+    NoData,
+    Mismatch { rate: u32, channels: u16, first_rate: u32, first_channels: u16 },
+}
+
 /// 16-bit PCM audio.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pcm {
@@ -32,12 +43,14 @@ impl Pcm {
     }
 
     /// Appends `other`, which must have the same format.
-    pub fn append(&mut self, other: &Pcm) -> Result<(), String> {
+    pub fn append(&mut self, other: &Pcm) -> Result<(), Problem> {
         if (other.rate, other.channels) != (self.rate, self.channels) {
-            return Err(format!(
-                "{} Hz, {} channel(s) after {} Hz, {} channel(s)",
-                other.rate, other.channels, self.rate, self.channels
-            ));
+            return Err(Problem::Mismatch {
+                rate: other.rate,
+                channels: other.channels,
+                first_rate: self.rate,
+                first_channels: self.channels,
+            });
         }
         self.samples.extend_from_slice(&other.samples);
         Ok(())
@@ -76,9 +89,9 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 }
 
 /// Reads a 16-bit PCM WAV file; the error says what is wrong with it.
-pub fn read(bytes: &[u8]) -> Result<Pcm, String> {
+pub fn read(bytes: &[u8]) -> Result<Pcm, Problem> {
     if bytes.len() < 12 || &bytes[..4] != b"RIFF" || &bytes[8..12] != b"WAVE" {
-        return Err(format!("not a WAV file ({} bytes, no RIFF/WAVE header)", bytes.len()));
+        return Err(Problem::NotWav { bytes: bytes.len() });
     }
     let mut at = 12;
     let mut format: Option<(u16, u16, u32, u16)> = None;
@@ -95,16 +108,13 @@ pub fn read(bytes: &[u8]) -> Result<Pcm, String> {
                     u16_at(bytes, body + 14)?,
                 ))
             })()
-            .ok_or("the WAV format chunk is cut short")?;
+            .ok_or(Problem::Truncated)?;
             format = Some(f);
         } else if id == b"data" {
-            let (tag, channels, rate, bits) =
-                format.ok_or("the WAV file has no format chunk before its data")?;
+            let (tag, channels, rate, bits) = format.ok_or(Problem::NoFormat)?;
             // 0xFFFE is WAVE_FORMAT_EXTENSIBLE, which engines use for plain PCM too.
             if !(tag == 1 || tag == 0xFFFE) || bits != 16 || channels == 0 || rate == 0 {
-                return Err(format!(
-                    "the WAV file is not 16-bit PCM (format {tag}, {bits} bits, {channels} channel(s), {rate} Hz)"
-                ));
+                return Err(Problem::NotPcm { tag, bits, channels, rate });
             }
             let end = body.saturating_add(len).min(bytes.len());
             let samples =
@@ -113,7 +123,7 @@ pub fn read(bytes: &[u8]) -> Result<Pcm, String> {
         }
         at = body.saturating_add(len + (len & 1));
     }
-    Err("the WAV file has no data chunk".into())
+    Err(Problem::NoData)
 }
 
 #[cfg(test)]
@@ -130,6 +140,6 @@ mod tests {
         // What espeak-ng --stdout writes: sizes it could not know.
         wav[40..44].copy_from_slice(&0x7fff_f000u32.to_le_bytes());
         assert_eq!(read(&wav), Ok(pcm));
-        assert!(read(b"hello").unwrap_err().contains("not a WAV file"));
+        assert_eq!(read(b"hello"), Err(Problem::NotWav { bytes: 5 }));
     }
 }
