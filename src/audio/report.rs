@@ -7,9 +7,10 @@ use super::command::{package_of, Failure};
 use super::{Problem, Track};
 use crate::messages::{self, Msg};
 
-/// "4 phút 12 giây": the measured length, to the second (it is not an estimate).
+/// "4 phút 12 giây": the measured length in whole seconds, as a player counts them
+/// (it is not an estimate, so it is not rounded to five seconds).
 pub fn duration_text(seconds: f64) -> String {
-    let s = seconds.round().max(1.0) as u64;
+    let s = seconds.floor().max(1.0) as u64;
     match (s / 60, s % 60) {
         (0, sec) => format!("{sec} giây"),
         (min, 0) => format!("{min} phút"),
@@ -61,7 +62,7 @@ mod tests {
 
     #[test]
     fn measured_durations_are_shown_to_the_second() {
-        assert_eq!(duration_text(41.6), "42 giây");
+        assert_eq!(duration_text(41.6), "41 giây");
         assert_eq!(duration_text(120.2), "2 phút");
         assert_eq!(duration_text(252.0), "4 phút 12 giây");
     }
