@@ -114,6 +114,7 @@ pub enum Msg<'a> {
     AudioSettingShape,
     AudioEngineUnsplit { engine: &'a str },
     AudioCount { count: usize },
+    SpeakToolMissing { program: &'a str, package: Option<&'a str>, engine: bool },
     AudioExit { code: &'a str, last: &'a str },
     AudioNoOutput { path: &'a str },
     AudioEmptyScript,
@@ -465,6 +466,22 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (SpeakToTerminal, Vi) => {
             "không ghi âm thanh ra màn hình; chọn tệp bằng `-o TỆP.mp3`, hoặc chuyển hướng: `loa speak - > tin.mp3`".into()
         }
+        (SpeakToolMissing { program, package, engine }, Vi) => format!(
+            "máy chưa cài {} `{program}`; {}",
+            if engine { "trình đọc" } else { "trình mã hóa" },
+            match package {
+                Some(p) => format!("cài bằng lệnh `sudo apt-get install {p}`"),
+                None => "hãy cài chương trình này, hoặc sửa `broadcast.audio.engine` trong config.yaml".into(),
+            }
+        ),
+        (SpeakToolMissing { program, package, engine }, En) => format!(
+            "the {} `{program}` is not installed; {}",
+            if engine { "speech engine" } else { "encoder" },
+            match package {
+                Some(p) => format!("install it with `sudo apt-get install {p}`"),
+                None => "install it, or change `broadcast.audio.engine` in config.yaml".into(),
+            }
+        ),
         (AudioCount { count: 0 }, _) => String::new(),
         (AudioCount { count }, Vi) => format!(", nên {count} bản tin chưa có tệp âm thanh"),
         (AudioCount { count }, En) => {

@@ -367,3 +367,26 @@ fn serve_makes_audio_without_blocking_a_reload() {
     assert_eq!(status, 200);
     assert!(head.contains("content-type: audio/mpeg"), "{head}");
 }
+
+// `loa speak` without the engine: exit 1 and what to install, in both languages.
+#[test]
+fn speak_without_engine_says_what_to_install() {
+    let fx = Fixture::empty();
+    fx.write("tin.md", "Hôm nay có 15 người.\n");
+    let bin = only_programs(&fx, &[]);
+    let mut cmd = fx.cmd();
+    cmd.arg("speak").arg(fx.path("tin.md")).env("PATH", &bin);
+    fx.run(cmd, 1).assert_stderr(
+        "error: the speech engine `espeak-ng` is not installed; install it with `sudo apt-get install espeak-ng`\n",
+    );
+    let mut vi = fx.cmd();
+    vi.arg("speak")
+        .arg(fx.path("tin.md"))
+        .env("PATH", &bin)
+        .env("LANG", "vi_VN.UTF-8")
+        .env("LC_ALL", "vi_VN.UTF-8");
+    fx.run(vi, 1).assert_stderr(
+        "lỗi: máy chưa cài trình đọc `espeak-ng`; cài bằng lệnh `sudo apt-get install espeak-ng`\n",
+    );
+    assert!(!fx.path("tin.mp3").exists());
+}

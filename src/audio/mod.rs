@@ -250,13 +250,17 @@ pub fn synthesise(site: &Site, bulletins: &mut Bulletins, diags: &mut Vec<Diagno
     } else if let Some(m) = maker.probe(todo.len()) {
         diags.push(Diagnostic::warning("config.yaml", 0, 0, m));
     } else {
+        // Speaking takes seconds per bulletin: show progress on a terminal.
+        let progress = crate::progress::Progress::start(todo.len());
         let made: Vec<(usize, Request, Result<Track, Problem>)> = todo
             .into_par_iter()
             .map(|(i, r)| {
                 let made = maker.make(&r);
+                progress.tick();
                 (i, r, made)
             })
             .collect();
+        drop(progress);
         for (i, req, result) in made {
             match result {
                 Ok(track) => bulletins.list[i].audio = Some(track),

@@ -29,10 +29,13 @@ pub fn context(t: &Track) -> Value {
     })
 }
 
-/// The warning for a program that is not installed, for `count` bulletins.
+/// The warning for a program that is not installed, for `count` bulletins (0: for
+/// `loa speak`).
 pub fn missing(program: &str, engine: bool, count: usize) -> String {
     let package = package_of(program);
-    if engine {
+    if count == 0 {
+        messages::text(Msg::SpeakToolMissing { program, package, engine })
+    } else if engine {
         messages::text(Msg::AudioEngineMissing { program, package, count })
     } else {
         messages::text(Msg::AudioEncoderMissing { program, package, count })
