@@ -281,3 +281,67 @@ pub fn outputs(bulletins: &Bulletins) -> Vec<Output> {
         .filter_map(|t| Some(Output { path: t.url[1..].to_owned(), bytes: std::fs::read(&t.file).ok()? }))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site config whose engine prints `wav` (one second of silence at 8 kHz).
+    fn config_with_engine(dir: &Path) -> Config {
+        let wav = dir.join("one-second.wav");
+        std::fs::write(&wav, Pcm { rate: 8000, channels: 1, samples: vec![0; 8000] }.to_wav()).expect("wav");
+        let engine = dir.join("engine.sh");
+        std::fs::write(&engine, format!("#!/bin/sh\ncat > /dev/null\ncat '{}'\n", wav.display()))
+            .expect("engine");
+        let mut perms = std::fs::metadata(&engine).expect("engine").permissions();
+        std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+        std::fs::set_permissions(&engine, perms).expect("chmod");
+        let mut config = Config::default();
+        config.broadcast.audio =
+            Settings { enabled: true, engine: engine.display().to_string(), ..Settings::default() };
+        config.broadcast.audio.root = Some(dir.to_path_buf());
+        config
+    }
+
+    #[test]
+    fn blocks_are_joined_with_pauses_after_headings_and_paragraphs() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let mut config = config_with_engine(tmp.path());
+        let blocks = [
+            (BlockKind::Title, "Tin ngắn.".to_owned()),
+            (BlockKind::Heading, "Tin chính.".to_owned()),
+            (BlockKind::Paragraph, "Một.".to_owned()),
+            (BlockKind::Item, "Hai.".to_owned()),
+        ];
+        // Lead-in, four seconds of speech, two heading pauses, two paragraph pauses.
+        let pcm = Maker::new(&config).pcm(&blocks).expect("speaks");
+        assert!((pcm.seconds() - (LEAD_IN + 4.0 + 2.0 * 1.2 + 2.0 * 0.7)).abs() < 1e-3, "{}", pcm.seconds());
+        config.broadcast.audio.paragraph_pause = 2.0;
+        config.broadcast.audio.heading_pause = 0.0;
+        let pcm = Maker::new(&config).pcm(&blocks).expect("speaks");
+        assert!((pcm.seconds() - (LEAD_IN + 4.0 + 4.0)).abs() < 1e-3, "{}", pcm.seconds());
+    }
+
+    #[test]
+    fn settings_that_shape_the_audio_change_its_cache_key() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let config = config_with_engine(tmp.path());
+        let blocks = [(BlockKind::Paragraph, "Một.".to_owned())];
+        let key = |c: &Config| Maker::new(c).key(&blocks, "Tin", "Cơ sở");
+        let base = key(&config);
+        // The pace reaches espeak-ng as its speed (a custom engine gets it as `{rate}`).
+        let mut espeak = config.clone();
+        espeak.broadcast.audio.engine = settings::ESPEAK.into();
+        let mut slower = espeak.clone();
+        slower.broadcast.syllables_per_minute = 150;
+        assert_ne!(key(&slower), key(&espeak));
+        let mut opus = config.clone();
+        opus.broadcast.audio.format = Format::Opus;
+        let mut pause = config.clone();
+        pause.broadcast.audio.paragraph_pause = 1.0;
+        for other in [&espeak, &opus, &pause] {
+            assert_ne!(key(other), base);
+        }
+        assert_eq!(key(&config.clone()), base);
+    }
+}
