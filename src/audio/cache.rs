@@ -53,9 +53,18 @@ pub fn lookup(dir: &Path, key: &str, ext: &str) -> Option<f64> {
     v["seconds"].as_f64().filter(|s| s.is_finite() && *s > 0.0)
 }
 
+/// Marks `.loa-cache/` as a cache (bford.info/cachedir), so backup tools skip it.
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This folder is loa's cache of bulletin audio; it may be deleted at any time.\n";
+
 /// A temporary path in the cache folder for an entry being made.
 pub fn scratch(dir: &Path, key: &str, ext: &str) -> io::Result<PathBuf> {
-    fs::create_dir_all(dir)?;
+    if !dir.is_dir() {
+        fs::create_dir_all(dir)?;
+        if let Some(top) = dir.parent() {
+            let _ = fs::write(top.join("CACHEDIR.TAG"), CACHEDIR_TAG);
+        }
+    }
     Ok(dir.join(format!(".tmp-{}-{key}.{ext}", super::command::unique())))
 }
 
