@@ -144,7 +144,8 @@ pub fn encode(pcm: &Pcm, format: Format, bitrate: u32, tags: &Tags, out: &Path) 
     let out_s = out.display().to_string();
     let mut args: Vec<&str> = match format {
         // Mono at a speech bitrate; `-` reads the WAV from standard input.
-        Format::Mp3 => vec!["--quiet", "-m", "m", "-b", &kbps, "--tt", tags.title],
+        // MPEG-1 at 44.1 kHz is what every hardware decoder of a loudspeaker system takes.
+        Format::Mp3 => vec!["--quiet", "-m", "m", "--resample", "44.1", "-b", &kbps, "--tt", tags.title],
         Format::Opus => vec!["--quiet", "--bitrate", &kbps, "--title", tags.title],
     };
     if !tags.artist.is_empty() {
