@@ -390,3 +390,30 @@ fn speak_without_engine_says_what_to_install() {
     );
     assert!(!fx.path("tin.mp3").exists());
 }
+
+// With audio on, the bulletin page and the schedule still fit a phone screen.
+#[test]
+fn audio_players_fit_a_phone_screen() {
+    let Some(()) = tools() else { return };
+    let Some(chromium) = chromium() else { return };
+    let fx = Fixture::copy("audio");
+    fx.build();
+    let pages = ["ban-tin/khuyen-hoc/index.html", "ban-tin/lich-phat/index.html"];
+    let mut browser = Browser::open(&chromium, fx.tmp(), &file_url(&fx.public().join(pages[0])));
+    browser.emulate_phone(360, 740);
+    for page in pages {
+        browser.navigate(&file_url(&fx.public().join(page)));
+        let players = browser.eval("document.querySelectorAll('audio').length").as_i64().unwrap_or(0);
+        assert!(players >= 1, "{page}: no player");
+        let width =
+            browser.eval("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        let (scroll, client) = (width[0].as_i64().unwrap_or(0), width[1].as_i64().unwrap_or(0));
+        assert!(client > 300 && client <= 360, "{page}: not phone-sized ({client} px)");
+        assert!(scroll <= client, "{page}: {scroll} px wide content in a {client} px screen");
+        let fits = browser.eval(
+            "Array.prototype.every.call(document.querySelectorAll('audio'), function (a) { \
+             var r = a.getBoundingClientRect(); return r.width > 150 && r.right <= document.documentElement.clientWidth; })",
+        );
+        assert_eq!(fits, true, "{page}: a player is too narrow or sticks out");
+    }
+}
