@@ -163,6 +163,8 @@ fn audio_plays_in_chromium_from_file_url() {
         let mut browser = Browser::open(&chromium, fx.tmp(), &file_url(&fx.public().join(page)));
         let start = Instant::now();
         let duration = loop {
+            // The schedule does not preload; load the file as a listener pressing play would.
+            browser.eval(r#"(() => { const a = document.querySelector('audio[src*="khuyen-hoc"]'); if (a && a.preload === 'none') { a.preload = 'metadata'; a.load(); } return 1; })()"#);
             let d = browser.eval(r#"(() => { const a = document.querySelector('audio[src*="khuyen-hoc"]'); return a && a.readyState >= 1 && isFinite(a.duration) ? a.duration : null; })()"#);
             if let Some(d) = d.as_f64() {
                 break d;
