@@ -422,10 +422,10 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             }
         ),
         (AudioEngineFailed { command, detail }, Vi) => format!(
-            "trình đọc bị lỗi nên bản tin này chưa có âm thanh: `{command}`: {detail}; hãy chạy thử lệnh đó, hoặc sửa `broadcast.audio.engine` trong config.yaml"
+            "trình đọc bị lỗi nên bản tin này chưa có âm thanh: `{command}`: {detail}; hãy chạy thử lệnh đó, hoặc sửa `broadcast.audio` (engine, voice) trong config.yaml"
         ),
         (AudioEngineFailed { command, detail }, En) => format!(
-            "the speech engine failed, so this bulletin has no audio: `{command}`: {detail}; try the command by hand, or fix `broadcast.audio.engine` in config.yaml"
+            "the speech engine failed, so this bulletin has no audio: `{command}`: {detail}; try the command by hand, or fix `broadcast.audio` (engine, voice) in config.yaml"
         ),
         (AudioEncoderFailed { command, detail }, Vi) => {
             format!("trình mã hóa bị lỗi nên bản tin này chưa có âm thanh: `{command}`: {detail}")

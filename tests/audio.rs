@@ -291,13 +291,13 @@ fn failing_engine_names_the_bulletin_and_the_engine_error() {
     counting_engine(&fx, "echo 'giọng đọc chưa cài xong' >&2\nexit 3");
     with_engine(&fx, "./giong-doc.sh --nhanh");
     fx.build().assert_stderr_contains(
-        "content/ban-tin/tin-ngan.md: warning: the speech engine failed, so this bulletin has no audio: `./giong-doc.sh --nhanh`: exit status 3: giọng đọc chưa cài xong; try the command by hand, or fix `broadcast.audio.engine` in config.yaml\n",
+        "content/ban-tin/tin-ngan.md: warning: the speech engine failed, so this bulletin has no audio: `./giong-doc.sh --nhanh`: exit status 3: giọng đọc chưa cài xong; try the command by hand, or fix `broadcast.audio` (engine, voice) in config.yaml\n",
     );
     assert!(fx.output_files(".mp3").is_empty());
     let mut vi = fx.cmd();
     vi.arg("build").arg("--root").arg(fx.root()).env("LANG", "vi_VN.UTF-8").env("LC_ALL", "vi_VN.UTF-8");
     fx.run(vi, 0).assert_stderr_contains(
-        "content/ban-tin/tin-ngan.md: cảnh báo: trình đọc bị lỗi nên bản tin này chưa có âm thanh: `./giong-doc.sh --nhanh`: mã thoát 3: giọng đọc chưa cài xong; hãy chạy thử lệnh đó, hoặc sửa `broadcast.audio.engine` trong config.yaml\n",
+        "content/ban-tin/tin-ngan.md: cảnh báo: trình đọc bị lỗi nên bản tin này chưa có âm thanh: `./giong-doc.sh --nhanh`: mã thoát 3: giọng đọc chưa cài xong; hãy chạy thử lệnh đó, hoặc sửa `broadcast.audio` (engine, voice) trong config.yaml\n",
     );
     fx.run(fx.cmd_check(&[]), 0);
 }
