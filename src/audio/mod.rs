@@ -102,11 +102,6 @@ impl Maker {
         Maker { settings: b.audio.clone(), engine, dir: cache::dir(&root) }
     }
 
-    /// The format of the files this maker writes.
-    pub fn format(&self) -> Format {
-        self.settings.format
-    }
-
     /// What to make for `bulletin`.
     pub fn request(&self, site: &Site, bulletin: &Bulletin) -> Request {
         let page = &site.pages[bulletin.page];
