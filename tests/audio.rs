@@ -419,3 +419,28 @@ fn audio_players_fit_a_phone_screen() {
         assert_eq!(fits, true, "{page}: a player is too narrow or sticks out");
     }
 }
+
+// A stuck engine is stopped after `timeout` seconds, and the build goes on without audio.
+#[test]
+fn stuck_engine_is_stopped_after_its_timeout() {
+    let fx = Fixture::copy("audio");
+    counting_engine(&fx, "exec sleep 60");
+    let config = fx
+        .read("config.yaml")
+        .replace("  audio: true\n", "  audio:\n    engine: ./giong-doc.sh\n    timeout: 1\n");
+    fx.write("config.yaml", config);
+    fx.build().assert_stderr_contains(
+        "content/ban-tin/tin-ngan.md: warning: the speech engine failed, so this bulletin has no audio: `./giong-doc.sh`: no answer after 1 s, so it was stopped; try the command by hand",
+    );
+    assert!(fx.output_files(".mp3").is_empty());
+}
+
+// An engine command line that cannot be split is reported by `check`, once.
+#[test]
+fn engine_with_an_unclosed_quote_is_reported_by_check() {
+    let fx = Fixture::copy("audio");
+    with_engine(&fx, "piper --model 'vi.onnx");
+    fx.run(fx.cmd_check(&[]), 0).assert_stderr_contains(
+        "config.yaml: warning: `broadcast.audio.engine` is not a command line (`piper --model 'vi.onnx`: unclosed quote or empty command line); write it like `piper --model /opt/piper/vi.onnx --output_file {out}`\n",
+    );
+}

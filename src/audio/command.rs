@@ -12,10 +12,6 @@ use super::wav::{self, Pcm};
 use crate::messages::{self, Msg};
 use crate::speech::Dialect;
 
-/// The longest one run of the engine or the encoder may take (one block of a script,
-/// or one bulletin's encoding); a slow neural voice on an old PC stays well under it.
-const RUN_LIMIT: Duration = Duration::from_secs(300);
-
 /// Programs loa runs and the Debian package that installs each.
 const PACKAGES: &[(&str, &str)] = &[("espeak-ng", "espeak-ng"), ("lame", "lame"), ("opusenc", "opus-tools")];
 
@@ -74,6 +70,8 @@ pub struct Engine {
     args: Vec<String>,
     /// Folder that relative program paths start from: the site's root.
     base: PathBuf,
+    /// The longest one run may take before it is stopped.
+    limit: Duration,
 }
 
 impl Engine {
@@ -90,7 +88,8 @@ impl Engine {
         };
         let rate = pace.to_string();
         let args = words[1..].iter().map(|a| a.replace("{rate}", &rate)).collect();
-        Ok(Engine { program: words[0].clone(), args, base: base.to_path_buf() })
+        let limit = Duration::from_secs(settings.timeout.max(1));
+        Ok(Engine { program: words[0].clone(), args, base: base.to_path_buf(), limit })
     }
 
     /// The command line as shown in messages and hashed for the cache.
@@ -107,7 +106,7 @@ impl Engine {
         let to_file = self.args.iter().any(|a| a.contains("{out}"));
         let args: Vec<String> =
             self.args.iter().map(|a| a.replace("{out}", &out.display().to_string())).collect();
-        let stdout = run(&self.program, &self.base, &args, text.as_bytes(), &self.shown())?;
+        let stdout = run(&self.program, &self.base, &args, text.as_bytes(), &self.shown(), self.limit)?;
         let bytes = if to_file {
             let read = std::fs::read(&out);
             let _ = std::fs::remove_file(&out);
@@ -137,8 +136,15 @@ pub struct Tags<'a> {
     pub artist: &'a str,
 }
 
-/// Encodes `pcm` into `out` with the system encoder of `format`.
-pub fn encode(pcm: &Pcm, format: Format, bitrate: u32, tags: &Tags, out: &Path) -> Result<(), Failure> {
+/// Encodes `pcm` into `out` with the system encoder of `format`, within `limit`.
+pub fn encode(
+    pcm: &Pcm,
+    format: Format,
+    bitrate: u32,
+    tags: &Tags,
+    out: &Path,
+    limit: Duration,
+) -> Result<(), Failure> {
     let program = encoder_program(format);
     let kbps = bitrate.to_string();
     let out_s = out.display().to_string();
@@ -154,7 +160,7 @@ pub fn encode(pcm: &Pcm, format: Format, bitrate: u32, tags: &Tags, out: &Path) 
     args.extend(["-", &out_s]);
     let args: Vec<String> = args.into_iter().map(str::to_owned).collect();
     let shown = format!("{program} {}", args.join(" "));
-    run(program, Path::new("."), &args, &pcm.to_wav(), &shown)?;
+    run(program, Path::new("."), &args, &pcm.to_wav(), &shown, limit)?;
     match std::fs::metadata(out) {
         Ok(m) if m.len() > 0 => Ok(()),
         _ => Err(Failure::Failed {
@@ -165,7 +171,14 @@ pub fn encode(pcm: &Pcm, format: Format, bitrate: u32, tags: &Tags, out: &Path) 
 }
 
 /// Runs `program` with `input` on standard input; returns its standard output.
-fn run(program: &str, base: &Path, args: &[String], input: &[u8], shown: &str) -> Result<Vec<u8>, Failure> {
+fn run(
+    program: &str,
+    base: &Path,
+    args: &[String],
+    input: &[u8],
+    shown: &str,
+    limit: Duration,
+) -> Result<Vec<u8>, Failure> {
     let Some(path) = find_program(program, base) else {
         return Err(Failure::Missing { program: program.to_owned() });
     };
@@ -201,15 +214,15 @@ fn run(program: &str, base: &Path, args: &[String], input: &[u8], shown: &str) -
         }
         buf
     });
-    // A stuck engine must not hang the build: stop it after `RUN_LIMIT`.
+    // A stuck engine must not hang the build: stop it after `limit`.
     let start = Instant::now();
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status,
-            Ok(None) if start.elapsed() > RUN_LIMIT => {
+            Ok(None) if start.elapsed() > limit => {
                 let _ = child.kill();
                 let _ = child.wait();
-                let seconds = RUN_LIMIT.as_secs();
+                let seconds = limit.as_secs();
                 return Err(failed(messages::text(Msg::AudioTimedOut { seconds })));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),

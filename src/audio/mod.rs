@@ -188,7 +188,8 @@ impl Maker {
     /// Encodes `pcm` into `out`.
     pub fn encode(&self, pcm: &Pcm, title: &str, artist: &str, out: &Path) -> Result<(), Problem> {
         let tags = Tags { title, artist };
-        command::encode(pcm, self.settings.format, self.settings.bitrate(), &tags, out)
+        let limit = std::time::Duration::from_secs(self.settings.timeout.max(1));
+        command::encode(pcm, self.settings.format, self.settings.bitrate(), &tags, out, limit)
             .map_err(Problem::Encoder)
     }
 

@@ -67,6 +67,9 @@ pub struct Settings {
     pub paragraph_pause: f64,
     /// Silence after the title and headings, in seconds.
     pub heading_pause: f64,
+    /// Seconds one run of the engine (one block) or the encoder may take before it is
+    /// stopped; a slow neural voice on an old PC stays well under the default.
+    pub timeout: u64,
     /// The site's folder, for the cache and relative engine paths (set by the build).
     #[serde(skip)]
     pub root: Option<PathBuf>,
@@ -82,6 +85,7 @@ impl Default for Settings {
             bitrate: None,
             paragraph_pause: 0.7,
             heading_pause: 1.2,
+            timeout: 300,
             root: None,
         }
     }
