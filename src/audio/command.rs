@@ -108,13 +108,15 @@ impl Engine {
         let to_file = self.args.iter().any(|a| a.contains("{out}"));
         let args: Vec<String> =
             self.args.iter().map(|a| a.replace("{out}", &out.display().to_string())).collect();
-        let stdout = run(&self.program, &self.base, &args, text.as_bytes(), &self.shown(), self.limit)?;
-        let bytes = if to_file {
-            let read = std::fs::read(&out);
+        let ran = run(&self.program, &self.base, &args, text.as_bytes(), &self.shown(), self.limit);
+        // The `{out}` file goes whatever happened, so failed runs leave nothing behind.
+        let written = to_file.then(|| std::fs::read(&out));
+        if to_file {
             let _ = std::fs::remove_file(&out);
-            read.map_err(|e| self.failed(format!("{}: {e}", out.display())))?
-        } else {
-            stdout
+        }
+        let bytes = match (ran?, written) {
+            (_, Some(read)) => read.map_err(|e| self.failed(format!("`{}`: {e}", out.display())))?,
+            (stdout, None) => stdout,
         };
         wav::read(&bytes).map_err(|problem| self.failed(messages::text(Msg::AudioBadWav { problem })))
     }
