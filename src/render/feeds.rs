@@ -36,7 +36,13 @@ pub fn sitemap(site: &Site) -> String {
 }
 
 /// `atom.xml`: the newest dated pages, with their summaries.
-pub fn atom(site: &Site, summary: &dyn Fn(usize) -> Option<String>) -> String {
+/// `enclosure` gives a page's audio file as (site URL, MIME type, bytes), for podcast
+/// apps and loudspeaker systems that follow a feed.
+pub fn atom(
+    site: &Site,
+    summary: &dyn Fn(usize) -> Option<String>,
+    enclosure: &dyn Fn(usize) -> Option<(String, &'static str, u64)>,
+) -> String {
     let c = &site.config;
     let mut dated: Vec<usize> =
         (0..site.pages.len()).filter(|&i| site.pages[i].parsed.front.date.is_some()).collect();
@@ -95,6 +101,12 @@ pub fn atom(site: &Site, summary: &dyn Fn(usize) -> Option<String>) -> String {
         out.push_str(&format!("    <updated>{upd}</updated>\n"));
         if let Some(summary) = summary(i) {
             out.push_str(&format!("    <summary type=\"html\">{}</summary>\n", escape_xml(&summary)));
+        }
+        if let Some((url, mime, length)) = enclosure(i) {
+            out.push_str(&format!(
+                "    <link rel=\"enclosure\" type=\"{mime}\" length=\"{length}\" href=\"{}\"/>\n",
+                escape_xml(&c.permalink(&url))
+            ));
         }
         out.push_str("  </entry>\n");
     }

@@ -295,7 +295,8 @@ pub(crate) fn feed(model: &Model) -> Output {
     // Only the feed's few entries need their summary made absolute.
     let summary =
         |i: usize| summary_html(&site.pages[i].parsed.front, &md.pages[i]).map(|s| absolute.apply(&s));
-    Output { path: "atom.xml".into(), bytes: feeds::atom(site, &summary).into_bytes() }
+    let enclosure = |i: usize| crate::audio::enclosure(model.bulletins, i);
+    Output { path: "atom.xml".into(), bytes: feeds::atom(site, &summary, &enclosure).into_bytes() }
 }
 
 /// The pages whose data a job's output shows (for incremental rebuilds in `serve`).
