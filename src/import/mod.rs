@@ -1,0 +1,73 @@
+//! `loa import FILE…`: official letters (.docx, PDF, scans, text in any encoding) become
+//! draft document pages.
+//!
+//! Stages, one file each: read (`read`, with `docx`, `pdf`, `ocr`, `text` + `tcvn3`,
+//! `vni`) → `layout` (the administrative blocks) → `checks` (what looks wrong) →
+//! `front` (the page) → written like `loa new` (never overwriting) → `report`.
+
+pub mod checks;
+pub mod docx;
+pub mod front;
+pub mod layout;
+pub mod ocr;
+pub mod pdf;
+pub mod read;
+pub mod report;
+pub mod rules;
+pub mod tcvn3;
+pub mod text;
+pub mod vni;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::error::Diagnostic;
+
+/// Options of `loa import`.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    /// Folder under `content/` for the pages (`van-ban`).
+    pub section: String,
+}
+
+/// One file imported.
+#[derive(Debug)]
+pub struct Imported {
+    /// The page written, relative to the root.
+    pub written: PathBuf,
+    /// What the file was read as ("Word .docx", "TCVN3 (ABC)").
+    pub format: &'static str,
+    /// The findings, placed in the written page.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The documents of the site at `root`, if it is a site (for the number checks).
+pub fn site_documents(root: &Path) -> Option<crate::document::Documents> {
+    if !root.join("config.yaml").is_file() {
+        return None;
+    }
+    let opts = crate::Options { root: root.to_path_buf(), drafts: true, ..crate::Options::default() };
+    let mut ignored = Vec::new();
+    crate::prepare(&opts, &mut ignored).ok().map(|p| p.docs)
+}
+
+/// Imports one file into a new draft page under `content/<section>/`.
+pub fn import_file(opts: &Options, file: &Path, site: Option<&crate::document::Documents>) -> Result<Imported> {
+    let (paras, format) = read::read(file)?;
+    let letter = layout::recognise(&paras);
+    let (findings, cites) = checks::check(&letter, site);
+    let source = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let page = front::page(&letter, &findings, &cites, &source, format.name());
+    let stem = if page.stem.is_empty() {
+        crate::slug::slugify(&file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
+    } else {
+        page.stem.clone()
+    };
+    let rel = Path::new(&opts.section).join(format!("{stem}.md"));
+    let written = crate::new::create_page(&opts.root, &rel, &page.text)?;
+    let shown = written.strip_prefix(&opts.root).unwrap_or(&written).to_path_buf();
+    let diagnostics = report::diagnostics(&shown, &page.text, &findings);
+    Ok(Imported { written: shown, format: format.name(), diagnostics })
+}
