@@ -109,7 +109,11 @@ fn run_import(root: &std::path::Path, section: &str, files: &[std::path::PathBuf
     let site = loa::import::site_documents(root);
     if site.is_none() {
         let root = root.display().to_string();
-        eprintln!("{}: {}", messages::text(Msg::NoteLabel), messages::text(Msg::ImportNoSite { root: &root }));
+        eprintln!(
+            "{}: {}",
+            messages::text(Msg::NoteLabel),
+            messages::text(Msg::ImportNoSite { root: &root })
+        );
     }
     let mut failed = 0;
     for file in files {
@@ -117,7 +121,14 @@ fn run_import(root: &std::path::Path, section: &str, files: &[std::path::PathBuf
         match loa::import::import_file(&opts, file, site.as_ref()) {
             Ok(done) => {
                 let written = done.written.display().to_string();
-                println!("{}", messages::text(Msg::ImportDone { source: &source, written: &written, format: done.format }));
+                println!(
+                    "{}",
+                    messages::text(Msg::ImportDone {
+                        source: &source,
+                        written: &written,
+                        format: done.format
+                    })
+                );
                 print(done.diagnostics.iter());
             }
             Err(e) => {
@@ -129,7 +140,11 @@ fn run_import(root: &std::path::Path, section: &str, files: &[std::path::PathBuf
     if failed == 0 {
         return ExitCode::SUCCESS;
     }
-    eprintln!("{}: {}", messages::text(Msg::ErrorLabel), messages::text(Msg::ImportFailed { failed, total: files.len() }));
+    eprintln!(
+        "{}: {}",
+        messages::text(Msg::ErrorLabel),
+        messages::text(Msg::ImportFailed { failed, total: files.len() })
+    );
     ExitCode::from(1)
 }
 

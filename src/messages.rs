@@ -109,7 +109,6 @@ pub enum Msg<'a> {
     ImportOcrWord { found: &'a str, suggestion: &'a str },
     ImportCitesLater { number: &'a str, date: &'a str, issued: &'a str },
     ImportNoPage { number: &'a str, suggestion: Option<&'a str> },
-
     // -- #17 audio: add new variants below --
 
     // -- #18 content: add new variants below --

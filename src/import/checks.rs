@@ -53,7 +53,9 @@ fn known_code(code: &str, site: Option<&Documents>) -> bool {
     let parts_known = |c: &str| {
         c.split('-').all(|p| {
             rules::ISSUER_CODES.iter().any(|k| fold(k) == fold(p))
-                || site.is_some_and(|d| d.docs.iter().any(|doc| doc.number.issuer_code.split('-').any(|i| fold(i) == fold(p))))
+                || site.is_some_and(|d| {
+                    d.docs.iter().any(|doc| doc.number.issuer_code.split('-').any(|i| fold(i) == fold(p)))
+                })
         })
     };
     parts_known(code)
@@ -102,7 +104,8 @@ pub fn check(letter: &Letter, site: Option<&Documents>) -> (Vec<Finding>, Vec<St
                 for (from, to) in rules::GLYPHS {
                     let variant = n.issuer_code.replace(from, to);
                     if variant != n.issuer_code && known_code(&variant, site) && first_time {
-                        let fixed = format!("{}{variant}", &n.printed[..n.printed.len() - n.issuer_code.len()]);
+                        let fixed =
+                            format!("{}{variant}", &n.printed[..n.printed.len() - n.issuer_code.len()]);
                         out.push(finding(Severity::Warning, written, |l| {
                             text_in(l, Msg::ImportOcrNumber { printed: &n.printed, suggestion: &fixed })
                         }));
@@ -116,7 +119,8 @@ pub fn check(letter: &Letter, site: Option<&Documents>) -> (Vec<Finding>, Vec<St
             }
             // A cited document cannot be newer than the letter that implements it.
             let (Some(issued), true) = (letter.issued, ti >= body_from) else { continue };
-            let cited_date = date_after(&text[m.end..]).or_else(|| site.and_then(|d| d.lookup(&n.printed)).map(|d| d.issued));
+            let cited_date = date_after(&text[m.end..])
+                .or_else(|| site.and_then(|d| d.lookup(&n.printed)).map(|d| d.issued));
             if let Some(date) = cited_date.filter(|d| *d > issued && !later_reported.contains(&n.key)) {
                 later_reported.push(n.key.clone());
                 let (d, i) = (short(date), short(issued));

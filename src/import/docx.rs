@@ -254,8 +254,11 @@ fn parse(xml: &str, numbering: Numbering) -> Result<Vec<Para>> {
             _ => {}
         }
     }
-    Ok(out.into_iter().map(|p| match p {
-        Para::Text(t) => Para::Text(crate::load::nfc(&t)),
-        table => table,
-    }).collect())
+    Ok(out
+        .into_iter()
+        .map(|p| match p {
+            Para::Text(t) => Para::Text(crate::load::nfc(&t)),
+            table => table,
+        })
+        .collect())
 }

@@ -58,7 +58,9 @@ pub fn normal_case(caps: &str) -> String {
 /// "T/M CHI BỘ" → "T/M Chi bộ": the code of the signing authority stays in capitals.
 fn authority_case(line: &str) -> String {
     match line.split_once(' ') {
-        Some((code, rest)) if code.contains(['/', '.']) || code.len() <= 3 => format!("{code} {}", normal_case(rest)),
+        Some((code, rest)) if code.contains(['/', '.']) || rules::AUTHORITY_CODES.contains(&code) => {
+            format!("{code} {}", normal_case(rest))
+        }
         _ => normal_case(line),
     }
 }
@@ -83,7 +85,8 @@ pub fn page(letter: &Letter, findings: &[Finding], cites: &[String], source: &st
         kinds::by_code(n.kind_code.as_deref()?, n.family == Family::Party)
     });
     let issuer = letter.orgs.last().map(|o| normal_case(o));
-    let parent = (letter.orgs.len() > 1).then(|| normal_case(&letter.orgs[..letter.orgs.len() - 1].join(" ")));
+    let parent =
+        (letter.orgs.len() > 1).then(|| normal_case(&letter.orgs[..letter.orgs.len() - 1].join(" ")));
     let mut title = String::new();
     if let Some(k) = kind {
         title.push_str(k.name);
@@ -147,15 +150,20 @@ pub fn page(letter: &Letter, findings: &[Finding], cites: &[String], source: &st
     }
     match &issuer {
         Some(i) => {
-            y.push_str(&format!("  # Cơ quan ban hành (góc trái trên): \"{}\".\n", one_line(letter.orgs.last().map_or("", String::as_str))));
+            y.push_str(&format!(
+                "  # Cơ quan ban hành (góc trái trên): \"{}\".\n",
+                one_line(letter.orgs.last().map_or("", String::as_str))
+            ));
             y.push_str(&format!("  issuer: {}\n", q(i)));
         }
         None => y.push_str(&format!("  # Cơ quan ban hành: {missing}.\n  issuer: \"\"\n")),
     }
     match (letter.issued, &letter.date_line) {
-        (Some(d), Some(line)) => {
-            y.push_str(&format!("  # Ngày ban hành: \"{}\".\n  issued: {}\n", one_line(line), d.format("%Y-%m-%d")))
-        }
+        (Some(d), Some(line)) => y.push_str(&format!(
+            "  # Ngày ban hành: \"{}\".\n  issued: {}\n",
+            one_line(line),
+            d.format("%Y-%m-%d")
+        )),
         (None, Some(line)) => y.push_str(&format!(
             "  # Ngày ban hành: không đọc được \"{}\"; sửa theo bản gốc.\n  issued:\n",
             one_line(line)
@@ -205,7 +213,10 @@ mod tests {
             normal_case("ĐẢNG ỦY SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI SƠN LA"),
             "Đảng ủy Sở Lao động – Thương binh và Xã hội Sơn La"
         );
-        assert_eq!(normal_case("CHI BỘ CƠ SỞ ĐIỀU TRỊ NGHIỆN MA TÚY TỈNH"), "Chi bộ cơ sở điều trị nghiện ma túy tỉnh");
+        assert_eq!(
+            normal_case("CHI BỘ CƠ SỞ ĐIỀU TRỊ NGHIỆN MA TÚY TỈNH"),
+            "Chi bộ cơ sở điều trị nghiện ma túy tỉnh"
+        );
         assert_eq!(normal_case("ỦY BAN NHÂN DÂN TỈNH SƠN LA"), "Ủy ban nhân dân tỉnh Sơn La");
     }
 }

@@ -113,9 +113,9 @@ fn subject_of(s: &str) -> String {
 }
 
 fn starts_org(line: &str) -> bool {
-    rules::ORG_STARTS.iter().any(|w| {
-        line.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-    })
+    rules::ORG_STARTS
+        .iter()
+        .any(|w| line.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
 }
 
 /// Joins the lines of the top-left block into organisations: a line starting with an
@@ -126,7 +126,9 @@ fn orgs_of(lines: &[String]) -> Vec<String> {
     for line in lines {
         let line = line.trim();
         let continues = orgs.last().is_some_and(|prev: &String| {
-            prev.ends_with(['-', '–', '—', ',']) || prev.ends_with(" VÀ") || rules::ORG_STARTS.contains(&prev.as_str())
+            prev.ends_with(['-', '–', '—', ','])
+                || prev.ends_with(" VÀ")
+                || rules::ORG_STARTS.contains(&prev.as_str())
         });
         match orgs.last_mut() {
             Some(prev) if continues || !starts_org(line) => {
@@ -188,9 +190,8 @@ pub fn recognise(paras: &[Para]) -> Letter {
                 // Only emphasis marks or a lone `*` under the issuer.
             } else if let Some(n) = number_line(s) {
                 letter.number_printed = Some(n.to_owned());
-                letter.number = number::parse(n).or_else(|| {
-                    crate::document::mentions::find(s).into_iter().next().map(|m| m.number)
-                });
+                letter.number = number::parse(n)
+                    .or_else(|| crate::document::mentions::find(s).into_iter().next().map(|m| m.number));
             } else if let Some((place, date)) = date_line(s) {
                 letter.date_line = Some(s.to_owned());
                 letter.place = Some(place).filter(|p| !p.is_empty());
@@ -273,7 +274,8 @@ fn footer(items: &[Item], letter: &mut Letter) {
             letter.authority.push(s.to_owned());
         } else if mode == Mode::Distribution && s.starts_with(['-', '+', '–']) {
             letter.distribution.extend(list_items(s));
-        } else if rules::SIGNATURE_NOTES.iter().any(|n| rules::fold_for_match(n) == rules::fold_for_match(s)) {
+        } else if rules::SIGNATURE_NOTES.iter().any(|n| rules::fold_for_match(n) == rules::fold_for_match(s))
+        {
         } else if mode == Mode::Signing
             && is_capitals(s)
             && (rules::TITLES.contains(&s) || !(last && looks_like_name(s)))
@@ -294,9 +296,11 @@ fn footer(items: &[Item], letter: &mut Letter) {
 fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=6).contains(&words.len())
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
         && !rules::ORG_STARTS.iter().any(|o| s.starts_with(o))
-        && !rules::TITLES.iter().any(|t| s == *t)
+        && !rules::TITLES.contains(&s)
 }
 
 /// "ĐOÀN VĂN TỨ" → "Đoàn Văn Tứ".
@@ -355,15 +359,21 @@ mod tests {
 
     #[test]
     fn seed_letter_is_taken_apart() {
-        let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/cong-van-55.txt"))
-            .expect("the seed fixture");
+        let seed = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/import/cong-van-55.txt"
+        ))
+        .expect("the seed fixture");
         let l = recognise(&paras(&seed));
         assert_eq!(l.number.as_ref().map(|n| n.printed.as_str()), Some("55-CV/CB"));
         assert_eq!(l.issued, NaiveDate::from_ymd_opt(2023, 3, 1));
         assert_eq!(l.place.as_deref(), Some("Son La"));
         assert_eq!(
             l.orgs,
-            ["ĐẢNG ỦY SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI SON LA", "CHI BỘ CƠ SỞ ĐIỀU TRỊ NGHIỆN MA TÚY TỈNH"]
+            [
+                "ĐẢNG ỦY SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI SON LA",
+                "CHI BỘ CƠ SỞ ĐIỀU TRỊ NGHIỆN MA TÚY TỈNH"
+            ]
         );
         assert_eq!(l.signer.as_deref(), Some("Đoàn Văn Tứ"));
         assert_eq!(l.authority, ["T/M CHI BỘ", "BÍ THƯ"]);

@@ -54,11 +54,16 @@ pub fn site_documents(root: &Path) -> Option<crate::document::Documents> {
 }
 
 /// Imports one file into a new draft page under `content/<section>/`.
-pub fn import_file(opts: &Options, file: &Path, site: Option<&crate::document::Documents>) -> Result<Imported> {
+pub fn import_file(
+    opts: &Options,
+    file: &Path,
+    site: Option<&crate::document::Documents>,
+) -> Result<Imported> {
     let (paras, format) = read::read(file)?;
     let letter = layout::recognise(&paras);
     let (findings, cites) = checks::check(&letter, site);
-    let source = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let source =
+        file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
     let page = front::page(&letter, &findings, &cites, &source, format.name());
     let stem = if page.stem.is_empty() {
         crate::slug::slugify(&file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())

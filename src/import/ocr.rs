@@ -16,7 +16,8 @@ fn has_vietnamese() -> bool {
 }
 
 fn tesseract(image: &Path) -> Result<String> {
-    let out = Command::new("tesseract").arg(image).arg("-").args(["-l", "vie"]).output().context("tesseract")?;
+    let out =
+        Command::new("tesseract").arg(image).arg("-").args(["-l", "vie"]).output().context("tesseract")?;
     if !out.status.success() {
         bail!("tesseract: {}", String::from_utf8_lossy(&out.stderr).trim());
     }
@@ -36,12 +37,18 @@ pub fn image(path: &Path, shown: &str) -> Result<String> {
 pub fn scanned_pdf(path: &Path, shown: &str) -> Result<String> {
     let pdftoppm = Command::new("pdftoppm").arg("-v").output().is_ok();
     if !has_vietnamese() || !pdftoppm {
-        let command = format!("pdftoppm -r 300 -png \"{shown}\" trang && tesseract trang-1.png van-ban -l vie");
+        let command =
+            format!("pdftoppm -r 300 -png \"{shown}\" trang && tesseract trang-1.png van-ban -l vie");
         bail!(messages::text(Msg::ImportNeedsOcr { path: shown, command: &command }));
     }
     let dir = tempfile_dir()?;
     let prefix = dir.join("page");
-    let status = Command::new("pdftoppm").args(["-r", "300", "-png"]).arg(path).arg(&prefix).status().context("pdftoppm")?;
+    let status = Command::new("pdftoppm")
+        .args(["-r", "300", "-png"])
+        .arg(path)
+        .arg(&prefix)
+        .status()
+        .context("pdftoppm")?;
     if !status.success() {
         bail!(messages::text(Msg::ReadFailed { path: shown }));
     }

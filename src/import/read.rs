@@ -40,7 +40,8 @@ impl Format {
 /// Reads `path` into paragraphs.
 pub fn read(path: &Path) -> Result<(Vec<Para>, Format)> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", messages::text(Msg::ReadFailed { path: &shown })))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", messages::text(Msg::ReadFailed { path: &shown })))?;
     if bytes.starts_with(b"PK\x03\x04") {
         return Ok((super::docx::read(&bytes, &shown)?, Format::Docx));
     }
@@ -73,8 +74,10 @@ pub fn wrapped_paragraphs(text: &str) -> Vec<Para> {
     let starts_block = |l: &str| {
         static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
         RE.get_or_init(|| {
-            regex::Regex::new(r"^(?:\d{1,2}\.\s|\(\d{1,2}\)|[a-zđ]\)\s|[-+•–]\s|Kính gửi|Nơi nhận|Số\s*:|Điều\s+\d)")
-                .expect("valid pattern")
+            regex::Regex::new(
+                r"^(?:\d{1,2}\.\s|\(\d{1,2}\)|[a-zđ]\)\s|[-+•–]\s|Kính gửi|Nơi nhận|Số\s*:|Điều\s+\d)",
+            )
+            .expect("valid pattern")
         })
         .is_match(l)
             || super::layout::date_line(l).is_some()
@@ -84,10 +87,8 @@ pub fn wrapped_paragraphs(text: &str) -> Vec<Para> {
     let mut current = String::new();
     let mut prev_ends = true;
     for line in lines {
-        if line.is_empty() || starts_block(line) || prev_ends {
-            if !current.is_empty() {
-                out.push(Para::Text(std::mem::take(&mut current)));
-            }
+        if (line.is_empty() || starts_block(line) || prev_ends) && !current.is_empty() {
+            out.push(Para::Text(std::mem::take(&mut current)));
         }
         if line.is_empty() {
             prev_ends = true;
@@ -130,7 +131,13 @@ mod tests {
     fn wrapped_lines_become_paragraphs() {
         let text = "CHI BỘ CƠ SỞ\nSố: 55-CV/CB\n1. Tiếp tục quan tâm tuyên truyền, quán triệt thực hiện\nChỉ thị số 11 ngày 13/4/2007.\n2. Đẩy mạnh.\n\nMột đoạn khác";
         let paras = wrapped_paragraphs(text);
-        let texts: Vec<&str> = paras.iter().map(|p| match p { Para::Text(t) => t.as_str(), _ => "" }).collect();
+        let texts: Vec<&str> = paras
+            .iter()
+            .map(|p| match p {
+                Para::Text(t) => t.as_str(),
+                _ => "",
+            })
+            .collect();
         assert_eq!(
             texts,
             [

@@ -14,18 +14,17 @@ pub fn diagnostics(shown: &Path, page: &str, findings: &[Finding]) -> Vec<Diagno
     let mut out: Vec<Diagnostic> = findings
         .iter()
         .map(|f| {
-            let at = page[body_at..]
-                .find(&f.snippet)
-                .map(|i| i + body_at)
-                .or_else(|| {
-                    // In the front matter: on a line that is not a comment.
-                    let mut offset = 0;
-                    page.split_inclusive('\n').find_map(|line| {
-                        let start = offset;
-                        offset += line.len();
-                        (!line.trim_start().starts_with('#')).then(|| line.find(&f.snippet).map(|i| start + i)).flatten()
-                    })
-                });
+            let at = page[body_at..].find(&f.snippet).map(|i| i + body_at).or_else(|| {
+                // In the front matter: on a line that is not a comment.
+                let mut offset = 0;
+                page.split_inclusive('\n').find_map(|line| {
+                    let start = offset;
+                    offset += line.len();
+                    (!line.trim_start().starts_with('#'))
+                        .then(|| line.find(&f.snippet).map(|i| start + i))
+                        .flatten()
+                })
+            });
             let (line, col) = match at {
                 Some(i) => {
                     let before = &page[..i];

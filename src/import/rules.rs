@@ -12,22 +12,73 @@ pub const MOTTOS: &[&str] = &[
 
 /// Words that begin the name of an organisation in the top-left block.
 pub const ORG_STARTS: &[&str] = &[
-    "ĐẢNG ỦY", "ĐẢNG UỶ", "ĐẢNG BỘ", "ĐẢNG ĐOÀN", "CHI BỘ", "TỈNH ỦY", "TỈNH UỶ", "HUYỆN ỦY", "HUYỆN UỶ",
-    "THÀNH ỦY", "THÀNH UỶ", "BAN CÁN SỰ", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "ỦY BAN", "UỶ BAN", "UBND",
-    "HĐND", "HỘI ĐỒNG", "BỘ", "SỞ", "PHÒNG", "BAN", "VĂN PHÒNG", "TRUNG TÂM", "CÔNG ĐOÀN", "ĐOÀN",
-    "HỘI", "TRƯỜNG", "BỆNH VIỆN", "CÔNG AN", "CHÍNH PHỦ", "THỦ TƯỚNG", "QUỐC HỘI",
+    "ĐẢNG ỦY",
+    "ĐẢNG UỶ",
+    "ĐẢNG BỘ",
+    "ĐẢNG ĐOÀN",
+    "CHI BỘ",
+    "TỈNH ỦY",
+    "TỈNH UỶ",
+    "HUYỆN ỦY",
+    "HUYỆN UỶ",
+    "THÀNH ỦY",
+    "THÀNH UỶ",
+    "BAN CÁN SỰ",
+    "BAN THƯỜNG VỤ",
+    "BAN CHẤP HÀNH",
+    "ỦY BAN",
+    "UỶ BAN",
+    "UBND",
+    "HĐND",
+    "HỘI ĐỒNG",
+    "BỘ",
+    "SỞ",
+    "PHÒNG",
+    "BAN",
+    "VĂN PHÒNG",
+    "TRUNG TÂM",
+    "CÔNG ĐOÀN",
+    "ĐOÀN",
+    "HỘI",
+    "TRƯỜNG",
+    "BỆNH VIỆN",
+    "CÔNG AN",
+    "CHÍNH PHỦ",
+    "THỦ TƯỚNG",
+    "QUỐC HỘI",
 ];
 
 /// Titles in the signing block (they look like names: capitals, two or three words).
 pub const TITLES: &[&str] = &[
-    "BÍ THƯ", "PHÓ BÍ THƯ", "TỔNG BÍ THƯ", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
-    "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "CHÁNH VĂN PHÒNG",
-    "PHÓ CHÁNH VĂN PHÒNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "HIỆU TRƯỞNG",
-    "THƯỜNG TRỰC", "ỦY VIÊN", "THỦ TRƯỞNG",
+    "BÍ THƯ",
+    "PHÓ BÍ THƯ",
+    "TỔNG BÍ THƯ",
+    "CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "TRƯỞNG PHÒNG",
+    "PHÓ TRƯỞNG PHÒNG",
+    "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG BAN",
+    "CHÁNH VĂN PHÒNG",
+    "PHÓ CHÁNH VĂN PHÒNG",
+    "BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "THỦ TƯỚNG",
+    "PHÓ THỦ TƯỚNG",
+    "HIỆU TRƯỞNG",
+    "THƯỜNG TRỰC",
+    "ỦY VIÊN",
+    "THỦ TRƯỞNG",
 ];
 
+/// Signing authority written without its full stop (NĐ 30 writes `TM.`, `KT.`, `TL.`).
+pub const AUTHORITY_CODES: &[&str] = &["TM", "KT", "TL", "TUQ", "Q"];
+
 /// Notes in place of a signature.
-pub const SIGNATURE_NOTES: &[&str] = &["(Đã ký)", "(đã ký)", "(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)", "Đã ký"];
+pub const SIGNATURE_NOTES: &[&str] =
+    &["(Đã ký)", "(đã ký)", "(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)", "Đã ký"];
 
 /// Names whose capitals survive when a header in capitals is written in normal case
 /// (longest first where one contains another).
@@ -49,8 +100,20 @@ pub const NAMES: &[&str] = &[
 
 /// Place names of the province and country, checked for lost diacritics ("Son La").
 pub const PLACES: &[&str] = &[
-    "Sơn La", "Việt Nam", "Hà Nội", "Quỳnh Nhai", "Mường La", "Thuận Châu", "Phù Yên", "Bắc Yên",
-    "Mai Sơn", "Sông Mã", "Yên Châu", "Mộc Châu", "Sốp Cộp", "Vân Hồ",
+    "Sơn La",
+    "Việt Nam",
+    "Hà Nội",
+    "Quỳnh Nhai",
+    "Mường La",
+    "Thuận Châu",
+    "Phù Yên",
+    "Bắc Yên",
+    "Mai Sơn",
+    "Sông Mã",
+    "Yên Châu",
+    "Mộc Châu",
+    "Sốp Cộp",
+    "Vân Hồ",
 ];
 
 /// Misreadings found in real letters (facts-vi.md A1): as printed → probably meant.
@@ -63,7 +126,8 @@ pub const ISSUER_CODES: &[&str] = &[
 ];
 
 /// Letter shapes OCR confuses in codes: as read → as printed.
-pub const GLYPHS: &[(&str, &str)] = &[("IV", "W"), ("VV", "W"), ("rn", "m"), ("0", "O"), ("1", "I"), ("l", "I")];
+pub const GLYPHS: &[(&str, &str)] =
+    &[("IV", "W"), ("VV", "W"), ("rn", "m"), ("0", "O"), ("1", "I"), ("l", "I")];
 
 /// Case-, dash- and space-insensitive form for comparing fixed lines.
 pub fn fold_for_match(s: &str) -> String {

@@ -74,7 +74,7 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
 
 /// UTF-16 without a BOM: ASCII letters leave every other byte zero.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let zeros = |start: usize| bytes.iter().skip(start).step_by(2).filter(|&&b| b == 0).count();
@@ -89,8 +89,8 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 fn from_utf8(text: &str) -> (String, Encoding) {
-    let gibberish = !text.chars().any(is_vietnamese_unicode)
-        && text.chars().filter(|&c| c as u32 >= 0x80).count() >= 3;
+    let gibberish =
+        !text.chars().any(is_vietnamese_unicode) && text.chars().filter(|&c| c as u32 >= 0x80).count() >= 3;
     if gibberish {
         if let Some(units) = text.chars().map(unit).collect::<Option<Vec<u8>>>() {
             // Western text ("café") decodes to no letter only Vietnamese has.
@@ -183,7 +183,10 @@ pub(crate) mod tests {
 
     #[test]
     fn utf8_stays_and_is_nfc() {
-        assert_eq!(decode("Sơn La".nfd().collect::<String>().as_bytes()), ("Sơn La".to_owned(), Encoding::Utf8));
+        assert_eq!(
+            decode("Sơn La".nfd().collect::<String>().as_bytes()),
+            ("Sơn La".to_owned(), Encoding::Utf8)
+        );
         // Typographic dashes and quotes in a text without diacritics are not gibberish.
         let plain = "Son La – “Ha Noi” – Viet Nam";
         assert_eq!(decode(plain.as_bytes()), (plain.to_owned(), Encoding::Utf8));
@@ -191,9 +194,21 @@ pub(crate) mod tests {
 
     #[test]
     fn legacy_bytes_and_pasted_gibberish_are_told_apart() {
-        assert_eq!(decode(b"\xa7\xb6ng C\xe9ng s\xb6n Vi\xd6t Nam"), ("Đảng Cộng sản Việt Nam".into(), Encoding::Tcvn3));
-        assert_eq!(decode("§¶ng Céng s¶n ViÖt Nam".as_bytes()), ("Đảng Cộng sản Việt Nam".into(), Encoding::Tcvn3));
-        assert_eq!(decode("Ñaûng Coäng saûn Vieät Nam".as_bytes()), ("Đảng Cộng sản Việt Nam".into(), Encoding::Vni));
-        assert_eq!(decode(b"\xd1a\xfbng Co\xe4ng sa\xfbn Vie\xe4t Nam"), ("Đảng Cộng sản Việt Nam".into(), Encoding::Vni));
+        assert_eq!(
+            decode(b"\xa7\xb6ng C\xe9ng s\xb6n Vi\xd6t Nam"),
+            ("Đảng Cộng sản Việt Nam".into(), Encoding::Tcvn3)
+        );
+        assert_eq!(
+            decode("§¶ng Céng s¶n ViÖt Nam".as_bytes()),
+            ("Đảng Cộng sản Việt Nam".into(), Encoding::Tcvn3)
+        );
+        assert_eq!(
+            decode("Ñaûng Coäng saûn Vieät Nam".as_bytes()),
+            ("Đảng Cộng sản Việt Nam".into(), Encoding::Vni)
+        );
+        assert_eq!(
+            decode(b"\xd1a\xfbng Co\xe4ng sa\xfbn Vie\xe4t Nam"),
+            ("Đảng Cộng sản Việt Nam".into(), Encoding::Vni)
+        );
     }
 }

@@ -5,9 +5,24 @@
 
 /// Letters VNI writes as one byte (not ASCII).
 pub const LETTERS: &[(u8, char)] = &[
-    (0xF1, 'đ'), (0xD1, 'Đ'), (0xF4, 'ơ'), (0xD4, 'Ơ'), (0xF6, 'ư'), (0xD6, 'Ư'),
-    (0xED, 'í'), (0xCD, 'Í'), (0xEC, 'ì'), (0xCC, 'Ì'), (0xE6, 'ỉ'), (0xC6, 'Ỉ'),
-    (0xF3, 'ĩ'), (0xD3, 'Ĩ'), (0xF2, 'ị'), (0xD2, 'Ị'), (0xEE, 'ỵ'), (0xCE, 'Ỵ'),
+    (0xF1, 'đ'),
+    (0xD1, 'Đ'),
+    (0xF4, 'ơ'),
+    (0xD4, 'Ơ'),
+    (0xF6, 'ư'),
+    (0xD6, 'Ư'),
+    (0xED, 'í'),
+    (0xCD, 'Í'),
+    (0xEC, 'ì'),
+    (0xCC, 'Ì'),
+    (0xE6, 'ỉ'),
+    (0xC6, 'Ỉ'),
+    (0xF3, 'ĩ'),
+    (0xD3, 'Ĩ'),
+    (0xF2, 'ị'),
+    (0xD2, 'Ị'),
+    (0xEE, 'ỵ'),
+    (0xCE, 'Ỵ'),
 ];
 
 /// A mark byte (small and capital form) and the combining marks it adds.
@@ -111,7 +126,8 @@ mod tests {
     fn every_vietnamese_letter_decodes() {
         let encode = |letter: char| -> Vec<u8> {
             // Split the letter into base, shape and tone, then find the bytes for them.
-            let parts: Vec<char> = unicode_normalization::UnicodeNormalization::nfd(letter.to_string().as_str()).collect();
+            let parts: Vec<char> =
+                unicode_normalization::UnicodeNormalization::nfd(letter.to_string().as_str()).collect();
             let single = LETTERS.iter().find(|&&(_, c)| c == letter).map(|&(b, _)| vec![b]);
             if let Some(s) = single {
                 return s;
@@ -120,7 +136,17 @@ mod tests {
             let mut bytes = Vec::new();
             let (rest, first) = match marks.first() {
                 Some('\u{31B}') => {
-                    let horn = if base.is_lowercase() { if base == 'o' { 0xF4 } else { 0xF6 } } else if base == 'O' { 0xD4 } else { 0xD6 };
+                    let horn = if base.is_lowercase() {
+                        if base == 'o' {
+                            0xF4
+                        } else {
+                            0xF6
+                        }
+                    } else if base == 'O' {
+                        0xD4
+                    } else {
+                        0xD6
+                    };
                     (&marks[1..], horn)
                 }
                 _ => (marks, base as u8),
@@ -129,7 +155,8 @@ mod tests {
             let shape = rest.iter().copied().find(|c| matches!(c, '\u{302}' | '\u{306}'));
             let tone = rest.iter().copied().find(|c| !matches!(c, '\u{302}' | '\u{306}'));
             if shape.is_some() || tone.is_some() {
-                let mk = MARKS.iter().find(|m| m.shape == shape && m.tone == tone).expect("a mark for every pair");
+                let mk =
+                    MARKS.iter().find(|m| m.shape == shape && m.tone == tone).expect("a mark for every pair");
                 bytes.push(if base.is_uppercase() { mk.capital } else { mk.small });
             }
             bytes
