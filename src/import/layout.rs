@@ -93,7 +93,8 @@ pub fn is_capitals(s: &str) -> bool {
 }
 
 fn is_motto(s: &str) -> bool {
-    let folded = rules::fold_for_match(s);
+    // OCR may join the `*` under the issuer to the motto beside it.
+    let folded = rules::fold_for_match(s.trim_matches(|c: char| "*-_ ".contains(c)));
     rules::MOTTOS.iter().any(|m| rules::fold_for_match(m) == folded)
         || (!s.is_empty() && s.chars().all(|c| "*-_=–—.~ ".contains(c)))
 }
@@ -188,10 +189,22 @@ pub fn recognise(paras: &[Para]) -> Letter {
             let s = item.plain.as_str();
             if s.is_empty() {
                 // Only emphasis marks or a lone `*` under the issuer.
-            } else if let Some(n) = number_line(s) {
-                letter.number_printed = Some(n.to_owned());
-                letter.number = number::parse(n)
-                    .or_else(|| crate::document::mentions::find(s).into_iter().next().map(|m| m.number));
+            } else if let Some(rest) = number_line(s) {
+                // The place and date may share the line (two columns read as one).
+                let (printed, after) = match number::parse(rest) {
+                    Some(_) => (rest, ""),
+                    None => match crate::document::mentions::find(rest).into_iter().next() {
+                        Some(m) if m.start == 0 => rest.split_at(m.end),
+                        _ => (rest, ""),
+                    },
+                };
+                letter.number_printed = Some(printed.trim().to_owned());
+                letter.number = number::parse(printed);
+                if let Some((place, date)) = date_line(after.trim()) {
+                    letter.date_line = Some(after.trim().to_owned());
+                    letter.place = Some(place).filter(|p| !p.is_empty());
+                    letter.issued = date;
+                }
             } else if let Some((place, date)) = date_line(s) {
                 letter.date_line = Some(s.to_owned());
                 letter.place = Some(place).filter(|p| !p.is_empty());
@@ -262,17 +275,20 @@ fn footer(items: &[Item], letter: &mut Letter) {
         Signing,
     }
     let mut mode = Mode::None;
+    let mut seen_distribution = false;
     let mut names = Vec::new();
     for (k, item) in items.iter().enumerate() {
         let s = item.plain.as_str();
         let last = k + 1 == items.len();
         if let Some(rest) = s.strip_prefix("Nơi nhận") {
             mode = Mode::Distribution;
+            seen_distribution = true;
             letter.distribution.extend(list_items(rest.trim_start_matches([':', ' '])));
         } else if authority_line(s) {
             mode = Mode::Signing;
             letter.authority.push(s.to_owned());
-        } else if mode == Mode::Distribution && s.starts_with(['-', '+', '–']) {
+        } else if seen_distribution && s.starts_with(['-', '+', '–']) {
+            // Also after the signing block began: OCR reads the two columns line by line.
             letter.distribution.extend(list_items(s));
         } else if rules::SIGNATURE_NOTES.iter().any(|n| rules::fold_for_match(n) == rules::fold_for_match(s))
         {

@@ -16,12 +16,66 @@ fn has_vietnamese() -> bool {
 }
 
 fn tesseract(image: &Path) -> Result<String> {
-    let out =
-        Command::new("tesseract").arg(image).arg("-").args(["-l", "vie"]).output().context("tesseract")?;
+    // Keeping wide gaps lets `columns` tell the header's two columns apart.
+    let out = Command::new("tesseract")
+        .arg(image)
+        .arg("-")
+        .args(["-l", "vie", "-c", "preserve_interword_spaces=1"])
+        .output()
+        .context("tesseract")?;
     if !out.status.success() {
         bail!("tesseract: {}", String::from_utf8_lossy(&out.stderr).trim());
     }
-    Ok(crate::load::nfc(&String::from_utf8_lossy(&out.stdout)))
+    Ok(columns(&crate::load::nfc(&String::from_utf8_lossy(&out.stdout))))
+}
+
+/// A gap this wide inside a line separates two columns.
+const COLUMN_GAP: &str = "    ";
+
+/// Side-by-side blocks (issuer | motto, "Nơi nhận" | signature) come out of OCR line by
+/// line; this puts the left column first, then the right one, as a reader would read.
+/// A region of columns ends at a long line without a gap (the body).
+pub fn columns(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let (mut left, mut right): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    let flush = |out: &mut Vec<String>, left: &mut Vec<String>, right: &mut Vec<String>| {
+        for part in left.drain(..).chain(right.drain(..)) {
+            out.push(part);
+            out.push(String::new());
+        }
+    };
+    for line in text.lines() {
+        let trimmed = line.trim();
+        match trimmed.rsplit_once(COLUMN_GAP) {
+            Some((l, r)) => {
+                left.push(l.trim().to_owned());
+                right.push(r.trim().to_owned());
+            }
+            None if !left.is_empty() && trimmed.chars().count() < 50 => {
+                if !trimmed.is_empty() {
+                    left.push(trimmed.to_owned());
+                }
+            }
+            None => {
+                flush(&mut out, &mut left, &mut right);
+                out.push(trimmed.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
+    flush(&mut out, &mut left, &mut right);
+    out.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn side_by_side_columns_are_read_left_then_right() {
+        let ocr = "CHI BỘ CƠ SỞ\n*         ĐẢNG CỘNG SẢN VIỆT NAM\nSố: 55- CV/CB       Son La, ngày 01 tháng 03 năm 2023\n\nVề việc lãnh đạo, tuyên truyền công tác khuyến học, khuyến tài và xây dựng\nNơi nhận:        T/M CHI BỘ\n- Như trên;        BÍ THƯ\n- Lưu.\n";
+        assert_eq!(
+            super::columns(ocr),
+            "CHI BỘ CƠ SỞ\n*\n\nSố: 55- CV/CB\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSon La, ngày 01 tháng 03 năm 2023\n\nVề việc lãnh đạo, tuyên truyền công tác khuyến học, khuyến tài và xây dựng\nNơi nhận:\n\n- Như trên;\n\n- Lưu.\n\nT/M CHI BỘ\n\nBÍ THƯ\n"
+        );
+    }
 }
 
 /// The text of an image file.
