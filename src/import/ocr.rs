@@ -66,18 +66,6 @@ pub fn columns(text: &str) -> String {
     out.join("\n")
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn side_by_side_columns_are_read_left_then_right() {
-        let ocr = "CHI BỘ CƠ SỞ\n*         ĐẢNG CỘNG SẢN VIỆT NAM\nSố: 55- CV/CB       Son La, ngày 01 tháng 03 năm 2023\n\nVề việc lãnh đạo, tuyên truyền công tác khuyến học, khuyến tài và xây dựng\nNơi nhận:        T/M CHI BỘ\n- Như trên;        BÍ THƯ\n- Lưu.\n";
-        assert_eq!(
-            super::columns(ocr),
-            "CHI BỘ CƠ SỞ\n*\n\nSố: 55- CV/CB\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSon La, ngày 01 tháng 03 năm 2023\n\nVề việc lãnh đạo, tuyên truyền công tác khuyến học, khuyến tài và xây dựng\nNơi nhận:\n\n- Như trên;\n\n- Lưu.\n\nT/M CHI BỘ\n\nBÍ THƯ\n"
-        );
-    }
-}
-
 /// The text of an image file.
 pub fn image(path: &Path, shown: &str) -> Result<String> {
     if !has_vietnamese() {
@@ -122,4 +110,16 @@ fn tempfile_dir() -> Result<std::path::PathBuf> {
     let dir = std::env::temp_dir().join(format!("loa-ocr-{}", std::process::id()));
     std::fs::create_dir_all(&dir).with_context(|| format!("`{}`", dir.display()))?;
     Ok(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn side_by_side_columns_are_read_left_then_right() {
+        let ocr = "CHI BỘ CƠ SỞ\n*         ĐẢNG CỘNG SẢN VIỆT NAM\nSố: 55- CV/CB       Son La, ngày 01 tháng 03 năm 2023\n\nVề việc lãnh đạo, tuyên truyền công tác khuyến học, khuyến tài và xây dựng\nNơi nhận:        T/M CHI BỘ\n- Như trên;        BÍ THƯ\n- Lưu.\n";
+        assert_eq!(
+            super::columns(ocr),
+            "CHI BỘ CƠ SỞ\n*\n\nSố: 55- CV/CB\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSon La, ngày 01 tháng 03 năm 2023\n\nVề việc lãnh đạo, tuyên truyền công tác khuyến học, khuyến tài và xây dựng\nNơi nhận:\n\n- Như trên;\n\n- Lưu.\n\nT/M CHI BỘ\n\nBÍ THƯ\n"
+        );
+    }
 }
