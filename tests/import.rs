@@ -215,3 +215,58 @@ fn import_speaks_vietnamese_when_lang_is_vi() {
     fx.assert_stdout_contains("(UTF-8) thành `content/van-ban/cong-van-55-cv-cb.md` (bản nháp)");
     fx.assert_stderr_contains("cảnh báo: số `11-CT/TIV` có ký hiệu lạ");
 }
+
+#[test]
+fn a_text_that_is_not_a_letter_leaves_fields_empty_never_guessed() {
+    let fx = Fixture::empty();
+    fx.write("ghi-chu.txt", "Họp chi bộ bàn việc lập Ban Khuyến học.\nCần mời Công đoàn cơ sở.\n");
+    let mut cmd = fx.cmd();
+    cmd.arg("import")
+        .arg(fx.path("ghi-chu.txt"))
+        .args(["--section", "van-ban/nhap"])
+        .arg("--root")
+        .arg(fx.root());
+    fx.run(cmd, 0);
+    // Named after the file, in the section asked for.
+    let page = fx.read("content/van-ban/nhap/ghi-chu.md");
+    let doc = &front(&page)["document"];
+    for key in ["number", "kind", "issuer", "signer", "subject"] {
+        assert_eq!(doc[key].as_str(), Some(""), "{key} is left empty\n{page}");
+    }
+    assert!(doc["issued"].is_null(), "{page}");
+    assert!(
+        page.contains("  # Số, ký hiệu: không tìm thấy trong văn bản; điền theo bản gốc (đừng đoán).\n"),
+        "{page}"
+    );
+    assert!(
+        page.ends_with(
+            "---\nHọp chi bộ bàn việc lập Ban Khuyến học.\n\n<!-- more -->\n\nCần mời Công đoàn cơ sở.\n"
+        ),
+        "{page}"
+    );
+    // A draft with empty fields does not break the site.
+    fx.write("config.yaml", "title: Thử\n");
+    fx.build();
+}
+
+#[test]
+fn scanned_image_is_read_through_tesseract() {
+    if !has_ocr() {
+        eprintln!("SKIPPED: scanned_image_is_read_through_tesseract needs tesseract-ocr-vie");
+        return;
+    }
+    let fx = Fixture::empty();
+    // The first page of the scan as the photo or image file a phone would give.
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "200", "-png", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(input("cong-van-55-scan.pdf"))
+        .arg(fx.path("trang"))
+        .status()
+        .expect("pdftoppm (poppler-utils) is installed");
+    assert!(status.success());
+    import(&fx, &[fx.path("trang.png")], 0);
+    let page = fx.read(PAGE);
+    let doc = &front(&page)["document"];
+    assert_eq!(doc["number"].as_str(), Some("55-CV/CB"), "{page}");
+    assert_eq!(doc["issued"].as_str(), Some("2023-03-01"), "{page}");
+}

@@ -197,9 +197,8 @@ fn parse(xml: &str, numbering: Numbering) -> Result<Vec<Para>> {
                     // A line break inside a paragraph: header cells use them between lines.
                     "br" | "cr" => {
                         if let Some(p) = para.take() {
-                            let num = p.num.clone();
                             finish(p, &mut tables, &mut out);
-                            para = Some(ParaState { runs: Vec::new(), num: num.filter(|_| false) });
+                            para = Some(ParaState { runs: Vec::new(), num: None });
                         }
                     }
                     _ => {}
@@ -261,4 +260,76 @@ fn parse(xml: &str, numbering: Numbering) -> Result<Vec<Para>> {
             table => table,
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    fn doc(body: &str) -> String {
+        format!(r#"<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>"#)
+    }
+
+    #[test]
+    fn runs_keep_emphasis_and_entities() {
+        let xml = doc(
+            r#"<w:p><w:r><w:t xml:space="preserve">(1) </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Kết luận &amp; chỉ thị </w:t></w:r><w:r><w:rPr><w:b/><w:i w:val="0"/></w:rPr><w:t>số 49</w:t></w:r><w:del><w:r><w:delText>bỏ</w:delText></w:r></w:del></w:p>
+               <w:p><w:r><w:rPr><w:b/></w:rPr><w:t>CHI BỘ</w:t></w:r><w:r><w:br/><w:t>MA TÚY</w:t></w:r></w:p>"#,
+        );
+        let paras = parse(&xml, Numbering::default()).expect("parses");
+        assert_eq!(
+            paras,
+            [
+                Para::Text("(1) *Kết luận & chỉ thị* **số 49**".into()),
+                Para::Text("**CHI BỘ**".into()),
+                Para::Text("MA TÚY".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn automatic_numbers_are_written_out() {
+        let numbering = Numbering::parse(&format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#
+        ));
+        let item = |level: u8, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let xml = doc(&[item(0, "Tuyên truyền."), item(1, "Trên loa."), item(0, "Thành lập Ban.")].concat());
+        let paras = parse(&xml, numbering).expect("parses");
+        assert_eq!(
+            paras,
+            [
+                Para::Text("1. Tuyên truyền.".into()),
+                Para::Text("- Trên loa.".into()),
+                Para::Text("2. Thành lập Ban.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_keep_rows_cells_and_paragraphs() {
+        let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+        let xml = doc(&format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            cell("Chỉ tiêu"),
+            cell("2025"),
+            cell("Công dân học tập"),
+            cell("40%")
+        ));
+        let paras = parse(&xml, Numbering::default()).expect("parses");
+        let rows = vec![
+            vec![vec!["Chỉ tiêu".to_owned()], vec!["2025".to_owned()]],
+            vec![vec!["Công dân học tập".to_owned()], vec!["40%".to_owned()]],
+        ];
+        assert_eq!(paras, [Para::Table(rows.clone())]);
+        assert_eq!(
+            super::super::read::table_markdown(&rows),
+            "| Chỉ tiêu | 2025 |\n| --- | --- |\n| Công dân học tập | 40% |"
+        );
+    }
 }

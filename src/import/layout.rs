@@ -250,12 +250,16 @@ pub fn recognise(paras: &[Para]) -> Letter {
             next += 1;
         }
     }
-    let footer_at = (next..items.len())
-        .find(|&k| items[k].plain.starts_with("Nơi nhận") || authority_line(&items[k].plain))
-        .unwrap_or(items.len());
+    let footer_at = (next..items.len()).find(|&k| starts_footer(&items[k].plain)).unwrap_or(items.len());
     letter.body = body_markdown(&items[next..footer_at]);
     footer(&items[footer_at..], &mut letter);
     letter
+}
+
+/// The signing block or "Nơi nhận" begins here. A head of office signs under the title
+/// alone ("GIÁM ĐỐC"), without "T/M" or "KT.".
+fn starts_footer(s: &str) -> bool {
+    s.starts_with("Nơi nhận") || authority_line(s) || rules::TITLES.contains(&s)
 }
 
 /// "- A. - B." → ["A.", "B."]
@@ -284,7 +288,7 @@ fn footer(items: &[Item], letter: &mut Letter) {
             mode = Mode::Distribution;
             seen_distribution = true;
             letter.distribution.extend(list_items(rest.trim_start_matches([':', ' '])));
-        } else if authority_line(s) {
+        } else if authority_line(s) || (mode != Mode::Signing && rules::TITLES.contains(&s)) {
             mode = Mode::Signing;
             letter.authority.push(s.to_owned());
         } else if seen_distribution && s.starts_with(['-', '+', '–']) {
@@ -411,5 +415,39 @@ mod tests {
         assert_eq!(l.authority, ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
         assert_eq!(l.signer, None);
         assert_eq!(l.body, ["Điều 1. Ban hành kèm theo Quyết định này."]);
+    }
+
+    #[test]
+    fn state_letter_with_subject_under_the_number_and_date_in_the_other_column() {
+        // A .docx header table read cell by cell: the left column, then the right one.
+        let cells = vec![vec![
+            vec![
+                "UBND TỈNH SƠN LA".to_owned(),
+                "SỞ GIÁO DỤC VÀ ĐÀO TẠO".to_owned(),
+                "Số: 326/TTr-SGDĐT".to_owned(),
+                "V/v Kế hoạch xây dựng xã hội học tập".to_owned(),
+            ],
+            vec![
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_owned(),
+                "Độc lập – Tự do – Hạnh phúc".to_owned(),
+                "Sơn La, ngày 12 tháng 10 năm 2021".to_owned(),
+            ],
+        ]];
+        let paras = vec![
+            Para::Table(cells),
+            Para::Text("Kính gửi: Ủy ban nhân dân tỉnh Sơn La".into()),
+            Para::Text("Sở trình Ủy ban nhân dân tỉnh xem xét.".into()),
+            Para::Text("GIÁM ĐỐC".into()),
+            Para::Text("(Đã ký)".into()),
+        ];
+        let l = recognise(&paras);
+        assert_eq!(l.orgs, ["UBND TỈNH SƠN LA", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"]);
+        assert_eq!(l.number.map(|n| n.printed), Some("326/TTr-SGDĐT".to_owned()));
+        assert_eq!(l.subject.as_deref(), Some("Về việc Kế hoạch xây dựng xã hội học tập"));
+        assert_eq!(l.issued, NaiveDate::from_ymd_opt(2021, 10, 12));
+        assert_eq!(l.recipients, ["Ủy ban nhân dân tỉnh Sơn La"]);
+        assert_eq!(l.body, ["Sở trình Ủy ban nhân dân tỉnh xem xét."]);
+        // No name under the title: the signer is left empty, not guessed.
+        assert_eq!(l.signer, None);
     }
 }
