@@ -101,6 +101,7 @@ pub enum Msg<'a> {
     ImportRootHelp,
     ImportOldWord { path: &'a str },
     ImportBadFile { path: &'a str, what: &'a str },
+    ImportNotText { path: &'a str },
     ImportNeedsOcr { path: &'a str, command: &'a str },
     ImportDone { source: &'a str, written: &'a str, format: &'a str },
     ImportFailed { failed: usize, total: usize },
@@ -395,6 +396,12 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         ),
         (ImportBadFile { path, what }, Vi) => format!("không đọc được `{path}` như một tệp {what}; tệp có thể bị hỏng"),
         (ImportBadFile { path, what }, En) => format!("cannot read `{path}` as a {what} file; it may be damaged"),
+        (ImportNotText { path }, Vi) => format!(
+            "`{path}` không phải văn bản (.docx, PDF, ảnh quét hay tệp chữ); kiểm tra lại tên tệp"
+        ),
+        (ImportNotText { path }, En) => format!(
+            "`{path}` is not a letter (.docx, PDF, scanned image or text file); check the file name"
+        ),
         (ImportNeedsOcr { path, command }, Vi) => format!(
             "`{path}` là bản quét, không có chữ: cần nhận dạng chữ (OCR). Cài tesseract (`apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils`) rồi chạy lại loa import, hoặc tự chạy: {command}"
         ),

@@ -57,6 +57,12 @@ pub fn read(path: &Path) -> Result<(Vec<Para>, Format)> {
         return Ok((wrapped_paragraphs(&text), Format::Ocr));
     }
     let (text, encoding) = super::text::decode(&bytes);
+    // A program, archive or other binary file is not a letter.
+    let controls =
+        text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    if controls * 100 > text.chars().count().max(1) {
+        bail!(messages::text(Msg::ImportNotText { path: &shown }));
+    }
     Ok((line_paragraphs(&text), Format::Text(encoding)))
 }
 
