@@ -36,7 +36,7 @@ fn main() -> ExitCode {
                 println!("{}", messages::text(Msg::NewCreated { path: &shown }));
             }))
         }
-        Command::Import { files, section, root } => run_import(&root, &section, &files),
+        Command::Import { files, section, root } => finish(loa::import::run(&root, &section, &files)),
         Command::Serve { root, bind, port, drafts, open } => {
             finish(loa::serve::serve(loa::serve::ServeOptions { root, bind, port, drafts, open }))
         }
@@ -101,51 +101,6 @@ fn main() -> ExitCode {
             }
         }
     }
-}
-
-/// `loa import`: each file on its own; the report of each, then exit 1 if any failed.
-fn run_import(root: &std::path::Path, section: &str, files: &[std::path::PathBuf]) -> ExitCode {
-    let opts = loa::import::Options { root: root.to_path_buf(), section: section.to_owned() };
-    let site = loa::import::site_documents(root);
-    if site.is_none() {
-        let root = root.display().to_string();
-        eprintln!(
-            "{}: {}",
-            messages::text(Msg::NoteLabel),
-            messages::text(Msg::ImportNoSite { root: &root })
-        );
-    }
-    let mut failed = 0;
-    for file in files {
-        let source = file.display().to_string();
-        match loa::import::import_file(&opts, file, site.as_ref()) {
-            Ok(done) => {
-                let written = done.written.display().to_string();
-                println!(
-                    "{}",
-                    messages::text(Msg::ImportDone {
-                        source: &source,
-                        written: &written,
-                        format: done.format
-                    })
-                );
-                print(done.diagnostics.iter());
-            }
-            Err(e) => {
-                failed += 1;
-                eprintln!("{}: {e}", messages::text(Msg::ErrorLabel));
-            }
-        }
-    }
-    if failed == 0 {
-        return ExitCode::SUCCESS;
-    }
-    eprintln!(
-        "{}: {}",
-        messages::text(Msg::ErrorLabel),
-        messages::text(Msg::ImportFailed { failed, total: files.len() })
-    );
-    ExitCode::from(1)
 }
 
 fn print<'a>(diags: impl Iterator<Item = &'a Diagnostic>) {

@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::error::Diagnostic;
+use crate::messages::{self, Msg};
 
 /// Options of `loa import`.
 #[derive(Debug, Clone)]
@@ -75,4 +76,40 @@ pub fn import_file(
     let shown = written.strip_prefix(&opts.root).unwrap_or(&written).to_path_buf();
     let diagnostics = report::diagnostics(&shown, &page.text, &findings);
     Ok(Imported { written: shown, format: format.name(), diagnostics })
+}
+
+/// `loa import`: imports each file on its own and prints what it did and found; fails
+/// (after trying every file) if any file could not be imported.
+pub fn run(root: &Path, section: &str, files: &[PathBuf]) -> Result<()> {
+    let opts = Options { root: root.to_path_buf(), section: section.to_owned() };
+    let site = site_documents(root);
+    if site.is_none() {
+        let root = root.display().to_string();
+        eprintln!(
+            "{}: {}",
+            messages::text(Msg::NoteLabel),
+            messages::text(Msg::ImportNoSite { root: &root })
+        );
+    }
+    let mut failed = 0;
+    for file in files {
+        match import_file(&opts, file, site.as_ref()) {
+            Ok(done) => {
+                let (source, written) = (file.display().to_string(), done.written.display().to_string());
+                let msg = Msg::ImportDone { source: &source, written: &written, format: done.format };
+                println!("{}", messages::text(msg));
+                for d in &done.diagnostics {
+                    eprintln!("{d}");
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("{}: {e}", messages::text(Msg::ErrorLabel));
+            }
+        }
+    }
+    if failed > 0 {
+        anyhow::bail!(messages::text(Msg::ImportFailed { failed, total: files.len() }));
+    }
+    Ok(())
 }
