@@ -262,13 +262,26 @@ fn starts_footer(s: &str) -> bool {
     s.starts_with("Nơi nhận") || authority_line(s) || rules::TITLES.contains(&s)
 }
 
-/// "- A. - B." → ["A.", "B."]
+/// "- A. - B." → ["A.", "B."]; a dash inside a name ("Lao động - Thương binh") stays.
 fn list_items(s: &str) -> Vec<String> {
-    s.split([';'])
-        .flat_map(|part| part.split(" - "))
-        .map(|p| p.trim().trim_start_matches(['-', '+', '–']).trim().to_owned())
-        .filter(|p| !p.is_empty())
-        .collect()
+    static ITEM_END: OnceLock<Regex> = OnceLock::new();
+    let item_end = re(&ITEM_END, r"[.;,]\s+[-–+]\s+|;");
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut push = |part: &str| {
+        let part = part.trim().trim_start_matches(['-', '+', '–']).trim().trim_end_matches(';').trim_end();
+        if !part.is_empty() {
+            out.push(part.to_owned());
+        }
+    };
+    for m in item_end.find_iter(s) {
+        // Keep the full stop that ends an item ("Cơ sở.").
+        let end = if s[m.start()..].starts_with('.') { m.start() + 1 } else { m.start() };
+        push(&s[start..end]);
+        start = m.end();
+    }
+    push(&s[start..]);
+    out
 }
 
 fn footer(items: &[Item], letter: &mut Letter) {
@@ -403,6 +416,19 @@ mod tests {
         assert_eq!(tasks.len(), 6, "{tasks:#?}");
         assert!(l.body.iter().all(|p| !p.contains("Nơi nhận") && !p.contains("ĐẢNG CỘNG SẢN")));
         assert!(l.leftovers.is_empty(), "{:?}", l.leftovers);
+    }
+
+    #[test]
+    fn recipients_split_at_items_not_inside_names() {
+        assert_eq!(
+            list_items("- Các Tổ đảng. - Các phòng chuyên môn.; Lưu"),
+            ["Các Tổ đảng.", "Các phòng chuyên môn.", "Lưu"]
+        );
+        assert_eq!(
+            list_items("Sở Lao động - Thương binh và Xã hội"),
+            ["Sở Lao động - Thương binh và Xã hội"]
+        );
+        assert_eq!(list_items("- Như trên;"), ["Như trên"]);
     }
 
     #[test]
