@@ -83,31 +83,45 @@ pub fn scanned_pdf(path: &Path, shown: &str) -> Result<String> {
             format!("pdftoppm -r 300 -png \"{shown}\" trang && tesseract trang-1.png van-ban -l vie");
         bail!(messages::text(Msg::ImportNeedsOcr { path: shown, command: &command }));
     }
-    let dir = tempfile_dir()?;
-    let prefix = dir.join("page");
+    let dir = fresh_dir()?;
+    let text = read_pages(path, shown, &dir);
+    // Removed whatever happened, so no page of this file is read with the next one.
+    let _ = std::fs::remove_dir_all(&dir);
+    text
+}
+
+fn read_pages(path: &Path, shown: &str, dir: &Path) -> Result<String> {
     let status = Command::new("pdftoppm")
         .args(["-r", "300", "-png"])
         .arg(path)
-        .arg(&prefix)
+        .arg(dir.join("page"))
         .status()
         .context("pdftoppm")?;
     if !status.success() {
         bail!(messages::text(Msg::ReadFailed { path: shown }));
     }
-    let mut pages: Vec<_> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // pdftoppm pads page numbers to the same width, so names sort in page order.
+    let mut pages: Vec<_> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     pages.sort();
+    // Pages are independent: read them side by side.
+    let texts: Vec<Result<String>> = {
+        use rayon::prelude::*;
+        pages.par_iter().map(|page| tesseract(page)).collect()
+    };
     let mut text = String::new();
-    for page in pages {
-        text.push_str(&tesseract(&page)?);
+    for page in texts {
+        text.push_str(&page?);
         text.push('\n');
     }
-    let _ = std::fs::remove_dir_all(&dir);
     Ok(text)
 }
 
-/// A fresh folder under the system's temporary folder, for the page images.
-fn tempfile_dir() -> Result<std::path::PathBuf> {
-    let dir = std::env::temp_dir().join(format!("loa-ocr-{}", std::process::id()));
+/// A fresh folder under the system's temporary folder, for one file's page images.
+fn fresh_dir() -> Result<std::path::PathBuf> {
+    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("loa-ocr-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).with_context(|| format!("`{}`", dir.display()))?;
     Ok(dir)
 }
