@@ -155,3 +155,50 @@ pub fn check(letter: &Letter, site: Option<&Documents>) -> (Vec<Finding>, Vec<St
     }
     (out, cites)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::read::Para;
+
+    fn letter(lines: &[&str]) -> Letter {
+        let paras: Vec<Para> = lines.iter().map(|l| Para::Text((*l).to_owned())).collect();
+        crate::import::layout::recognise(&paras)
+    }
+
+    fn messages(findings: &[Finding]) -> Vec<&str> {
+        findings.iter().map(|f| f.message.1.as_str()).collect()
+    }
+
+    #[test]
+    fn misread_codes_later_dates_and_lost_diacritics() {
+        let l = letter(&[
+            "CHI BỘ CƠ SỞ",
+            "Số: 7-CV/CB",
+            "Moc Chau, ngày 05 tháng 7 năm 2023",
+            "Thực hiện Kết luận số 49-KL/TVV, Chỉ thị 14/CT-TTg và Công văn 12-CV/ĐU ngày 6 tháng 7 năm 2023 của Đảng ủy.",
+        ]);
+        let (findings, cites) = check(&l, None);
+        assert_eq!(
+            messages(&findings),
+            [
+                "number `49-KL/TVV` has an unknown code, perhaps misread by OCR: `49-KL/TW`?",
+                "the letter cites `12-CV/ĐU` of 06/07/2023, later than its own date (05/07/2023); one of the dates may be wrong, ask the records office",
+                "`Moc Chau` may have lost its diacritics or been misread or mistyped: `Mộc Châu`?",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+        );
+        // Suspect numbers are not cited as they are; the letter's own number is not cited.
+        assert_eq!(cites, ["14/CT-TTg", "12-CV/ĐU"]);
+    }
+
+    #[test]
+    fn dates_after_a_cited_number() {
+        assert_eq!(date_after(" ngày 27/3/2023 của"), NaiveDate::from_ymd_opt(2023, 3, 27));
+        assert_eq!(date_after(", ngày 27 tháng 3 năm 2023"), NaiveDate::from_ymd_opt(2023, 3, 27));
+        assert_eq!(date_after(" ban hành ngày 01-02-2020"), NaiveDate::from_ymd_opt(2020, 2, 1));
+        assert_eq!(date_after(" của Bộ Chính trị ngày 13/4/2007"), None);
+    }
+}

@@ -21,6 +21,8 @@ fn tesseract(image: &Path) -> Result<String> {
         .arg(image)
         .arg("-")
         .args(["-l", "vie", "-c", "preserve_interword_spaces=1"])
+        // One thread each: pages already run in parallel.
+        .env("OMP_THREAD_LIMIT", "1")
         .output()
         .context("tesseract")?;
     if !out.status.success() {
