@@ -106,6 +106,7 @@ pub enum Msg<'a> {
     ImportDone { source: &'a str, written: &'a str, format: &'a str },
     ImportFailed { failed: usize, total: usize },
     ImportNoSite { root: &'a str },
+    ImportSiteUnread { root: &'a str, detail: &'a str },
     ImportOcrNumber { printed: &'a str, suggestion: &'a str },
     ImportOcrWord { found: &'a str, suggestion: &'a str },
     ImportCitesLater { number: &'a str, date: &'a str, issued: &'a str },
@@ -421,6 +422,12 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         ),
         (ImportNoSite { root }, En) => format!(
             "`{root}` is not a site (no config.yaml): document numbers were not checked against its pages"
+        ),
+        (ImportSiteUnread { root, detail }, Vi) => format!(
+            "không đọc được trang web `{root}` ({detail}): không đối chiếu được số văn bản với các trang đã có"
+        ),
+        (ImportSiteUnread { root, detail }, En) => format!(
+            "cannot read the site `{root}` ({detail}): document numbers were not checked against its pages"
         ),
         (ImportOcrNumber { printed, suggestion }, Vi) => format!(
             "số `{printed}` có ký hiệu lạ, có thể do nhận dạng chữ (OCR) đọc nhầm: `{suggestion}`?"

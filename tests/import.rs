@@ -247,6 +247,14 @@ fn a_text_that_is_not_a_letter_leaves_fields_empty_never_guessed() {
     // A draft with empty fields does not break the site.
     fx.write("config.yaml", "title: Thử\n");
     fx.build();
+    // A site whose configuration is broken is still imported into, with a warning.
+    fx.write("config.yaml", "title: [\n");
+    fx.write("ghi-chu-2.txt", "Một ghi chú khác.\n");
+    let mut cmd = fx.cmd();
+    cmd.arg("import").arg(fx.path("ghi-chu-2.txt")).arg("--root").arg(fx.root());
+    fx.run(cmd, 0);
+    fx.assert_stderr_contains("warning: cannot read the site `");
+    assert!(fx.path("content/van-ban/ghi-chu-2.md").is_file());
 }
 
 #[test]

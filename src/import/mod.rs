@@ -44,14 +44,16 @@ pub struct Imported {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The documents of the site at `root`, if it is a site (for the number checks).
-pub fn site_documents(root: &Path) -> Option<crate::document::Documents> {
+/// The documents of the site at `root` (for the number checks): `None` when `root` is
+/// not a site, an error when its configuration cannot be read.
+pub fn site_documents(root: &Path) -> Result<Option<crate::document::Documents>> {
     if !root.join("config.yaml").is_file() {
-        return None;
+        return Ok(None);
     }
     let opts = crate::Options { root: root.to_path_buf(), drafts: true, ..crate::Options::default() };
+    // Problems of the site's pages are `check`'s business, not the import's.
     let mut ignored = Vec::new();
-    crate::prepare(&opts, &mut ignored).ok().map(|p| p.docs)
+    crate::prepare(&opts, &mut ignored).map(|p| Some(p.docs))
 }
 
 /// Imports one file into a new draft page under `content/<section>/`.
@@ -82,14 +84,24 @@ pub fn import_file(
 /// (after trying every file) if any file could not be imported.
 pub fn run(root: &Path, section: &str, files: &[PathBuf]) -> Result<()> {
     let opts = Options { root: root.to_path_buf(), section: section.to_owned() };
-    let site = site_documents(root);
-    if site.is_none() {
-        let root = root.display().to_string();
-        eprintln!(
-            "{}: {}",
-            messages::text(Msg::NoteLabel),
-            messages::text(Msg::ImportNoSite { root: &root })
-        );
+    let shown = root.display().to_string();
+    let site = match site_documents(root) {
+        Ok(site) => site,
+        Err(e) => {
+            // The first problem itself, not "build failed".
+            let detail = match e.downcast_ref::<crate::error::SiteErrors>() {
+                Some(errors) => errors.0.first().map(|d| d.to_string()).unwrap_or_default(),
+                None => e.to_string(),
+            };
+            let detail = detail.lines().next().unwrap_or_default();
+            let msg = Msg::ImportSiteUnread { root: &shown, detail };
+            eprintln!("{}: {}", messages::text(Msg::WarningLabel), messages::text(msg));
+            None
+        }
+    };
+    if site.is_none() && !root.join("config.yaml").is_file() {
+        let msg = Msg::ImportNoSite { root: &shown };
+        eprintln!("{}: {}", messages::text(Msg::NoteLabel), messages::text(msg));
     }
     let mut failed = 0;
     for file in files {
