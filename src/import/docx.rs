@@ -23,14 +23,20 @@ pub fn read(bytes: &[u8], shown: &str) -> Result<Vec<Para>> {
     let bad = || anyhow!(messages::text(Msg::ImportBadFile { path: shown, what: "Word .docx" }));
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| bad())?;
     let document = part(&mut zip, "word/document.xml").ok_or_else(bad)?;
-    let numbering = part(&mut zip, "word/numbering.xml").map(|x| Numbering::parse(&x)).unwrap_or_default();
+    let mut numbering =
+        part(&mut zip, "word/numbering.xml").map(|x| Numbering::parse(&x)).unwrap_or_default();
+    if let Some(styles) = part(&mut zip, "word/styles.xml") {
+        numbering.add_styles(&styles);
+    }
     parse(&document, numbering).map_err(|e| anyhow!("{}: {e}", bad()))
 }
 
-/// List formats by (numId, level), from `numbering.xml`.
+/// List formats by (numId, level), from `numbering.xml`, and the list of each paragraph
+/// style that numbers its paragraphs (Word's "List Number"), from `styles.xml`.
 #[derive(Default)]
 struct Numbering {
     formats: HashMap<(String, u8), String>,
+    styles: HashMap<String, (String, u8)>,
 }
 
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
@@ -67,7 +73,29 @@ impl Numbering {
                 }
             }
         }
-        Numbering { formats }
+        Numbering { formats, styles: HashMap::new() }
+    }
+
+    fn add_styles(&mut self, xml: &str) {
+        let mut reader = Reader::from_str(xml);
+        let (mut style, mut level) = (String::new(), 0u8);
+        while let Ok(ev) = reader.read_event() {
+            match ev {
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    "style" => (style, level) = (attr(&e, "w:styleId").unwrap_or_default(), 0),
+                    "ilvl" => level = attr(&e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(0),
+                    "numId" => {
+                        let id = attr(&e, "w:val").unwrap_or_default();
+                        if id != "0" {
+                            self.styles.insert(style.clone(), (id, level));
+                        }
+                    }
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+        }
     }
 }
 
@@ -185,6 +213,12 @@ fn parse(xml: &str, numbering: Numbering) -> Result<Vec<Para>> {
                     "r" => style = Style::default(),
                     "b" => style.bold = on(e),
                     "i" => style.italic = on(e),
+                    "pStyle" => {
+                        let style = attr(e, "w:val").unwrap_or_default();
+                        if let Some(p) = para.as_mut().filter(|p| p.num.is_none()) {
+                            p.num = numbering.styles.get(&style).cloned();
+                        }
+                    }
                     "numId" => num_id = attr(e, "w:val").unwrap_or_default(),
                     "ilvl" => {
                         if let Some(p) = para.as_mut() {
@@ -209,8 +243,13 @@ fn parse(xml: &str, numbering: Numbering) -> Result<Vec<Para>> {
                 "numPr" => {
                     // `numId` may come after `ilvl`.
                     if let Some(p) = para.as_mut() {
-                        if let Some((id, _)) = p.num.as_mut() {
-                            *id = num_id.clone();
+                        if num_id == "0" {
+                            // numId 0 takes the style's numbering away.
+                            p.num = None;
+                        } else if let Some((id, _)) = p.num.as_mut() {
+                            if !num_id.is_empty() {
+                                *id = num_id.clone();
+                            }
                         } else if !num_id.is_empty() {
                             p.num = Some((num_id.clone(), 0));
                         }
@@ -308,6 +347,26 @@ mod tests {
                 Para::Text("- Trên loa.".into()),
                 Para::Text("2. Thành lập Ban.".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn numbers_from_a_list_style_are_written_out() {
+        let mut numbering = Numbering::parse(&format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+        ));
+        numbering.add_styles(&format!(
+            r#"<w:styles {W}><w:style w:type="paragraph" w:styleId="ListNumber"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style></w:styles>"#
+        ));
+        let item = |style: &str, text: &str| {
+            format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+        };
+        let xml =
+            doc(&[item("ListNumber", "Một."), item("Normal", "Đoạn."), item("ListNumber", "Hai.")].concat());
+        let paras = parse(&xml, numbering).expect("parses");
+        assert_eq!(
+            paras,
+            [Para::Text("1. Một.".into()), Para::Text("Đoạn.".into()), Para::Text("2. Hai.".into())]
         );
     }
 
