@@ -164,6 +164,12 @@ fn scanned_pdf_without_tesseract_gives_the_command() {
     fx.assert_stderr_contains("cong-van-55-scan.pdf` is a scan without text: it needs OCR");
     fx.assert_stderr_contains("apt-get install tesseract-ocr tesseract-ocr-vie");
     fx.assert_stderr_contains("tesseract trang-1.png van-ban -l vie");
+    // An image (a phone photo of the letter) gets its own command.
+    fx.write("anh.png", b"\x89PNG\r\n\x1a\n");
+    let mut cmd = fx.cmd();
+    cmd.env("PATH", fx.tmp()).arg("import").arg(fx.path("anh.png")).arg("--root").arg(fx.root());
+    fx.run(cmd, 1);
+    fx.assert_stderr_contains("anh.png\" van-ban -l vie");
     assert!(!fx.path("content").exists(), "nothing written");
 }
 
