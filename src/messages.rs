@@ -475,7 +475,7 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
 
         // -- #17 audio: add new arms below --
         (AudioEngineMissing { program, package, count }, Vi) => format!(
-            "đã bật âm thanh bản tin (`broadcast.audio` trong config.yaml) nhưng máy chưa cài trình đọc `{program}`{}; {}",
+            "đã bật âm thanh bản tin (`broadcast.audio` trong config.yaml) nhưng máy chưa cài phần mềm đọc `{program}`{}; {}",
             text_in(Vi, AudioCount { count }),
             match package {
                 Some(p) => format!("cài bằng lệnh `sudo apt-get install {p}`"),
@@ -491,7 +491,7 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             }
         ),
         (AudioEncoderMissing { program, package, count }, Vi) => format!(
-            "đã bật âm thanh bản tin (`broadcast.audio` trong config.yaml) nhưng máy chưa cài trình mã hóa `{program}`{}; {}",
+            "đã bật âm thanh bản tin (`broadcast.audio` trong config.yaml) nhưng máy chưa cài phần mềm mã hóa `{program}`{}; {}",
             text_in(Vi, AudioCount { count }),
             match package {
                 Some(p) => format!("cài bằng lệnh `sudo apt-get install {p}`"),
@@ -507,19 +507,19 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             }
         ),
         (AudioEngineFailed { command, detail }, Vi) => format!(
-            "trình đọc bị lỗi nên bản tin này chưa có âm thanh: `{command}`: {detail}; hãy chạy thử lệnh đó, hoặc sửa `broadcast.audio` (engine, voice) trong config.yaml"
+            "phần mềm đọc bị lỗi nên bản tin này chưa có âm thanh: `{command}`: {detail}; hãy chạy thử lệnh đó, hoặc sửa `broadcast.audio` (engine, voice) trong config.yaml"
         ),
         (AudioEngineFailed { command, detail }, En) => format!(
             "the speech engine failed, so this bulletin has no audio: `{command}`: {detail}; try the command by hand, or fix `broadcast.audio` (engine, voice) in config.yaml"
         ),
         (AudioEncoderFailed { command, detail }, Vi) => {
-            format!("trình mã hóa bị lỗi nên bản tin này chưa có âm thanh: `{command}`: {detail}")
+            format!("phần mềm mã hóa bị lỗi nên bản tin này chưa có âm thanh: `{command}`: {detail}")
         }
         (AudioEncoderFailed { command, detail }, En) => {
             format!("the encoder failed, so this bulletin has no audio: `{command}`: {detail}")
         }
         (AudioEngineInvalid { detail }, Vi) => format!(
-            "không đọc được lệnh trình đọc `broadcast.audio.engine` ({detail}); viết như `piper --model /opt/piper/vi.onnx --output_file {{out}}`"
+            "không hiểu được lệnh phần mềm đọc `broadcast.audio.engine` ({detail}); viết như `piper --model /opt/piper/vi.onnx --output_file {{out}}`"
         ),
         (AudioEngineInvalid { detail }, En) => format!(
             "`broadcast.audio.engine` is not a command line ({detail}); write it like `piper --model /opt/piper/vi.onnx --output_file {{out}}`"
@@ -530,7 +530,7 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (AudioCacheFailed { dir, detail }, En) => {
             format!("cannot write the audio cache `{dir}` ({detail}), so this bulletin has no audio")
         }
-        (SpeakAbout, Vi) => "Đọc một văn bản thành tệp âm thanh (MP3 hoặc Opus) bằng trình đọc của trang web; đọc từ đầu vào chuẩn khi FILE là `-` hoặc bỏ trống".into(),
+        (SpeakAbout, Vi) => "Đọc một văn bản thành tệp âm thanh (MP3 hoặc Opus) bằng phần mềm đọc của trang web; đọc từ đầu vào chuẩn khi FILE là `-` hoặc bỏ trống".into(),
         (SpeakAbout, En) => "Speak a text or Markdown file into an audio file (MP3 or Opus) with the site's speech engine (standard input when FILE is `-` or absent)".into(),
         (SpeakFileHelp, Vi) => "Tệp văn bản hoặc Markdown; `-` là đầu vào chuẩn".into(),
         (SpeakFileHelp, En) => "A text or Markdown file; `-` is standard input".into(),
@@ -553,7 +553,7 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         }
         (SpeakToolMissing { program, package, engine }, Vi) => format!(
             "máy chưa cài {} `{program}`; {}",
-            if engine { "trình đọc" } else { "trình mã hóa" },
+            if engine { "phần mềm đọc" } else { "phần mềm mã hóa" },
             match package {
                 Some(p) => format!("cài bằng lệnh `sudo apt-get install {p}`"),
                 None => "hãy cài chương trình này, hoặc sửa `broadcast.audio.engine` trong config.yaml".into(),

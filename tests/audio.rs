@@ -257,7 +257,7 @@ fn missing_engine_is_one_warning_naming_the_package() {
     let fx = Fixture::copy("audio");
     let bin = only_programs(&fx, &[]);
     let want_en = "config.yaml: warning: audio bulletins are on (`broadcast.audio` in config.yaml) but the speech engine `espeak-ng` is not installed, so 2 bulletins have no audio; install it with `sudo apt-get install espeak-ng`\n";
-    let want_vi = "config.yaml: cảnh báo: đã bật âm thanh bản tin (`broadcast.audio` trong config.yaml) nhưng máy chưa cài trình đọc `espeak-ng`, nên 2 bản tin chưa có tệp âm thanh; cài bằng lệnh `sudo apt-get install espeak-ng`\n";
+    let want_vi = "config.yaml: cảnh báo: đã bật âm thanh bản tin (`broadcast.audio` trong config.yaml) nhưng máy chưa cài phần mềm đọc `espeak-ng`, nên 2 bản tin chưa có tệp âm thanh; cài bằng lệnh `sudo apt-get install espeak-ng`\n";
     let mut build = fx.cmd();
     build.arg("build").arg("--root").arg(fx.root()).env("PATH", &bin);
     fx.run(build, 0).assert_stderr(want_en);
@@ -304,7 +304,7 @@ fn failing_engine_names_the_bulletin_and_the_engine_error() {
     let mut vi = fx.cmd();
     vi.arg("build").arg("--root").arg(fx.root()).env("LANG", "vi_VN.UTF-8").env("LC_ALL", "vi_VN.UTF-8");
     fx.run(vi, 0).assert_stderr_contains(
-        "content/ban-tin/tin-ngan.md: cảnh báo: trình đọc bị lỗi nên bản tin này chưa có âm thanh: `./giong-doc.sh --nhanh`: mã thoát 3: giọng đọc chưa cài xong; hãy chạy thử lệnh đó, hoặc sửa `broadcast.audio` (engine, voice) trong config.yaml\n",
+        "content/ban-tin/tin-ngan.md: cảnh báo: phần mềm đọc bị lỗi nên bản tin này chưa có âm thanh: `./giong-doc.sh --nhanh`: mã thoát 3: giọng đọc chưa cài xong; hãy chạy thử lệnh đó, hoặc sửa `broadcast.audio` (engine, voice) trong config.yaml\n",
     );
     fx.run(fx.cmd_check(&[]), 0);
 }
@@ -395,7 +395,7 @@ fn speak_without_engine_says_what_to_install() {
         .env("LANG", "vi_VN.UTF-8")
         .env("LC_ALL", "vi_VN.UTF-8");
     fx.run(vi, 1).assert_stderr(
-        "lỗi: máy chưa cài trình đọc `espeak-ng`; cài bằng lệnh `sudo apt-get install espeak-ng`\n",
+        "lỗi: máy chưa cài phần mềm đọc `espeak-ng`; cài bằng lệnh `sudo apt-get install espeak-ng`\n",
     );
     assert!(!fx.path("tin.mp3").exists());
 }
