@@ -2,30 +2,37 @@
 //! (Nghị định 30/2020/NĐ-CP appendix and Party usage; see facts-vi.md B3.1).
 
 /// A kind of document: code in numbers, slug in front matter, name as read.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Kind {
     pub code: &'static str,
     pub slug: &'static str,
     pub name: &'static str,
+    /// Cited by kind and number alone in running text ("Chỉ thị 11", "QĐ 1373").
+    pub short: bool,
 }
 
 const fn k(code: &'static str, slug: &'static str, name: &'static str) -> Kind {
-    Kind { code, slug, name }
+    Kind { code, slug, name, short: false }
+}
+
+/// A kind commonly cited in short form ("Kết luận 49", "KL 49").
+const fn s(code: &'static str, slug: &'static str, name: &'static str) -> Kind {
+    Kind { code, slug, name, short: true }
 }
 
 /// Every kind loa knows. `TT` is ambiguous and resolved by family (see `by_code`).
 pub const KINDS: &[Kind] = &[
-    k("NQ", "nghi-quyet", "Nghị quyết"),
-    k("QĐ", "quyet-dinh", "Quyết định"),
-    k("CT", "chi-thi", "Chỉ thị"),
-    k("KL", "ket-luan", "Kết luận"),
+    s("NQ", "nghi-quyet", "Nghị quyết"),
+    s("QĐ", "quyet-dinh", "Quyết định"),
+    s("CT", "chi-thi", "Chỉ thị"),
+    s("KL", "ket-luan", "Kết luận"),
     k("QC", "quy-che", "Quy chế"),
-    k("QyĐ", "quy-dinh", "Quy định"),
+    s("QyĐ", "quy-dinh", "Quy định"),
     k("TC", "thong-cao", "Thông cáo"),
-    k("TB", "thong-bao", "Thông báo"),
-    k("HD", "huong-dan", "Hướng dẫn"),
+    s("TB", "thong-bao", "Thông báo"),
+    s("HD", "huong-dan", "Hướng dẫn"),
     k("CTr", "chuong-trinh", "Chương trình"),
-    k("KH", "ke-hoach", "Kế hoạch"),
+    s("KH", "ke-hoach", "Kế hoạch"),
     k("PA", "phuong-an", "Phương án"),
     k("ĐA", "de-an", "Đề án"),
     k("DA", "du-an", "Dự án"),
@@ -41,16 +48,20 @@ pub const KINDS: &[Kind] = &[
     k("GGT", "giay-gioi-thieu", "Giấy giới thiệu"),
     k("GNP", "giay-nghi-phep", "Giấy nghỉ phép"),
     k("BS", "ban-sao", "Bản sao"),
-    k("CV", "cong-van", "Công văn"),
-    k("NĐ", "nghi-dinh", "Nghị định"),
-    k("TT", "thong-tu", "Thông tư"),
-    k("TT", "thong-tri", "Thông tri"),
+    s("CV", "cong-van", "Công văn"),
+    s("NĐ", "nghi-dinh", "Nghị định"),
+    s("TT", "thong-tu", "Thông tư"),
+    s("TT", "thong-tri", "Thông tri"),
 ];
+
+/// Kinds whose numbers carry no kind code: a law is `73/2021/QH14`.
+pub const UNCODED: &[Kind] =
+    &[s("", "luat", "Luật"), s("", "bo-luat", "Bộ luật"), s("", "phap-lenh", "Pháp lệnh")];
 
 /// The kind a number's code names. `TT` is Thông tư for state documents and Thông tri
 /// for Party documents.
 pub fn by_code(code: &str, party: bool) -> Option<&'static Kind> {
-    if code == "TT" {
+    if code == "TT" || code.eq_ignore_ascii_case("tt") {
         return KINDS.iter().find(|k| k.slug == if party { "thong-tri" } else { "thong-tu" });
     }
     // Codes differ by case only in CT/CTr, QĐ/QyĐ: compare exactly first, then folded.
@@ -63,10 +74,44 @@ pub fn by_code(code: &str, party: bool) -> Option<&'static Kind> {
 /// The kind named in front matter, by slug (`chi-thi`) or name (`Chỉ thị`).
 pub fn by_slug(value: &str) -> Option<&'static Kind> {
     let slug = crate::slug::slugify(value);
-    KINDS.iter().find(|k| k.slug == slug)
+    KINDS.iter().chain(UNCODED).find(|k| k.slug == slug)
 }
 
 /// The words that name a kind in running text ("Chỉ thị số 11-CT/TW").
 pub fn words() -> impl Iterator<Item = &'static str> {
-    KINDS.iter().map(|k| k.name).chain(["Công văn", "Nghị định", "Thông tư", "Thông tri"])
+    KINDS.iter().map(|k| k.name)
+}
+
+/// The kinds a word group of running text names ("chỉ thị", "Chi thi", "THÔNG TƯ"):
+/// compared without case or diacritics. `Thông tư` and `Thông tri` stay apart.
+pub fn by_name(words: &str) -> Option<&'static Kind> {
+    static PLAIN: std::sync::OnceLock<Vec<(String, &'static Kind)>> = std::sync::OnceLock::new();
+    let table = PLAIN.get_or_init(|| KINDS.iter().chain(UNCODED).map(|k| (plain(k.name), k)).collect());
+    let words = plain(words);
+    table.iter().find(|(p, _)| *p == words).map(|(_, k)| *k)
+}
+
+/// Lowercase, without diacritics, `đ` → `d`, single spaces.
+pub(crate) fn plain(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfd() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            'Đ' | 'đ' | 'Ð' | 'ð' => out.push('d'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }

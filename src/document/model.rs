@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::catalogue::{DocLink, Resolution};
 use super::kinds::{self, Kind};
+use super::mentions::{Cited, Reference};
 use super::number::{self, DocNumber};
 use crate::error::Diagnostic;
 use crate::messages::{self, Msg};
@@ -31,6 +33,8 @@ pub struct Doc {
     pub cites: Vec<usize>,
     /// Pages that cite this document, by index into `Site::pages`.
     pub cited_by: Vec<usize>,
+    /// Other spellings the site's pages use for this number (`11-CT/TIV`, `11 CT/TW`).
+    pub spellings: Vec<String>,
 }
 
 /// Every document of the site, with lookups.
@@ -160,17 +164,68 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
             declared,
             cites: Vec::new(),
             cited_by: Vec::new(),
+            spellings: Vec::new(),
         });
     }
     out
 }
 
-/// A number mentioned in a page body, as Markdown rendering found it.
+/// A mention in a page body, as Markdown rendering found and resolved it.
 #[derive(Debug, Clone)]
 pub struct Found {
+    /// The key of the document it means, or of the number as written when none fits.
     pub key: String,
+    /// As written: `11-CT/TIV`, `Chỉ thị 11`.
     pub printed: String,
     pub line: usize,
+    pub col: usize,
+    pub how: How,
+}
+
+/// How a mention was matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum How {
+    /// By its number as written (or a plain link to the page); unknown numbers are reported.
+    AsWritten,
+    /// Linked, but written with an OCR or typing error.
+    Corrected,
+    /// A short form that several documents fit: their printed numbers.
+    Several(Vec<String>),
+    /// A short form no document fits.
+    NoMatch,
+}
+
+impl Found {
+    /// A plain link to a document's page.
+    pub fn linked(key: &str, line: usize, col: usize) -> Found {
+        Found { key: key.to_owned(), printed: key.to_owned(), line, col, how: How::AsWritten }
+    }
+
+    /// The mention `r` of `text`, resolved; with the page to link to, if any.
+    pub fn resolved<'c>(
+        r: &Reference,
+        text: &str,
+        resolution: &Resolution<'c>,
+        line: usize,
+        col: usize,
+    ) -> (Option<&'c DocLink>, Found) {
+        let (printed, written_key) = match &r.cited {
+            Cited::Number(n) => (n.printed.clone(), n.key.clone()),
+            Cited::Short(_) => {
+                (text[r.start..r.end].split_whitespace().collect::<Vec<_>>().join(" "), String::new())
+            }
+        };
+        let found = |key: String, how| Found { key, printed: printed.clone(), line, col, how };
+        match resolution {
+            Resolution::Found(e) => (Some(&e.link), found(e.key.clone(), How::AsWritten)),
+            Resolution::Corrected(e) => (Some(&e.link), found(e.key.clone(), How::Corrected)),
+            Resolution::Several(es) => {
+                (None, found(written_key, How::Several(es.iter().map(|e| e.printed.clone()).collect())))
+            }
+            Resolution::Unknown if written_key.is_empty() => (None, found(written_key, How::NoMatch)),
+            Resolution::Unknown => (None, found(written_key, How::AsWritten)),
+        }
+    }
 }
 
 impl Documents {
@@ -200,17 +255,57 @@ impl Documents {
         for (pi, mentions) in found.iter().enumerate() {
             let src = &site.pages[pi].parsed.source;
             let own = self.of_page.get(&pi).copied();
+            // Once per page and spelling is enough.
             let mut reported: Vec<&str> = Vec::new();
             for m in mentions.iter() {
-                match self.by_key.get(&m.key).copied() {
-                    Some(d) if Some(d) != own => self.cite(own, pi, d),
-                    Some(_) => {}
-                    // Once per page and number is enough.
-                    None if reported.contains(&m.key.as_str()) => {}
-                    None => {
-                        reported.push(&m.key);
-                        diags.push(self.unknown(&src.shown, m.line, &m.printed, &m.key, &src.text));
+                let known = self.by_key.get(&m.key).copied();
+                if let Some(d) = known {
+                    if Some(d) != own {
+                        self.cite(own, pi, d);
                     }
+                    let doc = &mut self.docs[d];
+                    if m.printed != doc.number.printed && !doc.spellings.contains(&m.printed) {
+                        doc.spellings.push(m.printed.clone());
+                    }
+                }
+                if reported.contains(&m.printed.as_str()) {
+                    continue;
+                }
+                let at = |d: Diagnostic| d.with_excerpt_from(&src.text);
+                let diag = match (&m.how, known) {
+                    (How::AsWritten, Some(_)) => None,
+                    (How::AsWritten, None) => {
+                        Some(self.unknown(&src.shown, m.line, m.col, &m.printed, &m.key, &src.text))
+                    }
+                    (How::Corrected, Some(d)) => Some(at(Diagnostic::warning(
+                        &src.shown,
+                        m.line,
+                        m.col,
+                        messages::text(Msg::DocumentMisspelt {
+                            written: &m.printed,
+                            meant: &self.docs[d].number.printed,
+                        }),
+                    ))),
+                    (How::Corrected, None) => None,
+                    (How::Several(all), _) => Some(at(Diagnostic::warning(
+                        &src.shown,
+                        m.line,
+                        m.col,
+                        messages::text(Msg::DocumentAmbiguous {
+                            written: &m.printed,
+                            fits: &all.join("`, `"),
+                        }),
+                    ))),
+                    (How::NoMatch, _) => Some(at(Diagnostic::note(
+                        &src.shown,
+                        m.line,
+                        m.col,
+                        messages::text(Msg::DocumentShortUnknown { written: &m.printed }),
+                    ))),
+                };
+                if let Some(d) = diag {
+                    reported.push(&m.printed);
+                    diags.push(d);
                 }
             }
         }
@@ -223,7 +318,15 @@ impl Documents {
                 match self.by_key.get(&key).copied() {
                     Some(d) if d != di => self.cite(Some(di), pi, d),
                     Some(_) => {}
-                    None => diags.push(self.unknown(&src.shown, *line, written, &key, &src.text)),
+                    None => {
+                        let col = src
+                            .text
+                            .lines()
+                            .nth(line.saturating_sub(1))
+                            .and_then(|l| l.find(written.as_str()).map(|b| l[..b].chars().count() + 1))
+                            .unwrap_or(0);
+                        diags.push(self.unknown(&src.shown, *line, col, written, &key, &src.text))
+                    }
                 }
             }
             self.docs[di].declared = declared;
@@ -275,6 +378,7 @@ impl Documents {
         &self,
         path: &std::path::Path,
         line: usize,
+        col: usize,
         written: &str,
         key: &str,
         text: &str,
@@ -283,13 +387,13 @@ impl Documents {
             Some(near) => Diagnostic::warning(
                 path,
                 line,
-                0,
+                col,
                 messages::text(Msg::DocumentUnknown { number: written, suggestion: Some(&near.printed) }),
             ),
             None => Diagnostic::note(
                 path,
                 line,
-                0,
+                col,
                 messages::text(Msg::DocumentUnknown { number: written, suggestion: None }),
             ),
         }
@@ -321,10 +425,9 @@ pub fn attach(site: &mut Site, docs: &Documents) {
         let page = &site.pages[d.page];
         let date = crate::date::format(d.issued, "short").unwrap_or_default();
         let label = format!("{} {} ngày {date}", d.kind.name, d.number.printed);
-        site.targets.documents.insert(
-            d.number.key.clone(),
-            crate::markdown::DocLink { url: page.url.clone(), label, source: page.parsed.source.rel.clone() },
-        );
+        let link = DocLink { url: page.url.clone(), label, source: page.parsed.source.rel.clone() };
+        let year = u16::try_from(chrono::Datelike::year(&d.issued)).unwrap_or(0);
+        site.targets.documents.add(&d.number, d.kind, &d.issuer, year, link);
         site.targets.document_urls.insert(page.url.clone(), d.number.key.clone());
     }
     let taxonomy = |name: &str, title: &str| crate::config::Taxonomy {

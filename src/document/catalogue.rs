@@ -1,0 +1,229 @@
+//! The site's documents as mention targets: which document a mention means, by its
+//! number, an OCR-damaged number, or kind and number with year and issuer when given.
+
+use std::collections::HashMap;
+
+use super::issuers;
+use super::kinds::Kind;
+use super::mentions::{Cited, Short};
+use super::number::DocNumber;
+
+/// Where a mention of a document number links to.
+#[derive(Debug, Clone)]
+pub struct DocLink {
+    pub url: String,
+    /// Shown on hover: "Chỉ thị 11-CT/TW ngày 13/04/2007".
+    pub label: String,
+    /// The document's own source, so it does not link to itself.
+    pub source: String,
+}
+
+/// Letters OCR and hurried typing put for others in the codes of a number, as
+/// (written, meant): the seed letter has "CT/TIV" for "CT/TW". `Ð` (U+00D0) and a
+/// Latin `D` for `Đ` are folded by the key and caught by `spelled_as_printed`.
+const OCR: &[(&str, &str)] = &[("IV", "W"), ("VV", "W")];
+
+/// One document of the site.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub key: String,
+    pub printed: String,
+    pub link: DocLink,
+    kind: &'static str,
+    year: Option<u16>,
+    issued_year: u16,
+    /// Names "của …" may use: the front matter's issuer and those of its code.
+    issuer_names: Vec<String>,
+}
+
+/// Every document of the site, by key and by number.
+#[derive(Debug, Default, Clone)]
+pub struct Catalogue {
+    entries: Vec<Entry>,
+    by_key: HashMap<String, usize>,
+    by_num: HashMap<u32, Vec<usize>>,
+}
+
+/// Which document a mention means.
+#[derive(Debug)]
+pub enum Resolution<'a> {
+    /// Exactly this one, written as printed (case and separators aside).
+    Found(&'a Entry),
+    /// This one, written with an OCR or typing error.
+    Corrected(&'a Entry),
+    /// A short form that fits several documents.
+    Several(Vec<&'a Entry>),
+    /// No document of the site.
+    Unknown,
+}
+
+impl Catalogue {
+    /// Adds a document; the caller has made sure keys are unique.
+    pub fn add(
+        &mut self,
+        number: &DocNumber,
+        kind: &'static Kind,
+        issuer: &str,
+        issued_year: u16,
+        link: DocLink,
+    ) {
+        let mut issuer_names = vec![issuer.to_owned()];
+        for part in number.issuer_code.split('-') {
+            issuer_names.extend(issuers::names(part).iter().map(|n| (*n).to_owned()));
+        }
+        let i = self.entries.len();
+        self.by_key.insert(number.key.clone(), i);
+        self.by_num.entry(number.num).or_default().push(i);
+        self.entries.push(Entry {
+            key: number.key.clone(),
+            printed: number.printed.clone(),
+            link,
+            kind: kind.slug,
+            year: number.year,
+            issued_year,
+            issuer_names,
+        });
+    }
+
+    /// The document with this key.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.by_key.get(key).map(|&i| &self.entries[i])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Which document `cited` means.
+    pub fn resolve(&self, cited: &Cited) -> Resolution<'_> {
+        match cited {
+            Cited::Number(n) => self.number(n),
+            Cited::Short(s) => self.short(s),
+        }
+    }
+
+    fn number(&self, n: &DocNumber) -> Resolution<'_> {
+        if let Some(e) = self.get(&n.key) {
+            return if spelled_as_printed(&n.printed, &e.printed) {
+                Resolution::Found(e)
+            } else {
+                Resolution::Corrected(e)
+            };
+        }
+        let Some(codes_at) = n.key.find(|c: char| !c.is_ascii_digit()) else { return Resolution::Unknown };
+        let (digits, codes) = n.key.split_at(codes_at);
+        for (written, meant) in OCR {
+            if codes.contains(written) {
+                if let Some(e) = self.get(&format!("{digits}{}", codes.replace(written, meant))) {
+                    return Resolution::Corrected(e);
+                }
+            }
+        }
+        Resolution::Unknown
+    }
+
+    fn short(&self, s: &Short) -> Resolution<'_> {
+        let Some(same_num) = self.by_num.get(&s.num) else { return Resolution::Unknown };
+        let mut fits: Vec<&Entry> = same_num
+            .iter()
+            .map(|&i| &self.entries[i])
+            .filter(|e| e.kind == s.kind.slug)
+            .filter(|e| s.year.is_none_or(|y| e.year == Some(y) || e.issued_year == y))
+            .collect();
+        if let Some(phrase) = &s.issuer {
+            let names = |e: &Entry| e.issuer_names.iter().any(|n| issuers::phrase_names(phrase, n));
+            if fits.iter().any(|e| names(e)) {
+                fits.retain(|e| names(e));
+            } else if self.names_an_issuer(phrase) {
+                // "của" names someone known, just not the issuer of any that fit.
+                fits.clear();
+            }
+        }
+        if let (true, Some(y)) = (fits.len() > 1, s.dated) {
+            if fits.iter().any(|e| e.issued_year == y) {
+                fits.retain(|e| e.issued_year == y);
+            }
+        }
+        match fits.len() {
+            0 => Resolution::Unknown,
+            1 => Resolution::Found(fits[0]),
+            _ => Resolution::Several(fits),
+        }
+    }
+
+    fn names_an_issuer(&self, phrase: &str) -> bool {
+        issuers::ISSUERS.iter().flat_map(|(_, names)| names.iter()).any(|n| issuers::phrase_names(phrase, n))
+            || self.entries.iter().any(|e| e.issuer_names.iter().any(|n| issuers::phrase_names(phrase, n)))
+    }
+}
+
+/// Whether a number is written with the letters of the printed one (case aside): a
+/// Latin `D` or the look-alike `Ð` for `Đ` is not.
+fn spelled_as_printed(written: &str, printed: &str) -> bool {
+    let codes = |s: &str| s.trim_start_matches(|c: char| c.is_ascii_digit()).to_uppercase();
+    codes(written) == codes(printed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{kinds, mentions, number};
+
+    fn catalogue() -> Catalogue {
+        let mut c = Catalogue::default();
+        let link = |url: &str| DocLink { url: url.into(), label: String::new(), source: String::new() };
+        for (number, kind, issuer, year) in [
+            ("11-CT/TW", "chi-thi", "Bộ Chính trị", 2007),
+            ("14/CT-TTg", "chi-thi", "Thủ tướng Chính phủ", 2021),
+            ("1373/QĐ-TTg", "quyet-dinh", "Thủ tướng Chính phủ", 2021),
+            ("1373/QĐ-UBND", "quyet-dinh", "Ủy ban nhân dân tỉnh Sơn La", 2019),
+            ("49-KL/TW", "ket-luan", "Ban Bí thư Trung ương Đảng", 2019),
+            ("49/2024/NĐ-CP", "nghi-dinh", "Chính phủ", 2024),
+        ] {
+            let n = number::parse(number).unwrap();
+            c.add(&n, kinds::by_slug(kind).unwrap(), issuer, year, link(number));
+        }
+        c
+    }
+
+    /// What the first mention in `text` resolves to: the printed numbers, and how.
+    fn resolve(text: &str) -> (&'static str, Vec<String>) {
+        let c = catalogue();
+        let found = mentions::scan(text);
+        let Some(r) = found.first() else { return ("none", Vec::new()) };
+        match c.resolve(&r.cited) {
+            Resolution::Found(e) => ("found", vec![e.printed.clone()]),
+            Resolution::Corrected(e) => ("corrected", vec![e.printed.clone()]),
+            Resolution::Several(es) => ("several", es.iter().map(|e| e.printed.clone()).collect()),
+            Resolution::Unknown => ("unknown", Vec::new()),
+        }
+    }
+
+    #[test]
+    fn short_forms_link_when_one_document_fits() {
+        for (text, how, want) in [
+            ("theo Chỉ thị 11 của Bộ Chính trị", "found", &["11-CT/TW"][..]),
+            ("Chỉ thị số 11 của Bộ Chính trị khóa X", "found", &["11-CT/TW"]),
+            ("Chỉ thị 11 của Ban Bí thư", "found", &["11-CT/TW"]),
+            ("Chỉ thị 11 của Thủ tướng", "unknown", &[]),
+            ("CT 11", "found", &["11-CT/TW"]),
+            ("Kết luận 49", "found", &["49-KL/TW"]),
+            ("KL 49", "found", &["49-KL/TW"]),
+            ("Quyết định 1373", "several", &["1373/QĐ-TTg", "1373/QĐ-UBND"]),
+            ("Quyết định 1373 của Thủ tướng Chính phủ", "found", &["1373/QĐ-TTg"]),
+            ("QĐ 1373 năm 2021", "found", &["1373/QĐ-TTg"]),
+            ("Quyết định 1373 ngày 30/7/2021", "found", &["1373/QĐ-TTg"]),
+            ("Nghị định 49/2024", "found", &["49/2024/NĐ-CP"]),
+            ("Nghị định 49/2023", "unknown", &[]),
+            ("Chỉ thị 12", "unknown", &[]),
+            ("Chỉ thị 11-CT/TIV", "corrected", &["11-CT/TW"]),
+            ("1373/QÐ-TTg", "corrected", &["1373/QĐ-TTg"]),
+            ("1373/QD-TTg", "corrected", &["1373/QĐ-TTg"]),
+            ("1373/qđ-ttg", "found", &["1373/QĐ-TTg"]),
+            ("11 - CT / TW", "found", &["11-CT/TW"]),
+        ] {
+            let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+            assert_eq!(resolve(text), (how, want), "{text}");
+        }
+    }
+}
