@@ -34,13 +34,29 @@ fn strict_check_fails_on_warnings() {
 #[test]
 fn unknown_number_suggests_the_closest_known_one() {
     let fx = Fixture::copy("documents");
-    fx.write("content/tin-tuc/loi.md", "---\ntitle: Lỗi\n---\nTheo Chỉ thị số 11-CT/TIV ngày 13/4/2007.\n");
+    fx.write("content/tin-tuc/loi.md", "---\ntitle: Lỗi\n---\nTheo Chỉ thị số 11-CT/TX ngày 13/4/2007.\n");
     fx.run(fx.cmd_check(&[]), 0).assert_stderr_contains(
-        "content/tin-tuc/loi.md:4: warning: unknown document number `11-CT/TIV`; did you mean `11-CT/TW`?",
+        "content/tin-tuc/loi.md:4:6: warning: unknown document number `11-CT/TX`; did you mean `11-CT/TW`?",
     );
     // The typo stays text: no link to a page that does not exist.
     fx.build();
-    assert!(fx.read_public("tin-tuc/loi/index.html").contains("Chỉ thị số 11-CT/TIV ngày"));
+    assert!(fx.read_public("tin-tuc/loi/index.html").contains("Chỉ thị số 11-CT/TX ngày"));
+}
+
+// The seed letter's OCR error "CT/TIV" is linked to 11-CT/TW, with a warning (#11).
+#[test]
+fn ocr_typo_tiv_links_to_tw_with_a_warning() {
+    let fx = Fixture::copy("documents");
+    fx.write("content/tin-tuc/loi.md", "---\ntitle: Lỗi\n---\nTheo Chỉ thị số 11-CT/TIV ngày 13/4/2007.\n");
+    fx.run(fx.cmd_check(&[]), 0).assert_stderr_contains(
+        "content/tin-tuc/loi.md:4:6: warning: `11-CT/TIV` is taken to mean `11-CT/TW` and linked to it; correct it to `11-CT/TW`",
+    );
+    fx.build();
+    assert!(
+        fx.read_public("tin-tuc/loi/index.html").contains(">Chỉ thị số 11-CT/TIV</a> ngày"),
+        "the typo links to the document"
+    );
+    assert!(fx.read_public("van-ban/chi-thi-11/index.html").contains("tin-tuc/loi/index.html"), "cited by");
 }
 
 #[test]

@@ -54,6 +54,10 @@ pub const KINDS: &[Kind] = &[
     s("TT", "thong-tri", "Thông tri"),
 ];
 
+/// Kind codes that cite a document before a bare number ("QĐ 1373", "KL 49"; facts-vi.md
+/// B3.3). Others are too often something else before a number ("TB 7" is an average mark).
+pub const SHORT_CODES: &[&str] = &["NQ", "QĐ", "CT", "KL", "KH", "CV", "NĐ"];
+
 /// Kinds whose numbers carry no kind code: a law is `73/2021/QH14`.
 pub const UNCODED: &[Kind] =
     &[s("", "luat", "Luật"), s("", "bo-luat", "Bộ luật"), s("", "phap-lenh", "Pháp lệnh")];

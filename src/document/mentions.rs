@@ -153,8 +153,12 @@ fn prefix(text: &str, at: usize) -> Prefix {
     let mut cursor = at;
     let before = text[..at].trim_end();
     let colon = before.strip_suffix(':').map(str::len);
+    // "so" typed without diacritics counts only after a kind word ("Chi thi so 11").
+    let mut plain_so = false;
     if let Some((s, w)) = word_before(text, colon.unwrap_or(at)) {
-        if w.to_lowercase() == "số" {
+        let lower = w.to_lowercase();
+        plain_so = lower == "so";
+        if lower == "số" || plain_so {
             p.so = true;
             p.start = s;
             p.so_start = Some(s);
@@ -189,6 +193,9 @@ fn prefix(text: &str, at: usize) -> Prefix {
             }
         }
     }
+    if plain_so && p.word.is_none() {
+        return Prefix { start: at, word: None, code: None, so: false, so_start: None };
+    }
     p
 }
 
@@ -222,7 +229,7 @@ fn short(text: &str, at: usize, run_end: usize) -> Option<Reference> {
     let p = prefix(text, at);
     let (kind, start) = match (p.word, p.code) {
         (Some(k), _) if k.short || p.so => (k, p.start),
-        (None, Some((k, s))) if k.short => (k, s),
+        (None, Some((k, s))) if kinds::SHORT_CODES.contains(&k.code) => (k, s),
         _ => return None,
     };
     let num: u32 = text[at..run_end].parse().ok()?;

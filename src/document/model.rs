@@ -314,17 +314,37 @@ impl Documents {
             let pi = self.docs[di].page;
             let src = &site.pages[pi].parsed.source;
             for (written, line) in &declared {
-                let key = number::key(written);
-                match self.by_key.get(&key).copied() {
-                    Some(d) if d != di => self.cite(Some(di), pi, d),
-                    Some(_) => {}
+                let col = src
+                    .text
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .and_then(|l| l.find(written.as_str()).map(|b| l[..b].chars().count() + 1))
+                    .unwrap_or(0);
+                let parsed = number::parse(written);
+                let resolution = match &parsed {
+                    Some(n) => site.targets.documents.resolve(&Cited::Number(n.clone())),
+                    None => Resolution::Unknown,
+                };
+                let (known, corrected) = match resolution {
+                    Resolution::Found(e) => (self.by_key.get(&e.key).copied(), false),
+                    Resolution::Corrected(e) => (self.by_key.get(&e.key).copied(), true),
+                    _ => (None, false),
+                };
+                match known {
+                    Some(d) => {
+                        if d != di {
+                            self.cite(Some(di), pi, d);
+                        }
+                        if corrected {
+                            let meant = &self.docs[d].number.printed;
+                            let msg = messages::text(Msg::DocumentMisspelt { written, meant });
+                            diags.push(
+                                Diagnostic::warning(&src.shown, *line, col, msg).with_excerpt_from(&src.text),
+                            );
+                        }
+                    }
                     None => {
-                        let col = src
-                            .text
-                            .lines()
-                            .nth(line.saturating_sub(1))
-                            .and_then(|l| l.find(written.as_str()).map(|b| l[..b].chars().count() + 1))
-                            .unwrap_or(0);
+                        let key = parsed.map_or_else(|| number::key(written), |n| n.key);
                         diags.push(self.unknown(&src.shown, *line, col, written, &key, &src.text))
                     }
                 }

@@ -158,7 +158,8 @@ pub(crate) fn lex(s: &str, start: usize) -> Option<(usize, DocNumber)> {
 /// names one and an issuer follows (`QĐ-TTg`), else all are the issuer (`BGDĐT-GDTX`).
 fn state<'p>(year: Option<u16>, parts: &'p [&'p str]) -> Option<(Option<&'p str>, &'p [&'p str])> {
     let first_is_kind = parts.len() > 1 && super::kinds::by_code(parts[0], false).is_some();
-    if !first_is_kind && !(parts.iter().all(|p| starts_upper(p))) {
+    // A year inside (`43/2019/qh14`) says "document number" in any case.
+    if !first_is_kind && year.is_none() && !(parts.iter().all(|p| starts_upper(p))) {
         return None;
     }
     // A lone code without a year must look like an issuer: `12/UBND`, not `1/A` or `11/CT`.
