@@ -159,3 +159,65 @@ fn check_json_lists_every_diagnostic() {
         .iter()
         .any(|d| d["severity"] == "note" && d["message"].as_str().unwrap_or("").contains("489/QĐ-TTg")));
 }
+
+// Every spelling people type links to its document (#11): case, spaces, dashes, `/` for
+// `-`, the year inside, short forms by kind and number; the goldens show the links and
+// each document's "cited by" list.
+#[test]
+fn spellings_site_matches_goldens() {
+    Fixture::copy("spellings").build().check_expected();
+}
+
+const SPELLING_NOTES_EN: &[&str] = &[
+    "content/tin-tuc/loi-go.md:5:6: warning: `11-CT/TIV` is taken to mean `11-CT/TW` and linked to it; correct it to `11-CT/TW`",
+    "content/tin-tuc/loi-go.md:5:45: warning: `1373/QÐ-TTg` is taken to mean `1373/QĐ-TTg` and linked to it; correct it to `1373/QĐ-TTg`",
+    "content/tin-tuc/loi-go.md:5:69: warning: `1373/QD-TTg` is taken to mean `1373/QĐ-TTg` and linked to it; correct it to `1373/QĐ-TTg`",
+    "content/tin-tuc/loi-go.md:7:1: warning: `Quyết định 1373` fits several documents (`1373/QĐ-TTg`, `1373/QĐ-UBND`), so it is not linked; write the full number",
+    "content/tin-tuc/loi-go.md:9:1: note: `Chỉ thị 12` matches no document of the site, so it is not linked; add the document's page or write its full number",
+    "content/tin-tuc/loi-go.md:9:15: note: document `99-CV/ĐU` has no page in the site, so it is not linked",
+];
+
+// Misspelt, ambiguous and unmatched mentions are each reported at their file:line:col;
+// the page of correct spellings draws no message at all.
+#[test]
+fn check_locates_misspelt_ambiguous_and_unmatched_mentions() {
+    let fx = Fixture::copy("spellings");
+    fx.run(fx.cmd_check(&[]), 0).assert_stdout_contains("0 errors, 4 warnings");
+    for line in SPELLING_NOTES_EN {
+        fx.assert_stderr_contains(line);
+    }
+    fx.assert_stderr_lacks("cach-viet.md");
+}
+
+#[test]
+fn mention_messages_are_in_vietnamese_too() {
+    let fx = Fixture::copy("spellings");
+    let mut cmd = fx.cmd_check(&[]);
+    cmd.env_remove("LC_ALL").env("LANG", "vi_VN.UTF-8");
+    fx.run(cmd, 0)
+        .assert_stderr_contains(
+            "content/tin-tuc/loi-go.md:5:6: cảnh báo: `11-CT/TIV` được hiểu là `11-CT/TW` và đã liên kết tới văn bản đó; hãy sửa lại thành `11-CT/TW`",
+        )
+        .assert_stderr_contains(
+            "content/tin-tuc/loi-go.md:7:1: cảnh báo: `Quyết định 1373` khớp với nhiều văn bản (`1373/QĐ-TTg`, `1373/QĐ-UBND`) nên không được liên kết; hãy ghi đủ số, ký hiệu",
+        )
+        .assert_stderr_contains(
+            "content/tin-tuc/loi-go.md:9:1: ghi chú: `Chỉ thị 12` không khớp văn bản nào của trang nên không được liên kết; hãy thêm trang văn bản hoặc ghi đủ số, ký hiệu",
+        );
+}
+
+// A `cites:` entry in front matter is read with the same grammar as the body.
+#[test]
+fn front_matter_cites_accept_every_spelling() {
+    let fx = Fixture::copy("spellings");
+    fx.write(
+        "content/van-ban/ket-luan-49.md",
+        "---\ntitle: \"Kết luận 49\"\ndocument:\n  number: \"49 - kl / tw\"\n  issuer: \"Ban Bí thư\"\n  issued: 2019-05-10\n  cites: [\"11/ct/tw\", \"36 HD/VPTW\", \"11-CT/TIV\"]\n---\nKhông nhắc số nào.\n",
+    );
+    fx.run(fx.cmd_check(&[]), 0).assert_stderr_contains(
+        "content/van-ban/ket-luan-49.md:7:38: warning: `11-CT/TIV` is taken to mean `11-CT/TW` and linked to it; correct it to `11-CT/TW`",
+    );
+    fx.build();
+    let page = fx.read_public("van-ban/huong-dan-36/index.html");
+    assert!(page.contains("<a href=\"../../van-ban/ket-luan-49/index.html\">Kết luận 49</a>"), "{page}");
+}

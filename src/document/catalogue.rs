@@ -147,7 +147,10 @@ impl Catalogue {
         match fits.len() {
             0 => Resolution::Unknown,
             1 => Resolution::Found(fits[0]),
-            _ => Resolution::Several(fits),
+            _ => {
+                fits.sort_by(|a, b| a.printed.cmp(&b.printed));
+                Resolution::Several(fits)
+            }
         }
     }
 
