@@ -86,27 +86,65 @@ pub fn words() -> impl Iterator<Item = &'static str> {
     KINDS.iter().map(|k| k.name)
 }
 
-/// The kinds a word group of running text names ("chỉ thị", "Chi thi", "THÔNG TƯ"):
-/// compared without case or diacritics. `Thông tư` and `Thông tri` stay apart.
-pub fn by_name(words: &str) -> Option<&'static Kind> {
+/// The kind named by the last words of `group` ("theo Chỉ thị", "Chi thi"): compared
+/// without case or diacritics, longest name first; with how many words it took.
+/// `Thông tư` and `Thông tri` stay apart.
+pub fn by_last_words(group: &str) -> Option<(&'static Kind, usize)> {
     static PLAIN: std::sync::OnceLock<Vec<(String, &'static Kind)>> = std::sync::OnceLock::new();
     let table = PLAIN.get_or_init(|| KINDS.iter().chain(UNCODED).map(|k| (plain(k.name), k)).collect());
-    let words = plain(words);
-    table.iter().find(|(p, _)| *p == words).map(|(_, k)| *k)
+    // Texts repeat the same few groups ("Chỉ thị số"): each thread remembers them.
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<(&'static Kind, usize)>>> =
+            Default::default();
+    }
+    if let Some(found) = SEEN.with(|seen| seen.borrow().get(group).copied()) {
+        return found;
+    }
+    let found = last_words(table, &plain(group));
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() > 10_000 {
+            seen.clear();
+        }
+        seen.insert(group.to_owned(), found);
+    });
+    found
+}
+
+fn last_words(table: &[(String, &'static Kind)], plain: &str) -> Option<(&'static Kind, usize)> {
+    let mut words = 1;
+    let mut from = plain.len();
+    let mut best = None;
+    loop {
+        from = plain[..from].rfind(' ').map_or(0, |i| i);
+        let tail = plain[from..].trim_start();
+        if let Some((_, k)) = table.iter().find(|(p, _)| p == tail) {
+            best = Some((*k, words));
+        }
+        if from == 0 {
+            return best;
+        }
+        words += 1;
+    }
+}
+
+/// The kind named by `words` ("chỉ thị", "Chi thi", "THÔNG TƯ"), compared without case
+/// or diacritics.
+pub fn by_name(words: &str) -> Option<&'static Kind> {
+    by_last_words(words).filter(|(_, n)| *n == words.split_whitespace().count()).map(|(k, _)| k)
 }
 
 /// Lowercase, without diacritics, `đ` → `d`, single spaces.
 pub(crate) fn plain(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.nfd() {
+    let mut push = |c: char| {
         if ('\u{300}'..='\u{36f}').contains(&c) {
-            continue;
+            return;
         }
         if c.is_whitespace() {
             space = !out.is_empty();
-            continue;
+            return;
         }
         if space {
             out.push(' ');
@@ -114,7 +152,15 @@ pub(crate) fn plain(s: &str) -> String {
         }
         match c {
             'Đ' | 'đ' | 'Ð' | 'ð' => out.push('d'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, &mut push);
         }
     }
     out

@@ -156,9 +156,8 @@ fn prefix(text: &str, at: usize) -> Prefix {
     // "so" typed without diacritics counts only after a kind word ("Chi thi so 11").
     let mut plain_so = false;
     if let Some((s, w)) = word_before(text, colon.unwrap_or(at)) {
-        let lower = w.to_lowercase();
-        plain_so = lower == "so";
-        if lower == "số" || plain_so {
+        plain_so = w.eq_ignore_ascii_case("so");
+        if matches!(w, "số" | "Số" | "SỐ") || plain_so {
             p.so = true;
             p.start = s;
             p.so_start = Some(s);
@@ -168,29 +167,26 @@ fn prefix(text: &str, at: usize) -> Prefix {
     if !p.so && colon.is_some() {
         return p;
     }
-    let mut starts = Vec::with_capacity(KIND_WORDS);
+    let mut starts = [0; KIND_WORDS];
+    let mut n = 0;
     let mut end = cursor;
-    let mut last_end = None;
-    while starts.len() < KIND_WORDS {
+    let mut last_end = 0;
+    while n < KIND_WORDS {
         let Some((s, w)) = word_before(text, end) else { break };
-        if last_end.is_none() {
-            last_end = Some(s + w.len());
+        if n == 0 {
+            last_end = s + w.len();
             if !p.so {
-                if let Some(kind) = code_kind(w) {
-                    p.code = Some((kind, s));
-                }
+                p.code = code_kind(w).map(|kind| (kind, s));
             }
         }
-        starts.push(s);
+        starts[n] = s;
+        n += 1;
         end = s;
     }
-    if let Some(last) = last_end {
-        for &s in starts.iter().rev() {
-            if let Some(kind) = kinds::by_name(&text[s..last]) {
-                p.word = Some(kind);
-                p.start = s;
-                break;
-            }
+    if n > 0 {
+        if let Some((kind, words)) = kinds::by_last_words(&text[starts[n - 1]..last_end]) {
+            p.word = Some(kind);
+            p.start = starts[words - 1];
         }
     }
     if plain_so && p.word.is_none() {
@@ -226,12 +222,6 @@ fn short(text: &str, at: usize, run_end: usize) -> Option<Reference> {
     if run_end - at > 6 {
         return None;
     }
-    let p = prefix(text, at);
-    let (kind, start) = match (p.word, p.code) {
-        (Some(k), _) if k.short || p.so => (k, p.start),
-        (None, Some((k, s))) if kinds::SHORT_CODES.contains(&k.code) => (k, s),
-        _ => return None,
-    };
     let num: u32 = text[at..run_end].parse().ok()?;
     let mut end = run_end;
     let mut year = None;
@@ -253,6 +243,13 @@ fn short(text: &str, at: usize, run_end: usize) -> Option<Reference> {
     {
         return None;
     }
+    // What comes after is checked first: it is cheaper, and rules out most numbers.
+    let p = prefix(text, at);
+    let (kind, start) = match (p.word, p.code) {
+        (Some(k), _) if k.short || p.so => (k, p.start),
+        (None, Some((k, s))) if kinds::SHORT_CODES.contains(&k.code) => (k, s),
+        _ => return None,
+    };
     let mut words = following_words(&text[end..]);
     if let Some(w) = words.first() {
         let numbered = words.get(1).is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
