@@ -198,7 +198,8 @@ pub enum How {
 impl Found {
     /// A plain link to a document's page.
     pub fn linked(key: &str, line: usize, col: usize) -> Found {
-        Found { key: key.to_owned(), printed: key.to_owned(), line, col, how: How::AsWritten }
+        // No spelling: the link's text is not a number.
+        Found { key: key.to_owned(), printed: String::new(), line, col, how: How::AsWritten }
     }
 
     /// The mention `r` of `text`, resolved; with the page to link to, if any.
@@ -264,7 +265,10 @@ impl Documents {
                         self.cite(own, pi, d);
                     }
                     let doc = &mut self.docs[d];
-                    if m.printed != doc.number.printed && !doc.spellings.contains(&m.printed) {
+                    if !m.printed.is_empty()
+                        && m.printed != doc.number.printed
+                        && !doc.spellings.contains(&m.printed)
+                    {
                         doc.spellings.push(m.printed.clone());
                     }
                 }
