@@ -270,7 +270,7 @@ fn link_mentions<'a>(text: &str, ctx: &MentionContext, events: &mut Vec<Event<'a
     let mut last = 0;
     for r in mentions::scan(text) {
         let (line, col) = ctx.place_of(r.start);
-        let resolution = ctx.targets.documents.resolve(&r.cited);
+        let resolution = ctx.targets.documents.resolve(&r, text);
         let (target, f) = Found::resolved(&r, text, &resolution, line, col);
         found.push(f);
         let Some(doc) = target else { continue };

@@ -221,3 +221,46 @@ fn front_matter_cites_accept_every_spelling() {
     let page = fx.read_public("van-ban/huong-dan-36/index.html");
     assert!(page.contains("<a href=\"../../van-ban/ket-luan-49/index.html\">Kết luận 49</a>"), "{page}");
 }
+
+// State numbers start again each year: two `14/CT-TTg` of different years are two
+// documents, told apart by the year the text gives; without one, the mention is reported.
+#[test]
+fn same_state_number_in_two_years_is_two_documents() {
+    let fx = Fixture::copy("spellings");
+    let doc = |year: &str, date: &str| {
+        format!("---\ntitle: \"Chỉ thị 14 ({year}, giả định)\"\ndocument:\n  number: \"14/CT-TTg\"\n  issuer: \"Thủ tướng Chính phủ\"\n  issued: {date}\n---\nVăn bản thử.\n")
+    };
+    fx.write("content/van-ban/chi-thi-14-2021.md", doc("2021", "2021-05-25"));
+    fx.write("content/van-ban/chi-thi-14-2026.md", doc("2026", "2026-01-05"));
+    fx.write(
+        "content/tin-tuc/chi-thi-14.md",
+        "---\ntitle: Hai chỉ thị 14\n---\nChỉ thị số 14/CT-TTg ngày 25/5/2021; Chỉ thị 14/CT-TTg năm 2026; 14/2021/CT-TTg.\n\nChỉ thị 14/CT-TTg chưa rõ năm.\n",
+    );
+    fx.run(fx.cmd_check(&[]), 0).assert_stderr_contains(
+        "content/tin-tuc/chi-thi-14.md:6:1: warning: `14/CT-TTg` fits several documents (`14/CT-TTg (2021)`, `14/CT-TTg (2026)`), so it is not linked; write the full number",
+    );
+    fx.build();
+    let page = fx.read_public("tin-tuc/chi-thi-14/index.html");
+    let links: Vec<&str> = page
+        .split("class=\"doc-ref\" href=\"../../van-ban/")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        links,
+        ["chi-thi-14-2021/index.html", "chi-thi-14-2026/index.html", "chi-thi-14-2021/index.html"],
+        "{page}"
+    );
+}
+
+#[test]
+fn same_state_number_in_the_same_year_is_a_duplicate() {
+    let fx = Fixture::copy("spellings");
+    fx.write(
+        "content/van-ban/trung.md",
+        "---\ntitle: Trùng\ndocument:\n  number: \"1373 / QĐ-TTg\"\n  issuer: X\n  issued: 2021-01-01\n---\n",
+    );
+    fx.run(fx.cmd_check(&[]), 1).assert_stderr_contains(
+        "content/van-ban/trung.md:4:1: document number `1373/QĐ-TTg` is also used by `content/van-ban/quyet-dinh-1373.md`",
+    );
+}

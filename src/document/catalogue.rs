@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use super::issuers;
 use super::kinds::Kind;
+use super::mentions::{self, Reference};
 use super::mentions::{Cited, Short};
-use super::number::DocNumber;
+use super::number::{self, DocNumber};
 
 /// Where a mention of a document number links to.
 #[derive(Debug, Clone)]
@@ -28,6 +29,8 @@ const OCR: &[(&str, &str)] = &[("IV", "W"), ("VV", "W")];
 pub struct Entry {
     pub key: String,
     pub printed: String,
+    /// The number as messages show it: `14/CT-TTg (2021)` when other years share it.
+    pub shown: String,
     pub link: DocLink,
     kind: &'static str,
     year: Option<u16>,
@@ -42,6 +45,9 @@ pub struct Catalogue {
     entries: Vec<Entry>,
     by_key: HashMap<String, usize>,
     by_num: HashMap<u32, Vec<usize>>,
+    /// A state number as written (`14/CT-TTG`) → its documents of different years,
+    /// whose keys have the year put in (`14/2021/CT-TTG`).
+    by_base: HashMap<String, Vec<usize>>,
 }
 
 /// Which document a mention means.
@@ -72,11 +78,18 @@ impl Catalogue {
             issuer_names.extend(issuers::names(part).iter().map(|n| (*n).to_owned()));
         }
         let i = self.entries.len();
+        let base = number::key(&number.printed);
+        let mut shown = number.printed.clone();
+        if base != number.key {
+            self.by_base.entry(base).or_default().push(i);
+            shown = format!("{shown} ({issued_year})");
+        }
         self.by_key.insert(number.key.clone(), i);
         self.by_num.entry(number.num).or_default().push(i);
         self.entries.push(Entry {
             key: number.key.clone(),
             printed: number.printed.clone(),
+            shown,
             link,
             kind: kind.slug,
             year: number.year,
@@ -94,20 +107,34 @@ impl Catalogue {
         self.entries.is_empty()
     }
 
-    /// Which document `cited` means.
-    pub fn resolve(&self, cited: &Cited) -> Resolution<'_> {
-        match cited {
-            Cited::Number(n) => self.number(n),
+    /// Which document the mention `r` of `text` means.
+    pub fn resolve(&self, r: &Reference, text: &str) -> Resolution<'_> {
+        match &r.cited {
+            Cited::Number(n) => self.number(n, || mentions::year_after(text, r.end)),
             Cited::Short(s) => self.short(s),
         }
     }
 
-    fn number(&self, n: &DocNumber) -> Resolution<'_> {
+    /// Which document a number (from front matter) means.
+    pub fn resolve_number(&self, n: &DocNumber) -> Resolution<'_> {
+        self.number(n, || None)
+    }
+
+    fn number(&self, n: &DocNumber, year: impl Fn() -> Option<u16>) -> Resolution<'_> {
+        let as_written = |e| as_written(n, e);
         if let Some(e) = self.get(&n.key) {
-            return if spelled_as_printed(&n.printed, &e.printed) {
-                Resolution::Found(e)
-            } else {
-                Resolution::Corrected(e)
+            return as_written(e);
+        }
+        if let Some(same) = self.by_base.get(&n.key) {
+            let mut fits: Vec<&Entry> = same.iter().map(|&i| &self.entries[i]).collect();
+            if let Some(y) = year() {
+                fits.retain(|e| e.issued_year == y);
+            }
+            fits.sort_by(|a, b| a.shown.cmp(&b.shown));
+            return match fits.len() {
+                0 => Resolution::Unknown,
+                1 => as_written(fits[0]),
+                _ => Resolution::Several(fits),
             };
         }
         let Some(codes_at) = n.key.find(|c: char| !c.is_ascii_digit()) else { return Resolution::Unknown };
@@ -148,7 +175,7 @@ impl Catalogue {
             0 => Resolution::Unknown,
             1 => Resolution::Found(fits[0]),
             _ => {
-                fits.sort_by(|a, b| a.printed.cmp(&b.printed));
+                fits.sort_by(|a, b| a.shown.cmp(&b.shown));
                 Resolution::Several(fits)
             }
         }
@@ -160,17 +187,26 @@ impl Catalogue {
     }
 }
 
+fn as_written<'a>(n: &DocNumber, e: &'a Entry) -> Resolution<'a> {
+    if spelled_as_printed(&n.printed, &e.printed) {
+        Resolution::Found(e)
+    } else {
+        Resolution::Corrected(e)
+    }
+}
+
 /// Whether a number is written with the letters of the printed one (case aside): a
 /// Latin `D` or the look-alike `Ð` for `Đ` is not.
 fn spelled_as_printed(written: &str, printed: &str) -> bool {
-    let codes = |s: &str| s.trim_start_matches(|c: char| c.is_ascii_digit()).to_uppercase();
+    let codes =
+        |s: &str| s.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect::<String>();
     codes(written) == codes(printed)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{kinds, mentions, number};
+    use crate::document::kinds;
 
     fn catalogue() -> Catalogue {
         let mut c = Catalogue::default();
@@ -194,10 +230,10 @@ mod tests {
         let c = catalogue();
         let found = mentions::scan(text);
         let Some(r) = found.first() else { return ("none", Vec::new()) };
-        match c.resolve(&r.cited) {
+        match c.resolve(r, text) {
             Resolution::Found(e) => ("found", vec![e.printed.clone()]),
             Resolution::Corrected(e) => ("corrected", vec![e.printed.clone()]),
-            Resolution::Several(es) => ("several", es.iter().map(|e| e.printed.clone()).collect()),
+            Resolution::Several(es) => ("several", es.iter().map(|e| e.shown.clone()).collect()),
             Resolution::Unknown => ("unknown", Vec::new()),
         }
     }

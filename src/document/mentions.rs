@@ -287,6 +287,18 @@ fn short(text: &str, at: usize, run_end: usize) -> Option<Reference> {
     Some(Reference { start, end, number_start: at, cited: Cited::Short(short) })
 }
 
+/// The year the text gives right after a number: "14/CT-TTg năm 2021",
+/// "14/CT-TTg ngày 25/5/2021" (to tell apart state documents of the same number).
+pub fn year_after(text: &str, end: usize) -> Option<u16> {
+    let words = following_words(text.get(end..)?);
+    let year = |w: &str| w.parse::<u16>().ok().filter(|y| (1945..=2099).contains(y));
+    match words.first().map(|w| w.to_lowercase()).as_deref() {
+        Some("năm") => words.get(1).and_then(|w| year(w)),
+        Some("ngày") => words.get(1).and_then(|d| d.rsplit('/').next()).and_then(year),
+        _ => None,
+    }
+}
+
 /// The next few words of a clause: white-space separated, up to punctuation that ends it.
 fn following_words(text: &str) -> Vec<&str> {
     let mut end = text.len();

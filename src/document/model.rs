@@ -64,6 +64,12 @@ pub fn is_document(page: &Page) -> bool {
     page.parsed.front.document.is_some() || crate::resolve::in_top_folder(&page.parsed.source.rel, SECTION)
 }
 
+/// A state number's key with the year of issue put in: `14/CT-TTG` → `14/2021/CT-TTG`.
+fn qualified(key: &str, issued: NaiveDate) -> Option<String> {
+    let digits = key.find(|c: char| !c.is_ascii_digit())?;
+    Some(format!("{}/{}{}", &key[..digits], issued.format("%Y"), &key[digits..]))
+}
+
 fn field_line(text: &str, key: &str) -> usize {
     crate::config::block_key_line(text, "document", key)
 }
@@ -72,6 +78,9 @@ fn field_line(text: &str, key: &str) -> usize {
 pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
     let mut out = Documents::default();
     let mut files_of_key: HashMap<String, usize> = HashMap::new();
+    // Key as written → the documents that have it (several only for state numbers of
+    // different years).
+    let mut same_base_docs: HashMap<String, Vec<usize>> = HashMap::new();
     for (pi, page) in site.pages.iter().enumerate() {
         if !is_document(page) {
             continue;
@@ -140,8 +149,26 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
             }
             (None, None) => None,
         };
-        let (Some(number), Some(issued), Some(kind), true) = (number, issued, kind, ok) else { continue };
-        if let Some(&other) = files_of_key.get(&number.key) {
+        let (Some(mut number), Some(issued), Some(kind), true) = (number, issued, kind, ok) else { continue };
+        // State numbers start again each year: `14/CT-TTg` of 2021 and of 2026 are two
+        // documents. Both then get the year in their key (`14/2021/CT-TTG`).
+        let base = number.key.clone();
+        let same_base = same_base_docs.get(&base).cloned().unwrap_or_default();
+        let apart = |key: &str| qualified(key, issued).filter(|_| number.family == number::Family::State);
+        let clash = same_base.iter().copied().find(|&d| {
+            let other: &Doc = &out.docs[d];
+            number.year.is_some()
+                || other.number.year.is_some()
+                || number.family != number::Family::State
+                || other.issued.format("%Y").to_string() == issued.format("%Y").to_string()
+        });
+        let key = if same_base.is_empty() || clash.is_some() { None } else { apart(&base) };
+        let clash_page = clash.map(|d| out.docs[d].page).or_else(|| {
+            key.as_ref()
+                .and_then(|k| files_of_key.get(k).copied())
+                .or_else(|| (same_base.is_empty()).then(|| files_of_key.get(&base).copied()).flatten())
+        });
+        if let Some(other) = clash_page {
             let other = site.pages[other].parsed.source.shown.display().to_string();
             diags.push(err(
                 "number",
@@ -149,6 +176,21 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
             ));
             continue;
         }
+        if let Some(key) = key {
+            for &d in &same_base {
+                let old = out.docs[d].number.key.clone();
+                if old == base {
+                    let new = qualified(&base, out.docs[d].issued).unwrap_or(old.clone());
+                    out.by_key.remove(&old);
+                    files_of_key.remove(&old);
+                    out.by_key.insert(new.clone(), d);
+                    files_of_key.insert(new.clone(), out.docs[d].page);
+                    out.docs[d].number.key = new;
+                }
+            }
+            number.key = key;
+        }
+        same_base_docs.entry(base).or_default().push(out.docs.len());
         files_of_key.insert(number.key.clone(), pi);
         let declared = front.cites.iter().map(|c| (c.clone(), field_line(&src.text, "cites"))).collect();
         out.by_key.insert(number.key.clone(), out.docs.len());
@@ -221,7 +263,7 @@ impl Found {
             Resolution::Found(e) => (Some(&e.link), found(e.key.clone(), How::AsWritten)),
             Resolution::Corrected(e) => (Some(&e.link), found(e.key.clone(), How::Corrected)),
             Resolution::Several(es) => {
-                (None, found(written_key, How::Several(es.iter().map(|e| e.printed.clone()).collect())))
+                (None, found(written_key, How::Several(es.iter().map(|e| e.shown.clone()).collect())))
             }
             Resolution::Unknown if written_key.is_empty() => (None, found(written_key, How::NoMatch)),
             Resolution::Unknown => (None, found(written_key, How::AsWritten)),
@@ -326,13 +368,22 @@ impl Documents {
                     .unwrap_or(0);
                 let parsed = number::parse(written);
                 let resolution = match &parsed {
-                    Some(n) => site.targets.documents.resolve(&Cited::Number(n.clone())),
+                    Some(n) => site.targets.documents.resolve_number(n),
                     None => Resolution::Unknown,
                 };
                 let (known, corrected) = match resolution {
                     Resolution::Found(e) => (self.by_key.get(&e.key).copied(), false),
                     Resolution::Corrected(e) => (self.by_key.get(&e.key).copied(), true),
-                    _ => (None, false),
+                    Resolution::Several(all) => {
+                        let fits: Vec<&str> = all.iter().map(|e| e.shown.as_str()).collect();
+                        let msg =
+                            messages::text(Msg::DocumentAmbiguous { written, fits: &fits.join("`, `") });
+                        diags.push(
+                            Diagnostic::warning(&src.shown, *line, col, msg).with_excerpt_from(&src.text),
+                        );
+                        continue;
+                    }
+                    Resolution::Unknown => (None, false),
                 };
                 match known {
                     Some(d) => {
