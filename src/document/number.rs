@@ -228,6 +228,14 @@ fn state_parts<'a>(c: &mut Cursor<'a>, digits_allowed: bool) -> Option<Vec<&'a s
                 continue;
             }
         }
+        // A non-breaking space where the dash should be (`QĐ TTg` kept on one line).
+        c.pos = mark;
+        if spaced && c.nbsp() {
+            if let Some(p) = c.code(digits_allowed).filter(|p| starts_upper(p)) {
+                parts.push(p);
+                continue;
+            }
+        }
         c.pos = mark;
         break;
     }
@@ -291,6 +299,16 @@ impl<'a> Cursor<'a> {
     fn dash(&mut self) -> bool {
         match self.peek() {
             Some(c) if is_dash(c) => {
+                self.pos += c.len_utf8();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn nbsp(&mut self) -> bool {
+        match self.peek() {
+            Some(c @ ('\u{a0}' | '\u{202f}')) => {
                 self.pos += c.len_utf8();
                 true
             }
