@@ -264,3 +264,18 @@ fn same_state_number_in_the_same_year_is_a_duplicate() {
         "content/van-ban/trung.md:4:1: document number `1373/QĐ-TTg` is also used by `content/van-ban/quyet-dinh-1373.md`",
     );
 }
+
+// The reading script reads an OCR-damaged number as the document meant (#11): the seed
+// letter's "11-CT/TIV" is Chỉ thị 11-CT/TW of the Bộ Chính trị, not "của TIV".
+#[test]
+fn read_aloud_reads_an_ocr_typo_as_the_document_meant() {
+    let fx = Fixture::copy("spellings");
+    fx.write("tin.md", "Theo 11-CT/TIV và 11 CT/TW.\n");
+    let mut cmd = fx.cmd();
+    cmd.arg("read-aloud").arg("--root").arg(fx.root()).arg(fx.path("tin.md"));
+    fx.run(cmd, 0);
+    assert_eq!(
+        fx.stdout(),
+        "Theo Chỉ thị số mười một của Bộ Chính trị và Chỉ thị số mười một của Bộ Chính trị.\n"
+    );
+}

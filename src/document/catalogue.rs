@@ -24,6 +24,15 @@ pub struct DocLink {
 /// Latin `D` for `Đ` are folded by the key and caught by `spelled_as_printed`.
 const OCR: &[(&str, &str)] = &[("IV", "W"), ("VV", "W")];
 
+/// The keys an OCR-damaged key may stand for: `11-CT/TIV` → `11-CT/TW`.
+pub fn ocr_readings(key: &str) -> impl Iterator<Item = String> + '_ {
+    let codes_at = key.find(|c: char| !c.is_ascii_digit()).unwrap_or(key.len());
+    let (digits, codes) = key.split_at(codes_at);
+    OCR.iter()
+        .filter(move |(written, _)| codes.contains(written))
+        .map(move |(written, meant)| format!("{digits}{}", codes.replace(written, meant)))
+}
+
 /// One document of the site.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -137,16 +146,7 @@ impl Catalogue {
                 _ => Resolution::Several(fits),
             };
         }
-        let Some(codes_at) = n.key.find(|c: char| !c.is_ascii_digit()) else { return Resolution::Unknown };
-        let (digits, codes) = n.key.split_at(codes_at);
-        for (written, meant) in OCR {
-            if codes.contains(written) {
-                if let Some(e) = self.get(&format!("{digits}{}", codes.replace(written, meant))) {
-                    return Resolution::Corrected(e);
-                }
-            }
-        }
-        Resolution::Unknown
+        ocr_readings(&n.key).find_map(|k| self.get(&k)).map_or(Resolution::Unknown, Resolution::Corrected)
     }
 
     fn short(&self, s: &Short) -> Resolution<'_> {

@@ -277,6 +277,16 @@ impl Documents {
         self.by_key.get(&number::key(written)).map(|&i| &self.docs[i])
     }
 
+    /// The document a number key means, for reading it aloud: as written, or read
+    /// through its OCR errors (`11-CT/TIV` is 11-CT/TW).
+    pub fn spoken(&self, key: &str) -> Option<&Doc> {
+        let found = self
+            .by_key
+            .get(key)
+            .or_else(|| super::catalogue::ocr_readings(key).find_map(|k| self.by_key.get(&k)));
+        found.map(|&i| &self.docs[i])
+    }
+
     /// The closest known number to an unknown one: same number with a typo in the codes,
     /// or one character off.
     pub fn suggest(&self, key: &str) -> Option<&DocNumber> {
