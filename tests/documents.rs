@@ -279,3 +279,50 @@ fn read_aloud_reads_an_ocr_typo_as_the_document_meant() {
         "Theo Chỉ thị số mười một của Bộ Chính trị và Chỉ thị số mười một của Bộ Chính trị.\n"
     );
 }
+
+// The real site (#11): the seed letter's page links every document it cites, and the
+// notes `check` gives about mentions only name documents the site has no page for.
+#[test]
+fn real_site_links_its_documents_and_notes_only_missing_ones() {
+    let fx = crate::support::real_site();
+    let letter = fx.read_public("van-ban/cong-van-55-cv-cb/index.html");
+    for page in [
+        "chi-thi-11-ct-tw",
+        "ket-luan-49-kl-tw",
+        "chi-thi-14-ct-ttg-2021",
+        "ke-hoach-162-kh-tu",
+        "quyet-dinh-1373-qd-ttg",
+        "quyet-dinh-677-qd-ttg",
+        "quyet-dinh-2547-qd-ubnd",
+        "cong-van-375-cv-du",
+    ] {
+        assert!(
+            letter.contains(&format!("class=\"doc-ref\" href=\"../../van-ban/{page}/index.html\"")),
+            "the letter links {page}"
+        );
+    }
+    let numbers: Vec<String> = std::fs::read_dir(fx.path("content/van-ban"))
+        .expect("content/van-ban")
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .filter_map(|t| {
+            let line = t.lines().find(|l| l.trim_start().starts_with("number:"))?.to_owned();
+            Some(line.split('"').nth(1)?.to_owned())
+        })
+        .collect();
+    assert!(numbers.len() >= 9, "{numbers:?}");
+    fx.run(fx.cmd_check(&["--format", "json"]), 0);
+    let out: serde_json::Value = serde_json::from_str(&fx.stdout()).expect("JSON");
+    for d in out["diagnostics"].as_array().expect("diagnostics") {
+        let message = d["message"].as_str().unwrap_or("");
+        if d["severity"] == "note" {
+            for n in &numbers {
+                assert!(
+                    !message.contains(&format!("`{n}`")),
+                    "a note names {n}, which has a page: {message}"
+                );
+            }
+        }
+        assert!(!message.contains("fits several"), "{message}");
+        assert!(!message.contains("is taken to mean"), "{message}");
+    }
+}
