@@ -146,6 +146,17 @@ impl Catalogue {
                 _ => Resolution::Several(fits),
             };
         }
+        // `11/CT-TW`: a Party number written the state way (or the other way round).
+        if let (Some(kind), None) = (&n.kind_code, n.year) {
+            let (kind, issuer) = (number::fold(kind), number::fold(&n.issuer_code));
+            let swapped = match n.family {
+                number::Family::State => format!("{}-{kind}/{issuer}", n.num),
+                number::Family::Party => format!("{}/{kind}-{issuer}", n.num),
+            };
+            if let Some(e) = self.get(&swapped) {
+                return Resolution::Corrected(e);
+            }
+        }
         ocr_readings(&n.key).find_map(|k| self.get(&k)).map_or(Resolution::Unknown, Resolution::Corrected)
     }
 
@@ -260,6 +271,8 @@ mod tests {
             ("1373/QD-TTg", "corrected", &["1373/QĐ-TTg"]),
             ("1373/qđ-ttg", "found", &["1373/QĐ-TTg"]),
             ("11 - CT / TW", "found", &["11-CT/TW"]),
+            ("11/CT-TW", "corrected", &["11-CT/TW"]),
+            ("1373-QĐ/TTg", "corrected", &["1373/QĐ-TTg"]),
         ] {
             let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
             assert_eq!(resolve(text), (how, want), "{text}");
