@@ -361,3 +361,25 @@ fn search_finds_documents_by_every_spelling() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+// The site's own misspellings of a number are indexed on the document they mean (#11), so
+// a search for "11-CT/TIV" lands on Chỉ thị 11-CT/TW; `Ð` (U+00D0) folds like `Đ`.
+#[test]
+fn search_index_holds_the_sites_misspellings_on_the_document() {
+    let fx = Fixture::copy("spellings");
+    fx.build();
+    let terms = fx.read_public("search/t-all.js");
+    let meta = fx.read_public("search/meta.js");
+    let pages: Vec<&str> = meta.split("[\"/").skip(1).map(|s| s.split('"').next().unwrap_or("")).collect();
+    let doc = pages.iter().position(|p| *p == "van-ban/chi-thi-11/").expect("the document's row");
+    let entry = terms.split("\"11cttiv\":").nth(1).expect("the misspelling is a term");
+    // Postings: (page - previous) * 128 + bits; the first posting of the entry is its page.
+    let first: u64 = entry
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a posting");
+    assert_eq!(first / 128, doc as u64, "11-CT/TIV is indexed on 11-CT/TW's page: {entry:.80}");
+    assert!(!terms.contains("\"q\u{f0}\":"), "ð folds to d: no folded term keeps it");
+}
