@@ -58,9 +58,10 @@ pub const KINDS: &[Kind] = &[
 /// B3.3). Others are too often something else before a number ("TB 7" is an average mark).
 pub const SHORT_CODES: &[&str] = &["NQ", "QĐ", "CT", "KL", "KH", "CV", "NĐ"];
 
-/// Kinds whose numbers carry no kind code: a law is `73/2021/QH14`.
+/// Kinds whose numbers carry no kind code: a law is `73/2021/QH14`. Not cited short
+/// without "số": "Luật 2019" is a law of that year.
 pub const UNCODED: &[Kind] =
-    &[s("", "luat", "Luật"), s("", "bo-luat", "Bộ luật"), s("", "phap-lenh", "Pháp lệnh")];
+    &[k("", "luat", "Luật"), k("", "bo-luat", "Bộ luật"), k("", "phap-lenh", "Pháp lệnh")];
 
 /// The kind a number's code names. `TT` is Thông tư for state documents and Thông tri
 /// for Party documents.

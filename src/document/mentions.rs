@@ -245,6 +245,10 @@ fn short(text: &str, at: usize, run_end: usize) -> Option<Reference> {
     }
     // What comes after is checked first: it is cheaper, and rules out most numbers.
     let p = prefix(text, at);
+    // "Kế hoạch 2023" is the plan for a year; "Kế hoạch số 2023" is a number.
+    if !p.so && (1945..=2099).contains(&num) && year.is_none() {
+        return None;
+    }
     let (kind, start) = match (p.word, p.code) {
         (Some(k), _) if k.short || p.so => (k, p.start),
         (None, Some((k, s))) if kinds::SHORT_CODES.contains(&k.code) => (k, s),
