@@ -88,6 +88,7 @@ pub enum Msg<'a> {
     DocumentMisspelt { written: &'a str, meant: &'a str },
     DocumentAmbiguous { written: &'a str, fits: &'a str },
     DocumentShortUnknown { written: &'a str },
+    DocumentNumberAsPrinted { written: &'a str, printed: &'a str },
     // -- #12 output integrity: add new variants below --
 
     // -- #13 first hour / polish: add new variants below --
@@ -369,6 +370,12 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         ),
         (DocumentAmbiguous { written, fits }, En) => format!(
             "`{written}` fits several documents (`{fits}`), so it is not linked; write the full number"
+        ),
+        (DocumentNumberAsPrinted { written, printed }, Vi) => format!(
+            "số văn bản `{written}` được hiển thị là `{printed}`; hãy ghi `number:` đúng như in trên văn bản"
+        ),
+        (DocumentNumberAsPrinted { written, printed }, En) => format!(
+            "document number `{written}` is shown as `{printed}`; write `number:` as printed on the document"
         ),
         (DocumentShortUnknown { written }, Vi) => format!(
             "`{written}` không khớp văn bản nào của trang nên không được liên kết; hãy thêm trang văn bản hoặc ghi đủ số, ký hiệu"

@@ -192,9 +192,14 @@ fn check_locates_misspelt_ambiguous_and_unmatched_mentions() {
 #[test]
 fn mention_messages_are_in_vietnamese_too() {
     let fx = Fixture::copy("spellings");
+    let doc = fx.read("content/van-ban/nghi-dinh-30.md").replace("30/2020/NĐ-CP", "30/2020/nd-cp");
+    fx.write("content/van-ban/nghi-dinh-30.md", doc);
     let mut cmd = fx.cmd_check(&[]);
     cmd.env_remove("LC_ALL").env("LANG", "vi_VN.UTF-8");
     fx.run(cmd, 0)
+        .assert_stderr_contains(
+            "content/van-ban/nghi-dinh-30.md:4:1: cảnh báo: số văn bản `30/2020/nd-cp` được hiển thị là `30/2020/NĐ-CP`; hãy ghi `number:` đúng như in trên văn bản",
+        )
         .assert_stderr_contains(
             "content/tin-tuc/loi-go.md:5:6: cảnh báo: `11-CT/TIV` được hiểu là `11-CT/TW` và đã liên kết tới văn bản đó; hãy sửa lại thành `11-CT/TW`",
         )
@@ -214,7 +219,11 @@ fn front_matter_cites_accept_every_spelling() {
         "content/van-ban/ket-luan-49.md",
         "---\ntitle: \"Kết luận 49\"\ndocument:\n  number: \"49 - kl / tw\"\n  issuer: \"Ban Bí thư\"\n  issued: 2019-05-10\n  cites: [\"11/ct/tw\", \"36 HD/VPTW\", \"11-CT/TIV\"]\n---\nKhông nhắc số nào.\n",
     );
-    fx.run(fx.cmd_check(&[]), 0).assert_stderr_contains(
+    fx.run(fx.cmd_check(&[]), 0)
+        .assert_stderr_contains(
+            "content/van-ban/ket-luan-49.md:4:1: warning: document number `49-kl/tw` is shown as `49-KL/TW`; write `number:` as printed on the document",
+        )
+        .assert_stderr_contains(
         "content/van-ban/ket-luan-49.md:7:38: warning: `11-CT/TIV` is taken to mean `11-CT/TW` and linked to it; correct it to `11-CT/TW`",
     );
     fx.build();

@@ -114,7 +114,20 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
         required("issuer", front.issuer.as_deref().is_some_and(|s| !s.trim().is_empty()));
         required("issued", front.issued.as_ref().is_some_and(|v| !v.is_null()));
         let number = match front.number.as_deref().map(|n| (n, number::parse(n))) {
-            Some((_, Some(n))) => Some(n),
+            Some((_, Some(n))) => {
+                // The card shows the number: a Latin `D` or `Ð` for `Đ`, or lowercase
+                // codes, are written as printed, with a warning.
+                let fixed = number::as_printed(&n);
+                if fixed.printed != n.printed {
+                    let msg = messages::text(Msg::DocumentNumberAsPrinted {
+                        written: &n.printed,
+                        printed: &fixed.printed,
+                    });
+                    let line = field_line(&src.text, "number");
+                    diags.push(Diagnostic::warning(&src.shown, line, 1, msg).with_excerpt_from(&src.text));
+                }
+                Some(fixed)
+            }
             Some((written, None)) => {
                 diags.push(err("number", messages::text(Msg::DocumentBadNumber { number: written })));
                 None

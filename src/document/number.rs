@@ -79,6 +79,37 @@ pub fn parse(written: &str) -> Option<DocNumber> {
     }
 }
 
+/// The number with its codes as the tables print them (`1373/qd-ttg` → `1373/QĐ-TTg`,
+/// `375-CV/ÐU` → `375-CV/ĐU`), where the tables know them without doubt.
+pub fn as_printed(n: &DocNumber) -> DocNumber {
+    let unique = |code: &str, table: &mut dyn Iterator<Item = &'static str>| -> String {
+        let folded = fold(code);
+        let same: Vec<&str> = table.filter(|c| fold(c) == folded).collect();
+        match same.as_slice() {
+            [one] => (*one).to_owned(),
+            // Codes are never all lowercase (`TTg`, `QyĐ` mix cases).
+            [] if !code.chars().any(char::is_uppercase) => code.to_uppercase(),
+            _ => code.to_owned(),
+        }
+    };
+    let kind = n.kind_code.as_deref().map(|k| unique(k, &mut super::kinds::KINDS.iter().map(|k| k.code)));
+    let issuer: Vec<String> = n
+        .issuer_code
+        .split('-')
+        .map(|part| {
+            let digits = part.trim_start_matches(|c: char| !c.is_ascii_digit());
+            let letters = &part[..part.len() - digits.len()];
+            let fixed = unique(letters, &mut super::issuers::ISSUERS.iter().map(|(c, _)| *c));
+            format!("{fixed}{digits}")
+        })
+        .collect();
+    let issuer: Vec<&str> = issuer.iter().map(String::as_str).collect();
+    let digits = &n.printed[..n.printed.find(|c: char| !c.is_ascii_digit()).unwrap_or(n.printed.len())];
+    let mut fixed = DocNumber::new(digits, n.num, n.year, kind.as_deref(), &issuer, n.family);
+    fixed.key = n.key.clone();
+    fixed
+}
+
 /// Longest number part, in digits.
 const MAX_DIGITS: usize = 6;
 /// Longest code (`UBKTTU`, `BLĐTBXH`), in letters.
@@ -425,6 +456,22 @@ mod tests {
         assert_eq!(key("11 CT/TW"), "11-CT/TW");
         assert_eq!(key("04-NQ/ĐU"), "4-NQ/DU");
         assert_eq!(key("1373/QÐ-TTg"), "1373/QD-TTG");
+    }
+
+    #[test]
+    fn as_printed_writes_codes_as_the_tables_do() {
+        for (written, printed) in [
+            ("1373/qd-ttg", "1373/QĐ-TTg"),
+            ("375-cv/\u{d0}u", "375-CV/ĐU"),
+            ("11-ct/tw", "11-CT/TW"),
+            ("73/2021/qh14", "73/2021/QH14"),
+            ("3320/BGDĐT-GDTX", "3320/BGDĐT-GDTX"),
+            ("12/da-XY", "12/da-XY"),
+            ("12/qđ-ubnd", "12/QĐ-UBND"),
+            ("12/QĐ-vx", "12/QĐ-VX"),
+        ] {
+            assert_eq!(as_printed(&parse(written).unwrap()).printed, printed, "{written}");
+        }
     }
 
     #[test]
