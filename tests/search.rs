@@ -332,6 +332,7 @@ fn search_finds_documents_by_every_spelling() {
         ("Chỉ thị 11", "chi-thi-11"),
         ("chi thi so 11", "chi-thi-11"),
         ("CT 11", "chi-thi-11"),
+        ("Chỉ thị số 11 của Bộ Chính trị", "chi-thi-11"),
         ("Kết luận 49", "ket-luan-49"),
         ("KL 49", "ket-luan-49"),
         ("49-kl/tw", "ket-luan-49"),
@@ -345,6 +346,7 @@ fn search_finds_documents_by_every_spelling() {
         ("30/2020/NĐ-CP", "nghi-dinh-30"),
         ("30/2020/nd-cp", "nghi-dinh-30"),
         ("Nghị định 30/2020", "nghi-dinh-30"),
+        ("Nghị định 30/2020 của Chính phủ", "nghi-dinh-30"),
         ("36-HD/VPTW", "huong-dan-36"),
         ("Hướng dẫn 36", "huong-dan-36"),
     ];

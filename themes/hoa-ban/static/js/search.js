@@ -106,8 +106,10 @@
     });
     /* "số" before a number ("Chỉ thị số 11-CT/TW") is how numbers are cited, not a
        word the document itself must contain. */
+    /* Nor is "của" after one ("Chỉ thị số 11 của Bộ Chính trị"): the issuer follows. */
     ws = ws.filter(function (w, i) {
-      return !(w.folded === 'so' && i + 1 < ws.length && /^\d/.test(ws[i + 1].folded));
+      if (w.folded === 'so' && i + 1 < ws.length && /^\d/.test(ws[i + 1].folded)) return false;
+      return !(w.folded === 'cua' && i > 0 && /^\d/.test(ws[i - 1].folded) && i + 1 < ws.length);
     });
     /* While typing, the last word is a prefix: "khuy" already finds "khuyến". */
     var typing = /[\p{L}\p{N}\u0300-\u036f]$/u.test(q);
