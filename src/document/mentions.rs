@@ -175,9 +175,7 @@ fn prefix(text: &str, at: usize) -> Prefix {
         let Some((s, w)) = word_before(text, end) else { break };
         if n == 0 {
             last_end = s + w.len();
-            if !p.so {
-                p.code = code_kind(w).map(|kind| (kind, s));
-            }
+            p.code = code_kind(w).map(|kind| (kind, s));
         }
         starts[n] = s;
         n += 1;

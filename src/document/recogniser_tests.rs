@@ -165,6 +165,8 @@ const CASES: &[(&str, &[(&str, &str)])] = &[
     ("Quyết định 1373 năm 2021", &[("Quyết định 1373 năm 2021", "quyet-dinh 1373/2021")]),
     ("QĐ 1373", &[("QĐ 1373", "quyet-dinh 1373")]),
     ("QD 1373", &[("QD 1373", "quyet-dinh 1373")]),
+    ("QĐ số 1373", &[("QĐ số 1373", "quyet-dinh 1373")]),
+    ("KL số 49", &[("KL số 49", "ket-luan 49")]),
     ("CT 11", &[("CT 11", "chi-thi 11")]),
     ("KL 49", &[("KL 49", "ket-luan 49")]),
     ("KH 162", &[("KH 162", "ke-hoach 162")]),
