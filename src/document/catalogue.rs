@@ -22,7 +22,8 @@ pub struct DocLink {
 /// Letters OCR and hurried typing put for others in the codes of a number, as
 /// (written, meant): the seed letter has "CT/TIV" for "CT/TW". `Ð` (U+00D0) and a
 /// Latin `D` for `Đ` are folded by the key and caught by `spelled_as_printed`.
-const OCR: &[(&str, &str)] = &[("IV", "W"), ("VV", "W")];
+/// "TƯ", the running-text abbreviation of Trung ương, is typed for the code `TW`.
+const OCR: &[(&str, &str)] = &[("IV", "W"), ("VV", "W"), ("TƯ", "TW")];
 
 /// The keys an OCR-damaged key may stand for: `11-CT/TIV` → `11-CT/TW`.
 pub fn ocr_readings(key: &str) -> impl Iterator<Item = String> + '_ {
@@ -272,6 +273,8 @@ mod tests {
             ("1373/qđ-ttg", "found", &["1373/QĐ-TTg"]),
             ("11 - CT / TW", "found", &["11-CT/TW"]),
             ("11/CT-TW", "corrected", &["11-CT/TW"]),
+            ("11-CT/TƯ", "corrected", &["11-CT/TW"]),
+            ("11-CT/TVV", "corrected", &["11-CT/TW"]),
             ("1373-QĐ/TTg", "corrected", &["1373/QĐ-TTg"]),
         ] {
             let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
