@@ -316,7 +316,8 @@ impl Documents {
     }
 
     /// Fills in who cites whom from `cites:` lists and the mentions Markdown found;
-    /// reports unknown numbers and citations of documents issued later.
+    /// reports misspelt, ambiguous and unknown mentions (once per page and spelling) and
+    /// citations of documents issued later.
     pub fn link_up(&mut self, site: &Site, found: &[&[Found]], diags: &mut Vec<Diagnostic>) {
         for (pi, mentions) in found.iter().enumerate() {
             let src = &site.pages[pi].parsed.source;
