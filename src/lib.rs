@@ -226,13 +226,10 @@ pub(crate) fn script_of(root: &Path, text: &str) -> (Vec<bulletin::script::Block
     };
     let lookup = |key: &str| {
         let docs = docs?;
-        docs.by_key.get(key).map(|&d| {
-            let d = &docs.docs[d];
-            speech::KnownDoc {
-                kind_name: d.kind.name.to_owned(),
-                num: d.number.num,
-                issuer: d.issuer.clone(),
-            }
+        docs.spoken(key).map(|d| speech::KnownDoc {
+            kind_name: d.kind.name.to_owned(),
+            num: d.number.num,
+            issuer: d.issuer.clone(),
         })
     };
     let broadcast = &config.broadcast;
