@@ -236,7 +236,8 @@ pub fn read_aloud(root: &Path, text: &str) -> (String, Vec<(String, usize, usize
     let located = leftovers
         .into_iter()
         .map(|l| {
-            let (line, col) = bulletin::script::line_col(&source.text, body_start + l.at.unwrap_or(0), &l.what);
+            let (line, col) =
+                bulletin::script::line_col(&source.text, body_start + l.at.unwrap_or(0), &l.what);
             (l.what, line, col)
         })
         .collect();

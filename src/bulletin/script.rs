@@ -161,7 +161,11 @@ pub fn line_col(source: &str, from: usize, what: &str) -> (usize, usize) {
 }
 
 /// Speaks every block; returns the script and what a reader would still stumble over.
-pub fn script(title: Option<&str>, markdown: &str, opts: &speech::Options) -> (Vec<Block>, Vec<ScriptLeftover>) {
+pub fn script(
+    title: Option<&str>,
+    markdown: &str,
+    opts: &speech::Options,
+) -> (Vec<Block>, Vec<ScriptLeftover>) {
     let mut leftovers: Vec<ScriptLeftover> = Vec::new();
     let mut out = Vec::new();
     let title_block = title.map(|t| (BlockKind::Title, t.to_owned(), None)).into_iter();

@@ -36,13 +36,15 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
 /// Whether `written` stands as a whole token at `pos`.
 fn stands_at(text: &str, pos: usize, written: &str) -> bool {
     let Some(rest) = text[pos..].strip_prefix(written) else { return false };
-    let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || "&/_".contains(c) || super::is_dash(c));
+    let boundary =
+        |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || "&/_".contains(c) || super::is_dash(c));
     if !boundary(super::before(text, pos)) {
         return false;
     }
     // "TP." ends with its own dot; "QL6" may touch its number.
-    written.ends_with('.') || boundary(rest.chars().next()) || rest.starts_with(|c: char| c.is_ascii_digit())
-        && written.chars().all(char::is_uppercase)
+    written.ends_with('.')
+        || boundary(rest.chars().next())
+        || rest.starts_with(|c: char| c.is_ascii_digit()) && written.chars().all(char::is_uppercase)
 }
 
 pub(crate) fn classify<'a>(
@@ -69,7 +71,8 @@ pub(crate) fn classify<'a>(
             continue;
         }
         // Site rows, then the longest built-in rows that stand here.
-        let mut candidates: Vec<Abbrev<'a>> = site.iter().copied().filter(|a| stands_at(text, t.start, a.written)).collect();
+        let mut candidates: Vec<Abbrev<'a>> =
+            site.iter().copied().filter(|a| stands_at(text, t.start, a.written)).collect();
         if candidates.is_empty() {
             let longest = builtin
                 .iter()
@@ -101,7 +104,10 @@ pub(crate) fn classify<'a>(
             }
             None if candidates.len() > 1 => {
                 let readings: Vec<&str> = candidates.iter().map(|a| a.reading).collect();
-                notes.push(Leftover { what: format!("{} ({}?)", first.written, readings.join(" hay ")), at: t.start });
+                notes.push(Leftover {
+                    what: format!("{} ({}?)", first.written, readings.join(" hay ")),
+                    at: t.start,
+                });
                 // Claim it unread, so it is not reported twice.
                 claims.add(t.start, end, Item::Words(first.written.to_owned()));
             }

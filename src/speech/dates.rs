@@ -6,10 +6,10 @@ use std::sync::OnceLock;
 
 use regex::Captures;
 
+use super::before;
 use super::claims::{free_after, free_before, re, scan, Claims, Item};
 use super::numbers::roman_value;
 use super::token::word_before;
-use super::before;
 
 const DASH: &str = r"[-\u{2010}-\u{2014}\u{2212}]";
 
@@ -70,7 +70,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     );
     scan(text, claims, day_range, |caps, text, _| {
         let all = caps.get(0)?;
-        if before(text, all.start()).is_some_and(char::is_alphanumeric) || !free_after(text, all.end()) {
+        if before(text, all.start()).is_some_and(char::is_alphanumeric)
+            || !free_before(text, caps.name("a")?.start())
+            || !free_after(text, all.end())
+        {
             return None;
         }
         let (a, b, m) = (num(caps, "a")?, num(caps, "b")?, num(caps, "m")?);
@@ -116,7 +119,12 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let n = caps["n"].parse().ok().or_else(|| roman_value(&caps["n"])).filter(|n| (1..=4).contains(n))?;
-        let v = vec![Item::Words(caps["q"].to_owned()), Item::Integer(n), Item::words("năm"), Item::Integer(num(caps, "y")?)];
+        let v = vec![
+            Item::Words(caps["q"].to_owned()),
+            Item::Integer(n),
+            Item::words("năm"),
+            Item::Integer(num(caps, "y")?),
+        ];
         Some((all.start(), all.end(), Item::Seq(v)))
     });
 
@@ -138,7 +146,8 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     });
 
     // ngày 10/5, trước 30/6, Quốc khánh 2/9 → … mười tháng năm; a bare "2/3" is a fraction.
-    let day_month_re = re(&DAY_MONTH, r"(?:(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})");
+    let day_month_re =
+        re(&DAY_MONTH, r"(?:(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})");
     scan(text, claims, day_month_re, |caps, text, _| {
         let all = caps.get(0)?;
         let d = caps.name("d")?;
@@ -149,7 +158,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         if !valid(day, mon) {
             return None;
         }
-        let cue = word_before(text, all.start(), "(");
+        let cue = word_before(text, all.start(), "(:");
         let cued = caps.name("ngay").is_some() || cue.as_deref().is_some_and(|w| DATE_CUES.contains(&w));
         if !cued {
             return None;
@@ -167,7 +176,8 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     scan(text, claims, time, |caps, text, _| {
         let all = caps.get(0)?;
         let colon = all.as_str().contains(':');
-        if !free_before(text, all.start())
+        // A dash may join two times ("7h30-11h30").
+        if before(text, all.start()).is_some_and(|c| c.is_alphanumeric() || "/.,_".contains(c))
             || super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == ':' || c == '/')
             || (colon && caps.name("m").is_none())
         {
@@ -197,11 +207,16 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         if !(1900..=2100).contains(&a) || !(1900..=2100).contains(&b) || a > b {
             return None;
         }
-        Some((all.start(), all.end(), Item::Seq(vec![Item::Integer(a), Item::words("đến"), Item::Integer(b)])))
+        Some((
+            all.start(),
+            all.end(),
+            Item::Seq(vec![Item::Integer(a), Item::words("đến"), Item::Integer(b)]),
+        ))
     });
 
     // 10-12 người, 01 - 02 mô hình, 2,5-3 tấn → mười đến mười hai người.
-    let range = re(&RANGE, &format!(r"(?P<a>\d{{1,3}}(?:,\d{{1,2}})?)\s*{DASH}\s*(?P<b>\d{{1,3}}(?:,\d{{1,2}})?)"));
+    let range =
+        re(&RANGE, &format!(r"(?P<a>\d{{1,3}}(?:,\d{{1,2}})?)\s*{DASH}\s*(?P<b>\d{{1,3}}(?:,\d{{1,2}})?)"));
     scan(text, claims, range, |caps, text, _| {
         let all = caps.get(0)?;
         if !free_before(text, all.start()) || !free_after(text, all.end()) {
@@ -212,7 +227,8 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         if a >= b {
             return None;
         }
-        let v = vec![Item::Number(caps["a"].to_owned()), Item::words("đến"), Item::Number(caps["b"].to_owned())];
+        let v =
+            vec![Item::Number(caps["a"].to_owned()), Item::words("đến"), Item::Number(caps["b"].to_owned())];
         Some((all.start(), all.end(), Item::Seq(v)))
     });
 
@@ -227,6 +243,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         if !(1..=12).contains(&mon) {
             return None;
         }
-        Some((all.start(), all.end(), Item::Seq(vec![Item::Words(caps["thang"].to_owned()), Item::Month(mon)])))
+        Some((
+            all.start(),
+            all.end(),
+            Item::Seq(vec![Item::Words(caps["thang"].to_owned()), Item::Month(mon)]),
+        ))
     });
 }

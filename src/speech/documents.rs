@@ -16,7 +16,10 @@ use crate::document::number::{fold, Family};
 /// The name of an issuer code ("TTg", "BGDĐT"), exact first, then folded.
 pub(crate) fn issuer_name(code: &str) -> Option<&'static str> {
     let t = table::issuers();
-    t.iter().find(|(c, _)| *c == code).or_else(|| t.iter().find(|(c, _)| fold(c) == fold(code))).map(|(_, n)| *n)
+    t.iter()
+        .find(|(c, _)| *c == code)
+        .or_else(|| t.iter().find(|(c, _)| fold(c) == fold(code)))
+        .map(|(_, n)| *n)
 }
 
 /// The spoken issuer of a number: the first part (the issuing body); the parts after it
@@ -60,7 +63,8 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
     let has_word = |hay: &str, w: &str| {
         !w.is_empty()
             && hay.match_indices(w).any(|(i, _)| {
-                !hay[..i].ends_with(char::is_alphanumeric) && !hay[i + w.len()..].starts_with(char::is_alphanumeric)
+                !hay[..i].ends_with(char::is_alphanumeric)
+                    && !hay[i + w.len()..].starts_with(char::is_alphanumeric)
             })
     };
     let first_code = code.split('-').next().unwrap_or(code);
@@ -113,7 +117,8 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
         // The kind word and "số" stay as written; the claim starts at the number.
         let prefix = text[m.start..m.number_start].trim_end().trim_end_matches(':').trim_end();
         let has_so = prefix.ends_with("số") || prefix.ends_with("Số");
-        let kind_text = prefix.strip_suffix("số").or_else(|| prefix.strip_suffix("Số")).unwrap_or(prefix).trim();
+        let kind_text =
+            prefix.strip_suffix("số").or_else(|| prefix.strip_suffix("Số")).unwrap_or(prefix).trim();
         let mut kind_word = (!kind_text.is_empty()).then(|| kind_text.to_owned());
         if kind_word.is_none() {
             if let Some((s, kind)) = code_before(text, m.start, party).filter(|(s, _)| *s >= last) {
@@ -150,7 +155,8 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
         let said = issuer_said(text, start, m.end, &issuer_text, &code);
         // The kind word and "số" as written stay in the text; only add what it lacks.
         let kind_in_text = kind_word.is_some() && start == m.start;
-        let (claim_start, kind) = if kind_in_text || kind.is_none() { (m.number_start, None) } else { (start, kind) };
+        let (claim_start, kind) =
+            if kind_in_text || kind.is_none() { (m.number_start, None) } else { (start, kind) };
         let item = Item::Document { kind: kind.clone(), num, year, issuer: (!said).then_some(issuer_text) };
         let item = if kind.is_none() && !has_so { Item::Seq(vec![Item::words("số"), item]) } else { item };
         claims.add(claim_start, m.end, item);
@@ -163,11 +169,16 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
 /// 58/2014/QH13", "Nghị quyết số 30/2021/QH15" → "… của Quốc hội khóa mười bốn".
 fn laws(text: &str, claims: &mut Claims, notes: &mut Vec<Leftover>) {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let re = re(&RE, r"(?P<n>\d{1,5})/(?P<y>(?:19|20)\d\d)/(?:(?P<k>[A-ZĐ][A-Za-zĐđ]{0,3})-)?(?P<i>UBTVQH|QH)(?P<q>\d{1,2})");
+    let re = re(
+        &RE,
+        r"(?P<n>\d{1,5})/(?P<y>(?:19|20)\d\d)/(?:(?P<k>[A-ZĐ][A-Za-zĐđ]{0,3})-)?(?P<i>UBTVQH|QH)(?P<q>\d{1,2})",
+    );
     let _ = notes;
     scan(text, claims, re, |caps, text, _| {
         let all = caps.get(0)?;
-        if !super::claims::free_before(text, all.start()) || super::after(text, all.end()).is_some_and(char::is_alphanumeric) {
+        if !super::claims::free_before(text, all.start())
+            || super::after(text, all.end()).is_some_and(char::is_alphanumeric)
+        {
             return None;
         }
         let kind = match caps.name("k") {
@@ -175,7 +186,11 @@ fn laws(text: &str, claims: &mut Claims, notes: &mut Vec<Leftover>) {
             None => None,
         };
         let has_so = text[..all.start()].trim_end().ends_with("số");
-        let kind = if kind.is_none() && !has_so && !named_earlier(text, all.start()) { Some("Luật".to_owned()) } else { kind };
+        let kind = if kind.is_none() && !has_so && !named_earlier(text, all.start()) {
+            Some("Luật".to_owned())
+        } else {
+            kind
+        };
         let body = if &caps["i"] == "QH" { "Quốc hội" } else { "Ủy ban Thường vụ Quốc hội" };
         let q: u64 = caps["q"].parse().ok()?;
         let issuer = format!("{body} khóa {}", super::numbers::read_integer(q, super::Dialect::North));
@@ -201,18 +216,25 @@ fn kind_and_year(text: &str, claims: &mut Claims) {
                 let mut chars = w.chars();
                 let first = chars.next().unwrap_or(' ');
                 let rest: String = chars.collect();
-                format!("[{}{}]{}", first.to_lowercase(), first.to_uppercase(), regex::escape(&rest).replace(' ', r"\s+"))
+                format!(
+                    "[{}{}]{}",
+                    first.to_lowercase(),
+                    first.to_uppercase(),
+                    regex::escape(&rest).replace(' ', r"\s+")
+                )
             })
             .collect();
         alts.extend(KINDS.iter().filter(|k| k.code != "TT").map(|k| regex::escape(k.code)));
-        let pattern = format!(r"(?P<k>{})\s+(?P<so>[Ss]ố\s*)?(?P<n>\d{{1,5}})/(?P<y>(?:19|20)\d\d)", alts.join("|"));
+        let pattern =
+            format!(r"(?P<k>{})\s+(?P<so>[Ss]ố\s*)?(?P<n>\d{{1,5}})/(?P<y>(?:19|20)\d\d)", alts.join("|"));
         regex::Regex::new(&pattern).expect("the kind-and-year pattern is valid")
     });
     scan(text, claims, re, |caps, text, _| {
         let all = caps.get(0)?;
         let k = caps.name("k")?;
         if before(text, all.start()).is_some_and(char::is_alphanumeric)
-            || super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == '/' || super::is_dash(c))
+            || super::after(text, all.end())
+                .is_some_and(|c| c.is_alphanumeric() || c == '/' || super::is_dash(c))
         {
             return None;
         }
@@ -220,7 +242,12 @@ fn kind_and_year(text: &str, claims: &mut Claims) {
             Some(kind) => kind.name.to_owned(),
             None => k.as_str().to_owned(),
         };
-        let item = Item::Document { kind: Some(name), num: caps["n"].parse().ok()?, year: caps["y"].parse().ok(), issuer: None };
+        let item = Item::Document {
+            kind: Some(name),
+            num: caps["n"].parse().ok()?,
+            year: caps["y"].parse().ok(),
+            issuer: None,
+        };
         Some((all.start(), all.end(), item))
     });
 }

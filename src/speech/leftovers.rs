@@ -43,7 +43,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], claims: &Claims) -> Vec<Leftove
         let (start, end) = (tokens[i].start, tokens[j - 1].end);
         let chunk = &text[start..end];
         let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && !"/%&°²".contains(c));
-        let lead = chunk.len() - chunk.trim_start_matches(|c: char| !c.is_alphanumeric() && !"/%&°²".contains(c)).len();
+        let lead = chunk.len()
+            - chunk.trim_start_matches(|c: char| !c.is_alphanumeric() && !"/%&°²".contains(c)).len();
         let words: Vec<&Token> = tokens[i..j].iter().filter(|t| t.kind == Kind::Word).collect();
         let fine_caps = |t: &Token| {
             // A capitalised syllable next to other capitalised words is a word of a heading.

@@ -15,9 +15,10 @@ const AMOUNT_WORDS: &[&str] = &[
 ];
 
 fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
-    table::units().iter().copied().find(|(w, _)| {
-        rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
-    })
+    table::units()
+        .iter()
+        .copied()
+        .find(|(w, _)| rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
 }
 
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
@@ -51,9 +52,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         }
         let rest = &text[all.end()..];
         let low = rest.to_lowercase();
-        let w = table::per_units().iter().find(|w| {
-            low.starts_with(*w) && !low[w.len()..].starts_with(|c: char| c.is_alphanumeric())
-        })?;
+        let w = table::per_units()
+            .iter()
+            .find(|w| low.starts_with(*w) && !low[w.len()..].starts_with(|c: char| c.is_alphanumeric()))?;
         let reading = unit_at(&rest[..w.len()]).map_or(*w, |(_, r)| r);
         Some((all.start(), all.end() + w.len(), Item::Words(format!("mỗi {reading}"))))
     });

@@ -215,7 +215,8 @@ pub(crate) fn ordinals(text: &str, claims: &mut Claims) {
     let re = re(&RE, r"(?P<w>[Tt]hứ|THỨ)\s+(?P<n>\d{1,3})");
     scan(text, claims, re, |caps, text, _| {
         let all = caps.get(0)?;
-        if super::before(text, all.start()).is_some_and(char::is_alphanumeric) || !free_after(text, all.end()) {
+        if super::before(text, all.start()).is_some_and(char::is_alphanumeric) || !free_after(text, all.end())
+        {
             return None;
         }
         let n: u64 = caps["n"].parse().ok()?;
@@ -228,7 +229,8 @@ pub(crate) fn ordinals(text: &str, claims: &mut Claims) {
 }
 
 /// Words after a fraction that make it a part of a whole: "2/3 số hộ", "1/2 diện tích".
-const PART_OF: &[&str] = &["số", "diện", "dân", "tổng", "khối", "lượng", "thời", "quỹ", "kinh", "giá", "chiều"];
+const PART_OF: &[&str] =
+    &["số", "diện", "dân", "tổng", "khối", "lượng", "thời", "quỹ", "kinh", "giá", "chiều"];
 
 /// "2/3 số hộ" → "hai phần ba số hộ"; a count "15/17 xã" → "mười lăm trên mười bảy xã".
 pub(crate) fn fractions(text: &str, claims: &mut Claims) {
@@ -243,11 +245,16 @@ pub(crate) fn fractions(text: &str, claims: &mut Claims) {
         if b == 0 {
             return None;
         }
-        let part = a < b && b <= 10 && word_after(text, all.end()).is_some_and(|w| PART_OF.contains(&w.as_str()));
+        let part =
+            a < b && b <= 10 && word_after(text, all.end()).is_some_and(|w| PART_OF.contains(&w.as_str()));
         let denominator = if part && b == 4 { Item::words("tư") } else { Item::Integer(b) };
         let _ = word_before;
         let joint = if part { "phần" } else { "trên" };
-        Some((all.start(), all.end(), Item::Seq(vec![Item::Number(caps["a"].to_owned()), Item::words(joint), denominator])))
+        Some((
+            all.start(),
+            all.end(),
+            Item::Seq(vec![Item::Number(caps["a"].to_owned()), Item::words(joint), denominator]),
+        ))
     });
 }
 

@@ -7,8 +7,7 @@ use super::claims::{re, scan, Claims, Item};
 use super::token::word_before;
 
 /// Words after which any number of three digits or more is a phone number.
-const CALL_WORDS: &[&str] =
-    &["gọi", "sđt", "đt", "thoại", "nóng", "hotline", "đài", "fax", "máy", "bàn", "động", "zalo", "nhắn"];
+const CALL_WORDS: &[&str] = &["gọi", "sđt", "đt", "thoại", "nóng", "hotline", "đài", "fax", "zalo"];
 
 /// Emergency services whose three-digit numbers follow their name ("cấp cứu 115").
 const EMERGENCY_WORDS: &[&str] = &["cứu", "hỏa", "hoả", "an", "số", "thương", "nạn", "đường"];
@@ -27,7 +26,11 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         if !super::claims::free_before(text, all.start()) && !s.starts_with(['+', '(']) {
             return None;
         }
-        if super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == '/' || c == ',' && text[all.end() + 1..].starts_with(|c: char| c.is_ascii_digit())) {
+        if super::after(text, all.end()).is_some_and(|c| {
+            c.is_alphanumeric()
+                || c == '/'
+                || c == ',' && text[all.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
+        }) {
             return None;
         }
         let all_digits: String = s.chars().filter(char::is_ascii_digit).collect();

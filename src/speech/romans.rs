@@ -27,7 +27,11 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         // another capitalised word is a word.
         let next = text[r.end()..].trim_start();
         if text[r.end()..].starts_with(' ')
-            && next.split_whitespace().next().is_some_and(|w| w.chars().all(char::is_uppercase) && w.chars().count() > 1 && roman_value(w.trim_matches(|c: char| !c.is_alphabetic())).is_none())
+            && next.split_whitespace().next().is_some_and(|w| {
+                w.chars().all(char::is_uppercase)
+                    && w.chars().count() > 1
+                    && roman_value(w.trim_matches(|c: char| !c.is_alphabetic())).is_none()
+            })
         {
             return None;
         }

@@ -52,13 +52,13 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         let r = tail.chars().next();
         match c {
             '+' => {
-                let reading = if left.is_some_and(is_amount) && right.is_some_and(is_amount) { "cộng" } else { " " };
+                let reading =
+                    if left.is_some_and(is_amount) && right.is_some_and(is_amount) { "cộng" } else { " " };
                 add.push((pos, pos + len, Item::words(reading)));
             }
             '/' => {
-                let reading = if left.is_some_and(|i| matches!(i, Item::Words(_))) && !l.is_some_and(char::is_alphabetic) {
-                    Some("trên")
-                } else if left.is_some_and(|i| matches!(i, Item::Words(_))) && r.is_some_and(char::is_alphabetic) {
+                // After a unit ("mg/1 lít") a slash is "trên".
+                let reading = if left.is_some_and(|i| matches!(i, Item::Words(_))) {
                     Some("trên")
                 } else if l.is_some_and(char::is_alphabetic) && r.is_some_and(char::is_alphabetic) {
                     Some("hoặc")
@@ -70,12 +70,17 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
                 }
             }
             c if is_dash(c) => {
-                let tight = !text[..pos].ends_with(char::is_whitespace) && !text[pos + len..].starts_with(char::is_whitespace);
+                let tight = !text[..pos].ends_with(char::is_whitespace)
+                    && !text[pos + len..].starts_with(char::is_whitespace);
                 let reading = if left.is_some_and(is_amount) && right.is_some_and(is_amount) {
                     Some(" đến ")
                 } else if l.is_some_and(|c| c.is_ascii_digit()) && r.is_some_and(|c| c.is_ascii_digit()) {
                     None
-                } else if tight && l.is_some_and(char::is_uppercase) && r.is_some_and(char::is_uppercase) && left.is_none() {
+                } else if tight
+                    && l.is_some_and(char::is_uppercase)
+                    && r.is_some_and(char::is_uppercase)
+                    && left.is_none()
+                {
                     // A code such as "NĐ-CP" stays whole (and is reported).
                     None
                 } else {

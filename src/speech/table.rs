@@ -11,7 +11,10 @@ pub(crate) fn rows(text: &'static str) -> Vec<Vec<&'static str>> {
 }
 
 /// (written, reading) pairs of a two-column file, longest written first.
-fn pairs(cell: &'static OnceLock<Vec<(&'static str, &'static str)>>, text: &'static str) -> &'static [(&'static str, &'static str)] {
+fn pairs(
+    cell: &'static OnceLock<Vec<(&'static str, &'static str)>>,
+    text: &'static str,
+) -> &'static [(&'static str, &'static str)] {
     cell.get_or_init(|| {
         let mut v: Vec<(&str, &str)> =
             rows(text).into_iter().filter_map(|r| Some((*r.first()?, *r.get(1)?))).collect();
@@ -39,7 +42,8 @@ pub(crate) fn issuers() -> &'static [(&'static str, &'static str)] {
 pub(crate) fn per_units() -> &'static [&'static str] {
     static CELL: OnceLock<Vec<&str>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let mut v: Vec<&str> = rows(include_str!("data/per_units.tsv")).into_iter().filter_map(|r| r.first().copied()).collect();
+        let mut v: Vec<&str> =
+            rows(include_str!("data/per_units.tsv")).into_iter().filter_map(|r| r.first().copied()).collect();
         v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         v
     })
@@ -60,7 +64,11 @@ pub(crate) fn abbreviations() -> &'static [Abbrev<'static>] {
         let mut v: Vec<Abbrev> = rows(include_str!("data/abbreviations.tsv"))
             .into_iter()
             .filter_map(|r| {
-                Some(Abbrev { written: r.first()?, reading: r.get(1)?, context: r.get(2).copied().unwrap_or("") })
+                Some(Abbrev {
+                    written: r.first()?,
+                    reading: r.get(1)?,
+                    context: r.get(2).copied().unwrap_or(""),
+                })
             })
             .collect();
         v.sort_by_key(|a| std::cmp::Reverse(a.written.chars().count()));

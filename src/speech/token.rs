@@ -59,9 +59,9 @@ pub(crate) fn tokenise(text: &str) -> Vec<Token<'_>> {
 /// The word just before byte `pos` (skipping spaces and the symbols in `skip`), lower case.
 pub(crate) fn word_before(text: &str, pos: usize, skip: &str) -> Option<String> {
     let head = text[..pos].trim_end_matches(|c: char| c.is_whitespace() || skip.contains(c));
-    let start = head.rfind(|c: char| !(c.is_alphabetic() || is_mark(c))).map_or(0, |i| {
-        i + head[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let start = head
+        .rfind(|c: char| !(c.is_alphabetic() || is_mark(c)))
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     let w = &head[start..];
     (!w.is_empty()).then(|| w.to_lowercase())
 }

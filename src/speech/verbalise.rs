@@ -39,7 +39,9 @@ pub(crate) fn speak(item: &Item, d: Dialect) -> String {
             }
             s
         }
-        Item::Seq(items) => items.iter().map(|i| speak(i, d)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "),
+        Item::Seq(items) => {
+            items.iter().map(|i| speak(i, d)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+        }
     }
 }
 
