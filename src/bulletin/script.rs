@@ -175,9 +175,12 @@ pub fn script(
         for l in left {
             if !leftovers.iter().any(|x| x.what == l.what) {
                 // Blocks are rebuilt from Markdown, so find the leftover again in the source.
+                // The k-th occurrence in the block is the k-th after the block's start.
+                let needle = l.what.split(" (").next().unwrap_or(&l.what);
+                let nth = written.get(..l.at).map_or(0, |head| head.matches(needle).count());
                 let at = at.map(|a: usize| {
-                    let needle = l.what.split(" (").next().unwrap_or(&l.what);
-                    markdown[a.min(markdown.len())..].find(needle).map_or(a, |i| a + i)
+                    let a = a.min(markdown.len());
+                    markdown[a..].match_indices(needle).nth(nth).map_or(a, |(i, _)| a + i)
                 });
                 leftovers.push(ScriptLeftover { what: l.what, at });
             }

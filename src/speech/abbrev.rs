@@ -19,6 +19,8 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
             let r = rest.trim_start_matches([' ', '.']);
             r.starts_with(|c: char| c.is_ascii_digit())
         }
+        // A name follows: "TT. Hát Lót", but not "lớp TT."
+        None if context == "name" => rest.trim_start().starts_with(char::is_uppercase),
         None => context.is_empty(),
         Some(("after", words)) => {
             word_before(text, start, ",").is_some_and(|w| words.split('|').any(|x| x == w))
@@ -70,48 +72,41 @@ pub(crate) fn classify<'a>(
         if !matches!(t.kind, Kind::Word | Kind::Symbol) || claims.covers(t.start) {
             continue;
         }
-        // Site rows, then the longest built-in rows that stand here.
-        let mut candidates: Vec<Abbrev<'a>> =
-            site.iter().copied().filter(|a| stands_at(text, t.start, a.written)).collect();
-        if candidates.is_empty() {
-            let longest = builtin
-                .iter()
-                .chain(kinds.iter())
-                .filter(|a| stands_at(text, t.start, a.written))
-                .map(|a| a.written.len())
-                .max();
-            if let Some(len) = longest {
-                candidates = builtin
-                    .iter()
-                    .chain(kinds.iter())
-                    .filter(|a| a.written.len() == len && stands_at(text, t.start, a.written))
-                    .copied()
-                    .collect();
-            }
-        }
-        let Some(first) = candidates.first() else { continue };
-        let end = t.start + first.written.len();
-        if !claims.is_free(t.start, end) {
-            continue;
-        }
-        let chosen = candidates
+        // Site rows first, then built-in rows, longest first; a row whose context does
+        // not hold gives way to a shorter one ("TT." → "TT").
+        let standing: Vec<Abbrev<'a>> = site
             .iter()
-            .find(|a| !a.context.is_empty() && context_holds(a.context, text, t.start, end))
-            .or_else(|| candidates.iter().find(|a| a.context.is_empty()));
-        match chosen {
-            Some(a) => {
-                claims.add(t.start, end, Item::words(a.reading));
+            .chain(builtin.iter())
+            .chain(kinds.iter())
+            .copied()
+            .filter(|a| stands_at(text, t.start, a.written))
+            .collect();
+        let mut lengths: Vec<usize> = standing.iter().map(|a| a.written.len()).collect();
+        lengths.dedup();
+        for len in lengths {
+            let group: Vec<&Abbrev> = standing.iter().filter(|a| a.written.len() == len).collect();
+            let end = t.start + len;
+            if !claims.is_free(t.start, end) {
+                continue;
             }
-            None if candidates.len() > 1 => {
-                let readings: Vec<&str> = candidates.iter().map(|a| a.reading).collect();
+            let chosen = group
+                .iter()
+                .find(|a| !a.context.is_empty() && context_holds(a.context, text, t.start, end))
+                .or_else(|| group.iter().find(|a| a.context.is_empty()));
+            if let Some(a) = chosen {
+                claims.add(t.start, end, Item::words(a.reading));
+                break;
+            }
+            if group.len() > 1 {
+                let readings: Vec<&str> = group.iter().map(|a| a.reading).collect();
                 notes.push(Leftover {
-                    what: format!("{} ({}?)", first.written, readings.join(" hay ")),
+                    what: format!("{} ({}?)", group[0].written, readings.join(" hay ")),
                     at: t.start,
                 });
-                // Claim it unread, so it is not reported twice.
-                claims.add(t.start, end, Item::Words(first.written.to_owned()));
+                // Claimed unread, so it is reported once.
+                claims.add(t.start, end, Item::Words(group[0].written.to_owned()));
+                break;
             }
-            None => {}
         }
     }
 }
