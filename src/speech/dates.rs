@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Captures;
 
-use super::before;
+use super::{before, is_dash};
 use super::claims::{free_after, free_before, re, scan, Claims, Item};
 use super::numbers::roman_value;
 use super::token::word_before;
@@ -148,10 +148,17 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     // ngày 10/5, trước 30/6, Quốc khánh 2/9 → … mười tháng năm; a bare "2/3" is a fraction.
     let day_month_re =
         re(&DAY_MONTH, r"(?:(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})");
-    scan(text, claims, day_month_re, |caps, text, _| {
+    scan(text, claims, day_month_re, |caps, text, claims| {
         let all = caps.get(0)?;
         let d = caps.name("d")?;
-        if !free_before(text, d.start()) || !free_after(text, all.end()) {
+        // The second date of a range: "20/11 - 26/11".
+        let head = text[..all.start()].trim_end().trim_end_matches(|c| is_dash(c)).trim_end();
+        let after_date = head.len() < text[..all.start()].trim_end().len()
+            && claims.ending_at(text, head.len()).is_some_and(|c| {
+                matches!(&c.item, Item::Seq(v) if v.iter().any(|i| matches!(i, Item::Month(_))))
+            });
+        let dash_before = before(text, d.start()).is_some_and(is_dash);
+        if !(free_before(text, d.start()) || dash_before && after_date) || !free_after(text, all.end()) {
             return None;
         }
         let (day, mon) = (num(caps, "d")?, num(caps, "m")?);
@@ -159,7 +166,8 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let cue = word_before(text, all.start(), "(:");
-        let cued = caps.name("ngay").is_some() || cue.as_deref().is_some_and(|w| DATE_CUES.contains(&w));
+        let cued =
+            after_date || caps.name("ngay").is_some() || cue.as_deref().is_some_and(|w| DATE_CUES.contains(&w));
         if !cued {
             return None;
         }

@@ -51,6 +51,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let rest = &text[all.end()..];
+        // "mg/1 lít", "kg/1 người": a slash after a unit, before a number, is "trên".
+        if after_unit && rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((all.start(), all.end(), Item::words("trên")));
+        }
         let low = rest.to_lowercase();
         let w = table::per_units()
             .iter()
