@@ -6,10 +6,10 @@ use std::sync::OnceLock;
 
 use regex::Captures;
 
-use super::{before, is_dash};
 use super::claims::{free_after, free_before, re, scan, Claims, Item};
 use super::numbers::roman_value;
 use super::token::word_before;
+use super::{before, is_dash};
 
 const DASH: &str = r"[-\u{2010}-\u{2014}\u{2212}]";
 
@@ -154,9 +154,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         // The second date of a range: "20/11 - 26/11".
         let head = text[..all.start()].trim_end().trim_end_matches(|c| is_dash(c)).trim_end();
         let after_date = head.len() < text[..all.start()].trim_end().len()
-            && claims.ending_at(text, head.len()).is_some_and(|c| {
-                matches!(&c.item, Item::Seq(v) if v.iter().any(|i| matches!(i, Item::Month(_))))
-            });
+            && claims.ending_at(text, head.len()).is_some_and(
+                |c| matches!(&c.item, Item::Seq(v) if v.iter().any(|i| matches!(i, Item::Month(_)))),
+            );
         let dash_before = before(text, d.start()).is_some_and(is_dash);
         if !(free_before(text, d.start()) || dash_before && after_date) || !free_after(text, all.end()) {
             return None;
@@ -166,8 +166,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let cue = word_before(text, all.start(), "(:");
-        let cued =
-            after_date || caps.name("ngay").is_some() || cue.as_deref().is_some_and(|w| DATE_CUES.contains(&w));
+        let cued = after_date
+            || caps.name("ngay").is_some()
+            || cue.as_deref().is_some_and(|w| DATE_CUES.contains(&w));
         if !cued {
             return None;
         }

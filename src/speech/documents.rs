@@ -68,8 +68,15 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
             })
     };
     let first_code = code.split('-').next().unwrap_or(code);
-    if has_word(&head_l, &name_l) || has_word(&tail_l, &name_l) {
-        return true;
+    // The name, or its head of two words or more: "Ban Bí thư" for "Ban Bí thư Trung
+    // ương Đảng", "Ủy ban nhân dân tỉnh" for "Ủy ban nhân dân tỉnh Sơn La".
+    let words: Vec<&str> = name_l.split_whitespace().collect();
+    let shortest = if words.len() >= 3 { 2 } else { words.len() };
+    for n in (shortest.max(1)..=words.len()).rev() {
+        let head_of_name = words[..n].join(" ");
+        if has_word(&head_l, &head_of_name) || has_word(&tail_l, &head_of_name) {
+            return true;
+        }
     }
     if has_word(&head, first_code) && first_code.chars().count() > 2 {
         return true;

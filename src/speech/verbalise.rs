@@ -52,11 +52,12 @@ pub(crate) fn verbalise(text: &str, claims: &Claims, d: Dialect) -> String {
     for c in claims.iter() {
         raw(&text[last..c.start], &mut out);
         let spoken = speak(&c.item, d);
-        if spoken == "." || spoken == " " {
-            out.push_str(&spoken);
-        } else {
+        // A space only against a word, so quotes and brackets stay tight.
+        if out.ends_with(char::is_alphanumeric) && spoken.starts_with(char::is_alphanumeric) {
             out.push(' ');
-            out.push_str(&spoken);
+        }
+        out.push_str(&spoken);
+        if text[c.end..].starts_with(char::is_alphanumeric) && spoken.ends_with(char::is_alphanumeric) {
             out.push(' ');
         }
         last = c.end;
