@@ -40,8 +40,14 @@ fn stands_at(text: &str, pos: usize, written: &str) -> bool {
     let Some(rest) = text[pos..].strip_prefix(written) else { return false };
     let boundary =
         |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || "&/_".contains(c) || super::is_dash(c));
-    if !boundary(super::before(text, pos)) {
+    // Two abbreviations joined by a dash ("GDNN-GDTX") are read one after the other.
+    let joined_left = text[..pos].strip_suffix('-').is_some_and(|h| h.ends_with(char::is_uppercase));
+    let joined_right = rest.strip_prefix('-').is_some_and(|r| r.starts_with(char::is_uppercase));
+    if !boundary(super::before(text, pos)) && !joined_left {
         return false;
+    }
+    if joined_right && written.chars().all(|c| c.is_uppercase() || c == '&') {
+        return true;
     }
     // "TP." ends with its own dot; "QL6" may touch its number.
     written.ends_with('.')

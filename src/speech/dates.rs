@@ -82,9 +82,18 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let tu = caps.name("tu").map_or("từ", |w| w.as_str()).to_owned();
-        let mut v = vec![Item::Words(tu), day_word(caps), Item::Integer(a), Item::words("đến ngày")];
+        let mut start = all.start();
+        let mut day = day_word(caps);
+        // "trong 2 ngày 14-15/12": that "ngày" counts days; keep it and add the date's own.
+        if let Some(w) = caps.name("ngay").filter(|_| caps.name("tu").is_none()) {
+            if text[..w.start()].trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+                start = caps.name("a")?.start();
+                day = Item::words("ngày");
+            }
+        }
+        let mut v = vec![Item::Words(tu), day, Item::Integer(a), Item::words("đến ngày")];
         v.extend(day_month(b, m, y));
-        Some((all.start(), all.end(), Item::Seq(v)))
+        Some((start, all.end(), Item::Seq(v)))
     });
 
     // 13/4/2007, ngày 01/03/2023, 01-03-2023, 01.03.2023.
@@ -152,8 +161,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         let all = caps.get(0)?;
         let d = caps.name("d")?;
         // The second date of a range: "20/11 - 26/11".
-        let head = text[..all.start()].trim_end().trim_end_matches(|c| is_dash(c)).trim_end();
-        let after_date = head.len() < text[..all.start()].trim_end().len()
+        let trimmed = text[..all.start()].trim_end();
+        let head = trimmed.trim_end_matches(|c| is_dash(c) || c == ',').trim_end();
+        let head = ["và", "hoặc", "đến"].iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head).trim_end();
+        let after_date = head.len() < trimmed.len()
             && claims.ending_at(text, head.len()).is_some_and(
                 |c| matches!(&c.item, Item::Seq(v) if v.iter().any(|i| matches!(i, Item::Month(_)))),
             );

@@ -81,9 +81,20 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
     if has_word(&head, first_code) && first_code.chars().count() > 2 {
         return true;
     }
-    // "… số 11-CT/TW ngày 13/4/2007 của Bộ Chính trị": the clause goes on to say who.
-    let clause: String = tail.chars().take_while(|c| !matches!(c, ',' | ';' | ':' | '(')).collect();
-    clause.split(|c: char| !c.is_alphanumeric()).any(|w| w == "của" || w == "Của")
+    // "… số 11-CT/TW ngày 13/4/2007 của Bộ Chính trị": only a date may come between the
+    // number and "của" ("… số 57/2020/QH14 quy định … của thanh niên" names no issuer).
+    for word in tail.split(|c: char| c.is_whitespace() || c == ',') {
+        let w = word.trim_matches(|c: char| "()".contains(c));
+        if w.is_empty() || ["ngày", "tháng", "năm", "mùng", "mồng"].contains(&w.to_lowercase().as_str())
+        {
+            continue;
+        }
+        if w.chars().all(|c| c.is_ascii_digit() || "/.-".contains(c)) {
+            continue;
+        }
+        return w == "của" || w == "Của";
+    }
+    false
 }
 
 /// A kind code written just before a number ("QĐ 489/QĐ-TTg"): its byte start and kind.

@@ -67,8 +67,14 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         if !super::claims::free_before(text, all.start()) || !super::claims::free_after(text, all.end()) {
             return None;
         }
+        // The call word may be a word or two before: "gọi ngay 114", "gọi số 115".
         let w = word_before(text, all.start(), ":(")?;
-        (CALL_WORDS.contains(&w.as_str()) || EMERGENCY_WORDS.contains(&w.as_str()))
+        let w2 = text[..all.start()]
+            .trim_end()
+            .rfind(char::is_whitespace)
+            .and_then(|i| word_before(text, i, ":("));
+        let near = |w: &str| CALL_WORDS.contains(&w) || EMERGENCY_WORDS.contains(&w);
+        (near(&w) || w2.as_deref().is_some_and(|w| CALL_WORDS.contains(&w)))
             .then(|| (all.start(), all.end(), digits(&[all.as_str()])))
     });
 }
