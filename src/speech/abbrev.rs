@@ -23,7 +23,7 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
         None if context == "name" => rest.trim_start().starts_with(char::is_uppercase),
         None => context.is_empty(),
         Some(("after", words)) => {
-            word_before(text, start, ",").is_some_and(|w| words.split('|').any(|x| x == w))
+            word_before(text, start, ",:").is_some_and(|w| words.split('|').any(|x| x == w))
         }
         Some(("before", words)) => {
             if words == ":" {

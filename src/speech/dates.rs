@@ -191,6 +191,26 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         Some((all.start(), all.end(), Item::Seq(v)))
     });
 
+    // 08 giờ 00 phút, 7 giờ 30 → tám giờ, bảy giờ ba mươi phút (no "không phút").
+    static CLOCK: OnceLock<regex::Regex> = OnceLock::new();
+    let clock = re(&CLOCK, r"(?P<h>\d{1,2})\s+giờ\s+(?P<m>\d{1,2})(?:\s+phút)?");
+    scan(text, claims, clock, |caps, text, _| {
+        let all = caps.get(0)?;
+        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+            return None;
+        }
+        let (h, m) = (num(caps, "h")?, num(caps, "m")?);
+        if h > 24 || m > 59 {
+            return None;
+        }
+        let mut v = vec![Item::Integer(h), Item::words("giờ")];
+        if m > 0 {
+            v.push(Item::Integer(m));
+            v.push(Item::words("phút"));
+        }
+        Some((all.start(), all.end(), Item::Seq(v)))
+    });
+
     // 5h30, 17h, 15:30, 8h00 → năm giờ ba mươi phút, mười bảy giờ, tám giờ.
     let time = re(&TIME, r"(?P<h>\d{1,2})(?:h|giờ|:)(?P<m>\d{2})?(?:'|p\b|phút)?");
     scan(text, claims, time, |caps, text, _| {
