@@ -17,6 +17,7 @@ echo "loa $(cd "$repo" && git rev-parse --short HEAD)"
 # A copy, so a rebuild during the run does not change what is measured.
 bin=$(mktemp)
 cp "$repo/target/debug/loa" "$bin"
+chmod +x "$bin"
 "$venv/bin/python" "$here/compare.py" "$bin" \
     "$repo/tests/speech/table.tsv" "$repo/tests/speech/heldout.tsv" "$repo/tests/speech/heldout-2.tsv"
 rm -f "$bin"
