@@ -11,7 +11,8 @@ fn is_amount(c: &Item) -> bool {
     match c {
         Item::Number(_) | Item::Integer(_) | Item::Month(_) => true,
         Item::Seq(v) => v.iter().any(is_amount),
-        Item::Words(w) => w.starts_with("mỗi") || w == "phần trăm" || w.contains("độ"),
+        // A unit after an amount: "500.000đ - 1.000.000đ".
+        Item::Words(w) => w.starts_with("mỗi") || table::units().iter().any(|(_, r)| r == w),
         _ => false,
     }
 }
