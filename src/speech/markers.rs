@@ -72,7 +72,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = re(
         &RE,
-        r"^\s*(?:\((?P<a>\d{1,2}|[a-zđ])\)\s*|(?P<b>\d{1,2}|[a-zđ])\)\s*|(?P<c>\d{1,2})\.(?:\s+|$)|(?P<sub>\d{1,2}(?:\.\d{1,2})+)\.?\s+|(?P<r>[IVXL]{1,6})\s*[.):]\s+|(?P<bullet>[-+•–—]+\s+|\*+))",
+        r"^\s*(?:\((?P<a>\d{1,2}|[a-zđ])\)\s*|(?P<b>\d{1,2}|[a-zđ])\)\s*|(?P<c>\d{1,2})\.(?:\s+|$)|(?P<sub>\d{1,2}(?:\.\d{1,2})+)\.?\s+|(?P<r>[IVXL]{1,6})\s*[.):\-–]\s+|(?P<bullet>[-+•–—]+\s+|\*+))",
     );
     let Some(caps) = re.captures(text) else { return };
     let Some(all) = caps.get(0) else { return };
