@@ -44,8 +44,8 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         } else if all_digits.starts_with("1900") || all_digits.starts_with("1800") {
             n == 8 || n == 10
         } else {
-            // "gọi số 1022", "Tổng đài 1022": an ungrouped number right after a call word.
-            called && groups.len() == 1 && (3..=5).contains(&n)
+            // "gọi số 1022", "Tổng đài 1022", "ĐT: 3.852.116": any number right after a call word.
+            called && (3..=11).contains(&n)
         };
         if !phone {
             return None;
