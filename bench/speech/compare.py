@@ -1,6 +1,8 @@
 """Exact-match rates of loa, vietnormalizer and g2p-hamster on the same tables.
 
-Usage: compare.py LOA_BINARY TABLE.tsv [TABLE.tsv ...]
+Usage: compare.py LOA_BINARY SITE_ROOT TABLE.tsv [TABLE.tsv ...]
+loa reads inside SITE_ROOT (the centre's site), so the documents it knows are named as
+the site names them, as in `cargo test --lib speech`.
 Rows are `category<TAB>written<TAB>spoken`; `{a|b}` are accepted alternatives. The
 comparison is the one in src/speech/tests.rs: word by word, case and punctuation
 ignored, with the spelling variants listed in tests/speech/table.tsv folded.
@@ -57,11 +59,18 @@ def rows(path):
     return out
 
 
-def run_loa(binary, texts):
-    # One paragraph per case: blank lines separate them in and out.
+def run_loa(binary, texts, root):
+    """All cases in one run, as paragraphs kept apart by an HTML comment (which also
+    ends a Markdown list); one run per case if the blocks do not line up."""
+    sep = "\n\n<!-- -->\n\n"
+    cmd = [binary, "read-aloud", "--root", root, "-"]
+    r = subprocess.run(cmd, input=sep.join(texts) + "\n", capture_output=True, text=True)
+    blocks = r.stdout.strip("\n").split("\n\n")
+    if len(blocks) == len(texts):
+        return blocks
     out = []
     for t in texts:
-        r = subprocess.run([binary, "read-aloud", "-"], input=t, capture_output=True, text=True, cwd="/")
+        r = subprocess.run(cmd, input=t, capture_output=True, text=True)
         out.append(r.stdout.strip().replace("\n\n", " "))
     return out
 
@@ -91,12 +100,12 @@ def run_hamster(texts):
 
 
 def main():
-    binary, tables = sys.argv[1], sys.argv[2:]
+    binary, root, tables = sys.argv[1], sys.argv[2], sys.argv[3:]
     for table in tables:
         cases = rows(table)
         texts = [c[1] for c in cases]
         results = {
-            "loa": run_loa(binary, texts),
+            "loa": run_loa(binary, texts, root),
             "vietnormalizer": run_vietnormalizer(texts),
             "g2p-hamster": run_hamster(texts),
         }
