@@ -1,7 +1,7 @@
 """Exact-match rates of loa, vietnormalizer and g2p-hamster on the same tables.
 
 Usage: compare.py LOA_BINARY SITE_ROOT TABLE.tsv [TABLE.tsv ...]
-loa reads inside SITE_ROOT (the centre's site), so the documents it knows are named as
+loa reads inside SITE_ROOT (bench/speech/site), so the documents it knows are named as
 the site names them, as in `cargo test --lib speech`.
 Rows are `category<TAB>written<TAB>spoken`; `{a|b}` are accepted alternatives. The
 comparison is the one in src/speech/tests.rs: word by word, case and punctuation

@@ -18,6 +18,6 @@ echo "loa $(cd "$repo" && git rev-parse --short HEAD)"
 bin=$(mktemp)
 cp "$repo/target/debug/loa" "$bin"
 chmod +x "$bin"
-"$venv/bin/python" "$here/compare.py" "$bin" "$repo" \
+"$venv/bin/python" "$here/compare.py" "$bin" "$here/site" \
     "$repo/tests/speech/table.tsv" "$repo/tests/speech/heldout.tsv" "$repo/tests/speech/heldout-2.tsv"
 rm -f "$bin"
