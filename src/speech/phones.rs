@@ -6,8 +6,10 @@ use std::sync::OnceLock;
 use super::claims::{re, scan, Claims, Item};
 use super::token::word_before;
 
-/// Words after which any number of three digits or more is a phone number.
-const CALL_WORDS: &[&str] = &["gọi", "sđt", "đt", "thoại", "nóng", "hotline", "đài", "fax", "zalo"];
+/// Words after which any number of three digits or more is read digit by digit: phone,
+/// account and identity-card numbers.
+const CALL_WORDS: &[&str] =
+    &["gọi", "sđt", "đt", "thoại", "nóng", "hotline", "đài", "fax", "zalo", "khoản", "stk", "cccd", "cmnd"];
 
 /// Emergency services whose three-digit numbers follow their name ("cấp cứu 115").
 const EMERGENCY_WORDS: &[&str] = &["cứu", "hỏa", "hoả", "an", "số", "thương", "nạn", "đường"];
@@ -19,7 +21,7 @@ fn digits(groups: &[&str]) -> Item {
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     // A grouped number: optional +84 or (0xx), then digit groups joined by one space, dot or dash.
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let grouped = re(&RE, r"(?:\+84[ .]?|\(\d{2,4}\)\s?)?\d{1,11}(?:[ .\-]\d{2,4}){0,4}");
+    let grouped = re(&RE, r"(?:\+84[ .]?|\(\d{2,4}\)\s?)?\d{1,11}(?:[ .\-]\d{2,4}){0,5}");
     scan(text, claims, grouped, |caps, text, _| {
         let all = caps.get(0)?;
         let s = all.as_str();
@@ -45,7 +47,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             n == 8 || n == 10
         } else {
             // "gọi số 1022", "Tổng đài 1022", "ĐT: 3.852.116": any number right after a call word.
-            called && (3..=11).contains(&n)
+            called && (3..=20).contains(&n)
         };
         if !phone {
             return None;
