@@ -7,7 +7,7 @@ use regex::{Captures, Regex};
 
 /// What a claimed span is, to be written out by `verbalise`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Item {
+pub(crate) enum Item {
     /// Words read as they stand (an abbreviation's reading, a sign, a unit).
     Words(String),
     /// A number as written: "1.149", "37,87", "05".

@@ -3,14 +3,14 @@
 //! written out (facts-vi.md B3, E) — and lists what a reader might still stumble over.
 //!
 //! A pipeline of small passes over the original text:
-//! 1. [`token`] splits it into words, numbers and symbols with their byte positions;
+//! 1. `token` splits it into words, numbers and symbols with their byte positions;
 //! 2. the classifiers claim spans of it in context, in priority order — list markers,
 //!    document numbers, phone numbers, dates and times, Roman numerals, ordinals, units,
-//!    fractions, abbreviations, plain numbers, signs — each claim an [`Item`] that says
+//!    fractions, abbreviations, plain numbers, signs — each claim an `Item` that says
 //!    what the span is; a later classifier never sees a claimed span, so nothing is read
 //!    twice;
-//! 3. [`verbalise`] writes every claim out in words and tidies the spacing;
-//! 4. [`leftovers`] reports what no classifier could read, with its position.
+//! 3. `verbalise` writes every claim out in words and tidies the spacing;
+//! 4. `leftovers` reports what no classifier could read, with its position.
 //!
 //! Word lists live in `data/*.tsv` (abbreviations, issuers, units, signs, rate words).
 
@@ -32,7 +32,6 @@ mod verbalise;
 #[cfg(test)]
 mod tests;
 
-pub use claims::Item;
 pub use leftovers::Leftover;
 pub use numbers::{ordinal, read_integer};
 
