@@ -51,7 +51,11 @@ pub(crate) fn verbalise(text: &str, claims: &Claims, d: Dialect) -> String {
     let raw = |s: &str, out: &mut String| out.extend(s.chars().filter(|c| !matches!(c, '*' | '_' | '#')));
     for c in claims.iter() {
         raw(&text[last..c.start], &mut out);
-        let spoken = speak(&c.item, d);
+        let mut spoken = speak(&c.item, d);
+        // Inside a heading in capitals the reading is in capitals too: "PHẦN MỘT".
+        if in_capitals(text, c.start, c.end) {
+            spoken = spoken.to_uppercase();
+        }
         // A space only against a word, so quotes and brackets stay tight.
         if out.ends_with(char::is_alphanumeric) && spoken.starts_with(char::is_alphanumeric) {
             out.push(' ');
@@ -64,6 +68,29 @@ pub(crate) fn verbalise(text: &str, claims: &Claims, d: Dialect) -> String {
     }
     raw(&text[last..], &mut out);
     crate::load::nfc(&tidy(&out))
+}
+
+/// Whether the words around `start..end` are in capitals ("PHẦN I.", "NĂM 2024" at the
+/// end of a heading).
+fn in_capitals(text: &str, start: usize, end: usize) -> bool {
+    // A word in capitals that is a syllable ("NĂM", "PHẦN"), not a code ("TW").
+    let caps = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            w.chars().count() >= 2
+                && w.chars().all(char::is_uppercase)
+                && super::leftovers::is_syllable(&w.to_lowercase())
+        })
+    };
+    let word = |s: &str| -> Option<String> {
+        let w: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
+        (!w.is_empty()).then_some(w)
+    };
+    let before: String = text[..start].trim_end().chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let before: String = before.chars().rev().collect();
+    let after = text[end..].trim_start();
+    let next = word(after);
+    caps(Some(&before).filter(|b| !b.is_empty()).map(String::as_str))
+        && (next.is_none() && !after.starts_with(char::is_alphanumeric) || caps(next.as_deref()))
 }
 
 /// Single spaces, no space before punctuation or inside brackets, no doubled pauses,
