@@ -100,7 +100,16 @@ pub(crate) fn classify<'a>(
                 .find(|a| !a.context.is_empty() && context_holds(a.context, text, t.start, end))
                 .or_else(|| group.iter().find(|a| a.context.is_empty()));
             if let Some(a) = chosen {
-                claims.add(t.start, end, Item::words(a.reading));
+                // "Ban Chỉ đạo (BCĐ)" defines the abbreviation: the reader skips "(BCĐ)".
+                let open = text[..t.start].strip_suffix('(');
+                let defined = open
+                    .is_some_and(|h| h.trim_end().to_lowercase().ends_with(&a.reading.to_lowercase()))
+                    && text[end..].starts_with(')');
+                if defined {
+                    claims.add(t.start - 1, end + 1, Item::words(""));
+                } else {
+                    claims.add(t.start, end, Item::words(a.reading));
+                }
                 break;
             }
             if group.len() > 1 {

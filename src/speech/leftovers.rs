@@ -50,7 +50,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], claims: &Claims) -> Vec<Leftove
             // A capitalised syllable next to other capitalised words is a word of a heading.
             all_caps(t.text) && is_syllable(&t.text.to_lowercase()) && neighbour_caps(tokens, i, j)
         };
-        let stumble = trimmed.chars().any(|c| c.is_ascii_digit() || c == '/')
+        // Digits, slashes, e-mail and web addresses have no spoken form here.
+        let stumble = trimmed.chars().any(|c| c.is_ascii_digit() || c == '/' || c == '@')
+            || trimmed.starts_with("www.")
             || words.iter().any(|t| is_acronym(t.text) && !fine_caps(t))
             || is_unit_symbol(trimmed);
         if stumble && !trimmed.is_empty() {

@@ -230,6 +230,7 @@ fn leftovers_are_what_a_reader_would_stumble_over() {
     // A unit symbol with no number before it is not read.
     assert_eq!(leftovers_of("đơn vị tính là km"), ["km"]);
     assert_eq!(leftovers_of("đơn vị Tp"), ["Tp"]);
+    assert_eq!(leftovers_of("Email: ubndxa@sonla.gov.vn."), ["ubndxa@sonla.gov.vn"]);
 }
 
 #[test]
