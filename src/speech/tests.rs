@@ -47,6 +47,7 @@ fn cases(file: &str) -> Vec<Case> {
 const TABLE: &str = include_str!("../../tests/speech/table.tsv");
 const HELD_OUT: &str = include_str!("../../tests/speech/heldout.tsv");
 const HELD_OUT_2: &str = include_str!("../../tests/speech/heldout-2.tsv");
+const HELD_OUT_3: &str = include_str!("../../tests/speech/heldout-3.tsv");
 
 /// The words of a spoken text as compared: lower case, no punctuation, one spelling
 /// for each of the variants the table header lists.
@@ -152,7 +153,7 @@ fn the_public_table_covers_every_category() {
 /// their score (run with --nocapture) and fails below the floor recorded in docs/speech.md.
 #[test]
 fn held_out_sentences_score() {
-    for (name, file) in [("held-out", HELD_OUT), ("held-out 2", HELD_OUT_2)] {
+    for (name, file) in [("held-out", HELD_OUT), ("held-out 2", HELD_OUT_2), ("held-out 3", HELD_OUT_3)] {
         let (per, failures) = score(file);
         let (ok, total) = per.values().fold((0, 0), |(a, b), (x, y)| (a + x, b + y));
         println!("{name}: {ok}/{total} exact");
