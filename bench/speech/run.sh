@@ -19,5 +19,6 @@ bin=$(mktemp)
 cp "$repo/target/debug/loa" "$bin"
 chmod +x "$bin"
 "$venv/bin/python" "$here/compare.py" "$bin" "$here/site" \
-    "$repo/tests/speech/table.tsv" "$repo/tests/speech/heldout.tsv" "$repo/tests/speech/heldout-2.tsv"
+    "$repo/tests/speech/table.tsv" "$repo/tests/speech/heldout.tsv" "$repo/tests/speech/heldout-2.tsv" \
+    "$repo/tests/speech/heldout-3.tsv"
 rm -f "$bin"
