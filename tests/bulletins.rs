@@ -68,7 +68,7 @@ fn leftovers_a_reader_would_stumble_over_are_warnings() {
     // Each leftover is reported once, at its file:line:col; fine words are not.
     fx.build()
         .assert_stderr_contains("content/ban-tin/viet-tat.md:6:10: warning: the reading script still has `XYZT`")
-        .assert_stderr_contains("viet-tat.md:6:22: warning: the reading script still has `TT (Thông tư hay thị trấn hay trung tâm?)`")
+        .assert_stderr_contains("viet-tat.md:6:22: warning: the reading script still has `TT (Thông tư hay Thường trực hay thị trấn hay trung tâm?)`")
         .assert_stderr_contains("viet-tat.md:8:30: warning: the reading script still has `km`");
 }
 

@@ -219,7 +219,7 @@ fn leftovers_of(text: &str) -> Vec<String> {
 #[test]
 fn leftovers_are_what_a_reader_would_stumble_over() {
     assert_eq!(leftovers_of("học sinh TNXH và KTQP"), ["TNXH", "KTQP"]);
-    assert_eq!(leftovers_of("theo TT trên"), ["TT (Thông tư hay thị trấn hay trung tâm?)"]);
+    assert_eq!(leftovers_of("theo TT trên"), ["TT (Thông tư hay Thường trực hay thị trấn hay trung tâm?)"]);
     assert_eq!(leftovers_of("phần mềm v2.0"), ["v2.0"]);
     assert_eq!(leftovers_of("12-CT/XYZ"), ["XYZ"]);
     assert_eq!(leftovers_of("Đảng ủy sở LĐTĐ (B/c);"), ["LĐTĐ"]);
