@@ -8,7 +8,7 @@ use regex::Captures;
 
 use super::claims::{free_after, free_before, re, scan, Claims, Item};
 use super::numbers::roman_value;
-use super::token::word_before;
+use super::token::{word_after, word_before};
 use super::{before, is_dash};
 
 const DASH: &str = r"[-\u{2010}-\u{2014}\u{2212}]";
@@ -177,14 +177,31 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let cue = word_before(text, all.start(), "(:");
+        // "Ngày Quốc tế Phụ nữ 8/3", "Tết Thiếu nhi 1/6": a named day a few words before.
+        let named_day = text[..all.start()]
+            .split_whitespace()
+            .rev()
+            .take(6)
+            .take_while(|w| !w.ends_with([',', ';', '.', ':']))
+            .any(|w| matches!(w, "Ngày" | "Tết" | "ngày"));
+        // "24/7" is "around the clock", not the 24th of July.
+        let around_the_clock = day == 24 && mon == 7;
         let cued = after_date
             || caps.name("ngay").is_some()
-            || cue.as_deref().is_some_and(|w| DATE_CUES.contains(&w));
+            || cue.as_deref().is_some_and(|w| DATE_CUES.contains(&w))
+            || named_day
+            // A count is never more than its whole: "8/3" with 8 > 3 is a date.
+            || day > mon
+                && !around_the_clock
+                && word_after(text, all.end())
+                    .is_none_or(|w| !w.starts_with(char::is_lowercase) || w == "hằng" || w == "năm");
         if !cued {
             return None;
         }
         let mut v = Vec::new();
-        if caps.name("ngay").is_some() || !cue.as_deref().is_some_and(|w| NO_DAY_WORD.contains(&w)) {
+        let cue_says_when =
+            cue.as_deref().is_some_and(|w| NO_DAY_WORD.contains(&w) || !DATE_CUES.contains(&w));
+        if caps.name("ngay").is_some() || !cue_says_when {
             v.push(day_word(caps));
         }
         v.extend(day_month(day, mon, None));
