@@ -166,7 +166,13 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
                     // A state number without a kind is a Công văn (B1.3).
                     (None, None) => Some("Công văn".to_owned()),
                 };
-                let name = issuer(&n.issuer_code, m.number_start, notes);
+                // An unknown issuer code is reported only if it has to be read.
+                let mut unknown = Vec::new();
+                let name = issuer(&n.issuer_code, m.number_start, &mut unknown);
+                let said = issuer_said(text, start, m.end, &name, &n.issuer_code);
+                if !said {
+                    notes.extend(unknown);
+                }
                 (kind, u64::from(n.num), n.year.map(u64::from), name, n.issuer_code.clone())
             }
         };

@@ -222,6 +222,8 @@ fn leftovers_are_what_a_reader_would_stumble_over() {
     assert_eq!(leftovers_of("theo TT trên"), ["TT (Thông tư hay Thường trực hay thị trấn hay trung tâm?)"]);
     assert_eq!(leftovers_of("phần mềm v2.0"), ["v2.0"]);
     assert_eq!(leftovers_of("12-CT/XYZ"), ["XYZ"]);
+    // An unknown issuer the sentence names is not read, so not reported.
+    assert!(leftovers_of("Thông báo số 12/TB-XYZ ngày 3/1/2025 của Văn phòng huyện.").is_empty());
     assert_eq!(leftovers_of("Đảng ủy sở LĐTĐ (B/c);"), ["LĐTĐ"]);
     assert_eq!(leftovers_of("mã 0212-3852"), ["0212-3852"]);
     assert_eq!(leftovers_of("XYZT, XYZT và NĐ-CP"), ["XYZT", "NĐ"]);
