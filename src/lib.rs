@@ -204,15 +204,19 @@ pub fn check(opts: &Options) -> Result<Report> {
 
 /// The read-aloud script of `text` (plain text or Markdown with optional front matter),
 /// using the documents and `broadcast` settings of the site at `root` when there is one.
-/// Returns the script and what a reader would still stumble over.
-pub fn read_aloud(root: &Path, text: &str) -> (String, Vec<String>) {
+/// Returns the script and what a reader would still stumble over, each with its 1-based
+/// line and column in `text`.
+pub fn read_aloud(root: &Path, text: &str) -> (String, Vec<(String, usize, usize)>) {
     let (blocks, leftovers, _) = script_of(root, text);
     (bulletin::script::join(&blocks), leftovers)
 }
 
-/// The spoken blocks of `text`, what a reader would stumble over, and the config used
-/// (the site's at `root`, or the defaults).
-pub(crate) fn script_of(root: &Path, text: &str) -> (Vec<bulletin::script::Block>, Vec<String>, Config) {
+/// The spoken blocks of `text`, what a reader would stumble over (with line and column),
+/// and the config used (the site's at `root`, or the defaults).
+pub(crate) fn script_of(
+    root: &Path,
+    text: &str,
+) -> (Vec<bulletin::script::Block>, Vec<(String, usize, usize)>, Config) {
     let text = load::decode(text.as_bytes()).unwrap_or_else(|_| text.to_owned());
     let mut ignored = Vec::new();
     let prepared = root
@@ -238,7 +242,18 @@ pub(crate) fn script_of(root: &Path, text: &str) -> (Vec<bulletin::script::Block
     let opts =
         speech::Options { dialect: broadcast.dialect, abbreviations: &abbreviations, documents: &lookup };
     let source = load::Source { rel: "stdin.md".into(), shown: "-".into(), text };
-    let body = parse::parse(source.clone(), &mut ignored).map(|p| p.body().to_owned()).unwrap_or(source.text);
+    let (body, body_start) = match parse::parse(source.clone(), &mut ignored) {
+        Some(p) => (p.body().to_owned(), p.body_start),
+        None => (source.text.clone(), 0),
+    };
     let (blocks, leftovers) = bulletin::script::script(None, &body, &opts);
-    (blocks, leftovers, config)
+    let located = leftovers
+        .into_iter()
+        .map(|l| {
+            let (line, col) =
+                bulletin::script::line_col(&source.text, body_start + l.at.unwrap_or(0), &l.what);
+            (l.what, line, col)
+        })
+        .collect();
+    (blocks, located, config)
 }

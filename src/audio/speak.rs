@@ -14,7 +14,8 @@ pub struct Spoken {
     pub bytes: Vec<u8>,
     pub seconds: f64,
     /// What the reader would stumble over (as `loa read-aloud` reports it).
-    pub leftovers: Vec<String>,
+    /// With their 1-based line and column in the text.
+    pub leftovers: Vec<(String, usize, usize)>,
     pub format: Format,
 }
 
@@ -78,12 +79,15 @@ pub fn run(
         (None, Some(f)) if !from_stdin => f.with_extension(spoken.format.extension()),
         _ => PathBuf::from("-"),
     };
-    for what in &spoken.leftovers {
-        eprintln!(
-            "{}: {}",
-            messages::text(Msg::WarningLabel),
-            messages::text(Msg::BulletinLeftover { what })
-        );
+    let shown = if from_stdin {
+        "-".to_owned()
+    } else {
+        file.as_ref().map(|f| f.display().to_string()).unwrap_or_default()
+    };
+    for (what, line, col) in &spoken.leftovers {
+        let (label, msg) =
+            (messages::text(Msg::WarningLabel), messages::text(Msg::BulletinLeftover { what }));
+        eprintln!("{shown}:{line}:{col}: {label}: {msg}");
     }
     if to_stdout {
         std::io::stdout().write_all(&spoken.bytes)?;
