@@ -5,6 +5,7 @@
 //! load (read `content/`) → parse (front matter) → resolve (URLs, sections,
 //! taxonomies) → render (Markdown, templates) → write (stage and swap the output).
 
+pub mod anchors;
 pub mod bulletin;
 pub mod cli;
 pub mod config;
@@ -22,6 +23,7 @@ pub mod render;
 pub mod resolve;
 pub mod search;
 pub mod serve;
+pub mod shortcodes;
 pub mod slug;
 pub mod speech;
 pub mod theme;
@@ -102,12 +104,14 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     document::attach(&mut site, &docs);
     bulletin::attach(&mut site);
     search::attach(&mut site);
-    let md = render::markdown(&site, diags);
+    anchors::check_menu(&site, &config_text, Path::new("config.yaml"), diags);
+    let ext = markdown::Extensions { shortcodes: shortcodes::compile(&theme, &site, &docs) };
+    let md = render::markdown(&site, &ext, diags);
     let found: Vec<&[document::Found]> = md.pages.iter().map(|h| h.mentions.as_slice()).collect();
     docs.link_up(&site, &found, diags);
     let bulletins = bulletin::index(&site, &docs, diags);
     let tera = render::engine::compile(&theme, &site.targets.by_source, diags);
-    Ok(Prepared { site, theme, docs, bulletins, md, tera })
+    Ok(Prepared { site, theme, docs, bulletins, md, tera, ext })
 }
 
 /// A site read and resolved, its Markdown rendered, its templates compiled.
@@ -118,6 +122,8 @@ pub(crate) struct Prepared {
     pub(crate) bulletins: bulletin::Bulletins,
     pub(crate) md: render::Rendered,
     pub(crate) tera: Option<tera::Tera>,
+    /// Shortcodes and Markdown options, for re-rendering a page in `serve`.
+    pub(crate) ext: markdown::Extensions,
 }
 
 /// Splits diagnostics into an error (when any is an error) or the warnings.
@@ -134,7 +140,7 @@ fn settle(mut diags: Vec<Diagnostic>, strict: bool) -> Result<Vec<Diagnostic>> {
 pub fn build(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let Prepared { site, theme, docs, bulletins, md, tera } = prepare(opts, &mut diags)?;
+    let Prepared { site, theme, docs, bulletins, md, tera, .. } = prepare(opts, &mut diags)?;
     // Content errors stop the build before anything is written.
     let mut diags = settle(diags, opts.strict)?;
     let Some(tera) = tera else {

@@ -55,6 +55,18 @@ pub struct Html {
     pub word_count: usize,
     /// Document numbers mentioned or linked in the body.
     pub mentions: Vec<Found>,
+    /// Links with a `#fragment`, checked against heading ids once every page is rendered.
+    pub anchored: Vec<crate::anchors::Anchored>,
+    /// Ids a link may point at: headings and footnotes.
+    pub ids: Vec<String>,
+    /// `http(s)` links and the line they are on, for `loa check --external`.
+    pub external: Vec<(String, usize)>,
+}
+
+/// What a render uses besides the page and the link targets.
+#[derive(Default)]
+pub struct Extensions {
+    pub shortcodes: crate::shortcodes::Shortcodes,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -69,11 +81,25 @@ fn options() -> Options {
 
 /// Renders the body of `page`; broken links are reported with their file line.
 pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
-    let body = page.body();
+    render_with(page, targets, &Extensions::default())
+}
+
+/// `render` with shortcodes and Markdown options.
+pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (Html, Vec<Diagnostic>) {
+    let expanded = match ext.shortcodes.expand(page, page.body()) {
+        Ok(e) => e,
+        Err(diags) => return (Html::default(), diags),
+    };
+    let body = expanded.as_ref().map_or(page.body(), |e| e.text.as_str());
     let mut diags = Vec::new();
+    let original = page.body();
     let line_starts: Vec<usize> =
-        std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
-    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line;
+        std::iter::once(0).chain(original.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    // Offsets of an expanded body map back to the file before they become lines.
+    let line_of = |offset: usize| {
+        let offset = expanded.as_ref().map_or(offset, |e| e.original(offset));
+        line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line
+    };
 
     let mut events: Vec<Event> = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
@@ -90,6 +116,8 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
     let mut pending_at = 0;
     let mut in_code = false;
     let mut in_link = 0usize;
+    let mut anchored = Vec::new();
+    let mut external = Vec::new();
 
     // A link or image source as a site URL; a broken one is reported and left as written.
     let link_target = |dest: CowStr<'_>, at: usize, diags: &mut Vec<Diagnostic>| -> String {
@@ -159,7 +187,12 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 events.push(Event::End(TagEnd::Heading(level)));
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let written = crate::anchors::worth_noting(&dest_url).then(|| dest_url.to_string());
                 let dest_url = CowStr::from(link_target(dest_url, range.start, &mut diags));
+                if let Some(written) = written {
+                    let line = line_of(range.start);
+                    crate::anchors::note(written, &dest_url, line, &mut anchored, &mut external);
+                }
                 // A plain link to a document's page cites it as much as its number does.
                 let path = dest_url.split('#').next().unwrap_or("");
                 if let Some(key) = targets.document_urls.get(path) {
@@ -232,7 +265,9 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
         pulldown_cmark::html::push_html(&mut s, evs.iter().cloned());
         s
     });
-    (Html { content, summary, toc: toc_tree(&headings), word_count, mentions: found }, diags)
+    let ids = headings.iter().map(|(_, id, _)| id.clone()).collect();
+    let toc = toc_tree(&headings);
+    (Html { content, summary, toc, word_count, mentions: found, anchored, ids, external }, diags)
 }
 
 /// A heading whose text is still being collected (its id comes from the text).
@@ -398,7 +433,7 @@ fn has_scheme(dest: &str) -> bool {
 }
 
 /// Decodes `%20`-style escapes so links to "Văn bản.pdf" written encoded still resolve.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return crate::load::nfc(s);
     }

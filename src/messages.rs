@@ -91,7 +91,15 @@ pub enum Msg<'a> {
     // -- #13 first hour / polish: add new variants below --
 
     // -- #14 zola/hugo features: add new variants below --
-
+    ShortcodeUnknown { name: &'a str, suggestion: Option<&'a str>, known: &'a str },
+    ShortcodeArgs { name: &'a str },
+    ShortcodeUnclosed { name: &'a str },
+    ShortcodeMissingArg { name: &'a str, arg: &'a str },
+    ShortcodeFailed { name: &'a str, detail: &'a str },
+    ShortcodeNoDocument { number: &'a str, suggestion: Option<&'a str> },
+    AnchorMissing { link: &'a str, fragment: &'a str, suggestion: Option<&'a str> },
+    MenuLinkBroken { url: &'a str, suggestion: Option<&'a str> },
+    TemplateLinkBroken { url: &'a str, template: &'a str, suggestion: Option<&'a str> },
     // -- #15 performance: add new variants below --
 
     // -- #16 import: add new variants below --
@@ -362,6 +370,85 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #13 first hour / polish: add new arms below --
 
         // -- #14 zola/hugo features: add new arms below --
+        (ShortcodeUnknown { name, suggestion, known }, Vi) => match suggestion {
+            Some(s) => format!("không có shortcode `{name}`; có phải ý bạn là `{s}`?"),
+            None if known.is_empty() => format!(
+                "không có shortcode `{name}`; tạo tệp `templates/shortcodes/{name}.html` trước khi dùng"
+            ),
+            None => format!(
+                "không có shortcode `{name}` (đang có: {known}); hoặc tạo tệp `templates/shortcodes/{name}.html`"
+            ),
+        },
+        (ShortcodeUnknown { name, suggestion, known }, En) => match suggestion {
+            Some(s) => format!("unknown shortcode `{name}`; did you mean `{s}`?"),
+            None if known.is_empty() => {
+                format!("unknown shortcode `{name}`; create `templates/shortcodes/{name}.html` first")
+            }
+            None => format!(
+                "unknown shortcode `{name}` (available: {known}); or create `templates/shortcodes/{name}.html`"
+            ),
+        },
+        (ShortcodeArgs { name }, Vi) => format!(
+            "đối số của shortcode `{name}` viết sai; viết dạng `ten=\"giá trị\"`, cách nhau bằng dấu phẩy, chữ để trong ngoặc kép"
+        ),
+        (ShortcodeArgs { name }, En) => format!(
+            "bad arguments for shortcode `{name}`; write them as `name=\"value\"`, separated by commas, text in quotes"
+        ),
+        (ShortcodeUnclosed { name }, Vi) => format!(
+            "shortcode `{name}` mở bằng `{{% {name}(…) %}}` nhưng không đóng; thêm `{{% end %}}` sau phần nội dung"
+        ),
+        (ShortcodeUnclosed { name }, En) => format!(
+            "shortcode `{name}` opened with `{{% {name}(…) %}}` is never closed; add `{{% end %}}` after its body"
+        ),
+        (ShortcodeMissingArg { name, arg }, Vi) => {
+            format!("shortcode `{name}` cần đối số `{arg}`, ví dụ `{name}({arg}=\"…\")`")
+        }
+        (ShortcodeMissingArg { name, arg }, En) => {
+            format!("shortcode `{name}` needs the argument `{arg}`, for example `{name}({arg}=\"…\")`")
+        }
+        (ShortcodeFailed { name, detail }, Vi) => format!("shortcode `{name}` lỗi: {detail}"),
+        (ShortcodeFailed { name, detail }, En) => format!("shortcode `{name}` failed: {detail}"),
+        (ShortcodeNoDocument { number, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("không có văn bản số `{number}` trong trang; có phải ý bạn là `{s}`?"),
+            None => format!("không có văn bản số `{number}` trong trang; thêm trang văn bản đó vào `content/van-ban/`"),
+        },
+        (ShortcodeNoDocument { number, suggestion }, En) => match suggestion {
+            Some(s) => format!("no document `{number}` in the site; did you mean `{s}`?"),
+            None => format!("no document `{number}` in the site; add its page under `content/van-ban/`"),
+        },
+
+        (AnchorMissing { link, fragment, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("liên kết `{link}`: trang đích không có đề mục `#{fragment}`; có phải ý bạn là `#{s}`?"),
+            None => format!("liên kết `{link}`: trang đích không có đề mục `#{fragment}`"),
+        },
+        (AnchorMissing { link, fragment, suggestion }, En) => match suggestion {
+            Some(s) => format!("link `{link}`: no heading `#{fragment}` in the page it points at; did you mean `#{s}`?"),
+            None => format!("link `{link}`: no heading `#{fragment}` in the page it points at"),
+        },
+        (MenuLinkBroken { url, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("mục menu `{url}` (trong `extra.menu`) không trỏ tới trang nào; có phải ý bạn là `{s}`?"),
+            None => format!("mục menu `{url}` (trong `extra.menu`) không trỏ tới trang nào của trang web"),
+        },
+        (MenuLinkBroken { url, suggestion }, En) => match suggestion {
+            Some(s) => format!("menu link `{url}` (in `extra.menu`) points at nothing in the site; did you mean `{s}`?"),
+            None => format!("menu link `{url}` (in `extra.menu`) points at nothing in the site"),
+        },
+        (TemplateLinkBroken { url, template, suggestion }, Vi) => match suggestion {
+            Some(s) => format!(
+                "liên kết `{url}` trong trang dựng bằng mẫu `{template}` (hoặc HTML viết tay) không trỏ tới trang nào; có phải ý bạn là `{s}`?"
+            ),
+            None => format!(
+                "liên kết `{url}` trong trang dựng bằng mẫu `{template}` (hoặc HTML viết tay) không trỏ tới trang nào"
+            ),
+        },
+        (TemplateLinkBroken { url, template, suggestion }, En) => match suggestion {
+            Some(s) => format!(
+                "link `{url}` in a page rendered with `{template}` (or its raw HTML) points at nothing in the site; did you mean `{s}`?"
+            ),
+            None => format!(
+                "link `{url}` in a page rendered with `{template}` (or its raw HTML) points at nothing in the site"
+            ),
+        },
 
         // -- #15 performance: add new arms below --
 

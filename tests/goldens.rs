@@ -18,3 +18,11 @@ fn basic_site_matches_goldens() {
 fn unicode_site_matches_goldens() {
     Fixture::copy("unicode").build().check_expected();
 }
+
+// Shortcodes of the theme (hotline, notice with a Markdown body, figure, document card
+// looked up by a number written loosely) and of the site (inline, inside a paragraph);
+// shortcode syntax inside code is left as written.
+#[test]
+fn shortcodes_site_matches_goldens() {
+    Fixture::copy("shortcodes").build().check_expected();
+}

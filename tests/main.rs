@@ -15,5 +15,6 @@ mod portability;
 mod regressions;
 mod search;
 mod serve;
+mod shortcodes;
 mod support;
 mod theme;

@@ -47,14 +47,14 @@ pub struct Rendered {
     pub sections: Vec<Html>,
 }
 
-/// Renders the Markdown of all pages and sections; broken links go to `diags`.
-pub fn markdown(site: &Site, diags: &mut Vec<Diagnostic>) -> Rendered {
+/// Renders the Markdown of all pages and sections; broken links and anchors go to `diags`.
+pub fn markdown(site: &Site, ext: &markdown::Extensions, diags: &mut Vec<Diagnostic>) -> Rendered {
     let pages: Vec<(Html, Vec<Diagnostic>)> =
-        site.pages.par_iter().map(|p| markdown::render(&p.parsed, &site.targets)).collect();
+        site.pages.par_iter().map(|p| markdown::render_with(&p.parsed, &site.targets, ext)).collect();
     let sections: Vec<(Html, Vec<Diagnostic>)> = site
         .sections
         .par_iter()
-        .map(|s| s.parsed.as_ref().map(|p| markdown::render(p, &site.targets)).unwrap_or_default())
+        .map(|s| s.parsed.as_ref().map(|p| markdown::render_with(p, &site.targets, ext)).unwrap_or_default())
         .collect();
     let mut split = |v: Vec<(Html, Vec<Diagnostic>)>| {
         v.into_iter()
@@ -64,7 +64,9 @@ pub fn markdown(site: &Site, diags: &mut Vec<Diagnostic>) -> Rendered {
             })
             .collect()
     };
-    Rendered { pages: split(pages), sections: split(sections) }
+    let rendered = Rendered { pages: split(pages), sections: split(sections) };
+    crate::anchors::check(site, &rendered, diags);
+    rendered
 }
 
 /// Everything a render reads: the site, its Markdown, documents and bulletins.
@@ -234,6 +236,8 @@ pub(crate) fn render_jobs(
     sink: &Sink,
 ) -> Vec<Diagnostic> {
     let site = model.site;
+    // Site links that point at nothing, with the template that wrote them.
+    let broken = std::sync::Mutex::new(Vec::new());
     let results: Vec<Result<(), Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
@@ -253,12 +257,21 @@ pub(crate) fn render_jobs(
                 LinkStyle::prefix_for(&path)
             };
             let style = LinkStyle { prefix, pretty: site.config.pretty_urls, urls: &site.targets.urls };
-            let bytes = style.apply(&html).into_bytes();
+            let mut links = Vec::new();
+            let bytes = style.apply_noting(&html, Some(&mut links)).into_bytes();
+            if !links.is_empty() {
+                let mut b = broken.lock().unwrap_or_else(|p| p.into_inner());
+                b.extend(links.into_iter().map(|l| (l, template.clone())));
+            }
             sink(Output { path: path.clone(), bytes })
                 .map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
         })
         .collect();
-    results.into_iter().filter_map(Result::err).collect()
+    let mut diags: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
+    let mut broken = broken.into_inner().unwrap_or_else(|p| p.into_inner());
+    broken.sort();
+    crate::anchors::report_template_links(site, broken, &mut diags);
+    diags
 }
 
 /// Files written by code rather than templates: reading scripts, sitemap, feed, robots.txt

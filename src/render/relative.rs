@@ -47,6 +47,11 @@ impl LinkStyle<'_> {
 
     /// Rewrites every site-absolute URL attribute in `html`.
     pub fn apply(&self, html: &str) -> String {
+        self.apply_noting(html, None)
+    }
+
+    /// `apply`, also collecting the site links that point at no URL of the site.
+    pub fn apply_noting(&self, html: &str, mut broken: Option<&mut Vec<String>>) -> String {
         let mut out = String::with_capacity(html.len() + 256);
         let mut rest = html;
         while let Some(i) = find_link(rest) {
@@ -57,6 +62,11 @@ impl LinkStyle<'_> {
             };
             let value = &rest[value_start..value_start + len];
             out.push_str(&rest[..value_start]);
+            if let Some(broken) = broken.as_deref_mut() {
+                if !crate::anchors::serves(self.urls, value) {
+                    broken.push(value.to_owned());
+                }
+            }
             out.push_str(&self.rewrite(value));
             rest = &rest[value_start + len..];
         }

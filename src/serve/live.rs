@@ -154,7 +154,7 @@ impl State {
         let mut touched: HashSet<usize> = HashSet::new();
         let mut relink = false;
         for (i, parsed) in changes {
-            let (html, d) = markdown::render(&parsed, &p.site.targets);
+            let (html, d) = markdown::render_with(&parsed, &p.site.targets, &p.ext);
             diags.extend(d);
             let keys =
                 |h: &markdown::Html| h.mentions.iter().map(|m| m.key.clone()).collect::<HashSet<String>>();
