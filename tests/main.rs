@@ -2,6 +2,7 @@
 //! small fixture site from `tests/fixtures/` to a temporary folder and runs the real
 //! `loa` binary on it. See tests/README.md (goldens: `UPDATE_GOLDENS=1 cargo test`).
 
+mod anchors;
 mod browser;
 mod bulletins;
 mod content;
