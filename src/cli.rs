@@ -44,6 +44,9 @@ pub enum Command {
         /// Treat warnings as errors (exit 1).
         #[arg(long)]
         strict: bool,
+        /// Also check web (http/https) links of the content: a few at a time, each with a timeout.
+        #[arg(long)]
+        external: bool,
         /// `text` for people, `json` for machines.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,

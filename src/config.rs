@@ -26,6 +26,7 @@ const KNOWN_KEYS: &[&str] = &[
     "feed_limit",
     "broadcast",
     "build_search_index",
+    "link_checker",
     "extra",
 ];
 
@@ -51,6 +52,8 @@ pub struct Config {
     pub broadcast: Broadcast,
     /// Write the search page and its index (`/search/`).
     pub build_search_index: bool,
+    /// How `loa check --external` asks web links.
+    pub link_checker: crate::external::Settings,
     pub extra: serde_json::Value,
 }
 
@@ -109,6 +112,7 @@ impl Default for Config {
             feed_limit: 20,
             broadcast: Broadcast::default(),
             build_search_index: true,
+            link_checker: Default::default(),
             extra: serde_json::Value::Object(Default::default()),
         }
     }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod date;
 pub mod document;
 pub mod error;
+pub mod external;
 pub mod init;
 pub mod load;
 pub mod markdown;
@@ -50,6 +51,8 @@ pub struct Options {
     pub drafts: bool,
     /// Warnings fail the run.
     pub strict: bool,
+    /// `check` also asks every web link of the content.
+    pub external: bool,
 }
 
 /// What a successful run did.
@@ -58,6 +61,8 @@ pub struct Report {
     pub counts: render::Counts,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+    /// What `check --external` found, when asked.
+    pub external: Option<external::Summary>,
 }
 
 /// Loads, parses and resolves the site; returns it with the problems found so far.
@@ -184,7 +189,7 @@ pub fn build(opts: &Options) -> Result<Report> {
     let warnings = settle(diags, opts.strict)?;
     staging.commit()?;
     counts.files += theme.statics.len() + site.assets.len();
-    Ok(Report { counts, elapsed: start.elapsed(), warnings })
+    Ok(Report { counts, elapsed: start.elapsed(), warnings, external: None })
 }
 
 /// Runs the whole pipeline without writing anything; reports what `build` would.
@@ -199,8 +204,14 @@ pub fn check(opts: &Options) -> Result<Report> {
         counts = c;
         diags.extend(d);
     }
+    let mut summary = None;
+    if opts.external {
+        let (d, s) = external::check(&site, &md, &site.config.link_checker);
+        diags.extend(d);
+        summary = Some(s);
+    }
     let warnings = settle(diags, opts.strict)?;
-    Ok(Report { counts, elapsed: start.elapsed(), warnings })
+    Ok(Report { counts, elapsed: start.elapsed(), warnings, external: summary })
 }
 
 /// The read-aloud script of `text` (plain text or Markdown with optional front matter),

@@ -15,7 +15,7 @@ fn main() -> ExitCode {
             println!("{}", messages::text(Msg::InitDone { dir: &dir.display().to_string() }));
         })),
         Command::Build { root, output, base_url, drafts, strict } => {
-            let opts = Options { root, output, base_url, drafts, strict };
+            let opts = Options { root, output, base_url, drafts, strict, ..Options::default() };
             finish(loa::build(&opts).map(|report| {
                 // Notes are for `check`; a build shows what needs attention.
                 let warnings: Vec<Diagnostic> =
@@ -63,10 +63,14 @@ fn main() -> ExitCode {
                 }
             }))
         }
-        Command::Check { root, drafts, strict, format } => {
-            let opts = Options { root, drafts, strict, ..Options::default() };
+        Command::Check { root, drafts, strict, external, format } => {
+            let opts = Options { root, drafts, strict, external, ..Options::default() };
+            let mut web = None;
             let (pages, diags, result) = match loa::check(&opts) {
-                Ok(report) => (report.counts.pages, report.warnings, Ok(())),
+                Ok(report) => {
+                    web = report.external;
+                    (report.counts.pages, report.warnings, Ok(()))
+                }
                 Err(e) => match e.downcast::<SiteErrors>() {
                     Ok(SiteErrors(diags)) => (0, diags, Err(None)),
                     Err(e) => (0, Vec::new(), Err(Some(e))),
@@ -84,12 +88,20 @@ fn main() -> ExitCode {
                         "errors": errors,
                         "warnings": warnings,
                         "notes": count(Severity::Note),
+                        "external": web.map(|w| serde_json::json!({
+                            "links": w.links, "broken": w.broken, "unchecked": w.unchecked
+                        })),
                         "diagnostics": diags,
                     });
                     println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
                 }
                 Format::Text => {
                     print(loa::error::collapse(&diags).iter());
+                    if let Some(w) = web {
+                        let msg =
+                            Msg::ExternalSummary { links: w.links, broken: w.broken, unchecked: w.unchecked };
+                        println!("{}", messages::text(msg));
+                    }
                     println!("{}", messages::text(Msg::Checked { pages, errors, warnings }));
                 }
             }

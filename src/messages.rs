@@ -100,6 +100,13 @@ pub enum Msg<'a> {
     AnchorMissing { link: &'a str, fragment: &'a str, suggestion: Option<&'a str> },
     MenuLinkBroken { url: &'a str, suggestion: Option<&'a str> },
     TemplateLinkBroken { url: &'a str, template: &'a str, suggestion: Option<&'a str> },
+    ExternalStatus { url: &'a str, status: u16 },
+    ExternalTimeout { url: &'a str, seconds: u64 },
+    ExternalNoHost { url: &'a str },
+    ExternalNoConnection { url: &'a str },
+    ExternalFailed { url: &'a str },
+    ExternalUnchecked { url: &'a str, seconds: u64 },
+    ExternalSummary { links: usize, broken: usize, unchecked: usize },
     // -- #15 performance: add new variants below --
 
     // -- #16 import: add new variants below --
@@ -449,6 +456,30 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
                 "link `{url}` in a page rendered with `{template}` (or its raw HTML) points at nothing in the site"
             ),
         },
+
+        (ExternalStatus { url, status }, Vi) => format!("liên kết ngoài `{url}` trả lời mã lỗi {status}; kiểm tra lại địa chỉ"),
+        (ExternalStatus { url, status }, En) => format!("web link `{url}` answered with status {status}; check the address"),
+        (ExternalTimeout { url, seconds }, Vi) => format!("liên kết ngoài `{url}` không trả lời trong {seconds} giây"),
+        (ExternalTimeout { url, seconds }, En) => format!("web link `{url}` did not answer within {seconds} s"),
+        (ExternalNoHost { url }, Vi) => format!("liên kết ngoài `{url}`: không tìm thấy tên miền; kiểm tra lại chính tả"),
+        (ExternalNoHost { url }, En) => format!("web link `{url}`: host not found; check the spelling"),
+        (ExternalNoConnection { url }, Vi) => format!("liên kết ngoài `{url}`: không kết nối được tới máy chủ"),
+        (ExternalNoConnection { url }, En) => format!("web link `{url}`: could not connect to the server"),
+        (ExternalFailed { url }, Vi) => format!("liên kết ngoài `{url}`: không tải được"),
+        (ExternalFailed { url }, En) => format!("web link `{url}` could not be fetched"),
+        (ExternalUnchecked { url, seconds }, Vi) => format!(
+            "chưa kiểm tra `{url}`: đã hết thời gian {seconds} giây (`link_checker.time_limit`)"
+        ),
+        (ExternalUnchecked { url, seconds }, En) => format!(
+            "`{url}` not checked: the time limit of {seconds} s was reached (`link_checker.time_limit`)"
+        ),
+        (ExternalSummary { links, broken, unchecked }, Vi) => format!(
+            "Đã kiểm tra {links} liên kết ngoài: {broken} hỏng, {unchecked} chưa kiểm tra kịp"
+        ),
+        (ExternalSummary { links, broken, unchecked }, En) => format!(
+            "Checked {links} web link{}: {broken} broken, {unchecked} not reached in time",
+            plural(links)
+        ),
 
         // -- #15 performance: add new arms below --
 

@@ -8,6 +8,7 @@ mod bulletins;
 mod content;
 mod documents;
 mod errors;
+mod external;
 mod goldens;
 mod init;
 mod new;
