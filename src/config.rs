@@ -27,6 +27,7 @@ const KNOWN_KEYS: &[&str] = &[
     "broadcast",
     "build_search_index",
     "link_checker",
+    "markdown",
     "extra",
 ];
 
@@ -54,6 +55,8 @@ pub struct Config {
     pub build_search_index: bool,
     /// How `loa check --external` asks web links.
     pub link_checker: crate::external::Settings,
+    /// Markdown options: smart punctuation, autolinks, heading anchors.
+    pub markdown: crate::markup::Options,
     pub extra: serde_json::Value,
 }
 
@@ -113,6 +116,7 @@ impl Default for Config {
             broadcast: Broadcast::default(),
             build_search_index: true,
             link_checker: Default::default(),
+            markdown: Default::default(),
             extra: serde_json::Value::Object(Default::default()),
         }
     }

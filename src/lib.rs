@@ -16,6 +16,7 @@ pub mod external;
 pub mod init;
 pub mod load;
 pub mod markdown;
+pub mod markup;
 pub mod messages;
 pub mod new;
 pub mod parse;
@@ -110,7 +111,15 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     bulletin::attach(&mut site);
     search::attach(&mut site);
     anchors::check_menu(&site, &config_text, Path::new("config.yaml"), diags);
-    let ext = markdown::Extensions { shortcodes: shortcodes::compile(&theme, &site, &docs) };
+    let ext = markdown::Extensions {
+        shortcodes: shortcodes::compile(&theme, &site, &docs),
+        options: site.config.markdown.clone(),
+        lang: Some(if site.config.language.starts_with("en") {
+            messages::Lang::En
+        } else {
+            messages::Lang::Vi
+        }),
+    };
     let md = render::markdown(&site, &ext, diags);
     let found: Vec<&[document::Found]> = md.pages.iter().map(|h| h.mentions.as_slice()).collect();
     docs.link_up(&site, &found, diags);

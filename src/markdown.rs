@@ -67,6 +67,9 @@ pub struct Html {
 #[derive(Default)]
 pub struct Extensions {
     pub shortcodes: crate::shortcodes::Shortcodes,
+    pub options: crate::markup::Options,
+    /// Language of the site's own words in pages (anchor and back-link labels).
+    pub lang: Option<messages::Lang>,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -130,7 +133,13 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
             }
         }
     };
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    let lang = ext.lang.unwrap_or(messages::Lang::Vi);
+    let mut has_notes = false;
+    let mut parser_options = options();
+    if ext.options.smart_punctuation {
+        parser_options |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    for (event, range) in Parser::new_ext(body, parser_options).into_offset_iter() {
         if let Event::Text(t) = &event {
             word_count += t.split_whitespace().count();
             if heading.is_some() {
@@ -153,11 +162,13 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
                 source: &page.source.rel,
                 line: line_of(pending_at),
                 linkable: in_link == 0,
+                autolinks: ext.options.autolinks,
             };
-            link_mentions(&pending, &ctx, &mut events, &mut found);
+            link_text(&pending, &ctx, &mut events, &mut found, &mut external);
             pending.clear();
         }
         match &event {
+            Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_)) => has_notes = true,
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
@@ -177,6 +188,10 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
                     let base = id.as_deref().map(str::to_owned).unwrap_or_else(|| slugify(&heading_text));
                     let id = unique_id(if base.is_empty() { "muc".into() } else { base }, &mut ids);
                     headings.push((level as u8, id.clone(), heading_text.trim().to_owned()));
+                    if ext.options.heading_anchors {
+                        events
+                            .push(Event::InlineHtml(CowStr::from(crate::markup::heading_anchor(&id, lang))));
+                    }
                     events[at] = Event::Start(Tag::Heading {
                         level: level_start,
                         id: Some(CowStr::from(id)),
@@ -250,11 +265,19 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
             source: &page.source.rel,
             line: line_of(pending_at),
             linkable: in_link == 0,
+            autolinks: ext.options.autolinks,
         };
-        link_mentions(&pending, &ctx, &mut events, &mut found);
+        link_text(&pending, &ctx, &mut events, &mut found, &mut external);
     }
+    let mut ids: Vec<String> = headings.iter().map(|(_, id, _)| id.clone()).collect();
     let mut content = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut content, events.iter().cloned());
+    if has_notes {
+        let label = messages::text_in(lang, Msg::FootnoteBackLabel);
+        ids.extend(crate::markup::footnotes::rewrite(&mut events, &label));
+        crate::markup::footnotes::html(&events, &mut content);
+    } else {
+        pulldown_cmark::html::push_html(&mut content, events.iter().cloned());
+    }
     let summary_events = match (more_at, first_para) {
         (Some(end), _) => Some(&events[..end]),
         (None, Some((start, end))) if end > start => Some(&events[start..end]),
@@ -265,7 +288,6 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
         pulldown_cmark::html::push_html(&mut s, evs.iter().cloned());
         s
     });
-    let ids = headings.iter().map(|(_, id, _)| id.clone()).collect();
     let toc = toc_tree(&headings);
     (Html { content, summary, toc, word_count, mentions: found, anchored, ids, external }, diags)
 }
@@ -286,6 +308,38 @@ struct MentionContext<'t> {
     line: usize,
     /// False inside an existing link: record mentions, add no link.
     linkable: bool,
+    /// Bare web addresses become links.
+    autolinks: bool,
+}
+
+/// Emits `text` as events: bare web addresses as links (when asked), document mentions linked.
+fn link_text<'a>(
+    text: &str,
+    ctx: &MentionContext,
+    events: &mut Vec<Event<'a>>,
+    found: &mut Vec<Found>,
+    external: &mut Vec<(String, usize)>,
+) {
+    let addresses =
+        if ctx.autolinks && ctx.linkable { crate::markup::autolink::find(text) } else { Vec::new() };
+    let mut last = 0;
+    for r in addresses {
+        if r.start > last {
+            link_mentions(&text[last..r.start], ctx, events, found);
+        }
+        let href = crate::markup::autolink::href(&text[r.clone()]);
+        external.push((href.clone(), ctx.line));
+        events.push(Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Autolink,
+            dest_url: CowStr::from(href),
+            title: CowStr::Borrowed(""),
+            id: CowStr::Borrowed(""),
+        }));
+        events.push(Event::Text(CowStr::from(text[r.clone()].to_owned())));
+        events.push(Event::End(TagEnd::Link));
+        last = r.end;
+    }
+    link_mentions(&text[last..], ctx, events, found);
 }
 
 /// Emits `text` as events, with mentions of known documents turned into links.

@@ -107,6 +107,8 @@ pub enum Msg<'a> {
     ExternalFailed { url: &'a str },
     ExternalUnchecked { url: &'a str, seconds: u64 },
     ExternalSummary { links: usize, broken: usize, unchecked: usize },
+    HeadingAnchorLabel,
+    FootnoteBackLabel,
     // -- #15 performance: add new variants below --
 
     // -- #16 import: add new variants below --
@@ -480,6 +482,11 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             "Checked {links} web link{}: {broken} broken, {unchecked} not reached in time",
             plural(links)
         ),
+
+        (HeadingAnchorLabel, Vi) => "Liên kết tới mục này".into(),
+        (HeadingAnchorLabel, En) => "Link to this section".into(),
+        (FootnoteBackLabel, Vi) => "Quay lại chỗ dẫn chú thích".into(),
+        (FootnoteBackLabel, En) => "Back to the reference".into(),
 
         // -- #15 performance: add new arms below --
 

@@ -26,3 +26,11 @@ fn unicode_site_matches_goldens() {
 fn shortcodes_site_matches_goldens() {
     Fixture::copy("shortcodes").build().check_expected();
 }
+
+// Markdown options on: smart punctuation, GFM autolinks (not inside links or code),
+// footnotes numbered by first reference with `fn:`/`fnref:` ids that cannot clash with the
+// heading `## 1`, back-links (two for a note cited twice), heading `¶` anchors.
+#[test]
+fn markdown_options_site_matches_goldens() {
+    Fixture::copy("markdown").build().check_expected();
+}
