@@ -24,6 +24,7 @@ const KNOWN_KEYS: &[&str] = &[
     "pretty_urls",
     "taxonomies",
     "feed_limit",
+    "feed_filenames",
     "broadcast",
     "build_search_index",
     "link_checker",
@@ -50,6 +51,9 @@ pub struct Config {
     pub taxonomies: Vec<Taxonomy>,
     /// How many entries the Atom feed holds.
     pub feed_limit: usize,
+    /// Feed files written for the site (and for sections and terms that ask):
+    /// `atom.xml` (Atom) and/or `rss.xml` (RSS 2.0), as in Zola.
+    pub feed_filenames: Vec<String>,
     pub broadcast: Broadcast,
     /// Write the search page and its index (`/search/`).
     pub build_search_index: bool,
@@ -95,6 +99,9 @@ pub struct Taxonomy {
     /// URL folder of the taxonomy; defaults to the slug of its name.
     #[serde(default)]
     pub path: String,
+    /// Each term gets its own feed (`/tags/ma-tuy/atom.xml`).
+    #[serde(default)]
+    pub feed: bool,
 }
 
 impl Default for Config {
@@ -110,9 +117,13 @@ impl Default for Config {
             paginate_by: 10,
             pretty_urls: false,
             taxonomies: vec![Taxonomy {
-                name: "tags".into(), title: "Từ khóa".into(), path: String::new()
+                name: "tags".into(),
+                title: "Từ khóa".into(),
+                path: String::new(),
+                feed: false,
             }],
             feed_limit: 20,
+            feed_filenames: vec!["atom.xml".into()],
             broadcast: Broadcast::default(),
             build_search_index: true,
             link_checker: Default::default(),

@@ -110,6 +110,7 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     document::attach(&mut site, &docs);
     bulletin::attach(&mut site);
     search::attach(&mut site);
+    render::feeds::attach(&mut site, &config_text, diags);
     anchors::check_menu(&site, &config_text, Path::new("config.yaml"), diags);
     let ext = markdown::Extensions {
         shortcodes: shortcodes::compile(&theme, &site, &docs),

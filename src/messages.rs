@@ -108,6 +108,7 @@ pub enum Msg<'a> {
     ExternalUnchecked { url: &'a str, seconds: u64 },
     ExternalSummary { links: usize, broken: usize, unchecked: usize },
     HeadingAnchorLabel,
+    FeedFilenameUnknown { name: &'a str, known: &'a str },
     FootnoteBackLabel,
     // -- #15 performance: add new variants below --
 
@@ -483,6 +484,12 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             plural(links)
         ),
 
+        (FeedFilenameUnknown { name, known }, Vi) => {
+            format!("`feed_filenames`: không biết dạng nguồn tin `{name}`; dùng {known}")
+        }
+        (FeedFilenameUnknown { name, known }, En) => {
+            format!("`feed_filenames`: unknown feed file `{name}`; use {known}")
+        }
         (HeadingAnchorLabel, Vi) => "Liên kết tới mục này".into(),
         (HeadingAnchorLabel, En) => "Link to this section".into(),
         (FootnoteBackLabel, Vi) => "Quay lại chỗ dẫn chú thích".into(),

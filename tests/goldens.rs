@@ -34,3 +34,11 @@ fn shortcodes_site_matches_goldens() {
 fn markdown_options_site_matches_goldens() {
     Fixture::copy("markdown").build().check_expected();
 }
+
+// Atom and RSS 2.0 side by side (`feed_filenames`), a section feed (`generate_feeds`),
+// per-term feeds (`feed: true` on a taxonomy), `feed_limit`, escaping, absolute links under
+// a sub-path, and `<link rel="alternate">` for the feeds that concern each page.
+#[test]
+fn feeds_site_matches_goldens() {
+    Fixture::copy("feeds").build().check_expected();
+}

@@ -9,6 +9,7 @@ mod content;
 mod documents;
 mod errors;
 mod external;
+mod feeds;
 mod goldens;
 mod init;
 mod new;

@@ -6,7 +6,7 @@
 
 pub(crate) mod context;
 pub mod engine;
-mod feeds;
+pub(crate) mod feeds;
 pub mod relative;
 
 use rayon::prelude::*;
@@ -120,7 +120,7 @@ fn template_of(site: &Site, job: &Job) -> String {
 
 /// How many files `render_all` will produce (for progress).
 pub fn job_count(m: &Model) -> usize {
-    jobs(m, true).len() + 3 + m.bulletins.list.len()
+    jobs(m, true).len() + 2 + feeds::urls(m.site).len() + m.bulletins.list.len()
 }
 
 fn jobs(m: &Model, with_404: bool) -> Vec<Job> {
@@ -281,9 +281,9 @@ pub(crate) fn code_outputs(model: &Model) -> Vec<Output> {
     let mut extra = scripts(model);
     extra.extend([
         Output { path: "sitemap.xml".into(), bytes: feeds::sitemap(site).into_bytes() },
-        feed(model),
         Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() },
     ]);
+    extra.extend(feed_outputs(model));
     extra
 }
 
@@ -297,8 +297,8 @@ pub(crate) fn scripts(model: &Model) -> Vec<Output> {
     scripts.collect()
 }
 
-/// The Atom feed.
-pub(crate) fn feed(model: &Model) -> Output {
+/// The feeds: of the site, and of the sections and taxonomy terms that ask for one.
+pub(crate) fn feed_outputs(model: &Model) -> Vec<Output> {
     let (site, md) = (model.site, model.md);
     let absolute = LinkStyle {
         prefix: format!("{}/", site.config.base()),
@@ -308,7 +308,15 @@ pub(crate) fn feed(model: &Model) -> Output {
     // Only the feed's few entries need their summary made absolute.
     let summary =
         |i: usize| summary_html(&site.pages[i].parsed.front, &md.pages[i]).map(|s| absolute.apply(&s));
-    Output { path: "atom.xml".into(), bytes: feeds::atom(site, &summary).into_bytes() }
+    let mut out = Vec::new();
+    for feed in feeds::feeds(site) {
+        for name in &site.config.feed_filenames {
+            let Some(format) = feeds::Format::of(name) else { continue };
+            let bytes = feeds::write(site, &feed, format, name, &summary).into_bytes();
+            out.push(Output { path: format!("{}{name}", &feed.base[1..]), bytes });
+        }
+    }
+    out
 }
 
 /// The pages whose data a job's output shows (for incremental rebuilds in `serve`).
@@ -484,6 +492,13 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
     } else {
         LinkStyle::prefix_for(&path)
     };
+    let (section, term) = match *job {
+        Job::Page(i) => (Some(site.pages[i].section), None),
+        Job::Section(s, _) => (Some(s), None),
+        Job::Term(t, k, _) => (None, Some((t, k))),
+        _ => (None, None),
+    };
+    m.insert("feeds".into(), Value::Array(feeds::alternates(site, section, term)));
     m.insert("current_url".into(), Value::String(url));
     m.insert("root".into(), Value::String(root));
     let ctx = Context::from_value(Value::Object(m)).unwrap_or_default();

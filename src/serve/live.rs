@@ -190,7 +190,7 @@ impl State {
         fail_on_errors(diags)?;
         let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
         // URLs and dates did not change, so the sitemap did not; summaries may have.
-        for out in render::scripts(&model).into_iter().chain([render::feed(&model)]) {
+        for out in render::scripts(&model).into_iter().chain(render::feed_outputs(&model)) {
             files.insert(out.path, out.bytes.into());
         }
         Ok(files)
