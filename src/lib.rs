@@ -20,6 +20,7 @@ pub mod markup;
 pub mod messages;
 pub mod new;
 pub mod parse;
+pub mod portable;
 pub mod progress;
 pub mod render;
 pub mod resolve;
@@ -111,6 +112,8 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     bulletin::attach(&mut site);
     search::attach(&mut site);
     render::feeds::attach(&mut site, &config_text, diags);
+    let statics: Vec<String> = theme.statics.keys().cloned().collect();
+    portable::check(root, &site, &statics, diags);
     anchors::check_menu(&site, &config_text, Path::new("config.yaml"), diags);
     let ext = markdown::Extensions {
         shortcodes: shortcodes::compile(&theme, &site, &docs),

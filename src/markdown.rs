@@ -124,6 +124,16 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
 
     // A link or image source as a site URL; a broken one is reported and left as written.
     let link_target = |dest: CowStr<'_>, at: usize, diags: &mut Vec<Diagnostic>| -> String {
+        // `..\van-ban\a.md` (a Windows habit) is resolved as `../van-ban/a.md`, with a warning.
+        let dest = match crate::portable::forward_slashes(&dest) {
+            Some(fixed) => {
+                let msg = messages::text(Msg::BackslashLink { link: &dest, fixed: &fixed });
+                let d = Diagnostic::warning(&page.source.shown, line_of(at), 0, msg);
+                diags.push(d.with_excerpt_from(&page.source.text));
+                CowStr::from(fixed)
+            }
+            None => dest,
+        };
         match rewrite(&dest, page, targets) {
             Ok(url) => url.to_string(),
             Err(message) => {

@@ -108,6 +108,13 @@ pub enum Msg<'a> {
     ExternalUnchecked { url: &'a str, seconds: u64 },
     ExternalSummary { links: usize, broken: usize, unchecked: usize },
     HeadingAnchorLabel,
+    SlugReserved { slug: &'a str, safe: &'a str },
+    BackslashLink { link: &'a str, fixed: &'a str },
+    FileNameReserved { name: &'a str },
+    FileNameChar { name: &'a str, c: &'a str },
+    FileNameEnd { name: &'a str },
+    PathTooLong { path: &'a str, len: usize, max: usize },
+    CaseOnlyDifference { path: &'a str, other: &'a str, other_file: &'a str },
     FeedFilenameUnknown { name: &'a str, known: &'a str },
     FootnoteBackLabel,
     // -- #15 performance: add new variants below --
@@ -490,6 +497,44 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (FeedFilenameUnknown { name, known }, En) => {
             format!("`feed_filenames`: unknown feed file `{name}`; use {known}")
         }
+        (SlugReserved { slug, safe }, Vi) => format!(
+            "`{slug}` là tên Windows không cho dùng làm thư mục (cả trên USB khi cắm vào Windows); trang được ghi vào `{safe}`; đặt `slug:` nếu muốn tên khác"
+        ),
+        (SlugReserved { slug, safe }, En) => format!(
+            "`{slug}` is a name Windows refuses for a folder (also on a USB stick used on Windows); the page is written as `{safe}`; set `slug:` to choose another"
+        ),
+        (BackslashLink { link, fixed }, Vi) => format!(
+            "liên kết `{link}` dùng dấu `\\` của Windows; đã hiểu là `{fixed}`; trong liên kết hãy viết `/`"
+        ),
+        (BackslashLink { link, fixed }, En) => format!(
+            "link `{link}` uses the Windows `\\`; read as `{fixed}`; write `/` in links"
+        ),
+        (FileNameReserved { name }, Vi) => format!(
+            "tên tệp `{name}` bị Windows cấm (con, aux, nul, com1…); không chép được sang máy Windows hay USB; hãy đổi tên tệp"
+        ),
+        (FileNameReserved { name }, En) => format!(
+            "file name `{name}` is reserved on Windows (con, aux, nul, com1…); it cannot be copied to a Windows PC or USB stick; rename the file"
+        ),
+        (FileNameChar { name, c }, Vi) => {
+            format!("tên tệp `{name}` có ký tự `{c}` mà Windows không cho dùng; hãy đổi tên tệp")
+        }
+        (FileNameChar { name, c }, En) => {
+            format!("file name `{name}` holds `{c}`, which Windows refuses in names; rename the file")
+        }
+        (FileNameEnd { name }, Vi) => format!("tên tệp `{name}` kết thúc bằng dấu chấm hoặc dấu cách, Windows sẽ cắt mất; hãy đổi tên tệp"),
+        (FileNameEnd { name }, En) => format!("file name `{name}` ends with a dot or a space, which Windows drops; rename the file"),
+        (PathTooLong { path, len, max }, Vi) => format!(
+            "đường dẫn kết quả `{path}` dài {len} ký tự (quá {max}): Windows và nhiều USB không chép được; rút ngắn tên tệp, tên thư mục hoặc đặt `slug:` ngắn hơn"
+        ),
+        (PathTooLong { path, len, max }, En) => format!(
+            "output path `{path}` is {len} characters long (over {max}): Windows and many USB sticks cannot copy it; shorten the file or folder name, or set a shorter `slug:`"
+        ),
+        (CaseOnlyDifference { path, other, other_file }, Vi) => format!(
+            "`{path}` và `{other}` (từ `{other_file}`) chỉ khác chữ hoa/thường: trên Windows và USB chúng là một tệp; hãy đổi tên một trong hai"
+        ),
+        (CaseOnlyDifference { path, other, other_file }, En) => format!(
+            "`{path}` and `{other}` (from `{other_file}`) differ only in case: on Windows and USB sticks they are one file; rename one of them"
+        ),
         (HeadingAnchorLabel, Vi) => "Liên kết tới mục này".into(),
         (HeadingAnchorLabel, En) => "Link to this section".into(),
         (FootnoteBackLabel, Vi) => "Quay lại chỗ dẫn chú thích".into(),

@@ -21,3 +21,4 @@ mod serve;
 mod shortcodes;
 mod support;
 mod theme;
+mod windows;
