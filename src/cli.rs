@@ -34,6 +34,8 @@ pub enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// Check content, links and templates without writing anything.
     Check {
@@ -50,6 +52,8 @@ pub enum Command {
         /// `text` for people, `json` for machines.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// Create a page from an archetype: KIND is page, document or bulletin; PATH is under content/.
     New {
@@ -73,6 +77,8 @@ pub enum Command {
         /// Open the preview in the default browser.
         #[arg(long)]
         open: bool,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// Print the read-aloud form of a text or Markdown file (standard input when FILE is `-` or absent).
     ReadAloud {
@@ -81,6 +87,17 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+/// Which configuration to read (build, check, serve).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ConfigArgs {
+    /// Configuration file to read instead of config.yaml in the root.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Environment: lay config.ENV.yaml over the configuration (default: $LOA_ENV).
+    #[arg(long, value_name = "ENV")]
+    pub env: Option<String>,
 }
 
 /// Output format of `loa check`.

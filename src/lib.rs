@@ -9,6 +9,7 @@ pub mod anchors;
 pub mod bulletin;
 pub mod cli;
 pub mod config;
+pub mod config_source;
 pub mod date;
 pub mod document;
 pub mod error;
@@ -39,9 +40,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use rayon::prelude::*;
 
-use config::Config;
 use error::{Diagnostic, SiteErrors};
-use messages::Msg;
 
 /// Options of `loa build` and `loa check`.
 #[derive(Debug, Clone, Default)]
@@ -55,6 +54,10 @@ pub struct Options {
     pub strict: bool,
     /// `check` also asks every web link of the content.
     pub external: bool,
+    /// `--config FILE` instead of `config.yaml` in the root.
+    pub config: Option<PathBuf>,
+    /// `--env NAME`: lay `config.NAME.yaml` over the config.
+    pub env: Option<String>,
 }
 
 /// What a successful run did.
@@ -70,23 +73,9 @@ pub struct Report {
 /// Loads, parses and resolves the site; returns it with the problems found so far.
 pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Prepared> {
     let root = &opts.root;
-    let config_path = root.join("config.yaml");
-    let config_text = match std::fs::read(&config_path) {
-        Ok(bytes) => load::decode(&bytes).map_err(|line| {
-            SiteErrors(vec![Diagnostic::error("config.yaml", line, 0, messages::text(Msg::NotUtf8 { line }))])
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            anyhow::bail!(messages::text(Msg::ConfigMissing { root: &root.display().to_string() }))
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let mut config = match Config::parse(&config_text, Path::new("config.yaml")) {
-        Ok((config, warnings)) => {
-            diags.extend(warnings);
-            config
-        }
-        Err(d) => return Err(SiteErrors(vec![d]).into()),
-    };
+    let (mut config, config_file) =
+        config_source::load(root, opts.config.as_deref(), opts.env.as_deref(), diags)?;
+    let config_text = config_file.text.as_str();
     if let Some(base) = &opts.base_url {
         config.base_url = base.clone();
     }
@@ -111,10 +100,10 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     document::attach(&mut site, &docs);
     bulletin::attach(&mut site);
     search::attach(&mut site);
-    render::feeds::attach(&mut site, &config_text, diags);
+    render::feeds::attach(&mut site, config_text, &config_file.shown, diags);
     let statics: Vec<String> = theme.statics.keys().cloned().collect();
     portable::check(root, &site, &statics, diags);
-    anchors::check_menu(&site, &config_text, Path::new("config.yaml"), diags);
+    anchors::check_menu(&site, config_text, &config_file.shown, diags);
     let ext = markdown::Extensions {
         shortcodes: shortcodes::compile(&theme, &site, &docs),
         options: site.config.markdown.clone(),

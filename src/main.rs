@@ -14,8 +14,17 @@ fn main() -> ExitCode {
         Command::Init { dir } => finish(loa::init::init(&dir).map(|()| {
             println!("{}", messages::text(Msg::InitDone { dir: &dir.display().to_string() }));
         })),
-        Command::Build { root, output, base_url, drafts, strict } => {
-            let opts = Options { root, output, base_url, drafts, strict, ..Options::default() };
+        Command::Build { root, output, base_url, drafts, strict, config } => {
+            let opts = Options {
+                root,
+                output,
+                base_url,
+                drafts,
+                strict,
+                config: config.config,
+                env: config.env,
+                ..Options::default()
+            };
             finish(loa::build(&opts).map(|report| {
                 // Notes are for `check`; a build shows what needs attention.
                 let warnings: Vec<Diagnostic> =
@@ -36,8 +45,17 @@ fn main() -> ExitCode {
                 println!("{}", messages::text(Msg::NewCreated { path: &shown }));
             }))
         }
-        Command::Serve { root, bind, port, drafts, open } => {
-            finish(loa::serve::serve(loa::serve::ServeOptions { root, bind, port, drafts, open }))
+        Command::Serve { root, bind, port, drafts, open, config } => {
+            let (config, env) = (config.config, config.env);
+            finish(loa::serve::serve(loa::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                drafts,
+                open,
+                config,
+                env,
+            }))
         }
         Command::ReadAloud { file, root } => {
             let text = match &file {
@@ -63,8 +81,16 @@ fn main() -> ExitCode {
                 }
             }))
         }
-        Command::Check { root, drafts, strict, external, format } => {
-            let opts = Options { root, drafts, strict, external, ..Options::default() };
+        Command::Check { root, drafts, strict, external, format, config } => {
+            let opts = Options {
+                root,
+                drafts,
+                strict,
+                external,
+                config: config.config,
+                env: config.env,
+                ..Options::default()
+            };
             let mut web = None;
             let (pages, diags, result) = match loa::check(&opts) {
                 Ok(report) => {

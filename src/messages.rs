@@ -108,6 +108,9 @@ pub enum Msg<'a> {
     ExternalUnchecked { url: &'a str, seconds: u64 },
     ExternalSummary { links: usize, broken: usize, unchecked: usize },
     HeadingAnchorLabel,
+    ConfigFileMissing { path: &'a str },
+    ConfigOverlayMissing { env: &'a str, path: &'a str },
+    ConfigOtherFormat { name: &'a str, format: &'a str },
     SlugReserved { slug: &'a str, safe: &'a str },
     BackslashLink { link: &'a str, fixed: &'a str },
     FileNameReserved { name: &'a str },
@@ -534,6 +537,20 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         ),
         (CaseOnlyDifference { path, other, other_file }, En) => format!(
             "`{path}` and `{other}` (from `{other_file}`) differ only in case: on Windows and USB sticks they are one file; rename one of them"
+        ),
+        (ConfigFileMissing { path }, Vi) => format!("không có tệp cấu hình `{path}` (đặt bằng `--config`)"),
+        (ConfigFileMissing { path }, En) => format!("no configuration file `{path}` (given with `--config`)"),
+        (ConfigOverlayMissing { env, path }, Vi) => format!(
+            "môi trường `{env}` cần tệp `{path}` nhưng không có; tạo tệp đó (chỉ ghi các khóa khác với config.yaml) hoặc bỏ `--env`/`LOA_ENV`"
+        ),
+        (ConfigOverlayMissing { env, path }, En) => format!(
+            "environment `{env}` needs `{path}`, which does not exist; create it (only the keys that differ from config.yaml) or drop `--env`/`LOA_ENV`"
+        ),
+        (ConfigOtherFormat { name, format }, Vi) => format!(
+            "có `{name}` ({format}) nhưng loa đọc `config.yaml` (YAML); hãy viết lại thành config.yaml, ví dụ `title = \"Tên\"` thành `title: \"Tên\"` (xem docs/content.md)"
+        ),
+        (ConfigOtherFormat { name, format }, En) => format!(
+            "found `{name}` ({format}), but loa reads `config.yaml` (YAML); rewrite it as config.yaml, e.g. `title = \"Name\"` becomes `title: \"Name\"` (see docs/content.md)"
         ),
         (HeadingAnchorLabel, Vi) => "Liên kết tới mục này".into(),
         (HeadingAnchorLabel, En) => "Link to this section".into(),

@@ -5,6 +5,7 @@
 mod anchors;
 mod browser;
 mod bulletins;
+mod config;
 mod content;
 mod documents;
 mod errors;

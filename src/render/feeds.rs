@@ -87,7 +87,12 @@ pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
 }
 
 /// Checks `feed_filenames` and adds every feed file to the URLs links may point at.
-pub fn attach(site: &mut Site, config_text: &str, diags: &mut Vec<crate::error::Diagnostic>) {
+pub fn attach(
+    site: &mut Site,
+    config_text: &str,
+    config_path: &std::path::Path,
+    diags: &mut Vec<crate::error::Diagnostic>,
+) {
     let names: Vec<&str> = FILENAMES.iter().map(|(n, _)| *n).collect();
     for name in site.config.feed_filenames.iter().filter(|n| Format::of(n).is_none()) {
         let line = config_text.lines().position(|l| l.contains(name.as_str())).map_or(0, |i| i + 1);
@@ -95,9 +100,7 @@ pub fn attach(site: &mut Site, config_text: &str, diags: &mut Vec<crate::error::
             name,
             known: &names.join(", "),
         });
-        diags.push(
-            crate::error::Diagnostic::error("config.yaml", line, 0, msg).with_excerpt_from(config_text),
-        );
+        diags.push(crate::error::Diagnostic::error(config_path, line, 0, msg).with_excerpt_from(config_text));
     }
     let urls = urls(site);
     site.targets.urls.extend(urls);
