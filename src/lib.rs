@@ -10,6 +10,7 @@ pub mod bulletin;
 pub mod cli;
 pub mod config;
 pub mod config_source;
+pub mod data;
 pub mod date;
 pub mod document;
 pub mod error;
@@ -117,7 +118,10 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     let found: Vec<&[document::Found]> = md.pages.iter().map(|h| h.mentions.as_slice()).collect();
     docs.link_up(&site, &found, diags);
     let bulletins = bulletin::index(&site, &docs, diags);
-    let tera = render::engine::compile(&theme, &site.targets.by_source, diags);
+    let mut tera = render::engine::compile(&theme, &site.targets.by_source, diags);
+    if let Some(tera) = tera.as_mut() {
+        data::register(tera, root, &theme, &site, &md);
+    }
     Ok(Prepared { site, theme, docs, bulletins, md, tera, ext })
 }
 

@@ -108,6 +108,11 @@ pub enum Msg<'a> {
     ExternalUnchecked { url: &'a str, seconds: u64 },
     ExternalSummary { links: usize, broken: usize, unchecked: usize },
     HeadingAnchorLabel,
+    DataPathOutside { path: &'a str },
+    DataFormat { path: &'a str },
+    DataMissing { path: &'a str },
+    DataInvalid { path: &'a str, detail: &'a str },
+    GetPageUnknown { path: &'a str, suggestion: Option<&'a str> },
     ConfigFileMissing { path: &'a str },
     ConfigOverlayMissing { env: &'a str, path: &'a str },
     ConfigOtherFormat { name: &'a str, format: &'a str },
@@ -552,6 +557,26 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (ConfigOtherFormat { name, format }, En) => format!(
             "found `{name}` ({format}), but loa reads `config.yaml` (YAML); rewrite it as config.yaml, e.g. `title = \"Name\"` becomes `title: \"Name\"` (see docs/content.md)"
         ),
+        (DataPathOutside { path }, Vi) => format!(
+            "load_data: `{path}` phải là đường dẫn trong thư mục trang web, ví dụ `data/lien-he.yaml`"
+        ),
+        (DataPathOutside { path }, En) => format!(
+            "load_data: `{path}` must be a path inside the site's folder, such as `data/contacts.yaml`"
+        ),
+        (DataFormat { path }, Vi) => format!("load_data: không đọc được dạng tệp `{path}`; dùng .yaml, .yml, .json hoặc .csv"),
+        (DataFormat { path }, En) => format!("load_data: cannot read the kind of file `{path}`; use .yaml, .yml, .json or .csv"),
+        (DataMissing { path }, Vi) => format!("load_data: không có tệp `{path}` (tính từ thư mục trang web)"),
+        (DataMissing { path }, En) => format!("load_data: no file `{path}` (relative to the site's folder)"),
+        (DataInvalid { path, detail }, Vi) => format!("load_data: tệp `{path}` viết sai: {detail}"),
+        (DataInvalid { path, detail }, En) => format!("load_data: `{path}` is not valid: {detail}"),
+        (GetPageUnknown { path, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("không có trang `{path}` trong content/; có phải ý bạn là `{s}`?"),
+            None => format!("không có trang `{path}` trong content/"),
+        },
+        (GetPageUnknown { path, suggestion }, En) => match suggestion {
+            Some(s) => format!("no page `{path}` in content/; did you mean `{s}`?"),
+            None => format!("no page `{path}` in content/"),
+        },
         (HeadingAnchorLabel, Vi) => "Liên kết tới mục này".into(),
         (HeadingAnchorLabel, En) => "Link to this section".into(),
         (FootnoteBackLabel, Vi) => "Quay lại chỗ dẫn chú thích".into(),

@@ -7,6 +7,7 @@ mod browser;
 mod bulletins;
 mod config;
 mod content;
+mod data;
 mod documents;
 mod errors;
 mod external;

@@ -101,6 +101,8 @@ pub fn classify(
             {
                 change.full = true
             }
+            // Data files are read by templates (`load_data`): everything may show them.
+            Some("data") => change.full = true,
             Some("content") if parts.len() > 1 => {
                 let inner = parts[1..].join("/");
                 // A folder changes when its entries do; those come as their own events.
