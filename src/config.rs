@@ -29,6 +29,7 @@ const KNOWN_KEYS: &[&str] = &[
     "build_search_index",
     "link_checker",
     "markdown",
+    "images",
     "extra",
 ];
 
@@ -61,6 +62,8 @@ pub struct Config {
     pub link_checker: crate::external::Settings,
     /// Markdown options: smart punctuation, autolinks, heading anchors.
     pub markdown: crate::markup::Options,
+    /// Sizes and quality of resized photos.
+    pub images: crate::images::Settings,
     pub extra: serde_json::Value,
 }
 
@@ -128,6 +131,7 @@ impl Default for Config {
             build_search_index: true,
             link_checker: Default::default(),
             markdown: Default::default(),
+            images: Default::default(),
             extra: serde_json::Value::Object(Default::default()),
         }
     }

@@ -15,6 +15,7 @@ pub mod date;
 pub mod document;
 pub mod error;
 pub mod external;
+pub mod images;
 pub mod init;
 pub mod load;
 pub mod markdown;
@@ -105,7 +106,10 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     let statics: Vec<String> = theme.statics.keys().cloned().collect();
     portable::check(root, &site, &statics, diags);
     anchors::check_menu(&site, config_text, &config_file.shown, diags);
+    let images = images::Images::new(root, &site.assets, &site.targets.by_source, site.config.images.clone());
+    images.check_files(root, &site.assets, diags);
     let ext = markdown::Extensions {
+        images: std::sync::Arc::new(images),
         shortcodes: shortcodes::compile(&theme, &site, &docs),
         options: site.config.markdown.clone(),
         lang: Some(if site.config.language.starts_with("en") {
@@ -121,6 +125,7 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     let mut tera = render::engine::compile(&theme, &site.targets.by_source, diags);
     if let Some(tera) = tera.as_mut() {
         data::register(tera, root, &theme, &site, &md);
+        images::register(tera, ext.images.clone());
     }
     Ok(Prepared { site, theme, docs, bulletins, md, tera, ext })
 }
@@ -151,7 +156,7 @@ fn settle(mut diags: Vec<Diagnostic>, strict: bool) -> Result<Vec<Diagnostic>> {
 pub fn build(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let Prepared { site, theme, docs, bulletins, md, tera, .. } = prepare(opts, &mut diags)?;
+    let Prepared { site, theme, docs, bulletins, md, tera, ext } = prepare(opts, &mut diags)?;
     // Content errors stop the build before anything is written.
     let mut diags = settle(diags, opts.strict)?;
     let Some(tera) = tera else {
@@ -173,7 +178,19 @@ pub fn build(opts: &Options) -> Result<Report> {
         }
     });
     site.assets.par_iter().for_each(|(rel, path)| {
-        if let Err(e) = staging.copy(rel, &theme::FileSource::Disk(path.clone())) {
+        // Photos are published re-encoded: oriented, without metadata (no GPS location).
+        let written = match ext.images.published(path) {
+            Some(Ok(bytes)) => staging.write(&render::Output { path: rel.clone(), bytes }),
+            Some(Err(detail)) => {
+                let shown = path.display().to_string();
+                Err(std::io::Error::other(messages::text(messages::Msg::ImageFailed {
+                    path: &shown,
+                    detail: &detail,
+                })))
+            }
+            None => staging.copy(rel, &theme::FileSource::Disk(path.clone())),
+        };
+        if let Err(e) = written {
             copy_errors.lock().unwrap_or_else(|p| p.into_inner()).push(Diagnostic::error(
                 path,
                 0,
@@ -191,6 +208,15 @@ pub fn build(opts: &Options) -> Result<Report> {
     });
     drop(progress);
     diags.extend(render_diags);
+    let (copies, image_diags) = ext.images.outputs();
+    diags.extend(image_diags);
+    for out in copies {
+        let path = out.path.clone();
+        counts.files += 1;
+        if let Err(e) = staging.write(&out) {
+            diags.push(Diagnostic::error(&path, 0, 0, e.to_string()));
+        }
+    }
     diags.extend(copy_errors.into_inner().unwrap_or_else(|p| p.into_inner()));
     let warnings = settle(diags, opts.strict)?;
     staging.commit()?;

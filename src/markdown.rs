@@ -68,6 +68,7 @@ pub struct Html {
 pub struct Extensions {
     pub shortcodes: crate::shortcodes::Shortcodes,
     pub options: crate::markup::Options,
+    pub images: std::sync::Arc<crate::images::Images>,
     /// Language of the site's own words in pages (anchor and back-link labels).
     pub lang: Option<messages::Lang>,
 }
@@ -120,6 +121,8 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     let mut in_code = false;
     let mut in_link = 0usize;
     let mut anchored = Vec::new();
+    // An image loa resizes: (event index, URL, title, offset) until its alt text is complete.
+    let mut open_image: Option<(usize, String, String, usize)> = None;
     let mut external = Vec::new();
 
     // A link or image source as a site URL; a broken one is reported and left as written.
@@ -229,6 +232,9 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let dest_url = CowStr::from(link_target(dest_url, range.start, &mut diags));
                 depth += 1;
+                if ext.images.handles(&dest_url) {
+                    open_image = Some((events.len(), dest_url.to_string(), title.to_string(), range.start));
+                }
                 events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }
             Event::Start(tag) => {
@@ -237,6 +243,33 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
                 }
                 depth += 1;
                 events.push(Event::Start(tag));
+            }
+            Event::End(TagEnd::Image) if open_image.is_some() => {
+                depth -= 1;
+                let Some((at, url, title, start)) = open_image.take() else { continue };
+                let alt: String = events[at..]
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                if alt.trim().is_empty() {
+                    let d = Diagnostic::warning(
+                        &page.source.shown,
+                        line_of(start),
+                        0,
+                        messages::text(Msg::ImageNoAlt { src: &url }),
+                    );
+                    diags.push(d.with_excerpt_from(&page.source.text));
+                }
+                match ext.images.img_html(&url, alt.trim(), &title) {
+                    Some(html) => {
+                        events.truncate(at);
+                        events.push(Event::InlineHtml(CowStr::from(html)));
+                    }
+                    None => events.push(Event::End(TagEnd::Image)),
+                }
             }
             Event::End(end) => {
                 depth -= 1;

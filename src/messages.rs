@@ -108,6 +108,11 @@ pub enum Msg<'a> {
     ExternalUnchecked { url: &'a str, seconds: u64 },
     ExternalSummary { links: usize, broken: usize, unchecked: usize },
     HeadingAnchorLabel,
+    ImageKind,
+    ImageHuge { size: &'a str, max: u64 },
+    ImageFailed { path: &'a str, detail: &'a str },
+    ImageNoAlt { src: &'a str },
+    ResizeUnknown { path: &'a str },
     DataPathOutside { path: &'a str },
     DataFormat { path: &'a str },
     DataMissing { path: &'a str },
@@ -577,6 +582,24 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             Some(s) => format!("no page `{path}` in content/; did you mean `{s}`?"),
             None => format!("no page `{path}` in content/"),
         },
+        (ImageKind, Vi) => "trình duyệt không hiển thị được ảnh dạng này (HEIC, TIFF); hãy lưu lại thành JPEG".into(),
+        (ImageKind, En) => "browsers cannot show this kind of image (HEIC, TIFF); save it as JPEG".into(),
+        (ImageHuge { size, max }, Vi) => format!(
+            "ảnh nặng {size} MB (quá {max} MB); loa thu nhỏ ảnh cho trang web, nhưng nên lưu bản nhỏ hơn để thư mục và USB gọn nhẹ"
+        ),
+        (ImageHuge { size, max }, En) => format!(
+            "image is {size} MB (over {max} MB); loa resizes it for the web, but a smaller file keeps the folder and USB stick light"
+        ),
+        (ImageFailed { path, detail }, Vi) => format!("không xử lý được ảnh `{path}`: {detail}"),
+        (ImageFailed { path, detail }, En) => format!("failed to process the image `{path}`: {detail}"),
+        (ImageNoAlt { src }, Vi) => format!(
+            "ảnh `{src}` không có lời mô tả; viết `![mô tả ngắn](…)` cho người khiếm thị và khi ảnh không tải được"
+        ),
+        (ImageNoAlt { src }, En) => format!(
+            "image `{src}` has no alt text; write `![short description](…)` for blind readers and when it does not load"
+        ),
+        (ResizeUnknown { path }, Vi) => format!("resize_image: không có ảnh JPEG/PNG `{path}` trong content/"),
+        (ResizeUnknown { path }, En) => format!("resize_image: no JPEG/PNG image `{path}` in content/"),
         (HeadingAnchorLabel, Vi) => "Liên kết tới mục này".into(),
         (HeadingAnchorLabel, En) => "Link to this section".into(),
         (FootnoteBackLabel, Vi) => "Quay lại chỗ dẫn chú thích".into(),

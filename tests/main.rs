@@ -13,6 +13,7 @@ mod errors;
 mod external;
 mod feeds;
 mod goldens;
+mod images;
 mod init;
 mod new;
 mod output;

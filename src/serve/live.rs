@@ -88,7 +88,16 @@ impl Live {
             files.insert(rel.clone(), read(source).map_err(|d| vec![d])?);
         }
         for (rel, path) in &prepared.site.assets {
-            files.insert(rel.clone(), read(&FileSource::Disk(path.clone())).map_err(|d| vec![d])?);
+            let bytes = match prepared.ext.images.published(path) {
+                Some(Ok(bytes)) => bytes.into(),
+                _ => read(&FileSource::Disk(path.clone())).map_err(|d| vec![d])?,
+            };
+            files.insert(rel.clone(), bytes);
+        }
+        let (copies, image_diags) = prepared.ext.images.outputs();
+        fail_on_errors(image_diags)?;
+        for out in copies {
+            files.insert(out.path, out.bytes.into());
         }
         let mut shown_in = vec![Vec::new(); prepared.site.pages.len()];
         for (j, job) in jobs.iter().enumerate() {
