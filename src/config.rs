@@ -30,6 +30,8 @@ const KNOWN_KEYS: &[&str] = &[
     "link_checker",
     "markdown",
     "images",
+    "languages",
+    "language_name",
     "extra",
 ];
 
@@ -64,6 +66,10 @@ pub struct Config {
     pub markdown: crate::markup::Options,
     /// Sizes and quality of resized photos.
     pub images: crate::images::Settings,
+    /// Languages besides `language`, by code: translations are `page.CODE.md`.
+    pub languages: std::collections::BTreeMap<String, crate::languages::Language>,
+    /// Name of the default language in the language switcher ("Tiếng Việt").
+    pub language_name: String,
     pub extra: serde_json::Value,
 }
 
@@ -132,6 +138,8 @@ impl Default for Config {
             link_checker: Default::default(),
             markdown: Default::default(),
             images: Default::default(),
+            languages: Default::default(),
+            language_name: "Tiếng Việt".into(),
             extra: serde_json::Value::Object(Default::default()),
         }
     }

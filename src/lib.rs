@@ -17,6 +17,7 @@ pub mod error;
 pub mod external;
 pub mod images;
 pub mod init;
+pub mod languages;
 pub mod load;
 pub mod markdown;
 pub mod markup;
@@ -95,6 +96,7 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         diags.extend(d);
         pages.extend(p);
     }
+    languages::place(&mut pages, &config.languages);
     let theme = theme::load(root, &config, diags);
     let statics: Vec<String> = theme.statics.keys().cloned().collect();
     let mut site = resolve::resolve(config, pages, loaded.assets, statics.into_iter(), opts.drafts, diags);
@@ -110,6 +112,7 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     images.check_files(root, &site.assets, diags);
     let ext = markdown::Extensions {
         images: std::sync::Arc::new(images),
+        languages: site.config.languages.clone(),
         shortcodes: shortcodes::compile(&theme, &site, &docs),
         options: site.config.markdown.clone(),
         lang: Some(if site.config.language.starts_with("en") {

@@ -63,12 +63,21 @@ pub struct Html {
     pub external: Vec<(String, usize)>,
 }
 
+impl Extensions {
+    /// For a translation (`tai/tin-tuc/a.md`), the path of its default-language page.
+    fn translated_from<'r>(&self, rel: &'r str) -> Option<&'r str> {
+        crate::languages::split(rel, &self.languages).map(|(_, orig)| orig)
+    }
+}
+
 /// What a render uses besides the page and the link targets.
 #[derive(Default)]
 pub struct Extensions {
     pub shortcodes: crate::shortcodes::Shortcodes,
     pub options: crate::markup::Options,
     pub images: std::sync::Arc<crate::images::Images>,
+    /// The site's other languages (translations sit under `LANG/`).
+    pub languages: std::collections::BTreeMap<String, crate::languages::Language>,
     /// Language of the site's own words in pages (anchor and back-link labels).
     pub lang: Option<messages::Lang>,
 }
@@ -140,6 +149,16 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
         match rewrite(&dest, page, targets) {
             Ok(url) => url.to_string(),
             Err(message) => {
+                // A translation may link to pages that exist only in the default language.
+                let fallback = ext.translated_from(&page.source.rel).and_then(|orig| {
+                    match resolve(&dest, orig, targets) {
+                        Link::Internal(url) => Some(url),
+                        _ => None,
+                    }
+                });
+                if let Some(url) = fallback {
+                    return url;
+                }
                 let d = Diagnostic::error(&page.source.shown, line_of(at), 0, message);
                 diags.push(d.with_excerpt_from(&page.source.text));
                 dest.to_string()

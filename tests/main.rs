@@ -15,6 +15,7 @@ mod feeds;
 mod goldens;
 mod images;
 mod init;
+mod languages;
 mod new;
 mod output;
 mod portability;

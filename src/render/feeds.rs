@@ -7,25 +7,44 @@ use crate::resolve::{pager_url, Site};
 /// `sitemap.xml` with the absolute URL of every page, section and taxonomy page.
 pub fn sitemap(site: &Site) -> String {
     let c = &site.config;
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut entry = |url: &str, date: Option<chrono::NaiveDate>| {
+    let multilingual = !c.languages.is_empty();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"");
+    // Translations are listed with each page (hreflang), as search engines ask.
+    out.push_str(if multilingual { " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" } else { ">\n" });
+    let mut entry_with = |url: &str, date: Option<chrono::NaiveDate>, rel: Option<&str>| {
         out.push_str("  <url>\n    <loc>");
         out.push_str(&escape_xml(&c.permalink(url)));
         out.push_str("</loc>\n");
         if let Some(d) = date {
             out.push_str(&format!("    <lastmod>{}</lastmod>\n", d.format("%Y-%m-%d")));
         }
+        let translations = match rel {
+            Some(rel) if multilingual => crate::languages::of(site, rel).1,
+            _ => Vec::new(),
+        };
+        if translations.len() > 1 {
+            for t in &translations {
+                let (lang, href) = (t["lang"].as_str().unwrap_or(""), t["url"].as_str().unwrap_or("/"));
+                out.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    escape_xml(lang),
+                    escape_xml(&c.permalink(href))
+                ));
+            }
+        }
         out.push_str("  </url>\n");
     };
     for s in &site.sections {
+        let rel = s.parsed.as_ref().map_or(s.dir.as_str(), |p| p.source.rel.as_str());
         for n in 1..=s.pager_count() {
-            entry(&pager_url(&s.url, n), None);
+            entry_with(&pager_url(&s.url, n), None, (n == 1).then_some(rel));
         }
     }
     for p in &site.pages {
         let f = &p.parsed.front;
-        entry(&p.url, f.updated.or(f.date));
+        entry_with(&p.url, f.updated.or(f.date), Some(&p.parsed.source.rel));
     }
+    let mut entry = |url: &str, date| entry_with(url, date, None);
     for t in &site.taxonomies {
         entry(&t.url, None);
         for term in &t.terms {

@@ -499,6 +499,22 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
         _ => (None, None),
     };
     m.insert("feeds".into(), Value::Array(feeds::alternates(site, section, term)));
+    let source = match *job {
+        Job::Page(i) => Some(site.pages[i].parsed.source.rel.clone()),
+        Job::Section(s, _) => Some(
+            site.sections[s]
+                .parsed
+                .as_ref()
+                .map_or_else(|| site.sections[s].dir.clone(), |p| p.source.rel.clone()),
+        ),
+        _ => None,
+    };
+    let (lang, translations) = match &source {
+        Some(rel) => crate::languages::of(site, rel),
+        None => (site.config.language.clone(), Vec::new()),
+    };
+    m.insert("lang".into(), Value::String(lang));
+    m.insert("translations".into(), Value::Array(translations));
     m.insert("current_url".into(), Value::String(url));
     m.insert("root".into(), Value::String(root));
     let ctx = Context::from_value(Value::Object(m)).unwrap_or_default();
