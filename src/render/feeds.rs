@@ -84,22 +84,36 @@ pub struct Feed<'a> {
     /// Folder of the feed; the file goes inside.
     pub base: &'a str,
     pub pages: Vec<usize>,
+    /// Language code of the entries.
+    pub lang: &'a str,
 }
 
 /// Every feed the site writes: the whole site, then sections and taxonomy terms that ask.
 pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
     let c = &site.config;
-    let mut out = vec![Feed { title: c.title.clone(), base: "/", pages: (0..site.pages.len()).collect() }];
+    let langs = &c.languages;
+    let lang_of = |i: usize| crate::languages::split(&site.pages[i].parsed.source.rel, langs).map(|(l, _)| l);
+    // One site feed per language: the default one at the root, the others under `/LANG/`.
+    let default_pages = (0..site.pages.len()).filter(|&i| lang_of(i).is_none()).collect();
+    let mut out = vec![Feed { title: c.title.clone(), base: "/", pages: default_pages, lang: &c.language }];
+    for (code, lang) in langs {
+        let Some(s) = site.sections.iter().find(|s| s.dir == *code) else { continue };
+        let title =
+            if lang.title.is_empty() { format!("{} ({})", c.title, lang.name) } else { lang.title.clone() };
+        let pages = (0..site.pages.len()).filter(|&i| lang_of(i) == Some(code.as_str())).collect();
+        out.push(Feed { title, base: &s.url, pages, lang: code });
+    }
     for s in site.sections.iter().skip(1) {
         if s.parsed.as_ref().is_some_and(|p| p.front.generate_feeds) {
             let title = format!("{} – {}", s.title, c.title);
-            out.push(Feed { title, base: &s.url, pages: s.pages.clone() });
+            let lang = crate::languages::split(&s.dir, &c.languages).map_or(c.language.as_str(), |(l, _)| l);
+            out.push(Feed { title, base: &s.url, pages: s.pages.clone(), lang });
         }
     }
     for t in site.taxonomies.iter().filter(|t| t.config.feed) {
         for term in &t.terms {
             let title = format!("{}: {} – {}", t.config.title, term.name, c.title);
-            out.push(Feed { title, base: &term.url, pages: term.pages.clone() });
+            out.push(Feed { title, base: &term.url, pages: term.pages.clone(), lang: &c.language });
         }
     }
     out
@@ -139,8 +153,19 @@ pub fn alternates(
     term: Option<(usize, usize)>,
 ) -> Vec<serde_json::Value> {
     let c = &site.config;
-    let mut feeds: Vec<(String, &str)> = vec![(c.title.clone(), "/")];
-    if let Some(s) = section.filter(|&s| s > 0).map(|s| &site.sections[s]) {
+    // Pages of another language announce that language's feed instead of the root one.
+    let lang_root = section.map(|s| site.sections[s].dir.split('/').next().unwrap_or("")).and_then(|top| {
+        let lang = c.languages.get(top)?;
+        let s = site.sections.iter().find(|s| s.dir == top)?;
+        let title =
+            if lang.title.is_empty() { format!("{} ({})", c.title, lang.name) } else { lang.title.clone() };
+        Some((title, s.url.as_str()))
+    });
+    let mut feeds: Vec<(String, &str)> = vec![lang_root.unwrap_or_else(|| (c.title.clone(), "/"))];
+    if let Some(s) = section
+        .filter(|&s| s > 0 && !c.languages.contains_key(&site.sections[s].dir))
+        .map(|s| &site.sections[s])
+    {
         if s.parsed.as_ref().is_some_and(|p| p.front.generate_feeds) {
             feeds.push((format!("{} – {}", s.title, c.title), &s.url));
         }
@@ -214,7 +239,7 @@ fn atom(
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        escape_xml(&c.language)
+        escape_xml(feed.lang)
     ));
     out.push_str(&format!("  <title>{}</title>\n", escape_xml(&feed.title)));
     if !c.description.is_empty() {
@@ -275,7 +300,7 @@ fn rss(
     out.push_str(&format!("  <link>{}</link>\n", escape_xml(&c.permalink(feed.base))));
     let description = if c.description.is_empty() { &feed.title } else { &c.description };
     out.push_str(&format!("  <description>{}</description>\n", escape_xml(description)));
-    out.push_str(&format!("  <language>{}</language>\n", escape_xml(&c.language)));
+    out.push_str(&format!("  <language>{}</language>\n", escape_xml(feed.lang)));
     out.push_str("  <generator>loa</generator>\n");
     if let Some(d) = dated.first().and_then(|&i| {
         let f = &site.pages[i].parsed.front;
