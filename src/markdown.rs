@@ -125,6 +125,10 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     let mut first_para: Option<(usize, usize)> = None;
 
     let mut found: Vec<Found> = Vec::new();
+    for (key, printed, at) in expanded.iter().flat_map(|e| &e.cited) {
+        let line = line_starts.partition_point(|&s| s <= *at) - 1 + page.body_line;
+        found.push(Found { key: key.clone(), printed: printed.clone(), line });
+    }
     let mut pending = String::new();
     let mut pending_at = 0;
     let mut in_code = false;

@@ -124,3 +124,15 @@ document.getElementById('f').onload = () => {
   if (!img || img.complete) report(); else { img.onload = report; img.onerror = report; }
 };
 </script>"#;
+
+// A document card cites its document: the document's page lists the page that shows it.
+#[test]
+fn document_card_counts_as_a_citation() {
+    let fx = with_body("Chỉ có thẻ:\n\n{{ van_ban(so=\"11 - CT/TW\") }}\n");
+    fx.remove("templates/page.html").remove("templates/base.html");
+    fx.build();
+    let doc = fx.read_public("van-ban/chi-thi-11/index.html");
+    let cited =
+        doc.split("id=\"duoc-dan-chieu\"").nth(1).unwrap_or_else(|| panic!("no cited-by list: {doc}"));
+    assert!(cited.contains("Hội nghị"), "{cited}");
+}

@@ -42,6 +42,9 @@ pub struct Expanded {
     /// (offset in `text`, offset in the original body, copied) in order: copied parts map
     /// offset for offset, generated parts map to the call that made them.
     map: Vec<(usize, usize, bool)>,
+    /// Document numbers given as `so="…"` to a shortcode (a `van_ban` card cites its
+    /// document like a written number): (key, as written, offset of the call in the body).
+    pub cited: Vec<(String, String, usize)>,
 }
 
 impl Expanded {
@@ -147,7 +150,8 @@ impl Shortcodes {
         if calls.is_empty() {
             return Ok(None);
         }
-        let mut out = Expanded { text: String::with_capacity(body.len() + 512), map: Vec::new() };
+        let mut out =
+            Expanded { text: String::with_capacity(body.len() + 512), map: Vec::new(), cited: Vec::new() };
         let mut diags = Vec::new();
         self.expand_calls(page, body, &calls, 0..body.len(), &mut out, &mut diags);
         if diags.is_empty() {
@@ -202,6 +206,10 @@ impl Shortcodes {
                     continue;
                 }
             };
+            if let Some(n) = c.args.get("so").and_then(Value::as_str).and_then(crate::document::number::parse)
+            {
+                out.cited.push((n.key, n.printed, c.start));
+            }
             let markdown = template.ends_with(".md");
             let (open, close) = match html.split_once(BODY_MARK) {
                 Some((a, b)) => (a.to_owned(), Some(b.to_owned())),
@@ -271,7 +279,7 @@ mod tests {
 
     #[test]
     fn expanded_offsets_map_back_to_the_file() {
-        let mut e = Expanded { text: String::new(), map: Vec::new() };
+        let mut e = Expanded { text: String::new(), map: Vec::new(), cited: Vec::new() };
         let body = "ab{{ x() }}cd";
         e.copy(body, 0..2);
         e.generate("<b>X</b>", 2);
