@@ -45,6 +45,7 @@ fn main() -> ExitCode {
                 println!("{}", messages::text(Msg::NewCreated { path: &shown }));
             }))
         }
+        Command::Import { files, section, root } => finish(loa::import::run(&root, &section, &files)),
         Command::Serve { root, bind, port, drafts, open, config } => {
             let (config, env) = (config.config, config.env);
             finish(loa::serve::serve(loa::serve::ServeOptions {

@@ -7,7 +7,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::document::mentions;
-use crate::document::Found;
+use crate::document::{Catalogue, Found};
 use crate::error::Diagnostic;
 use crate::messages::{self, Msg};
 use crate::parse::Parsed;
@@ -21,21 +21,13 @@ pub struct LinkTargets {
     pub urls: HashSet<String>,
     /// Content-relative paths of drafts left out of this build.
     pub drafts: HashSet<String>,
-    /// Document number key (`11-CT/TW`) → its page.
-    pub documents: HashMap<String, DocLink>,
+    /// The site's documents, which mentions of their numbers link to.
+    pub documents: Catalogue,
     /// Document page URL → number key, to count plain links as citations.
     pub document_urls: HashMap<String, String>,
 }
 
-/// Where a mention of a document number links to.
-#[derive(Debug, Clone)]
-pub struct DocLink {
-    pub url: String,
-    /// Shown on hover: "Chỉ thị 11-CT/TW ngày 13/04/2007".
-    pub label: String,
-    /// The document's own source, so it does not link to itself.
-    pub source: String,
-}
+pub use crate::document::DocLink;
 
 /// One entry of a page's table of contents.
 #[derive(Debug, Clone, Serialize)]
@@ -113,6 +105,13 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
         let offset = expanded.as_ref().map_or(offset, |e| e.original(offset));
         line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line
     };
+    // Line and column (in characters) of a body offset, for messages about mentions.
+    let place = |offset: usize| {
+        let offset = expanded.as_ref().map_or(offset, |e| e.original(offset));
+        let i = line_starts.partition_point(|&s| s <= offset) - 1;
+        let col = original.get(line_starts[i]..offset).map_or(0, |s| s.chars().count() + 1);
+        (i + page.body_line, col)
+    };
 
     let mut events: Vec<Event> = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
@@ -127,10 +126,13 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     let mut found: Vec<Found> = Vec::new();
     for (key, printed, at) in expanded.iter().flat_map(|e| &e.cited) {
         let line = line_starts.partition_point(|&s| s <= *at) - 1 + page.body_line;
-        found.push(Found { key: key.clone(), printed: printed.clone(), line });
+        let col = original.get(line_starts[line - page.body_line]..*at).map_or(0, |s| s.chars().count() + 1);
+        let how = crate::document::How::AsWritten;
+        found.push(Found { key: key.clone(), printed: printed.clone(), line, col, how });
     }
     let mut pending = String::new();
-    let mut pending_at = 0;
+    // Where each piece of `pending` starts: (offset in `pending`, offset in the body).
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut in_code = false;
     let mut in_link = 0usize;
     let mut anchored = Vec::new();
@@ -185,9 +187,7 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
                 events.push(event);
             } else {
                 // Text arrives in pieces; numbers are found in the joined run.
-                if pending.is_empty() {
-                    pending_at = range.start;
-                }
+                pieces.push((pending.len(), range.start));
                 pending.push_str(t);
             }
             continue;
@@ -196,12 +196,14 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
             let ctx = MentionContext {
                 targets,
                 source: &page.source.rel,
-                line: line_of(pending_at),
+                pieces: &pieces,
+                place: &place,
                 linkable: in_link == 0,
                 autolinks: ext.options.autolinks,
             };
             link_text(&pending, &ctx, &mut events, &mut found, &mut external);
             pending.clear();
+            pieces.clear();
         }
         match &event {
             Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_)) => has_notes = true,
@@ -247,7 +249,8 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
                 // A plain link to a document's page cites it as much as its number does.
                 let path = dest_url.split('#').next().unwrap_or("");
                 if let Some(key) = targets.document_urls.get(path) {
-                    found.push(Found { key: key.clone(), printed: key.clone(), line: line_of(range.start) });
+                    let (line, col) = place(range.start);
+                    found.push(Found::linked(key, line, col));
                 }
                 depth += 1;
                 events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
@@ -329,7 +332,8 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
         let ctx = MentionContext {
             targets,
             source: &page.source.rel,
-            line: line_of(pending_at),
+            pieces: &pieces,
+            place: &place,
             linkable: in_link == 0,
             autolinks: ext.options.autolinks,
         };
@@ -371,7 +375,10 @@ struct OpenHeading<'a> {
 struct MentionContext<'t> {
     targets: &'t LinkTargets,
     source: &'t str,
-    line: usize,
+    /// Where the pieces of the run start: (offset in the run, offset in the body).
+    pieces: &'t [(usize, usize)],
+    /// Line and column of a body offset.
+    place: &'t dyn Fn(usize) -> (usize, usize),
     /// False inside an existing link: record mentions, add no link.
     linkable: bool,
     /// Bare web addresses become links.
@@ -388,13 +395,26 @@ fn link_text<'a>(
 ) {
     let addresses =
         if ctx.autolinks && ctx.linkable { crate::markup::autolink::find(text) } else { Vec::new() };
+    if addresses.is_empty() {
+        return link_mentions(text, ctx, events, found);
+    }
+    // The text between addresses keeps its place in the run for mention positions.
+    let part = |from: usize, to: usize, events: &mut Vec<Event<'a>>, found: &mut Vec<Found>| {
+        let pieces: Vec<(usize, usize)> = ctx
+            .pieces
+            .iter()
+            .map(|&(p, b)| if p <= from { (0, b + (from - p)) } else { (p - from, b) })
+            .collect();
+        let sub = MentionContext { pieces: &pieces, ..*ctx };
+        link_mentions(&text[from..to], &sub, events, found);
+    };
     let mut last = 0;
     for r in addresses {
         if r.start > last {
-            link_mentions(&text[last..r.start], ctx, events, found);
+            part(last, r.start, events, found);
         }
         let href = crate::markup::autolink::href(&text[r.clone()]);
-        external.push((href.clone(), ctx.line));
+        external.push((href.clone(), ctx.place_of(r.start).0));
         events.push(Event::Start(Tag::Link {
             link_type: pulldown_cmark::LinkType::Autolink,
             dest_url: CowStr::from(href),
@@ -405,29 +425,40 @@ fn link_text<'a>(
         events.push(Event::End(TagEnd::Link));
         last = r.end;
     }
-    link_mentions(&text[last..], ctx, events, found);
+    part(last, text.len(), events, found);
+}
+
+impl MentionContext<'_> {
+    fn place_of(&self, at: usize) -> (usize, usize) {
+        let i = self.pieces.partition_point(|&(p, _)| p <= at).saturating_sub(1);
+        let (run, body) = self.pieces.get(i).copied().unwrap_or((0, 0));
+        (self.place)(body + at.saturating_sub(run))
+    }
 }
 
 /// Emits `text` as events, with mentions of known documents turned into links.
 fn link_mentions<'a>(text: &str, ctx: &MentionContext, events: &mut Vec<Event<'a>>, found: &mut Vec<Found>) {
     let mut last = 0;
-    for m in mentions::find(text) {
-        found.push(Found { key: m.number.key.clone(), printed: m.number.printed.clone(), line: ctx.line });
-        let Some(doc) = ctx.targets.documents.get(&m.number.key) else { continue };
+    for r in mentions::scan(text) {
+        let (line, col) = ctx.place_of(r.start);
+        let resolution = ctx.targets.documents.resolve(&r, text);
+        let (target, f) = Found::resolved(&r, text, &resolution, line, col);
+        found.push(f);
+        let Some(doc) = target else { continue };
         if !ctx.linkable || doc.source == ctx.source {
             continue;
         }
-        if m.start > last {
-            events.push(Event::Text(CowStr::from(text[last..m.start].to_owned())));
+        if r.start > last {
+            events.push(Event::Text(CowStr::from(text[last..r.start].to_owned())));
         }
         let escape = crate::render::engine::escape_html;
         events.push(Event::InlineHtml(CowStr::from(format!(
             "<a class=\"doc-ref\" href=\"{}\" title=\"{}\">{}</a>",
             escape(&doc.url),
             escape(&doc.label),
-            escape(&text[m.start..m.end])
+            escape(&text[r.start..r.end])
         ))));
-        last = m.end;
+        last = r.end;
     }
     if last < text.len() {
         events.push(Event::Text(CowStr::from(text[last..].to_owned())));
