@@ -202,6 +202,12 @@ impl State {
         for out in render::scripts(&model).into_iter().chain(render::feed_outputs(&model)) {
             files.insert(out.path, out.bytes.into());
         }
+        // Copies of photos an edited page now shows (the cache makes known ones cheap).
+        let (copies, image_diags) = p.ext.images.outputs();
+        fail_on_errors(image_diags)?;
+        for out in copies {
+            files.insert(out.path, out.bytes.into());
+        }
         Ok(files)
     }
 }
