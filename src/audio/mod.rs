@@ -268,13 +268,6 @@ pub fn synthesise(site: &Site, bulletins: &mut Bulletins, diags: &mut Vec<Diagno
     cache::prune(&maker.dir, &used);
 }
 
-/// The audio of page `page` for a feed: (site URL, MIME type, bytes).
-pub fn enclosure(bulletins: &Bulletins, page: usize) -> Option<(String, &'static str, u64)> {
-    let track = bulletins.list.get(*bulletins.of_page.get(&page)?)?.audio.as_ref()?;
-    let length = std::fs::metadata(&track.file).ok()?.len();
-    Some((track.url.clone(), track.format.mime(), length))
-}
-
 /// The audio files of the bulletins that have one, as output files.
 pub fn outputs(bulletins: &Bulletins) -> Vec<Output> {
     bulletins
