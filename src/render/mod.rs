@@ -408,15 +408,17 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
             let term = &tax.terms[k];
             let per = site.config.paginate_by;
             let single = pager_count(term.pages.len(), per) == 1;
-            let pages: Vec<Value> = if single {
-                term.pages.iter().map(|&p| shared.items[p].clone()).collect()
-            } else {
-                Vec::new()
-            };
+            let pages = if single { shared.list(&term.pages) } else { Value::Array(Vec::new()) };
             m.insert("taxonomy".into(), taxonomy_value(tax));
             m.insert(
                 "term".into(),
-                serde_json::json!({ "name": term.name, "slug": term.slug, "url": term.url, "count": term.pages.len(), "pages": pages }),
+                context::object([
+                    ("name", term.name.clone().into()),
+                    ("slug", term.slug.clone().into()),
+                    ("url", term.url.clone().into()),
+                    ("count", term.pages.len().into()),
+                    ("pages", pages),
+                ]),
             );
             m.insert("paginator".into(), context::paginator(shared, &term.url, &term.pages, per, n));
             let mut crumbs = shared.crumbs(site, Some(0));
