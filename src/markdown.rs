@@ -256,7 +256,8 @@ struct MentionContext<'t> {
 /// Emits `text` as events, with mentions of known documents turned into links.
 fn link_mentions<'a>(text: &str, ctx: &MentionContext, events: &mut Vec<Event<'a>>, found: &mut Vec<Found>) {
     let mut last = 0;
-    for m in mentions::find(text) {
+    let mentions = if may_mention(text) { mentions::find(text) } else { Vec::new() };
+    for m in mentions {
         found.push(Found { key: m.number.key.clone(), printed: m.number.printed.clone(), line: ctx.line });
         let Some(doc) = ctx.targets.documents.get(&m.number.key) else { continue };
         if !ctx.linkable || doc.source == ctx.source {
@@ -277,6 +278,14 @@ fn link_mentions<'a>(text: &str, ctx: &MentionContext, events: &mut Vec<Event<'a
     if last < text.len() {
         events.push(Event::Text(CowStr::from(text[last..].to_owned())));
     }
+}
+
+/// Can `text` hold a document number? Every number has a digit and a slash
+/// ("11-CT/TW", "1373/QĐ-TTg"); most runs of text have no slash, and the recogniser's
+/// search is the costliest part of rendering Markdown.
+fn may_mention(text: &str) -> bool {
+    const SLASHES: [char; 4] = ['/', '\u{2044}', '\u{2215}', '\u{FF0F}'];
+    text.contains(SLASHES) && text.bytes().any(|b| b.is_ascii_digit())
 }
 
 fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
@@ -441,6 +450,14 @@ mod tests {
     fn relative_paths_resolve_with_dot_dot() {
         assert_eq!(join("van-ban", "../tin-tuc/a.md").as_deref(), Some("tin-tuc/a.md"));
         assert_eq!(join("", "../a.md"), None);
+    }
+
+    #[test]
+    fn runs_without_a_slash_or_digit_skip_the_recogniser() {
+        assert!(may_mention("theo Chỉ thị số 11-CT/TW ngày 13/4/2007"));
+        assert!(!may_mention("Ban Thường vụ Tỉnh ủy Sơn La"));
+        assert!(!may_mention("và/hoặc"));
+        assert!(!may_mention("11 - CT"));
     }
 
     #[test]

@@ -226,6 +226,9 @@ pub fn render_all(model: &Model, tera: &Tera, build_date: &str, sink: &Sink) -> 
 }
 
 /// Renders `jobs` through their templates in parallel, handing each file to `sink`.
+///
+/// Jobs are taken longest first by whichever worker is free (a long tag or section list
+/// started last would leave the other core idle at the end).
 pub(crate) fn render_jobs(
     model: &Model,
     tera: &Tera,
@@ -233,32 +236,79 @@ pub(crate) fn render_jobs(
     jobs: &[Job],
     sink: &Sink,
 ) -> Vec<Diagnostic> {
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_cached_key(|&j| std::cmp::Reverse(cost(model, &jobs[j])));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failed: std::sync::Mutex<Vec<(usize, Diagnostic)>> = std::sync::Mutex::new(Vec::new());
+    let worker = || loop {
+        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let Some(&j) = order.get(k) else { break };
+        if let Err(d) = render_job(model, tera, shared, &jobs[j], sink) {
+            failed.lock().unwrap_or_else(|p| p.into_inner()).push((j, d));
+        }
+    };
+    rayon::scope(|scope| {
+        for _ in 0..rayon::current_num_threads() {
+            scope.spawn(|_| worker());
+        }
+    });
+    let mut failed = failed.into_inner().unwrap_or_else(|p| p.into_inner());
+    failed.sort_by_key(|(j, _)| *j);
+    failed.into_iter().map(|(_, d)| d).collect()
+}
+
+/// A job's rough cost, in list items (a page costs about as much as a few of them).
+fn cost(model: &Model, job: &Job) -> usize {
     let site = model.site;
-    let results: Vec<Result<(), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let template = template_of(site, job);
-            let (path, ctx) = context_for(model, shared, job);
-            let html = tera.render(&template, &ctx).map_err(|e| {
-                let page = match *job {
-                    Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
-                    _ => path.clone(),
-                };
-                let what = messages::text(Msg::TemplateRender { page: &page, template: &template });
-                Diagnostic::error(template_origin(&template), 0, 0, format!("{what}: {}", engine::chain(&e)))
-            })?;
-            let prefix = if matches!(job, Job::NotFound) {
-                format!("{}/", base_path(&site.config.base_url))
-            } else {
-                LinkStyle::prefix_for(&path)
-            };
-            let style = LinkStyle { prefix, pretty: site.config.pretty_urls, urls: &site.targets.urls };
-            let bytes = style.apply(&html).into_bytes();
-            sink(Output { path: path.clone(), bytes })
-                .map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
-        })
-        .collect();
-    results.into_iter().filter_map(Result::err).collect()
+    match *job {
+        Job::Page(i) => 4 + model.md.pages[i].content.len() / 2048,
+        Job::Section(s, n) => {
+            let sec = &site.sections[s];
+            let listed = pager_range(sec.pages.len(), sec.paginate_by, n).len();
+            // A single pager also lists every page in `section.pages`.
+            let all = if sec.pager_count() == 1 { sec.pages.len() } else { 0 };
+            2 + listed + all + sec.subsections.len() * 5
+        }
+        Job::Term(t, k, n) => {
+            let pages = &site.taxonomies[t].terms[k].pages;
+            let per = site.config.paginate_by;
+            let listed = pager_range(pages.len(), per, n).len();
+            let all = if pager_count(pages.len(), per) == 1 { pages.len() } else { 0 };
+            2 + listed + all
+        }
+        Job::TaxonomyList(t) => 2 + site.taxonomies[t].terms.len(),
+        Job::Timeline | Job::Graph => 2 + 2 * model.docs.docs.len(),
+        Job::Schedule => 2 + model.bulletins.list.len(),
+        Job::NotFound | Job::BulletinPrint(_) | Job::Search => 4,
+    }
+}
+
+/// Renders one job through its template and hands the file to `sink`.
+fn render_job(model: &Model, tera: &Tera, shared: &Shared, job: &Job, sink: &Sink) -> Result<(), Diagnostic> {
+    let site = model.site;
+    let template = template_of(site, job);
+    let (path, ctx) = context_for(model, shared, job);
+    // Rendered into bytes: Tera writes only `str`s, so the page is not checked
+    // for UTF-8 again (`render` would).
+    let mut html = Vec::with_capacity(16 * 1024);
+    tera.render_to(&template, &ctx, &mut html).map_err(|e| {
+        let page = match *job {
+            Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
+            _ => path.clone(),
+        };
+        let what = messages::text(Msg::TemplateRender { page: &page, template: &template });
+        Diagnostic::error(template_origin(&template), 0, 0, format!("{what}: {}", engine::chain(&e)))
+    })?;
+    drop(ctx);
+    let prefix = if matches!(job, Job::NotFound) {
+        format!("{}/", base_path(&site.config.base_url))
+    } else {
+        LinkStyle::prefix_for(&path)
+    };
+    let style = LinkStyle { prefix, pretty: site.config.pretty_urls, urls: &site.targets.urls };
+    let bytes = style.apply_bytes(&html);
+    drop(html);
+    sink(Output { path: path.clone(), bytes }).map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
 }
 
 /// Files written by code rather than templates: reading scripts, sitemap, feed, robots.txt
