@@ -256,8 +256,7 @@ struct MentionContext<'t> {
 /// Emits `text` as events, with mentions of known documents turned into links.
 fn link_mentions<'a>(text: &str, ctx: &MentionContext, events: &mut Vec<Event<'a>>, found: &mut Vec<Found>) {
     let mut last = 0;
-    let mentions = if may_mention(text) { mentions::find(text) } else { Vec::new() };
-    for m in mentions {
+    for m in mentions_in(text) {
         found.push(Found { key: m.number.key.clone(), printed: m.number.printed.clone(), line: ctx.line });
         let Some(doc) = ctx.targets.documents.get(&m.number.key) else { continue };
         if !ctx.linkable || doc.source == ctx.source {
@@ -284,8 +283,38 @@ fn link_mentions<'a>(text: &str, ctx: &MentionContext, events: &mut Vec<Event<'a
 /// ("11-CT/TW", "1373/QĐ-TTg"); most runs of text have no slash, and the recogniser's
 /// search is the costliest part of rendering Markdown.
 fn may_mention(text: &str) -> bool {
-    const SLASHES: [char; 4] = ['/', '\u{2044}', '\u{2215}', '\u{FF0F}'];
-    text.contains(SLASHES) && text.bytes().any(|b| b.is_ascii_digit())
+    const OTHER_SLASHES: [char; 3] = ['\u{2044}', '\u{2215}', '\u{FF0F}'];
+    (text.contains('/') || text.contains(OTHER_SLASHES)) && text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Runs up to this long are remembered: link texts such as "Công văn số 624/UBND-VX"
+/// come back on every page that cites the document.
+const REMEMBER_RUN: usize = 160;
+
+/// The mentions in a run of text, remembered per thread for short runs.
+fn mentions_in(text: &str) -> Vec<mentions::Mention> {
+    use std::cell::RefCell;
+    thread_local! {
+        static SEEN: RefCell<HashMap<String, Vec<mentions::Mention>>> = RefCell::new(HashMap::new());
+    }
+    if !may_mention(text) {
+        return Vec::new();
+    }
+    if text.len() > REMEMBER_RUN {
+        return mentions::find(text);
+    }
+    SEEN.with(|seen| {
+        if let Some(found) = seen.borrow().get(text) {
+            return found.clone();
+        }
+        let found = mentions::find(text);
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= 4096 {
+            seen.clear();
+        }
+        seen.insert(text.to_owned(), found.clone());
+        found
+    })
 }
 
 fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
@@ -458,6 +487,19 @@ mod tests {
         assert!(!may_mention("Ban Thường vụ Tỉnh ủy Sơn La"));
         assert!(!may_mention("và/hoặc"));
         assert!(!may_mention("11 - CT"));
+        assert!(may_mention("Quyết định 1373/ QĐ-TTg"));
+    }
+
+    #[test]
+    fn remembered_mentions_are_the_recognisers() {
+        for text in ["Công văn số 624/UBND-VX", "theo Chỉ thị số 11-CT/TW ngày 13/4/2007", "ngày 13/4/2007"]
+        {
+            // Twice: the second answer comes from the per-thread memory.
+            assert_eq!(mentions_in(text), mentions::find(text), "{text}");
+            assert_eq!(mentions_in(text), mentions::find(text), "{text}");
+        }
+        let long = format!("{} Quyết định 1373/QĐ-TTg", "Căn cứ ".repeat(40));
+        assert_eq!(mentions_in(&long), mentions::find(&long));
     }
 
     #[test]
