@@ -316,11 +316,11 @@ fn render_job(model: &Model, tera: &Tera, shared: &Shared, job: &Job, sink: &Sin
 pub(crate) fn code_outputs(model: &Model) -> Vec<Output> {
     let site = model.site;
     let mut extra = scripts(model);
-    extra.extend([
-        Output { path: "sitemap.xml".into(), bytes: feeds::sitemap(site).into_bytes() },
-        feed(model),
-        Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() },
-    ]);
+    extra.extend(
+        feeds::sitemaps(site).into_iter().map(|(path, text)| Output { path, bytes: text.into_bytes() }),
+    );
+    extra
+        .extend([feed(model), Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() }]);
     extra
 }
 

@@ -58,9 +58,12 @@ pub fn attach(site: &mut Site) {
     }
 }
 
+/// The theme's search script, inside the output; not written without a search index.
+pub const SCRIPT: &str = "js/search.js";
+
 /// The `search` value of the search page's template context.
 pub fn context() -> Value {
-    json!({ "url": URL, "meta": format!("{URL}meta.js"), "script": "/js/search.js" })
+    json!({ "url": URL, "meta": format!("{URL}meta.js"), "script": format!("/{SCRIPT}") })
 }
 
 /// The index files of the site.
