@@ -37,7 +37,9 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
-gen="$repo/../shared/bench/gen_corpus.py"
+# The generator sits in ../shared next to the repository (../../shared from a worktree).
+gen=${GEN_CORPUS:-$repo/../shared/bench/gen_corpus.py}
+[ -f "$gen" ] || gen="$repo/../../shared/bench/gen_corpus.py"
 
 sizes=()
 runs=5
