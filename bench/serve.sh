@@ -68,14 +68,20 @@ sock.sendall(b"GET /__loa/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
 sock.settimeout(30)
 buf = b""
 
-def wait_reload():
+def wait_reload(timeout=60):
+    """Waits for the next reload event; its arrival time, or None after `timeout` s."""
     global buf
-    while b"event: reload" not in buf:
-        chunk = sock.recv(65536)
-        if not chunk:
-            raise SystemExit("event stream closed")
-        buf += chunk
+    sock.settimeout(timeout)
+    try:
+        while b"event: reload" not in buf:
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise SystemExit("event stream closed")
+            buf += chunk
+    except socket.timeout:
+        return None
     buf = buf.split(b"event: reload", 1)[1]
+    return time.monotonic()
 
 def save(path, text):
     tmp = path + ".tmp~"
@@ -102,14 +108,17 @@ for kind in ("body", "body-quick", "title", "new"):
             time.sleep(0.3)
             path2 = files[(k * 37 + 11) % len(files)]
             t0 = save(path2, open(path2, encoding="utf-8").read() + "\nCâu thứ hai.\n")
-            wait_reload()  # the first edit's
         elif kind == "title":
             t0 = save(path, text.replace('title: "', 'title: "Sửa ', 1))
         else:
             new = os.path.join(os.path.dirname(path), "bench-new-%d.md" % i)
             t0 = save(new, '---\ntitle: "Trang mới %d"\ndate: 2024-05-01\n---\nNội dung mới.\n' % i)
-        wait_reload()
-        ms.append((time.monotonic() - t0) * 1000)
+        t1 = wait_reload()
+        if kind == "body-quick":
+            # The two saves may come as one rebuild or two: the last reload counts.
+            while (later := wait_reload(3)) is not None:
+                t1 = later
+        ms.append((t1 - t0) * 1000)
         time.sleep(1.5)
     results[kind] = ms
 for kind, ms in results.items():

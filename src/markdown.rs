@@ -7,7 +7,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::document::mentions;
-use crate::document::Found;
+use crate::document::{Catalogue, Found};
 use crate::error::Diagnostic;
 use crate::messages::{self, Msg};
 use crate::parse::Parsed;
@@ -21,21 +21,13 @@ pub struct LinkTargets {
     pub urls: HashSet<String>,
     /// Content-relative paths of drafts left out of this build.
     pub drafts: HashSet<String>,
-    /// Document number key (`11-CT/TW`) → its page.
-    pub documents: HashMap<String, DocLink>,
+    /// The site's documents, which mentions of their numbers link to.
+    pub documents: Catalogue,
     /// Document page URL → number key, to count plain links as citations.
     pub document_urls: HashMap<String, String>,
 }
 
-/// Where a mention of a document number links to.
-#[derive(Debug, Clone)]
-pub struct DocLink {
-    pub url: String,
-    /// Shown on hover: "Chỉ thị 11-CT/TW ngày 13/04/2007".
-    pub label: String,
-    /// The document's own source, so it does not link to itself.
-    pub source: String,
-}
+pub use crate::document::DocLink;
 
 /// One entry of a page's table of contents.
 #[derive(Debug, Clone, Serialize)]
@@ -55,6 +47,31 @@ pub struct Html {
     pub word_count: usize,
     /// Document numbers mentioned or linked in the body.
     pub mentions: Vec<Found>,
+    /// Links with a `#fragment`, checked against heading ids once every page is rendered.
+    pub anchored: Vec<crate::anchors::Anchored>,
+    /// Ids a link may point at: headings and footnotes.
+    pub ids: Vec<String>,
+    /// `http(s)` links and the line they are on, for `loa check --external`.
+    pub external: Vec<(String, usize)>,
+}
+
+impl Extensions {
+    /// For a translation (`tai/tin-tuc/a.md`), the path of its default-language page.
+    fn translated_from<'r>(&self, rel: &'r str) -> Option<&'r str> {
+        crate::languages::split(rel, &self.languages).map(|(_, orig)| orig)
+    }
+}
+
+/// What a render uses besides the page and the link targets.
+#[derive(Default)]
+pub struct Extensions {
+    pub shortcodes: crate::shortcodes::Shortcodes,
+    pub options: crate::markup::Options,
+    pub images: std::sync::Arc<crate::images::Images>,
+    /// The site's other languages (translations sit under `LANG/`).
+    pub languages: std::collections::BTreeMap<String, crate::languages::Language>,
+    /// Language of the site's own words in pages (anchor and back-link labels).
+    pub lang: Option<messages::Lang>,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -69,11 +86,32 @@ fn options() -> Options {
 
 /// Renders the body of `page`; broken links are reported with their file line.
 pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
-    let body = page.body();
+    render_with(page, targets, &Extensions::default())
+}
+
+/// `render` with shortcodes and Markdown options.
+pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (Html, Vec<Diagnostic>) {
+    let expanded = match ext.shortcodes.expand(page, page.body()) {
+        Ok(e) => e,
+        Err(diags) => return (Html::default(), diags),
+    };
+    let body = expanded.as_ref().map_or(page.body(), |e| e.text.as_str());
     let mut diags = Vec::new();
+    let original = page.body();
     let line_starts: Vec<usize> =
-        std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
-    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line;
+        std::iter::once(0).chain(original.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    // Offsets of an expanded body map back to the file before they become lines.
+    let line_of = |offset: usize| {
+        let offset = expanded.as_ref().map_or(offset, |e| e.original(offset));
+        line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line
+    };
+    // Line and column (in characters) of a body offset, for messages about mentions.
+    let place = |offset: usize| {
+        let offset = expanded.as_ref().map_or(offset, |e| e.original(offset));
+        let i = line_starts.partition_point(|&s| s <= offset) - 1;
+        let col = original.get(line_starts[i]..offset).map_or(0, |s| s.chars().count() + 1);
+        (i + page.body_line, col)
+    };
 
     let mut events: Vec<Event> = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
@@ -86,23 +124,60 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
     let mut first_para: Option<(usize, usize)> = None;
 
     let mut found: Vec<Found> = Vec::new();
+    for (key, printed, at) in expanded.iter().flat_map(|e| &e.cited) {
+        let line = line_starts.partition_point(|&s| s <= *at) - 1 + page.body_line;
+        let col = original.get(line_starts[line - page.body_line]..*at).map_or(0, |s| s.chars().count() + 1);
+        let how = crate::document::How::AsWritten;
+        found.push(Found { key: key.clone(), printed: printed.clone(), line, col, how });
+    }
     let mut pending = String::new();
-    let mut pending_at = 0;
+    // Where each piece of `pending` starts: (offset in `pending`, offset in the body).
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut in_code = false;
     let mut in_link = 0usize;
+    let mut anchored = Vec::new();
+    // An image loa resizes: (event index, URL, title, offset) until its alt text is complete.
+    let mut open_image: Option<(usize, String, String, usize)> = None;
+    let mut external = Vec::new();
 
     // A link or image source as a site URL; a broken one is reported and left as written.
     let link_target = |dest: CowStr<'_>, at: usize, diags: &mut Vec<Diagnostic>| -> String {
+        // `..\van-ban\a.md` (a Windows habit) is resolved as `../van-ban/a.md`, with a warning.
+        let dest = match crate::portable::forward_slashes(&dest) {
+            Some(fixed) => {
+                let msg = messages::text(Msg::BackslashLink { link: &dest, fixed: &fixed });
+                let d = Diagnostic::warning(&page.source.shown, line_of(at), 0, msg);
+                diags.push(d.with_excerpt_from(&page.source.text));
+                CowStr::from(fixed)
+            }
+            None => dest,
+        };
         match rewrite(&dest, page, targets) {
             Ok(url) => url.to_string(),
             Err(message) => {
+                // A translation may link to pages that exist only in the default language.
+                let fallback = ext.translated_from(&page.source.rel).and_then(|orig| {
+                    match resolve(&dest, orig, targets) {
+                        Link::Internal(url) => Some(url),
+                        _ => None,
+                    }
+                });
+                if let Some(url) = fallback {
+                    return url;
+                }
                 let d = Diagnostic::error(&page.source.shown, line_of(at), 0, message);
                 diags.push(d.with_excerpt_from(&page.source.text));
                 dest.to_string()
             }
         }
     };
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    let lang = ext.lang.unwrap_or(messages::Lang::Vi);
+    let mut has_notes = false;
+    let mut parser_options = options();
+    if ext.options.smart_punctuation {
+        parser_options |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    for (event, range) in Parser::new_ext(body, parser_options).into_offset_iter() {
         if let Event::Text(t) = &event {
             word_count += t.split_whitespace().count();
             if heading.is_some() {
@@ -112,9 +187,7 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 events.push(event);
             } else {
                 // Text arrives in pieces; numbers are found in the joined run.
-                if pending.is_empty() {
-                    pending_at = range.start;
-                }
+                pieces.push((pending.len(), range.start));
                 pending.push_str(t);
             }
             continue;
@@ -123,13 +196,17 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
             let ctx = MentionContext {
                 targets,
                 source: &page.source.rel,
-                line: line_of(pending_at),
+                pieces: &pieces,
+                place: &place,
                 linkable: in_link == 0,
+                autolinks: ext.options.autolinks,
             };
-            link_mentions(&pending, &ctx, &mut events, &mut found);
+            link_text(&pending, &ctx, &mut events, &mut found, &mut external);
             pending.clear();
+            pieces.clear();
         }
         match &event {
+            Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_)) => has_notes = true,
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
@@ -149,6 +226,10 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                     let base = id.as_deref().map(str::to_owned).unwrap_or_else(|| slugify(&heading_text));
                     let id = unique_id(if base.is_empty() { "muc".into() } else { base }, &mut ids);
                     headings.push((level as u8, id.clone(), heading_text.trim().to_owned()));
+                    if ext.options.heading_anchors {
+                        events
+                            .push(Event::InlineHtml(CowStr::from(crate::markup::heading_anchor(&id, lang))));
+                    }
                     events[at] = Event::Start(Tag::Heading {
                         level: level_start,
                         id: Some(CowStr::from(id)),
@@ -159,11 +240,17 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 events.push(Event::End(TagEnd::Heading(level)));
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let written = crate::anchors::worth_noting(&dest_url).then(|| dest_url.to_string());
                 let dest_url = CowStr::from(link_target(dest_url, range.start, &mut diags));
+                if let Some(written) = written {
+                    let line = line_of(range.start);
+                    crate::anchors::note(written, &dest_url, line, &mut anchored, &mut external);
+                }
                 // A plain link to a document's page cites it as much as its number does.
                 let path = dest_url.split('#').next().unwrap_or("");
                 if let Some(key) = targets.document_urls.get(path) {
-                    found.push(Found { key: key.clone(), printed: key.clone(), line: line_of(range.start) });
+                    let (line, col) = place(range.start);
+                    found.push(Found::linked(key, line, col));
                 }
                 depth += 1;
                 events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
@@ -171,6 +258,9 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let dest_url = CowStr::from(link_target(dest_url, range.start, &mut diags));
                 depth += 1;
+                if ext.images.handles(&dest_url) {
+                    open_image = Some((events.len(), dest_url.to_string(), title.to_string(), range.start));
+                }
                 events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }
             Event::Start(tag) => {
@@ -179,6 +269,33 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 }
                 depth += 1;
                 events.push(Event::Start(tag));
+            }
+            Event::End(TagEnd::Image) if open_image.is_some() => {
+                depth -= 1;
+                let Some((at, url, title, start)) = open_image.take() else { continue };
+                let alt: String = events[at..]
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                if alt.trim().is_empty() {
+                    let d = Diagnostic::warning(
+                        &page.source.shown,
+                        line_of(start),
+                        0,
+                        messages::text(Msg::ImageNoAlt { src: &url }),
+                    );
+                    diags.push(d.with_excerpt_from(&page.source.text));
+                }
+                match ext.images.img_html(&url, alt.trim(), &title) {
+                    Some(html) => {
+                        events.truncate(at);
+                        events.push(Event::InlineHtml(CowStr::from(html)));
+                    }
+                    None => events.push(Event::End(TagEnd::Image)),
+                }
             }
             Event::End(end) => {
                 depth -= 1;
@@ -215,13 +332,22 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
         let ctx = MentionContext {
             targets,
             source: &page.source.rel,
-            line: line_of(pending_at),
+            pieces: &pieces,
+            place: &place,
             linkable: in_link == 0,
+            autolinks: ext.options.autolinks,
         };
-        link_mentions(&pending, &ctx, &mut events, &mut found);
+        link_text(&pending, &ctx, &mut events, &mut found, &mut external);
     }
+    let mut ids: Vec<String> = headings.iter().map(|(_, id, _)| id.clone()).collect();
     let mut content = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut content, events.iter().cloned());
+    if has_notes {
+        let label = messages::text_in(lang, Msg::FootnoteBackLabel);
+        ids.extend(crate::markup::footnotes::rewrite(&mut events, &label));
+        crate::markup::footnotes::html(&events, &mut content);
+    } else {
+        pulldown_cmark::html::push_html(&mut content, events.iter().cloned());
+    }
     let summary_events = match (more_at, first_para) {
         (Some(end), _) => Some(&events[..end]),
         (None, Some((start, end))) if end > start => Some(&events[start..end]),
@@ -232,7 +358,8 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
         pulldown_cmark::html::push_html(&mut s, evs.iter().cloned());
         s
     });
-    (Html { content, summary, toc: toc_tree(&headings), word_count, mentions: found }, diags)
+    let toc = toc_tree(&headings);
+    (Html { content, summary, toc, word_count, mentions: found, anchored, ids, external }, diags)
 }
 
 /// A heading whose text is still being collected (its id comes from the text).
@@ -248,73 +375,94 @@ struct OpenHeading<'a> {
 struct MentionContext<'t> {
     targets: &'t LinkTargets,
     source: &'t str,
-    line: usize,
+    /// Where the pieces of the run start: (offset in the run, offset in the body).
+    pieces: &'t [(usize, usize)],
+    /// Line and column of a body offset.
+    place: &'t dyn Fn(usize) -> (usize, usize),
     /// False inside an existing link: record mentions, add no link.
     linkable: bool,
+    /// Bare web addresses become links.
+    autolinks: bool,
+}
+
+/// Emits `text` as events: bare web addresses as links (when asked), document mentions linked.
+fn link_text<'a>(
+    text: &str,
+    ctx: &MentionContext,
+    events: &mut Vec<Event<'a>>,
+    found: &mut Vec<Found>,
+    external: &mut Vec<(String, usize)>,
+) {
+    let addresses =
+        if ctx.autolinks && ctx.linkable { crate::markup::autolink::find(text) } else { Vec::new() };
+    if addresses.is_empty() {
+        return link_mentions(text, ctx, events, found);
+    }
+    // The text between addresses keeps its place in the run for mention positions.
+    let part = |from: usize, to: usize, events: &mut Vec<Event<'a>>, found: &mut Vec<Found>| {
+        let pieces: Vec<(usize, usize)> = ctx
+            .pieces
+            .iter()
+            .map(|&(p, b)| if p <= from { (0, b + (from - p)) } else { (p - from, b) })
+            .collect();
+        let sub = MentionContext { pieces: &pieces, ..*ctx };
+        link_mentions(&text[from..to], &sub, events, found);
+    };
+    let mut last = 0;
+    for r in addresses {
+        if r.start > last {
+            part(last, r.start, events, found);
+        }
+        let href = crate::markup::autolink::href(&text[r.clone()]);
+        external.push((href.clone(), ctx.place_of(r.start).0));
+        events.push(Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Autolink,
+            dest_url: CowStr::from(href),
+            title: CowStr::Borrowed(""),
+            id: CowStr::Borrowed(""),
+        }));
+        events.push(Event::Text(CowStr::from(text[r.clone()].to_owned())));
+        events.push(Event::End(TagEnd::Link));
+        last = r.end;
+    }
+    part(last, text.len(), events, found);
+}
+
+impl MentionContext<'_> {
+    fn place_of(&self, at: usize) -> (usize, usize) {
+        let i = self.pieces.partition_point(|&(p, _)| p <= at).saturating_sub(1);
+        let (run, body) = self.pieces.get(i).copied().unwrap_or((0, 0));
+        (self.place)(body + at.saturating_sub(run))
+    }
 }
 
 /// Emits `text` as events, with mentions of known documents turned into links.
 fn link_mentions<'a>(text: &str, ctx: &MentionContext, events: &mut Vec<Event<'a>>, found: &mut Vec<Found>) {
     let mut last = 0;
-    for m in mentions_in(text) {
-        found.push(Found { key: m.number.key.clone(), printed: m.number.printed.clone(), line: ctx.line });
-        let Some(doc) = ctx.targets.documents.get(&m.number.key) else { continue };
+    for r in mentions::scan(text) {
+        let (line, col) = ctx.place_of(r.start);
+        let resolution = ctx.targets.documents.resolve(&r, text);
+        let (target, f) = Found::resolved(&r, text, &resolution, line, col);
+        found.push(f);
+        let Some(doc) = target else { continue };
         if !ctx.linkable || doc.source == ctx.source {
             continue;
         }
-        if m.start > last {
-            events.push(Event::Text(CowStr::from(text[last..m.start].to_owned())));
+        if r.start > last {
+            events.push(Event::Text(CowStr::from(text[last..r.start].to_owned())));
         }
         let escape = crate::render::engine::escape_html;
         events.push(Event::InlineHtml(CowStr::from(format!(
             "<a class=\"doc-ref\" href=\"{}\" title=\"{}\">{}</a>",
             escape(&doc.url),
             escape(&doc.label),
-            escape(&text[m.start..m.end])
+            escape(&text[r.start..r.end])
         ))));
-        last = m.end;
+        last = r.end;
     }
     if last < text.len() {
         events.push(Event::Text(CowStr::from(text[last..].to_owned())));
     }
-}
-
-/// Can `text` hold a document number? Every number has a digit and a slash
-/// ("11-CT/TW", "1373/QĐ-TTg"); most runs of text have no slash, and the recogniser's
-/// search is the costliest part of rendering Markdown.
-fn may_mention(text: &str) -> bool {
-    const OTHER_SLASHES: [char; 3] = ['\u{2044}', '\u{2215}', '\u{FF0F}'];
-    (text.contains('/') || text.contains(OTHER_SLASHES)) && text.bytes().any(|b| b.is_ascii_digit())
-}
-
-/// Runs up to this long are remembered: link texts such as "Công văn số 624/UBND-VX"
-/// come back on every page that cites the document.
-const REMEMBER_RUN: usize = 160;
-
-/// The mentions in a run of text, remembered per thread for short runs.
-fn mentions_in(text: &str) -> Vec<mentions::Mention> {
-    use std::cell::RefCell;
-    thread_local! {
-        static SEEN: RefCell<HashMap<String, Vec<mentions::Mention>>> = RefCell::new(HashMap::new());
-    }
-    if !may_mention(text) {
-        return Vec::new();
-    }
-    if text.len() > REMEMBER_RUN {
-        return mentions::find(text);
-    }
-    SEEN.with(|seen| {
-        if let Some(found) = seen.borrow().get(text) {
-            return found.clone();
-        }
-        let found = mentions::find(text);
-        let mut seen = seen.borrow_mut();
-        if seen.len() >= 4096 {
-            seen.clear();
-        }
-        seen.insert(text.to_owned(), found.clone());
-        found
-    })
 }
 
 fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
@@ -436,7 +584,7 @@ fn has_scheme(dest: &str) -> bool {
 }
 
 /// Decodes `%20`-style escapes so links to "Văn bản.pdf" written encoded still resolve.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return crate::load::nfc(s);
     }
@@ -479,27 +627,6 @@ mod tests {
     fn relative_paths_resolve_with_dot_dot() {
         assert_eq!(join("van-ban", "../tin-tuc/a.md").as_deref(), Some("tin-tuc/a.md"));
         assert_eq!(join("", "../a.md"), None);
-    }
-
-    #[test]
-    fn runs_without_a_slash_or_digit_skip_the_recogniser() {
-        assert!(may_mention("theo Chỉ thị số 11-CT/TW ngày 13/4/2007"));
-        assert!(!may_mention("Ban Thường vụ Tỉnh ủy Sơn La"));
-        assert!(!may_mention("và/hoặc"));
-        assert!(!may_mention("11 - CT"));
-        assert!(may_mention("Quyết định 1373/ QĐ-TTg"));
-    }
-
-    #[test]
-    fn remembered_mentions_are_the_recognisers() {
-        for text in ["Công văn số 624/UBND-VX", "theo Chỉ thị số 11-CT/TW ngày 13/4/2007", "ngày 13/4/2007"]
-        {
-            // Twice: the second answer comes from the per-thread memory.
-            assert_eq!(mentions_in(text), mentions::find(text), "{text}");
-            assert_eq!(mentions_in(text), mentions::find(text), "{text}");
-        }
-        let long = format!("{} Quyết định 1373/QĐ-TTg", "Căn cứ ".repeat(40));
-        assert_eq!(mentions_in(&long), mentions::find(&long));
     }
 
     #[test]

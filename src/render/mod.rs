@@ -6,7 +6,7 @@
 
 pub(crate) mod context;
 pub mod engine;
-mod feeds;
+pub(crate) mod feeds;
 pub mod relative;
 
 use rayon::prelude::*;
@@ -47,14 +47,14 @@ pub struct Rendered {
     pub sections: Vec<Html>,
 }
 
-/// Renders the Markdown of all pages and sections; broken links go to `diags`.
-pub fn markdown(site: &Site, diags: &mut Vec<Diagnostic>) -> Rendered {
+/// Renders the Markdown of all pages and sections; broken links and anchors go to `diags`.
+pub fn markdown(site: &Site, ext: &markdown::Extensions, diags: &mut Vec<Diagnostic>) -> Rendered {
     let pages: Vec<(Html, Vec<Diagnostic>)> =
-        site.pages.par_iter().map(|p| markdown::render(&p.parsed, &site.targets)).collect();
+        site.pages.par_iter().map(|p| markdown::render_with(&p.parsed, &site.targets, ext)).collect();
     let sections: Vec<(Html, Vec<Diagnostic>)> = site
         .sections
         .par_iter()
-        .map(|s| s.parsed.as_ref().map(|p| markdown::render(p, &site.targets)).unwrap_or_default())
+        .map(|s| s.parsed.as_ref().map(|p| markdown::render_with(p, &site.targets, ext)).unwrap_or_default())
         .collect();
     let mut split = |v: Vec<(Html, Vec<Diagnostic>)>| {
         v.into_iter()
@@ -64,7 +64,9 @@ pub fn markdown(site: &Site, diags: &mut Vec<Diagnostic>) -> Rendered {
             })
             .collect()
     };
-    Rendered { pages: split(pages), sections: split(sections) }
+    let rendered = Rendered { pages: split(pages), sections: split(sections) };
+    crate::anchors::check(site, &rendered, diags);
+    rendered
 }
 
 /// Everything a render reads: the site, its Markdown, documents and bulletins.
@@ -118,7 +120,7 @@ fn template_of(site: &Site, job: &Job) -> String {
 
 /// How many files `render_all` will produce (for progress).
 pub fn job_count(m: &Model) -> usize {
-    jobs(m, true).len() + 3 + m.bulletins.list.len()
+    jobs(m, true).len() + 2 + feeds::urls(m.site).len() + m.bulletins.list.len()
 }
 
 fn jobs(m: &Model, with_404: bool) -> Vec<Job> {
@@ -240,10 +242,12 @@ pub(crate) fn render_jobs(
     order.sort_by_cached_key(|&j| std::cmp::Reverse(cost(model, &jobs[j])));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let failed: std::sync::Mutex<Vec<(usize, Diagnostic)>> = std::sync::Mutex::new(Vec::new());
+    // Site links that point at nothing, with the template that wrote them.
+    let broken = std::sync::Mutex::new(Vec::new());
     let worker = || loop {
         let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let Some(&j) = order.get(k) else { break };
-        if let Err(d) = render_job(model, tera, shared, &jobs[j], sink) {
+        if let Err(d) = render_job(model, tera, shared, &jobs[j], sink, &broken) {
             failed.lock().unwrap_or_else(|p| p.into_inner()).push((j, d));
         }
     };
@@ -254,7 +258,11 @@ pub(crate) fn render_jobs(
     });
     let mut failed = failed.into_inner().unwrap_or_else(|p| p.into_inner());
     failed.sort_by_key(|(j, _)| *j);
-    failed.into_iter().map(|(_, d)| d).collect()
+    let mut diags: Vec<Diagnostic> = failed.into_iter().map(|(_, d)| d).collect();
+    let mut broken = broken.into_inner().unwrap_or_else(|p| p.into_inner());
+    broken.sort();
+    crate::anchors::report_template_links(model.site, broken, &mut diags);
+    diags
 }
 
 /// A job's rough cost, in list items (a page costs about as much as a few of them).
@@ -283,15 +291,20 @@ fn cost(model: &Model, job: &Job) -> usize {
     }
 }
 
-/// Renders one job through its template and hands the file to `sink`.
-fn render_job(model: &Model, tera: &Tera, shared: &Shared, job: &Job, sink: &Sink) -> Result<(), Diagnostic> {
+/// Renders one job through its template and hands the file to `sink`; site links that
+/// point at nothing go to `broken` with the template that wrote them.
+fn render_job(
+    model: &Model,
+    tera: &Tera,
+    shared: &Shared,
+    job: &Job,
+    sink: &Sink,
+    broken: &std::sync::Mutex<Vec<(String, String)>>,
+) -> Result<(), Diagnostic> {
     let site = model.site;
     let template = template_of(site, job);
     let (path, ctx) = context_for(model, shared, job);
-    // Rendered into bytes: Tera writes only `str`s, so the page is not checked
-    // for UTF-8 again (`render` would).
-    let mut html = Vec::with_capacity(16 * 1024);
-    tera.render_to(&template, &ctx, &mut html).map_err(|e| {
+    let html = tera.render(&template, &ctx).map_err(|e| {
         let page = match *job {
             Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
             _ => path.clone(),
@@ -306,8 +319,13 @@ fn render_job(model: &Model, tera: &Tera, shared: &Shared, job: &Job, sink: &Sin
         LinkStyle::prefix_for(&path)
     };
     let style = LinkStyle { prefix, pretty: site.config.pretty_urls, urls: &site.targets.urls };
-    let bytes = style.apply_bytes(&html);
+    let mut links = Vec::new();
+    let bytes = style.apply_noting(&html, Some(&mut links)).into_bytes();
     drop(html);
+    if !links.is_empty() {
+        let mut b = broken.lock().unwrap_or_else(|p| p.into_inner());
+        b.extend(links.into_iter().map(|l| (l, template.clone())));
+    }
     sink(Output { path: path.clone(), bytes }).map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
 }
 
@@ -319,8 +337,8 @@ pub(crate) fn code_outputs(model: &Model) -> Vec<Output> {
     extra.extend(
         feeds::sitemaps(site).into_iter().map(|(path, text)| Output { path, bytes: text.into_bytes() }),
     );
-    extra
-        .extend([feed(model), Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() }]);
+    extra.push(Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() });
+    extra.extend(feed_outputs(model));
     extra
 }
 
@@ -334,8 +352,8 @@ pub(crate) fn scripts(model: &Model) -> Vec<Output> {
     scripts.collect()
 }
 
-/// The Atom feed.
-pub(crate) fn feed(model: &Model) -> Output {
+/// The feeds: of the site, and of the sections and taxonomy terms that ask for one.
+pub(crate) fn feed_outputs(model: &Model) -> Vec<Output> {
     let (site, md) = (model.site, model.md);
     let absolute = LinkStyle {
         prefix: format!("{}/", site.config.base()),
@@ -345,7 +363,15 @@ pub(crate) fn feed(model: &Model) -> Output {
     // Only the feed's few entries need their summary made absolute.
     let summary =
         |i: usize| summary_html(&site.pages[i].parsed.front, &md.pages[i]).map(|s| absolute.apply(&s));
-    Output { path: "atom.xml".into(), bytes: feeds::atom(site, &summary).into_bytes() }
+    let mut out = Vec::new();
+    for feed in feeds::feeds(site) {
+        for name in &site.config.feed_filenames {
+            let Some(format) = feeds::Format::of(name) else { continue };
+            let bytes = feeds::write(site, &feed, format, name, &summary).into_bytes();
+            out.push(Output { path: format!("{}{name}", &feed.base[1..]), bytes });
+        }
+    }
+    out
 }
 
 /// The pages whose data a job's output shows (for incremental rebuilds in `serve`).
@@ -523,6 +549,29 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
     } else {
         LinkStyle::prefix_for(&path)
     };
+    let (section, term) = match *job {
+        Job::Page(i) => (Some(site.pages[i].section), None),
+        Job::Section(s, _) => (Some(s), None),
+        Job::Term(t, k, _) => (None, Some((t, k))),
+        _ => (None, None),
+    };
+    m.insert("feeds".into(), Value::Array(feeds::alternates(site, section, term)));
+    let source = match *job {
+        Job::Page(i) => Some(site.pages[i].parsed.source.rel.clone()),
+        Job::Section(s, _) => Some(
+            site.sections[s]
+                .parsed
+                .as_ref()
+                .map_or_else(|| site.sections[s].dir.clone(), |p| p.source.rel.clone()),
+        ),
+        _ => None,
+    };
+    let (lang, translations) = match &source {
+        Some(rel) => crate::languages::of(site, rel),
+        None => (site.config.language.clone(), Vec::new()),
+    };
+    m.insert("lang".into(), Value::String(lang));
+    m.insert("translations".into(), Value::Array(translations));
     m.insert("current_url".into(), Value::String(url));
     m.insert("root".into(), Value::String(root));
     let ctx = Context::from_value(Value::Object(m)).unwrap_or_default();

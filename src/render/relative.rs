@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 /// Attributes whose values are URLs.
-const URL_ATTRS: &[&str] = &["href", "src", "action", "poster", "data"];
+const URL_ATTRS: &[&str] = &["href", "src", "action", "poster", "data", "srcset"];
 
 /// How links are rewritten.
 pub struct LinkStyle<'a> {
@@ -47,36 +47,57 @@ impl LinkStyle<'_> {
 
     /// Rewrites every site-absolute URL attribute in `html`.
     pub fn apply(&self, html: &str) -> String {
-        let out = self.apply_bytes(html.as_bytes());
-        // Cuts are made at ASCII quotes of valid UTF-8 and only `str`s are inserted.
-        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        self.apply_noting(html, None)
     }
 
-    /// `apply` on a rendered page's bytes (UTF-8), so the page is never re-validated
-    /// as a whole: only each link value is looked at as text.
-    pub fn apply_bytes(&self, html: &[u8]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(html.len() + 256);
+    /// `apply`, also collecting the site links that point at no URL of the site.
+    pub fn apply_noting(&self, html: &str, mut broken: Option<&mut Vec<String>>) -> String {
+        let mut out = String::with_capacity(html.len() + 256);
         let mut rest = html;
-        while let Some((quote_at, quote)) = find_link(rest) {
+        while let Some(i) = find_link(rest) {
+            let (quote_at, quote) = i;
             let value_start = quote_at + 1;
-            let Some(len) = rest[value_start..].iter().position(|&b| b == quote) else {
+            let Some(len) = rest[value_start..].find(quote) else {
                 break;
             };
             let value = &rest[value_start..value_start + len];
-            out.extend_from_slice(&rest[..value_start]);
-            match std::str::from_utf8(value) {
-                Ok(url) => out.extend_from_slice(self.rewrite(url).as_bytes()),
-                Err(_) => out.extend_from_slice(value),
+            out.push_str(&rest[..value_start]);
+            // `srcset="/a-480.jpg 480w, /a-800.jpg 800w"`: each candidate's URL.
+            let srcset = rest[..quote_at].ends_with("srcset=");
+            let urls: Vec<&str> = if srcset {
+                value.split(", ").map(|c| c.split(' ').next().unwrap_or(c)).collect()
+            } else {
+                vec![value]
+            };
+            if let Some(broken) = broken.as_deref_mut() {
+                for url in urls.iter().filter(|u| u.starts_with('/') && !crate::anchors::serves(self.urls, u))
+                {
+                    broken.push((*url).to_owned());
+                }
+            }
+            if srcset {
+                let candidates: Vec<String> = value
+                    .split(", ")
+                    .map(|c| match c.split_once(' ') {
+                        Some((url, size)) if url.starts_with('/') => format!("{} {size}", self.rewrite(url)),
+                        _ if c.starts_with('/') => self.rewrite(c),
+                        _ => c.to_owned(),
+                    })
+                    .collect();
+                out.push_str(&candidates.join(", "));
+            } else {
+                out.push_str(&self.rewrite(value));
             }
             rest = &rest[value_start + len..];
         }
-        out.extend_from_slice(rest);
+        out.push_str(rest);
         out
     }
 }
 
-/// Finds the next `attr="/…"` with a URL attribute; returns the quote's offset and byte.
-fn find_link(bytes: &[u8]) -> Option<(usize, u8)> {
+/// Finds the next `attr="/…"` with a URL attribute; returns the quote's offset and char.
+fn find_link(s: &str) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
     // One pass over `=` signs: each is looked at once, so a page costs its length.
     let mut from = 0;
     while let Some(rel) = bytes[from..].iter().position(|&b| b == b'=') {
@@ -90,13 +111,10 @@ fn find_link(bytes: &[u8]) -> Option<(usize, u8)> {
         if bytes.get(pos + 3) == Some(&b'/') {
             continue;
         }
-        // Bytes of multi-byte letters are never ASCII alphanumerics, as chars were not.
-        let name_start = bytes[..pos]
-            .iter()
-            .rposition(|&c| !(c.is_ascii_alphanumeric() || c == b'-'))
-            .map_or(0, |i| i + 1);
-        if URL_ATTRS.iter().any(|a| bytes[name_start..pos].eq_ignore_ascii_case(a.as_bytes())) {
-            return Some((pos + 1, quote));
+        let name_start =
+            s[..pos].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).map_or(0, |i| i + 1);
+        if URL_ATTRS.iter().any(|a| s[name_start..pos].eq_ignore_ascii_case(a)) {
+            return Some((pos + 1, quote as char));
         }
     }
     None
