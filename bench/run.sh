@@ -1,50 +1,61 @@
 #!/usr/bin/env bash
-# Benchmark: loa against Hugo (and Zola, when installed) on the shared corpus.
+# Benchmark: loa against Hugo and Zola on the shared corpus, side by side.
 #
-#   bench/run.sh [--pages N]... [--runs R] [--work DIR] [--paginate K[,K...]]
-#                [--no-disk] [--no-tmpfs] [--no-build]
+#   bench/run.sh [--pages N]... [--runs R] [--work DIR] [--conditions LIST] [--no-build]
 #
-# For each corpus size (default 1000 and 10000 pages) it:
+#   ZOLA_BIN=/path/to/zola   Zola binary (default: `zola` on PATH; skipped if none).
+#   HUGO_BIN=/path/to/hugo   Hugo binary (default: `hugo` on PATH; Debian: apt-get install hugo).
+#
+# Zola has no Debian package and is not on crates.io. Build it from its source:
+#   git clone https://github.com/getzola/zola && cd zola     (or `git archive` of a copy)
+#   cargo build --release --locked                           (~15 min on 2 cores)
+#   ZOLA_BIN=$PWD/target/release/zola bench/run.sh
+#
+# For each corpus size (default 1000 and 10000; add --pages 50000) it:
 #   1. generates the corpus with ../shared/bench/gen_corpus.py (cached in --work),
-#   2. makes a loa site from the corpus's zola/content plus a small config.yaml
-#      (one per --paginate value, default 10,0: loa's default, and one list page per
-#      section and tag like the Hugo/Zola anchor templates),
+#   2. makes two loa sites from the corpus's zola/content:
+#      loa-like: `paginate_by: 0`, `build_search_index: false` (one list page per
+#                section and tag and no index, like the Hugo and Zola anchor templates),
+#      loa-def:  loa's defaults (default theme, `paginate_by: 10`, search index on),
 #   3. checks once that loa builds it (exit status, errors and warnings counted),
-#   4. times every tool side by side, round-robin (loa, hugo, zola, loa, ...), one
-#      warm-up then R measured runs each, output on disk and on tmpfs (/dev/shm),
-#   5. prints medians of wall time, user and system CPU, peak RSS, and loa/hugo.
-#
-# Output folders are reused between runs, so each tool does what it does on a
-# rebuild: Hugo overwrites in place, loa builds a fresh folder and swaps it in
-# (then deletes the old one), Zola (--force) deletes and rewrites.
+#   4. times every tool side by side, round-robin (loa-like, loa-def, hugo, zola,
+#      loa-like, ...), one warm-up then R measured runs, in each condition:
+#      disk   rebuild over the tool's previous output on disk (Zola: --force),
+#      tmpfs  the same on /dev/shm,
+#      fresh  a clean build into a never-used folder on disk. Never-used, not emptied:
+#             on this machine's disk (ext4, no journal, `discard`) creating files
+#             soon after a mass delete makes the kernel scan the deleted inodes, and a
+#             build right after `rm -rf` measures the filesystem. The fresh folders are
+#             deleted only at the very end.
+#   5. prints medians of wall time, user and system CPU, peak RSS, and for each loa
+#      variant its ratio to the faster anchor; the load average is printed before each
+#      round (a quiet machine shows < 0.3 with 2 cores idle).
 #
 # This is a benchmark, not a test: it never fails because something is slow.
-# Raw figures go to WORK/results-<date>.tsv.
+# Raw figures go to WORK/results-<date>.tsv, one line per run.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
-gen="$repo/../shared/bench/gen_corpus.py"
+# The generator sits in ../shared next to the repository (../../shared from a worktree).
+gen=${GEN_CORPUS:-$repo/../shared/bench/gen_corpus.py}
+[ -f "$gen" ] || gen="$repo/../../shared/bench/gen_corpus.py"
 
 sizes=()
 runs=5
 work=/tmp/loa-bench
 shm=/dev/shm/loa-bench-out
-paginate=10,0
-do_disk=1
-do_tmpfs=1
+conditions=disk,tmpfs,fresh
 do_build=1
 
-usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 
 while [ $# -gt 0 ]; do
     case "$1" in
         --pages) sizes+=("$2"); shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
-        --paginate) paginate="$2"; shift 2 ;;
-        --no-disk) do_disk=0; shift ;;
-        --no-tmpfs) do_tmpfs=0; shift ;;
+        --conditions) conditions="$2"; shift 2 ;;
         --no-build) do_build=0; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -54,11 +65,16 @@ done
 [ "$runs" -ge 1 ] || { echo "--runs must be at least 1" >&2; exit 2; }
 [ -f "$gen" ] || { echo "corpus generator not found: $gen" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time missing: apt-get install -y time" >&2; exit 2; }
-command -v hugo >/dev/null || { echo "hugo missing: apt-get install -y hugo" >&2; exit 2; }
+hugo=${HUGO_BIN:-$(command -v hugo || true)}
+zola=${ZOLA_BIN:-$(command -v zola || true)}
+[ -n "$hugo" ] || { echo "hugo missing: apt-get install -y hugo, or set HUGO_BIN" >&2; exit 2; }
+IFS=, read -r -a conds <<< "$conditions"
 
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
-results="$work/results-$(date +%Y%m%d-%H%M%S).tsv"
+stamp=$(date +%Y%m%d-%H%M%S)
+results="$work/results-$stamp.tsv"
+fresh_root="$work/fresh-$stamp"
 
 # ---------------------------------------------------------------- build loa
 loa="$repo/target/release/loa"
@@ -68,37 +84,31 @@ if [ "$do_build" = 1 ]; then
 fi
 [ -x "$loa" ] || { echo "no $loa; run without --no-build" >&2; exit 2; }
 
-IFS=, read -r -a paginates <<< "$paginate"
-tools=()
-for k in "${paginates[@]}"; do
-    [[ "$k" =~ ^[0-9]+$ ]] || { echo "--paginate takes numbers: $paginate" >&2; exit 2; }
-    tools+=("loa-p$k")
-done
-tools+=(hugo)
-command -v zola >/dev/null && tools+=(zola)
+tools=(loa-like loa-def hugo)
+[ -n "$zola" ] && tools+=(zola)
 
 # ---------------------------------------------------------------- machine
 mem_total=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 echo "== machine: $(nproc) CPUs ($cpu), $mem_total RAM, $(uname -sr)"
 echo "== loa:  $("$loa" --version 2>/dev/null || echo loa) ($(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$repo" && git diff --quiet HEAD -- src 2>/dev/null || echo ', src modified'))"
-echo "== hugo: $(hugo version | awk '{print $2}')"
-if command -v zola >/dev/null; then echo "== zola: $(zola --version)"; else echo "== zola: not installed (not measured)"; fi
+echo "== hugo: $("$hugo" version | awk '{print $2}')"
+if [ -n "$zola" ]; then echo "== zola: $("$zola" --version)"; else echo "== zola: not found (set ZOLA_BIN; not measured)"; fi
 echo "== load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== runs: 1 warm-up + $runs measured per tool and output location, round-robin; tools: ${tools[*]}"
+echo "== runs: 1 warm-up + $runs measured per tool and condition, round-robin; tools: ${tools[*]}; conditions: ${conds[*]}"
 
 # ---------------------------------------------------------------- corpora
-site_of() { echo "$work/loa-site-$n-p$1"; } # $1 = paginate_by
+site_of() { echo "$work/loa-site-$n-$1"; } # $1 = like | def
 
-prepare() { # uses $n; sets corpus and makes one loa site per paginate_by value
+prepare() { # uses $n; sets corpus and makes the two loa sites
     corpus="$work/corpus-$n"
     if [ ! -f "$corpus/corpus.json" ]; then
         echo "== generating $n pages into $corpus" >&2
         python3 "$gen" --pages "$n" --out "$corpus" --force >&2
     fi
-    local k site
-    for k in "${paginates[@]}"; do
-        site=$(site_of "$k")
+    local v site
+    for v in like def; do
+        site=$(site_of "$v")
         if ! cmp -s "$corpus/corpus.json" "$site/corpus.json" 2>/dev/null; then
             echo "== making loa site $site" >&2
             rm -rf "$site"
@@ -108,31 +118,31 @@ prepare() { # uses $n; sets corpus and makes one loa site per paginate_by value
                 cp -r "$corpus/zola/content" "$site/content"
             cp "$corpus/corpus.json" "$site/corpus.json"
         fi
-        # paginate_by: 0 gives one list page per section and tag, like the Hugo
-        # and Zola anchor templates; 10 is loa's default.
-        cat > "$site/config.yaml" <<EOF
-title: "Văn bản chỉ đạo, điều hành"
-base_url: "https://example.org"
-paginate_by: $k
-taxonomies:
-  - name: tags
-EOF
+        {
+            echo 'title: "Văn bản chỉ đạo, điều hành"'
+            echo 'base_url: "https://example.org"'
+            if [ "$v" = like ]; then echo 'paginate_by: 0'; echo 'build_search_index: false'; fi
+            echo 'taxonomies:'
+            echo '  - name: tags'
+        } > "$site/config.yaml"
     done
 }
 
 # The command of one tool building into $2.
 cmd_for() { # $1 tool, $2 output dir
     case "$1" in
-        loa-p*) echo "$loa build --root $(site_of "${1#loa-p}") --output $2" ;;
-        hugo) echo "hugo --quiet -s $corpus/hugo -d $2" ;;
-        zola) echo "zola --root $corpus/zola build --force --output-dir $2" ;;
+        loa-like) echo "$loa build --root $(site_of like) --output $2" ;;
+        loa-def) echo "$loa build --root $(site_of def) --output $2" ;;
+        hugo) echo "$hugo --quiet -s $corpus/hugo -d $2" ;;
+        zola) echo "$zola --root $corpus/zola build --force --output-dir $2" ;;
     esac
 }
 
-# One timed run; appends "wall user sys rss_kib" to $3.
-measure() { # $1 tool, $2 output dir, $3 file
-    local t0 t1 tf
+# One timed run; appends "pages condition tool wall_ms user sys rss_kib load1" to $results.
+measure() { # $1 tool, $2 output dir, $3 1 = record
+    local t0 t1 tf load
     tf=$(mktemp)
+    load=$(cut -d' ' -f1 /proc/loadavg)
     t0=$(date +%s%N)
     # shellcheck disable=SC2046
     if ! /usr/bin/time -f '%U %S %M' -o "$tf" $(cmd_for "$1" "$2") >/dev/null 2>"$work/last-$1.log"; then
@@ -142,34 +152,27 @@ measure() { # $1 tool, $2 output dir, $3 file
         return 1
     fi
     t1=$(date +%s%N)
-    echo "$(( (t1 - t0) / 1000000 )) $(tail -1 "$tf")" >> "$3"
+    [ "$3" = 1 ] && echo "$n $cond $1 $(( (t1 - t0) / 1000000 )) $(tail -1 "$tf") $load" >> "$results"
     rm -f "$tf"
 }
 
-# Median (and min/max) of columns, printed as one table row.
-summarise() { # $1 pages, $2 where, $3 tool, $4 file
-    python3 - "$@" <<'PY'
-import statistics, sys
-n, where, tool, path = sys.argv[1:5]
-rows = [l.split() for l in open(path) if l.strip()]
-wall = [int(r[0]) / 1000 for r in rows]
-user = [float(r[1]) for r in rows]
-sys_ = [float(r[2]) for r in rows]
-rss = [int(r[3]) / 1024 for r in rows]
-med = statistics.median
-print("%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.0f\t%.0f\t%d" % (
-    n, where, tool, med(wall), min(wall), max(wall), med(user), med(sys_), med(rss), max(rss), len(rows)))
-PY
+# Where tool $1 builds in condition $cond, run $2.
+out_for() {
+    case "$cond" in
+        disk) echo "$work/out-$n/$1" ;;
+        tmpfs) echo "$shm/out-$n/$1" ;;
+        fresh) echo "$fresh_root/$n-$1-$2" ;;
+    esac
 }
 
 # Sanity check: loa builds the corpus (exit status, errors, warnings).
-check_loa() { # $1 paginate_by, $2 output dir
-    local log="$work/check-loa-$n-p$1.log" status=0
-    "$loa" build --root "$(site_of "$1")" --output "$2" >"$log" 2>&1 || status=$?
+check_loa() { # $1 variant
+    local log="$work/check-loa-$n-$1.log" status=0
+    "$loa" build --root "$(site_of "$1")" --output "$work/out-$n/check-$1" >"$log" 2>&1 || status=$?
     local errors warnings
     errors=$(grep -c ': error' "$log" || true)
     warnings=$(grep -c ': warning' "$log" || true)
-    echo "== loa check on $n pages, paginate_by $1: exit $status, $errors error lines, $warnings warnings ($(grep -o 'warning: .*' "$log" | sort | uniq -c | sort -rn | head -3 | sed 's/^ *//' | paste -sd';' -)); log: $log"
+    echo "== loa check on $n pages ($1): exit $status, $errors error lines, $warnings warning lines shown; log: $log"
     tail -1 "$log" | sed 's/^/   /'
     if [ "$status" != 0 ]; then
         echo "!! loa failed on the corpus; first lines:" >&2
@@ -178,54 +181,51 @@ check_loa() { # $1 paginate_by, $2 output dir
     fi
 }
 
-printf 'pages\toutput\ttool\twall_med_s\twall_min_s\twall_max_s\tuser_med_s\tsys_med_s\trss_med_mib\trss_max_mib\truns\n' > "$results"
-
+: > "$results"
 for n in "${sizes[@]}"; do
     prepare
-    wheres=()
-    [ "$do_disk" = 1 ] && wheres+=(disk)
-    [ "$do_tmpfs" = 1 ] && wheres+=(tmpfs)
-    for where in "${wheres[@]}"; do
-        if [ "$where" = disk ]; then base="$work/out-$n"; else base="$shm/out-$n"; fi
-        mkdir -p "$base"
-        if [ "$where" = disk ]; then
-            for k in "${paginates[@]}"; do check_loa "$k" "$base/loa-p$k"; done
-        fi
-        declare -A files=()
-        for tool in "${tools[@]}"; do
-            files[$tool]=$(mktemp)
-            measure "$tool" "$base/$tool" /dev/null # warm-up (also creates the output)
-        done
+    mkdir -p "$work/out-$n" "$shm/out-$n" "$fresh_root"
+    check_loa like
+    check_loa def
+    for cond in "${conds[@]}"; do
+        for tool in "${tools[@]}"; do measure "$tool" "$(out_for "$tool" 0)" 0; done # warm-up
         for ((i = 1; i <= runs; i++)); do
-            for tool in "${tools[@]}"; do
-                measure "$tool" "$base/$tool" "${files[$tool]}"
-            done
+            echo "== $n pages, $cond, round $i: load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+            for tool in "${tools[@]}"; do measure "$tool" "$(out_for "$tool" "$i")" 1; done
         done
-        for tool in "${tools[@]}"; do
-            summarise "$n" "$where" "$tool" "${files[$tool]}" >> "$results"
-            rm -f "${files[$tool]}"
-        done
-        unset files
     done
 done
 rm -rf "$shm"
 
 echo "== load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== raw figures: $results"
+echo "== fresh-build folders: $fresh_root (deleted now, after the last run)"
+rm -rf "$fresh_root"
 echo
 python3 - "$results" <<'PY'
-import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
-print("| pages | output | tool | wall median (min-max) | user | sys | peak RSS median (max) | loa/hugo wall | loa/hugo RSS |")
+import statistics, sys
+from collections import defaultdict
+runs = defaultdict(list)
+order = []
+for line in open(sys.argv[1]):
+    n, cond, tool, wall, user, sys_, rss, load = line.split()
+    key = (int(n), cond)
+    if key not in order:
+        order.append(key)
+    runs[key + (tool,)].append((int(wall) / 1000, float(user), float(sys_), int(rss) / 1024, float(load)))
+med = statistics.median
+print("| pages | condition | tool | wall median (min-max) | user | sys | peak RSS | load avg (median) | / faster anchor |")
 print("|---:|---|---|---|---:|---:|---:|---:|---:|")
-by = {(r["pages"], r["output"], r["tool"]): r for r in rows}
-for r in rows:
-    h = by.get((r["pages"], r["output"], "hugo"))
-    ratio_w = ratio_m = ""
-    if r["tool"].startswith("loa") and h:
-        ratio_w = "%.2f" % (float(r["wall_med_s"]) / float(h["wall_med_s"]))
-        ratio_m = "%.2f" % (float(r["rss_med_mib"]) / float(h["rss_med_mib"]))
-    print("| %s | %s | %s | %s s (%s-%s) | %s s | %s s | %s MiB (%s) | %s | %s |" % (
-        r["pages"], r["output"], r["tool"], r["wall_med_s"], r["wall_min_s"], r["wall_max_s"],
-        r["user_med_s"], r["sys_med_s"], r["rss_med_mib"], r["rss_max_mib"], ratio_w, ratio_m))
+for n, cond in order:
+    anchors = [med(r[0] for r in runs[(n, cond, t)]) for t in ("hugo", "zola") if runs.get((n, cond, t))]
+    best = min(anchors) if anchors else None
+    for tool in ("loa-like", "loa-def", "hugo", "zola"):
+        rs = runs.get((n, cond, tool))
+        if not rs:
+            continue
+        wall = [r[0] for r in rs]
+        ratio = "%.2f" % (med(wall) / best) if best and tool.startswith("loa") else ""
+        print("| %d | %s | %s | %.2f s (%.2f-%.2f) | %.2f s | %.2f s | %.0f MiB | %.1f | %s |" % (
+            n, cond, tool, med(wall), min(wall), max(wall), med(r[1] for r in rs),
+            med(r[2] for r in rs), med(r[3] for r in rs), med(r[4] for r in rs), ratio))
 PY

@@ -101,7 +101,11 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         pages.extend(p);
     }
     languages::place(&mut pages, &config.languages);
-    let theme = theme::load(root, &config, diags);
+    let mut theme = theme::load(root, &config, diags);
+    if !config.build_search_index {
+        // Only the search page loads it.
+        theme.statics.remove(search::SCRIPT);
+    }
     let statics: Vec<String> = theme.statics.keys().cloned().collect();
     let mut site = resolve::resolve(config, pages, loaded.assets, statics.into_iter(), opts.drafts, diags);
     let mut docs = document::index(&site, diags);

@@ -8,6 +8,11 @@ use loa::error::{Diagnostic, Severity, SiteErrors};
 use loa::messages::{self, Msg};
 use loa::Options;
 
+// A build allocates and frees millions of small strings and maps (template contexts);
+// mimalloc does that in about a third of the time of the system allocator.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {

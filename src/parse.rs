@@ -185,7 +185,10 @@ fn read_front_matter(yaml: &str, source: &Source, diags: &mut Vec<Diagnostic>) -
             );
         }
     }
-    let raw: RawFrontMatter = match serde_yaml::from_str(yaml) {
+    // Typed from the value already parsed; only a failure parses the text again, for
+    // the error's line and column.
+    let typed = serde_yaml::from_value::<RawFrontMatter>(raw_value).ok();
+    let raw: RawFrontMatter = match typed.map_or_else(|| serde_yaml::from_str(yaml), Ok) {
         Ok(r) => r,
         Err(e) => {
             let (line, col) = e.location().map_or((1, 0), |l| (l.line() + YAML_LINE, l.column()));

@@ -282,6 +282,19 @@ fn build_writes_the_search_page_and_index() {
     assert!(!page.contains("site-search"), "no second box on the search page");
 }
 
+// `build_search_index: false` writes no index and no search script (js/search.js used
+// to be copied anyway).
+#[test]
+fn search_script_is_not_written_without_an_index() {
+    let fx = Fixture::copy("search");
+    let config = fx.read("config.yaml");
+    fx.write("config.yaml", format!("{config}\nbuild_search_index: false\n"));
+    fx.build();
+    let files = fx.output_files(".js");
+    assert!(!files.iter().any(|f| f == "js/search.js" || f.starts_with("search/")), "{files:?}");
+    assert!(!fx.public().join("search/index.html").exists());
+}
+
 // From disk (file://), the search page answers every query of the issue.
 #[test]
 fn search_works_from_disk() {

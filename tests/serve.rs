@@ -221,6 +221,29 @@ fn an_edit_reloads_the_browser_and_serves_the_new_text() {
     server.wait_until("/tin-tuc/", "listed the new title", |s, b| s == 200 && b.contains("Bài một đã sửa"));
 }
 
+// The search index is made after the reload (and dropped when another save comes
+// first); it must still catch up with body edits and with full rebuilds, and the old
+// index stays served meanwhile.
+#[test]
+fn search_index_follows_body_and_front_matter_edits() {
+    let fx = Fixture::copy("good");
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    let (status, _) = server.wait_until("/search/t-all.js", "was served", |s, _| s == 200);
+    assert_eq!(status, 200);
+    edit(&fx, BAI_MOT, "---\ntitle: \"Bài một\"\ndate: 2023-03-01\ntags: [\"Ma túy\"]\n---\nTừ lạ zuhrqk.\n");
+    events.wait_for("reload");
+    server
+        .wait_until("/search/t-all.js", "indexed the body edit", |s, b| s == 200 && b.contains("\"zuhrqk\""));
+    // A title edit rebuilds everything; the index follows it too.
+    edit(&fx, BAI_MOT, "---\ntitle: \"Bài một vxqpt\"\ndate: 2023-03-01\n---\nTừ lạ zuhrqk.\n");
+    events.wait_for("reload");
+    let (status, _, _) = server.get("/search/meta.js");
+    assert_eq!(status, 200, "an index is served while the new one is made");
+    server
+        .wait_until("/search/t-all.js", "indexed the new title", |s, b| s == 200 && b.contains("\"vxqpt\""));
+}
+
 #[test]
 fn adding_and_deleting_pages_work() {
     let fx = Fixture::copy("good");

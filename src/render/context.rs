@@ -79,6 +79,11 @@ impl Shared {
         self.items[i] = page_item(model, i, &model.md.pages[i]);
     }
 
+    /// The list items of `pages`, in order.
+    pub fn list(&self, pages: &[usize]) -> Value {
+        Value::Array(pages.iter().map(|&p| self.items[p].clone()).collect())
+    }
+
     /// Breadcrumbs from the home page down to section `s` (inclusive).
     pub fn crumbs(&self, site: &Site, mut s: Option<usize>) -> Value {
         let mut chain = Vec::new();
@@ -345,46 +350,59 @@ pub fn section(site: &Site, shared: &Shared, s: usize, html: &Html, with_pages: 
         .iter()
         .map(|&c| {
             let sub = &site.sections[c];
-            let preview: Vec<Value> = sub.pages.iter().take(SUBSECTION_PREVIEW).map(|&p| shared.items[p].clone()).collect();
-            json!({
-                "title": sub.title,
-                "url": sub.url,
-                "summary": sub.parsed.as_ref().and_then(|p| p.front.description.clone().or(p.front.summary.clone())),
-                "page_count": sub.pages.len(),
-                "pages": preview,
-            })
+            let preview = shared.list(&sub.pages[..sub.pages.len().min(SUBSECTION_PREVIEW)]);
+            object([
+                ("title", sub.title.clone().into()),
+                ("url", sub.url.clone().into()),
+                (
+                    "summary",
+                    sub.parsed
+                        .as_ref()
+                        .and_then(|p| p.front.description.clone().or(p.front.summary.clone()))
+                        .into(),
+                ),
+                ("page_count", sub.pages.len().into()),
+                ("pages", preview),
+            ])
         })
         .collect();
-    let pages: Vec<Value> =
-        if with_pages { sec.pages.iter().map(|&p| shared.items[p].clone()).collect() } else { Vec::new() };
-    json!({
-        "title": sec.title,
-        "url": sec.url,
-        "permalink": site.config.permalink(&sec.url),
-        "path": sec.parsed.as_ref().map(|p| p.source.rel.clone()),
-        "description": f.and_then(|f| f.description.clone()),
-        "content": html.content,
-        "summary": html.summary,
-        "pages": pages,
-        "page_count": sec.pages.len(),
-        "subsections": subsections,
-        "extra": f.map_or(Value::Object(Map::new()), |f| f.extra.clone()),
-    })
+    let pages = if with_pages { shared.list(&sec.pages) } else { Value::Array(Vec::new()) };
+    object([
+        ("title", sec.title.clone().into()),
+        ("url", sec.url.clone().into()),
+        ("permalink", site.config.permalink(&sec.url).into()),
+        ("path", sec.parsed.as_ref().map(|p| p.source.rel.clone()).into()),
+        ("description", f.and_then(|f| f.description.clone()).into()),
+        ("content", html.content.clone().into()),
+        ("summary", html.summary.clone().into()),
+        ("pages", pages),
+        ("page_count", sec.pages.len().into()),
+        ("subsections", Value::Array(subsections)),
+        ("extra", f.map_or(Value::Object(Map::new()), |f| f.extra.clone())),
+    ])
 }
 
 /// The `paginator` for list page `n` (1-based) of a list of `pages` at `base`.
 pub fn paginator(shared: &Shared, base: &str, pages: &[usize], per: usize, n: usize) -> Value {
     let total = crate::resolve::pager_count(pages.len(), per);
     let range = crate::resolve::pager_range(pages.len(), per, n);
-    let slice: Vec<Value> = pages[range].iter().map(|&p| shared.items[p].clone()).collect();
-    json!({
-        "pages": slice,
-        "current_index": n,
-        "number_pagers": total,
-        "first": pager_url(base, 1),
-        "last": pager_url(base, total),
-        "previous": if n > 1 { Value::String(pager_url(base, n - 1)) } else { Value::Null },
-        "next": if n < total { Value::String(pager_url(base, n + 1)) } else { Value::Null },
-        "total_pages": pages.len(),
-    })
+    object([
+        ("pages", shared.list(&pages[range])),
+        ("current_index", n.into()),
+        ("number_pagers", total.into()),
+        ("first", pager_url(base, 1).into()),
+        ("last", pager_url(base, total).into()),
+        ("previous", if n > 1 { Value::String(pager_url(base, n - 1)) } else { Value::Null }),
+        ("next", if n < total { Value::String(pager_url(base, n + 1)) } else { Value::Null }),
+        ("total_pages", pages.len().into()),
+    ])
+}
+
+/// A JSON object from fields moved in (`json!` would serialise, i.e. deep-copy, each value).
+pub fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    let mut m = Map::with_capacity(N);
+    for (k, v) in fields {
+        m.insert(k.to_owned(), v);
+    }
+    Value::Object(m)
 }

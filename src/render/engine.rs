@@ -102,15 +102,35 @@ pub(crate) fn vi_date(value: &Value, args: &HashMap<String, Value>) -> tera::Res
 /// HTML escaping for text and attribute values.
 pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut done = 0;
+    // Copy the runs between special bytes whole; all five are ASCII, so byte offsets
+    // found here are always char boundaries.
+    for (i, b) in input.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[done..i]);
+        out.push_str(entity);
+        done = i + 1;
     }
+    out.push_str(&input[done..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escape_html_replaces_the_five_specials_and_keeps_vietnamese() {
+        assert_eq!(
+            super::escape_html(r#"Sơn La <b>"Tỉnh ủy" & 'Ban'</b> 11-CT/TW"#),
+            "Sơn La &lt;b&gt;&quot;Tỉnh ủy&quot; &amp; &#39;Ban&#39;&lt;/b&gt; 11-CT/TW"
+        );
+        assert_eq!(super::escape_html("ạ&"), "ạ&amp;");
+        assert_eq!(super::escape_html(""), "");
+    }
 }

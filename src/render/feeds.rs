@@ -4,8 +4,18 @@
 use crate::render::escape_xml;
 use crate::resolve::{pager_url, Site};
 
-/// `sitemap.xml` with the absolute URL of every page, section and taxonomy page.
-pub fn sitemap(site: &Site) -> String {
+/// The sitemaps protocol's limit of URLs per file.
+pub const SITEMAP_URLS: usize = 50_000;
+
+/// `sitemap.xml` with the absolute URL of every page, section and taxonomy page; over
+/// `SITEMAP_URLS` URLs, `sitemap.xml` is an index of `sitemap1.xml`, `sitemap2.xml`, …
+pub fn sitemaps(site: &Site) -> Vec<(String, String)> {
+    let c = &site.config;
+    split_sitemap(&sitemap(site), SITEMAP_URLS, &|name| c.permalink(&format!("/{name}")))
+}
+
+/// The whole sitemap as one `<urlset>`.
+fn sitemap(site: &Site) -> String {
     let c = &site.config;
     let multilingual = !c.languages.is_empty();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"");
@@ -53,6 +63,34 @@ pub fn sitemap(site: &Site) -> String {
     }
     out.push_str("</urlset>\n");
     out
+}
+
+/// `sitemap` (one `<urlset>`) as files of at most `per_file` URLs each: (file name,
+/// text). `permalink` makes a file name absolute for the index.
+fn split_sitemap(text: &str, per_file: usize, permalink: &dyn Fn(&str) -> String) -> Vec<(String, String)> {
+    const END: &str = "</urlset>\n";
+    let whole = || vec![("sitemap.xml".to_owned(), text.to_owned())];
+    let (Some(first), Some(body_end)) = (text.find("  <url>\n"), text.rfind(END)) else { return whole() };
+    let head = &text[..first];
+    let entries: Vec<&str> = text[first..body_end].split_inclusive("  </url>\n").collect();
+    if entries.len() <= per_file {
+        return whole();
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, chunk) in entries.chunks(per_file.max(1)).enumerate() {
+        let name = format!("sitemap{}.xml", n + 1);
+        index.push_str(&format!(
+            "  <sitemap>\n    <loc>{}</loc>\n  </sitemap>\n",
+            escape_xml(&permalink(&name))
+        ));
+        files.push((name, format!("{head}{}{END}", chunk.concat())));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("sitemap.xml".into(), index));
+    files
 }
 
 /// A feed format, named by its file as in Zola's `feed_filenames`.
@@ -333,4 +371,36 @@ fn rss(
 /// `robots.txt` allowing everything and naming the sitemap.
 pub fn robots(site: &Site) -> String {
     format!("User-agent: *\nAllow: /\nSitemap: {}\n", site.config.permalink("/sitemap.xml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_sitemap;
+
+    fn entries(n: usize) -> String {
+        let urls: String =
+            (0..n).map(|i| format!("  <url>\n    <loc>https://x.vn/{i}/</loc>\n  </url>\n")).collect();
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{urls}</urlset>\n")
+    }
+
+    #[test]
+    fn a_sitemap_at_the_limit_is_one_file() {
+        let files = split_sitemap(&entries(3), 3, &|n| format!("https://x.vn/{n}"));
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].0, "sitemap.xml");
+        assert!(files[0].1.contains("<urlset") && files[0].1.matches("<url>").count() == 3);
+    }
+
+    #[test]
+    fn a_sitemap_over_the_limit_becomes_an_index_of_files() {
+        let files = split_sitemap(&entries(7), 3, &|n| format!("https://x.vn/{n}"));
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["sitemap.xml", "sitemap1.xml", "sitemap2.xml", "sitemap3.xml"]);
+        let index = &files[0].1;
+        assert!(index.contains("<sitemapindex"), "{index}");
+        assert!(index.contains("<loc>https://x.vn/sitemap3.xml</loc>"), "{index}");
+        let counts: Vec<usize> = files[1..].iter().map(|(_, t)| t.matches("<url>").count()).collect();
+        assert_eq!(counts, [3, 3, 1]);
+        assert!(files[3].1.contains("https://x.vn/6/") && files[3].1.ends_with("</urlset>\n"));
+    }
 }

@@ -228,6 +228,9 @@ pub fn render_all(model: &Model, tera: &Tera, build_date: &str, sink: &Sink) -> 
 }
 
 /// Renders `jobs` through their templates in parallel, handing each file to `sink`.
+///
+/// Jobs are taken longest first by whichever worker is free (a long tag or section list
+/// started last would leave the other core idle at the end).
 pub(crate) fn render_jobs(
     model: &Model,
     tera: &Tera,
@@ -235,43 +238,95 @@ pub(crate) fn render_jobs(
     jobs: &[Job],
     sink: &Sink,
 ) -> Vec<Diagnostic> {
-    let site = model.site;
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_cached_key(|&j| std::cmp::Reverse(cost(model, &jobs[j])));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failed: std::sync::Mutex<Vec<(usize, Diagnostic)>> = std::sync::Mutex::new(Vec::new());
     // Site links that point at nothing, with the template that wrote them.
     let broken = std::sync::Mutex::new(Vec::new());
-    let results: Vec<Result<(), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let template = template_of(site, job);
-            let (path, ctx) = context_for(model, shared, job);
-            let html = tera.render(&template, &ctx).map_err(|e| {
-                let page = match *job {
-                    Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
-                    _ => path.clone(),
-                };
-                let what = messages::text(Msg::TemplateRender { page: &page, template: &template });
-                Diagnostic::error(template_origin(&template), 0, 0, format!("{what}: {}", engine::chain(&e)))
-            })?;
-            let prefix = if matches!(job, Job::NotFound) {
-                format!("{}/", base_path(&site.config.base_url))
-            } else {
-                LinkStyle::prefix_for(&path)
-            };
-            let style = LinkStyle { prefix, pretty: site.config.pretty_urls, urls: &site.targets.urls };
-            let mut links = Vec::new();
-            let bytes = style.apply_noting(&html, Some(&mut links)).into_bytes();
-            if !links.is_empty() {
-                let mut b = broken.lock().unwrap_or_else(|p| p.into_inner());
-                b.extend(links.into_iter().map(|l| (l, template.clone())));
-            }
-            sink(Output { path: path.clone(), bytes })
-                .map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
-        })
-        .collect();
-    let mut diags: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
+    let worker = || loop {
+        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let Some(&j) = order.get(k) else { break };
+        if let Err(d) = render_job(model, tera, shared, &jobs[j], sink, &broken) {
+            failed.lock().unwrap_or_else(|p| p.into_inner()).push((j, d));
+        }
+    };
+    rayon::scope(|scope| {
+        for _ in 0..rayon::current_num_threads() {
+            scope.spawn(|_| worker());
+        }
+    });
+    let mut failed = failed.into_inner().unwrap_or_else(|p| p.into_inner());
+    failed.sort_by_key(|(j, _)| *j);
+    let mut diags: Vec<Diagnostic> = failed.into_iter().map(|(_, d)| d).collect();
     let mut broken = broken.into_inner().unwrap_or_else(|p| p.into_inner());
     broken.sort();
-    crate::anchors::report_template_links(site, broken, &mut diags);
+    crate::anchors::report_template_links(model.site, broken, &mut diags);
     diags
+}
+
+/// A job's rough cost, in list items (a page costs about as much as a few of them).
+fn cost(model: &Model, job: &Job) -> usize {
+    let site = model.site;
+    match *job {
+        Job::Page(i) => 4 + model.md.pages[i].content.len() / 2048,
+        Job::Section(s, n) => {
+            let sec = &site.sections[s];
+            let listed = pager_range(sec.pages.len(), sec.paginate_by, n).len();
+            // A single pager also lists every page in `section.pages`.
+            let all = if sec.pager_count() == 1 { sec.pages.len() } else { 0 };
+            2 + listed + all + sec.subsections.len() * 5
+        }
+        Job::Term(t, k, n) => {
+            let pages = &site.taxonomies[t].terms[k].pages;
+            let per = site.config.paginate_by;
+            let listed = pager_range(pages.len(), per, n).len();
+            let all = if pager_count(pages.len(), per) == 1 { pages.len() } else { 0 };
+            2 + listed + all
+        }
+        Job::TaxonomyList(t) => 2 + site.taxonomies[t].terms.len(),
+        Job::Timeline | Job::Graph => 2 + 2 * model.docs.docs.len(),
+        Job::Schedule => 2 + model.bulletins.list.len(),
+        Job::NotFound | Job::BulletinPrint(_) | Job::Search => 4,
+    }
+}
+
+/// Renders one job through its template and hands the file to `sink`; site links that
+/// point at nothing go to `broken` with the template that wrote them.
+fn render_job(
+    model: &Model,
+    tera: &Tera,
+    shared: &Shared,
+    job: &Job,
+    sink: &Sink,
+    broken: &std::sync::Mutex<Vec<(String, String)>>,
+) -> Result<(), Diagnostic> {
+    let site = model.site;
+    let template = template_of(site, job);
+    let (path, ctx) = context_for(model, shared, job);
+    let html = tera.render(&template, &ctx).map_err(|e| {
+        let page = match *job {
+            Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
+            _ => path.clone(),
+        };
+        let what = messages::text(Msg::TemplateRender { page: &page, template: &template });
+        Diagnostic::error(template_origin(&template), 0, 0, format!("{what}: {}", engine::chain(&e)))
+    })?;
+    drop(ctx);
+    let prefix = if matches!(job, Job::NotFound) {
+        format!("{}/", base_path(&site.config.base_url))
+    } else {
+        LinkStyle::prefix_for(&path)
+    };
+    let style = LinkStyle { prefix, pretty: site.config.pretty_urls, urls: &site.targets.urls };
+    let mut links = Vec::new();
+    let bytes = style.apply_noting(&html, Some(&mut links)).into_bytes();
+    drop(html);
+    if !links.is_empty() {
+        let mut b = broken.lock().unwrap_or_else(|p| p.into_inner());
+        b.extend(links.into_iter().map(|l| (l, template.clone())));
+    }
+    sink(Output { path: path.clone(), bytes }).map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
 }
 
 /// Files written by code rather than templates: reading scripts, sitemap, feed, robots.txt
@@ -279,10 +334,10 @@ pub(crate) fn render_jobs(
 pub(crate) fn code_outputs(model: &Model) -> Vec<Output> {
     let site = model.site;
     let mut extra = scripts(model);
-    extra.extend([
-        Output { path: "sitemap.xml".into(), bytes: feeds::sitemap(site).into_bytes() },
-        Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() },
-    ]);
+    extra.extend(
+        feeds::sitemaps(site).into_iter().map(|(path, text)| Output { path, bytes: text.into_bytes() }),
+    );
+    extra.push(Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() });
     extra.extend(feed_outputs(model));
     extra
 }
@@ -429,15 +484,17 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
             let term = &tax.terms[k];
             let per = site.config.paginate_by;
             let single = pager_count(term.pages.len(), per) == 1;
-            let pages: Vec<Value> = if single {
-                term.pages.iter().map(|&p| shared.items[p].clone()).collect()
-            } else {
-                Vec::new()
-            };
+            let pages = if single { shared.list(&term.pages) } else { Value::Array(Vec::new()) };
             m.insert("taxonomy".into(), taxonomy_value(tax));
             m.insert(
                 "term".into(),
-                serde_json::json!({ "name": term.name, "slug": term.slug, "url": term.url, "count": term.pages.len(), "pages": pages }),
+                context::object([
+                    ("name", term.name.clone().into()),
+                    ("slug", term.slug.clone().into()),
+                    ("url", term.url.clone().into()),
+                    ("count", term.pages.len().into()),
+                    ("pages", pages),
+                ]),
             );
             m.insert("paginator".into(), context::paginator(shared, &term.url, &term.pages, per, n));
             let mut crumbs = shared.crumbs(site, Some(0));

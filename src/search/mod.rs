@@ -58,21 +58,40 @@ pub fn attach(site: &mut Site) {
     }
 }
 
+/// Is `path` (inside the output) one of the index's data files?
+pub fn is_index_file(path: &str) -> bool {
+    path.strip_prefix(DIR).is_some_and(|rest| rest.ends_with(".js"))
+}
+
+/// The theme's search script, inside the output; not written without a search index.
+pub const SCRIPT: &str = "js/search.js";
+
 /// The `search` value of the search page's template context.
 pub fn context() -> Value {
-    json!({ "url": URL, "meta": format!("{URL}meta.js"), "script": "/js/search.js" })
+    json!({ "url": URL, "meta": format!("{URL}meta.js"), "script": format!("/{SCRIPT}") })
 }
 
 /// The index files of the site.
 pub fn outputs(model: &Model) -> Vec<Output> {
+    outputs_unless(model, &|| false).unwrap_or_default()
+}
+
+/// The index files, or `None` as soon as `cancelled()` says so (checked between
+/// batches of pages and between steps): `serve` drops a stale index when a new edit
+/// arrives instead of making the edit wait for it.
+pub fn outputs_unless(model: &Model, cancelled: &dyn Fn() -> bool) -> Option<Vec<Output>> {
     let mut out = Vec::new();
-    write(model, &mut |o| out.push(o));
-    out
+    write_unless(model, &mut |o| out.push(o), cancelled).then_some(out)
 }
 
 /// Builds the index and hands each file to `emit` as soon as it is ready, so a large
 /// site never holds the whole index in memory at once.
 pub fn write(model: &Model, emit: &mut dyn FnMut(Output)) {
+    write_unless(model, emit, &|| false);
+}
+
+/// `write`, stopping early (and returning false) once `cancelled()` is true.
+fn write_unless(model: &Model, emit: &mut dyn FnMut(Output), cancelled: &dyn Fn() -> bool) -> bool {
     let site = model.site;
     // Words and pairs are interned: a large site repeats the same few thousand words
     // millions of times, and a map keyed by fresh strings spent seconds allocating.
@@ -87,6 +106,9 @@ pub fn write(model: &Model, emit: &mut dyn FnMut(Output)) {
     let mut sections: Vec<String> = Vec::new();
     let mut section_of: HashMap<usize, usize> = HashMap::new();
     for start in (0..site.pages.len()).step_by(BATCH) {
+        if cancelled() {
+            return false;
+        }
         let end = (start + BATCH).min(site.pages.len());
         let batch: Vec<PageIndex> = (start..end).into_par_iter().map(|i| index_page(model, i)).collect();
         for (offset, p) in batch.into_iter().enumerate() {
@@ -127,6 +149,9 @@ pub fn write(model: &Model, emit: &mut dyn FnMut(Output)) {
         }
     }
     drop((term_ids, pair_ids));
+    if cancelled() {
+        return false;
+    }
     // Snippet text first: it is the largest part, and is not needed after this.
     for (n, chunk) in texts.chunks(CHUNK).enumerate() {
         let body = format!("loaSearch.x({n},{});\n", Value::from(chunk.to_vec()));
@@ -155,8 +180,14 @@ pub fn write(model: &Model, emit: &mut dyn FnMut(Output)) {
         })
         .collect();
     drop(variants);
+    if cancelled() {
+        return false;
+    }
     let term_shards = write_shards(&term_entries, "t", emit);
     drop(term_entries);
+    if cancelled() {
+        return false;
+    }
     let pair_names: Vec<String> =
         pair_keys.par_iter().map(|&(a, b)| format!("{} {}", term_names[a], term_names[b])).collect();
     let mut order: Vec<usize> = (0..pair_names.len()).collect();
@@ -189,6 +220,7 @@ pub fn write(model: &Model, emit: &mut dyn FnMut(Output)) {
         "pages": rows,
     });
     emit(Output { path: format!("{DIR}meta.js"), bytes: format!("loaSearch.m({meta});\n").into_bytes() });
+    true
 }
 
 /// The id of `key`, adding it (and calling `on_new`) the first time it is seen.

@@ -64,13 +64,15 @@ impl Live {
 
     /// The search index of the current site: rebuilt after the browser was told to
     /// reload, since on a large site it takes longer than the page itself.
-    pub fn search_files(&self) -> Files {
-        let Some(state) = &self.state else { return Files::new() };
+    /// `None` when `cancelled()` turned true first (another edit is waiting).
+    pub fn search_files(&self, cancelled: &dyn Fn() -> bool) -> Option<Files> {
+        let Some(state) = &self.state else { return Some(Files::new()) };
         let p = &state.prepared;
         if !p.site.config.build_search_index {
-            return Files::new();
+            return Some(Files::new());
         }
-        crate::search::outputs(&model(p)).into_iter().map(|o| (o.path, o.bytes.into())).collect()
+        let outputs = crate::search::outputs_unless(&model(p), cancelled)?;
+        Some(outputs.into_iter().map(|o| (o.path, o.bytes.into())).collect())
     }
 
     /// Does the last good build have a page under this folder (`tin-tuc/`)?
@@ -78,7 +80,8 @@ impl Live {
         self.state.as_ref().is_some_and(|s| s.page_of.keys().any(|k| k.starts_with(prefix)))
     }
 
-    /// Builds everything in memory. `Err` holds the problems to show (the old site stays).
+    /// Builds everything but the search index in memory (the browser can reload before
+    /// the index is ready). `Err` holds the problems to show (the old site stays).
     pub fn full(&mut self, build_date: &str) -> Result<Files, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let prepared = crate::prepare(&self.opts, &mut diags).map_err(as_diagnostics)?;
@@ -94,11 +97,7 @@ impl Live {
         for out in render::code_outputs(&model) {
             files.insert(out.path, out.bytes.into());
         }
-        if prepared.site.config.build_search_index {
-            for out in crate::search::outputs(&model) {
-                files.insert(out.path, out.bytes.into());
-            }
-        }
+        // The search index is not made here: see `search_files`.
         for (rel, source) in &prepared.theme.statics {
             files.insert(rel.clone(), read(source).map_err(|d| vec![d])?);
         }

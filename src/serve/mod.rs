@@ -75,7 +75,8 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     });
     let start = Instant::now();
     match live.full(&today()) {
-        Ok(files) => {
+        Ok(mut files) => {
+            files.extend(live.search_files(&|| false).unwrap_or_default());
             let n = files.len();
             *write(&shared.files) = files;
             println!("{}", messages::text(Msg::ServeBuilt { files: n, ms: start.elapsed().as_millis() }));
@@ -144,7 +145,18 @@ fn rebuild_loop(
     shared: Arc<Shared>,
 ) {
     let mut last_error: Option<String> = None;
-    while let Ok(mut paths) = rx.recv() {
+    // Events that arrived while the search index was being rebuilt.
+    let waiting: std::cell::RefCell<Vec<PathBuf>> = std::cell::RefCell::new(Vec::new());
+    // The served search index is older than the pages (its rebuild was cut short).
+    let mut search_stale = false;
+    loop {
+        let mut paths = std::mem::take(&mut *waiting.borrow_mut());
+        if paths.is_empty() {
+            match rx.recv() {
+                Ok(p) => paths = p,
+                Err(_) => break,
+            }
+        }
         // Events that queued up while we were rebuilding belong to the same save.
         while let Ok(more) = rx.try_recv() {
             paths.extend(more);
@@ -166,11 +178,19 @@ fn rebuild_loop(
         };
         match result {
             Ok(outcome) => {
+                // A full rebuild leaves the index to be made after the reload.
+                search_stale |= matches!(outcome, Outcome::Full(_));
                 let partial = matches!(outcome, Outcome::Partial(_)) && !change.content.is_empty();
                 let mut n = match outcome {
-                    Outcome::Full(files) => {
+                    Outcome::Full(mut files) => {
                         let n = files.len();
-                        *write(&shared.files) = files;
+                        let mut served = write(&shared.files);
+                        // Keep serving the old index until the new one is made.
+                        let old = std::mem::take(&mut *served);
+                        let index = old.into_iter().filter(|(k, _)| crate::search::is_index_file(k));
+                        let index: Vec<_> = index.filter(|(k, _)| !files.contains_key(k)).collect();
+                        files.extend(index);
+                        *served = files;
                         n
                     }
                     Outcome::Partial(files) => {
@@ -200,10 +220,23 @@ fn rebuild_loop(
                     "{}",
                     messages::text(Msg::ServeRebuilt { files: n, ms: started.elapsed().as_millis() })
                 );
-                if partial {
-                    // The page is up to date; the search index follows a moment later.
-                    let search = live.search_files();
-                    write(&shared.files).extend(search);
+                if partial || search_stale {
+                    // The page is up to date; the search index follows a moment later,
+                    // unless another save comes first: then that save is served first
+                    // and the index is made again after it.
+                    let cancelled = || {
+                        while let Ok(more) = rx.try_recv() {
+                            waiting.borrow_mut().extend(more);
+                        }
+                        !waiting.borrow().is_empty()
+                    };
+                    match live.search_files(&cancelled) {
+                        Some(search) => {
+                            write(&shared.files).extend(search);
+                            search_stale = false;
+                        }
+                        None => search_stale = true,
+                    }
                 }
             }
             Err(diags) => report(&shared, &diags, &mut last_error),
