@@ -118,9 +118,13 @@ impl Config {
     /// Parses config text; `Err` holds the error, `Ok` the config plus warnings.
     pub fn parse(text: &str, path: &Path) -> Result<(Config, Vec<Diagnostic>), Diagnostic> {
         let located = |e: serde_yaml::Error| {
-            let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            let detail = e.to_string();
-            let detail = strip_location(&detail);
+            let (hint, line, col) = crate::yaml_hint::explain(text, &e);
+            let detail = format!(
+                "{} (YAML: {})",
+                messages::text(Msg::YamlHint { hint }),
+                strip_location(&e.to_string())
+            );
+            let detail = detail.as_str();
             Diagnostic::error(path, line, col, messages::text(Msg::ConfigInvalid { detail }))
                 .with_excerpt_from(text)
         };
@@ -170,6 +174,15 @@ impl Config {
     pub fn permalink(&self, url: &str) -> String {
         format!("{}{}", self.base(), url)
     }
+}
+
+/// Hosts reserved for examples (RFC 2606): a `base_url` there was never filled in.
+const EXAMPLE_HOSTS: &[&str] = &["example.org", "example.com", "example.net"];
+
+/// Is `url` still an example address, such as the skeleton's `https://example.org`?
+pub fn is_example_url(url: &str) -> bool {
+    let host = url.split("://").nth(1).unwrap_or(url).split(['/', ':']).next().unwrap_or("");
+    EXAMPLE_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
 /// The 1-based line where top-level `key:` is written, or 0 when not found.

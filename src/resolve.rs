@@ -155,9 +155,13 @@ pub fn resolve(
             if dir.is_empty() {
                 config.title.clone()
             } else {
-                last(&dir).to_owned()
+                crate::slug::title_from_name(last(&dir))
             }
         });
+        if parsed.is_none() && !dir.is_empty() {
+            let msg = messages::text(Msg::SectionWithoutIndex { dir: &dir, title: &title });
+            diags.push(Diagnostic::warning(format!("content/{dir}/"), 0, 0, msg));
+        }
         let parent = if dir.is_empty() { None } else { section_of_dir.get(parent(&dir)).copied() };
         let paginate_by = parsed.as_ref().and_then(|p| p.front.paginate_by).unwrap_or(config.paginate_by);
         let weight = parsed.as_ref().and_then(|p| p.front.weight);

@@ -187,7 +187,7 @@ fn messages_follow_a_vietnamese_locale() {
         .assert_stderr_contains(
             "content/tin-tuc/bai-hai.md:3:7: ngày `2024-13-01` không hợp lệ; viết theo dạng 2007-04-13 hoặc 13/04/2007",
         )
-        .assert_stderr_contains("lỗi: không tạo được trang web: 1 lỗi; thư mục kết quả cũ được giữ nguyên");
+        .assert_stderr_contains("lỗi: không dựng được trang web: 1 lỗi; thư mục kết quả cũ được giữ nguyên");
 }
 
 // `loa check` reports the same errors and writes nothing.

@@ -7,6 +7,7 @@ mod bulletins;
 mod content;
 mod documents;
 mod errors;
+mod first_hour;
 mod goldens;
 mod init;
 mod new;

@@ -17,6 +17,8 @@ pub type Files = HashMap<String, Arc<[u8]>>;
 pub struct Live {
     opts: Options,
     state: Option<State>,
+    /// Warnings of the last full build, shown as `loa build` shows them.
+    warnings: Vec<Diagnostic>,
 }
 
 struct State {
@@ -39,7 +41,17 @@ pub enum Outcome {
 
 impl Live {
     pub fn new(opts: Options) -> Live {
-        Live { opts, state: None }
+        Live { opts, state: None, warnings: Vec::new() }
+    }
+
+    /// Warnings of the last full build.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// How many drafts the last good build left out.
+    pub fn drafts(&self) -> usize {
+        self.state.as_ref().map_or(0, |s| s.prepared.site.targets.drafts.len())
     }
 
     /// Content paths (relative to `content/`) the last good build knows.
@@ -67,6 +79,8 @@ impl Live {
     pub fn full(&mut self, build_date: &str) -> Result<Files, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let prepared = crate::prepare(&self.opts, &mut diags).map_err(as_diagnostics)?;
+        let mut warnings: Vec<Diagnostic> =
+            diags.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
         fail_on_errors(diags)?;
         let Some(tera) = prepared.tera.as_ref() else { return Err(Vec::new()) };
         let model = model(&prepared);
@@ -74,7 +88,10 @@ impl Live {
         let shared = Shared::new(&model, build_date);
         let files = Mutex::new(Files::new());
         let diags = render::render_jobs(&model, tera, &shared, &jobs, &|out| insert(&files, out));
+        warnings.extend(diags.iter().filter(|d| d.severity == Severity::Warning).cloned());
         fail_on_errors(diags)?;
+        crate::error::sort(&mut warnings);
+        self.warnings = warnings;
         let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
         for out in render::code_outputs(&model) {
             files.insert(out.path, out.bytes.into());

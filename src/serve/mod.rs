@@ -68,6 +68,10 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
             let n = files.len();
             *write(&shared.files) = files;
             println!("{}", messages::text(Msg::ServeBuilt { files: n, ms: start.elapsed().as_millis() }));
+            show_warnings(&live, &mut Vec::new());
+            if live.drafts() > 0 {
+                println!("{}", messages::text(Msg::DraftsLeftOut { count: live.drafts() }));
+            }
         }
         Err(diags) => report(&shared, &diags, &mut None),
     }
@@ -83,6 +87,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     }
     let url = format!("http://{addr}/");
     println!("{}", messages::text(Msg::ServeListening { url: &url }));
+    println!("{}", messages::text(Msg::ServeOutput));
     if opts.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
@@ -134,6 +139,7 @@ fn rebuild_loop(
     shared: Arc<Shared>,
 ) {
     let mut last_error: Option<String> = None;
+    let mut shown: Vec<String> = live.warnings().iter().map(ToString::to_string).collect();
     while let Ok(mut paths) = rx.recv() {
         // Events that queued up while we were rebuilding belong to the same save.
         while let Ok(more) = rx.try_recv() {
@@ -157,6 +163,9 @@ fn rebuild_loop(
         match result {
             Ok(outcome) => {
                 let partial = matches!(outcome, Outcome::Partial(_)) && !change.content.is_empty();
+                if matches!(outcome, Outcome::Full(_)) {
+                    show_warnings(&live, &mut shown);
+                }
                 let mut n = match outcome {
                     Outcome::Full(files) => {
                         let n = files.len();
@@ -199,6 +208,20 @@ fn rebuild_loop(
             Err(diags) => report(&shared, &diags, &mut last_error),
         }
     }
+}
+
+/// Prints the warnings of the last full build as `loa build` does,
+/// unless they are the ones already shown.
+fn show_warnings(live: &Live, shown: &mut Vec<String>) {
+    let now: Vec<String> = live.warnings().iter().map(ToString::to_string).collect();
+    if now.is_empty() || now == *shown {
+        *shown = now;
+        return;
+    }
+    for d in crate::error::collapse(live.warnings()) {
+        eprintln!("{d}");
+    }
+    *shown = now;
 }
 
 /// Shows a failed rebuild: once in the terminal, and over the page in the browser.
