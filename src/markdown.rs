@@ -186,7 +186,9 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 events.push(Event::End(end));
                 if depth == 0 && is_para {
                     if let Some((start, 0)) = first_para {
-                        first_para = Some((start, events.len()));
+                        // A bulletin opens with "Kính thưa…": the summary is what follows.
+                        let greeting = crate::bulletin::is_greeting(&plain_text(&events[start..]));
+                        first_para = if greeting { None } else { Some((start, events.len())) };
                     }
                 }
             }
@@ -233,6 +235,17 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
         s
     });
     (Html { content, summary, toc: toc_tree(&headings), word_count, mentions: found }, diags)
+}
+
+/// The text of some events, without markup.
+fn plain_text(events: &[Event]) -> String {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A heading whose text is still being collected (its id comes from the text).

@@ -227,9 +227,13 @@ pub fn resolve(
     for s in &mut sections {
         let sort_by = s.parsed.as_ref().map(|p| p.front.sort_by).unwrap_or_default();
         sort_pages(&mut s.pages, &pages, sort_by);
+        // Previous is earlier in time: a date-sorted list runs newest first, so its
+        // previous page is the one listed after it.
+        let newest_first = sort_by == SortBy::Date;
         for w in s.pages.windows(2) {
-            pages[w[0]].next = Some(w[1]);
-            pages[w[1]].prev = Some(w[0]);
+            let (earlier, later) = if newest_first { (w[1], w[0]) } else { (w[0], w[1]) };
+            pages[later].prev = Some(earlier);
+            pages[earlier].next = Some(later);
         }
     }
     let order: Vec<(Option<i64>, String)> = sections.iter().map(|s| (s.weight, s.title.clone())).collect();

@@ -16,5 +16,6 @@ mod portability;
 mod regressions;
 mod search;
 mod serve;
+mod site;
 mod support;
 mod theme;

@@ -5,7 +5,7 @@ use crate::browser::{chromium, file_url, Browser};
 use crate::support::{copy_tree, Fixture};
 
 /// A copy of the repository's own site (config.yaml and content/), built.
-fn real_site() -> Fixture {
+pub fn real_site() -> Fixture {
     let fx = Fixture::empty();
     let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::copy(repo.join("config.yaml"), fx.root().join("config.yaml")).expect("copy config.yaml");

@@ -227,6 +227,16 @@ pub fn duration_text(seconds: u64) -> String {
     }
 }
 
+/// How an announcement greets its listeners: not what it is about, so never its summary.
+const GREETINGS: &[&str] =
+    &["kính thưa", "thưa toàn thể", "thưa các", "kính gửi", "xin kính chào", "xin chào"];
+
+/// Is this paragraph only the greeting ("Kính thưa toàn thể cán bộ…")?
+pub fn is_greeting(paragraph: &str) -> bool {
+    let lower = paragraph.trim_start().to_lowercase();
+    GREETINGS.iter().any(|g| lower.starts_with(g)) && lower.chars().count() < 200
+}
+
 /// Order of the slots in a day; unknown slots come last, by name.
 pub fn slot_rank(slot: &str) -> usize {
     match crate::slug::slugify(slot).as_str() {

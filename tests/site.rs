@@ -1,0 +1,66 @@
+//! The centre's real site in Chromium (issue #13): previous/next run in time order,
+//! bulletin summaries skip the greeting, Vietnamese text in one font, the printed
+//! bulletin, the citation graph on a phone.
+
+use std::collections::BTreeMap;
+
+use crate::browser::{chromium, file_url, Browser};
+use crate::theme::real_site;
+
+const ORDER: &str = r#"(function () {
+  var t = document.querySelector('main time[datetime]');
+  var p = document.querySelector('a[rel=prev]'), n = document.querySelector('a[rel=next]');
+  return JSON.stringify({ date: t ? t.getAttribute('datetime') : '', prev: p ? p.href : '', next: n ? n.href : '' });
+})()"#;
+
+// Regression: "Bản tin trước" on bulletin 02 (08/03) went to 10/03, and "Bài trước" of
+// the oldest document to a newer one. Previous is earlier in time, next is later.
+#[test]
+fn previous_and_next_run_forward_in_time() {
+    let Some(chromium) = chromium() else { return };
+    let fx = real_site();
+    let mut pages: Vec<String> = Vec::new();
+    for section in ["ban-tin", "van-ban"] {
+        for entry in std::fs::read_dir(fx.path(&format!("content/{section}"))).expect("read content") {
+            let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".md").filter(|s| *s != "_index") {
+                pages.push(file_url(&fx.public().join(format!("{section}/{stem}/index.html"))));
+            }
+        }
+    }
+    let mut browser = Browser::open(&chromium, fx.tmp(), &pages[0]);
+    let mut seen: BTreeMap<String, (String, String, String)> = BTreeMap::new();
+    for url in &pages {
+        browser.navigate(url);
+        let v: serde_json::Value =
+            serde_json::from_str(browser.eval(ORDER).as_str().unwrap_or("{}")).expect("order JSON");
+        let s = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+        seen.insert(url.clone(), (s("date"), s("prev"), s("next")));
+    }
+    for (url, (date, prev, next)) in &seen {
+        assert!(!date.is_empty(), "{url}: no date");
+        if let Some((prev_date, ..)) = seen.get(prev) {
+            assert!(prev_date <= date, "{url} ({date}): previous {prev} is later ({prev_date})");
+        }
+        if let Some((next_date, ..)) = seen.get(next) {
+            assert!(next_date >= date, "{url} ({date}): next {next} is earlier ({next_date})");
+        }
+    }
+    let b02 = &seen[&file_url(&fx.public().join("ban-tin/02-chi-thi-11-ket-luan-49/index.html"))];
+    assert!(b02.1.ends_with("/ban-tin/01-gioi-thieu-cong-van-55/index.html"), "{b02:?}");
+    let oldest = &seen[&file_url(&fx.public().join("van-ban/chi-thi-11-ct-tw/index.html"))];
+    assert_eq!(oldest.1, "", "the oldest document has no previous one: {oldest:?}");
+}
+
+// Regression: every bulletin's summary was its greeting ("Kính thưa toàn thể…").
+#[test]
+fn bulletin_summaries_skip_the_greeting() {
+    let fx = real_site();
+    let list = fx.read_public("ban-tin/index.html");
+    let summaries: Vec<&str> = list.split("<div class=\"item-summary\">").skip(1).collect();
+    assert!(summaries.len() >= 4, "{list}");
+    for s in summaries {
+        let first = s.split("</div>").next().unwrap_or_default();
+        assert!(!first.contains("Kính thưa"), "summary is the greeting: {first}");
+    }
+}
