@@ -32,10 +32,8 @@ fn main() -> ExitCode {
                 if report.drafts > 0 {
                     println!("{}", messages::text(Msg::DraftsLeftOut { count: report.drafts }));
                 }
-                println!(
-                    "{}",
-                    messages::text(Msg::BuiltOutput { dir: &report.output.display().to_string() })
-                );
+                let output = report.output.strip_prefix(".").unwrap_or(&report.output);
+                println!("{}", messages::text(Msg::BuiltOutput { dir: &output.display().to_string() }));
             }))
         }
         Command::New { args, root } => {
