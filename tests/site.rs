@@ -64,3 +64,53 @@ fn bulletin_summaries_skip_the_greeting() {
         assert!(!first.contains("Kính thưa"), "summary is the greeting: {first}");
     }
 }
+
+/// The fonts Chromium used for the text directly inside each element matching
+/// `selector`: (family, custom web font?) pairs.
+fn platform_fonts(browser: &mut Browser, selector: &str) -> Vec<(String, bool)> {
+    browser.call("DOM.enable", serde_json::json!({}));
+    browser.call("CSS.enable", serde_json::json!({}));
+    let root = browser.call("DOM.getDocument", serde_json::json!({ "depth": 0 }));
+    let nodes = browser.call(
+        "DOM.querySelectorAll",
+        serde_json::json!({ "nodeId": root["root"]["nodeId"], "selector": selector }),
+    );
+    let mut fonts = Vec::new();
+    for id in nodes["nodeIds"].as_array().cloned().unwrap_or_default() {
+        let used = browser.call("CSS.getPlatformFontsForNode", serde_json::json!({ "nodeId": id }));
+        for f in used["fonts"].as_array().cloned().unwrap_or_default() {
+            let family = f["familyName"].as_str().unwrap_or_default().to_owned();
+            fonts.push((family, f["isCustomFont"].as_bool().unwrap_or(false)));
+        }
+    }
+    fonts
+}
+
+// Regression: without Times New Roman / Segoe UI, "ư", "ơ", "ạ" came from a second font
+// inside a word. Every Vietnamese text is drawn with the theme's own Noto fonts, from
+// `file://`, on screen and on the print page.
+#[test]
+fn vietnamese_text_uses_one_shipped_font() {
+    let Some(chromium) = chromium() else { return };
+    let fx = real_site();
+    let pages: &[(&str, &str, &str)] = &[
+        ("index.html", "h1, main .prose p", "Noto Sans"),
+        ("van-ban/cong-van-55-cv-cb/index.html", "h1, .doc-card dd", "Noto"),
+        ("ban-tin/02-chi-thi-11-ket-luan-49/index.html", "h1, .script .text", "Noto"),
+        ("ban-tin/02-chi-thi-11-ket-luan-49/in/index.html", ".sheet-title, .script .text", "Noto Serif"),
+    ];
+    let mut browser = Browser::open(&chromium, fx.tmp(), &file_url(&fx.public().join(pages[0].0)));
+    for (page, selector, family) in pages {
+        browser.navigate(&file_url(&fx.public().join(page)));
+        browser.eval("document.fonts.ready.then(() => 1)");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let fonts = platform_fonts(&mut browser, selector);
+        assert!(!fonts.is_empty(), "{page}: nothing matched {selector}");
+        for (name, custom) in &fonts {
+            assert!(
+                name.starts_with(family) && *custom,
+                "{page} `{selector}`: text drawn with {name} (web font: {custom}); all fonts: {fonts:?}"
+            );
+        }
+    }
+}
