@@ -26,6 +26,7 @@ const KNOWN_KEYS: &[&str] = &[
     "feed_limit",
     "broadcast",
     "build_search_index",
+    "print",
     "extra",
 ];
 
@@ -51,7 +52,50 @@ pub struct Config {
     pub broadcast: Broadcast,
     /// Write the search page and its index (`/search/`).
     pub build_search_index: bool,
+    /// The administrative header and signature block of printed bulletins.
+    pub print: Print,
     pub extra: serde_json::Value,
+}
+
+/// How printed bulletins present their issuer, as on an administrative document.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Print {
+    /// The parent organisation's line (cơ quan chủ quản), above the organisation.
+    pub parent: String,
+    /// The issuing organisation; the site's `organisation` when empty.
+    pub organisation: String,
+    /// `state` (national motto), `party` ("ĐẢNG CỘNG SẢN VIỆT NAM") or `none`.
+    pub header: PrintHeader,
+    /// The place in "Sơn La, ngày 06 tháng 3 năm 2023"; no such line when empty.
+    pub place: String,
+    /// The approval and reader block at the end of each bulletin.
+    pub approval: bool,
+    /// Who approves the bulletin, as the block titles them ("Người duyệt" when empty).
+    pub approver: String,
+}
+
+/// The line at the top right of a printed bulletin.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PrintHeader {
+    State,
+    Party,
+    #[default]
+    None,
+}
+
+impl Default for Print {
+    fn default() -> Self {
+        Print {
+            parent: String::new(),
+            organisation: String::new(),
+            header: PrintHeader::None,
+            place: String::new(),
+            approval: true,
+            approver: String::new(),
+        }
+    }
 }
 
 /// Settings for loudspeaker bulletins.
@@ -109,6 +153,7 @@ impl Default for Config {
             feed_limit: 20,
             broadcast: Broadcast::default(),
             build_search_index: true,
+            print: Print::default(),
             extra: serde_json::Value::Object(Default::default()),
         }
     }

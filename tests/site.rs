@@ -114,3 +114,104 @@ fn vietnamese_text_uses_one_shipped_font() {
         }
     }
 }
+
+/// Prints `url` to a PDF with Chromium (no browser header/footer) and returns its path.
+fn print_pdf(chromium: &std::path::Path, tmp: &std::path::Path, url: &str, name: &str) -> std::path::PathBuf {
+    let pdf = tmp.join(name);
+    let status = std::process::Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        .args(["--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer"])
+        .arg(format!("--user-data-dir={}", tmp.join("chromium-print").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("start chromium");
+    assert!(status.success() && pdf.is_file(), "chromium did not print {url}");
+    pdf
+}
+
+/// `tool args… PDF`, failing loudly when poppler-utils is missing.
+fn poppler(tool: &str, args: &[&str], pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .output()
+        .unwrap_or_else(|e| panic!("run {tool}: {e} (apt-get install poppler-utils)"));
+    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+// The printed bulletin: "Trang 1/2" on every page, the administrative header and
+// "Sơn La, ngày 08 tháng 3 năm 2023" from `print:` in config.yaml, the approval and
+// reader block, and only the shipped Noto fonts embedded (no fallback inside a word).
+#[test]
+fn printed_bulletin_has_page_numbers_header_and_one_font_family() {
+    let Some(chromium) = chromium() else { return };
+    let fx = real_site();
+    let url = file_url(&fx.public().join("ban-tin/02-chi-thi-11-ket-luan-49/in/index.html"));
+    let pdf = print_pdf(&chromium, fx.tmp(), &url, "ban-tin-02.pdf");
+    let pages: usize = poppler("pdfinfo", &[], &pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap_or(0)))
+        .unwrap_or(0);
+    assert!(pages >= 2, "the bulletin should take more than one page ({pages})");
+    let text = poppler("pdftotext", &[], &pdf);
+    for n in 1..=pages {
+        assert!(text.contains(&format!("Trang {n}/{pages}")), "no `Trang {n}/{pages}`:\n{text}");
+    }
+    for want in [
+        "CƠ SỞ ĐIỀU TRỊ NGHIỆN MA",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Sơn La, ngày 08 tháng 3 năm 2023",
+        "NGƯỜI DUYỆT",
+        "NGƯỜI ĐỌC",
+    ] {
+        assert!(text.contains(want), "`{want}` missing from the PDF:\n{text}");
+    }
+    let fonts = poppler("pdffonts", &[], &pdf);
+    let names: Vec<&str> = fonts.lines().skip(2).filter_map(|l| l.split_whitespace().next()).collect();
+    assert!(!names.is_empty(), "{fonts}");
+    for name in names {
+        let family = name.split('+').next_back().unwrap_or(name);
+        assert!(
+            family.starts_with("NotoSerif") || family.starts_with("NotoSans"),
+            "fallback font {name}:\n{fonts}"
+        );
+    }
+}
+
+// From the schedule, one day's (or week's) bulletins print together, each starting on
+// a new page, and nothing of the other days.
+#[test]
+fn schedule_prints_one_day_or_one_week_together() {
+    let Some(chromium) = chromium() else { return };
+    let fx = real_site();
+    let schedule = fx.read_public("ban-tin/lich-phat/index.html");
+    assert!(
+        schedule.contains("href=\"../../ban-tin/lich-phat/in/index.html#ngay-2023-03-08\""),
+        "{schedule}"
+    );
+    let combined = file_url(&fx.public().join("ban-tin/lich-phat/in/index.html"));
+    let day = poppler(
+        "pdftotext",
+        &[],
+        &print_pdf(&chromium, fx.tmp(), &format!("{combined}#ngay-2023-03-08"), "day.pdf"),
+    );
+    assert_eq!(day.matches("BẢN TIN PHÁT THANH").count(), 1, "{day}");
+    assert!(day.contains("ngày 08 tháng 3 năm 2023") && !day.contains("ngày 06 tháng 3 năm 2023"), "{day}");
+    assert!(day.contains("Trang 1/"), "{day}");
+    let week = poppler(
+        "pdftotext",
+        &[],
+        &print_pdf(&chromium, fx.tmp(), &format!("{combined}#tuan-2023-W10"), "week.pdf"),
+    );
+    // 06, 08 and 10 March are in ISO week 10; 13 March is not.
+    assert_eq!(week.matches("BẢN TIN PHÁT THANH").count(), 3, "{week}");
+    assert!(!week.contains("ngày 13 tháng 3 năm 2023"), "{week}");
+    let first_page = week.split('\u{c}').next().unwrap_or_default();
+    assert!(first_page.contains("BẢN TIN PHÁT THANH"), "the first page is blank:\n{week}");
+}

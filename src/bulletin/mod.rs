@@ -88,7 +88,20 @@ pub fn attach(site: &mut Site) {
     }
     site.targets.urls.extend(urls);
     let schedule = schedule_url(site);
+    site.targets.urls.insert(schedule_print_url(site));
     site.targets.urls.insert(schedule);
+}
+
+/// URL of the combined print of the schedule (one day or one week, chosen by `#ngay-…`
+/// or `#tuan-…`).
+pub fn schedule_print_url(site: &Site) -> String {
+    format!("{}in/", schedule_url(site))
+}
+
+/// The ISO week of a date as the combined print names it: `2023-W10`.
+pub fn week_id(date: chrono::NaiveDate) -> String {
+    let w = chrono::Datelike::iso_week(&date);
+    format!("{}-W{:02}", w.year(), w.week())
 }
 
 fn field_line(text: &str, key: &str) -> usize {

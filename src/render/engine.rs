@@ -95,7 +95,9 @@ fn vi_date(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> 
     let date =
         crate::date::parse(text).ok_or_else(|| tera::Error::msg(format!("vi_date: not a date: `{text}`")))?;
     crate::date::format(date, style).map(Value::String).ok_or_else(|| {
-        tera::Error::msg(format!("vi_date: unknown format `{style}` (short, long, full, weekday, iso)"))
+        tera::Error::msg(format!(
+            "vi_date: unknown format `{style}` (short, long, full, weekday, iso, official)"
+        ))
     })
 }
 

@@ -87,6 +87,8 @@ pub(crate) enum Job {
     Graph,
     BulletinPrint(usize),
     Schedule,
+    /// Every bulletin in air order on one print page, shown a day or a week at a time.
+    SchedulePrint,
     Search,
 }
 
@@ -112,6 +114,7 @@ fn template_of(site: &Site, job: &Job) -> String {
         Job::Graph => "documents_graph.html".into(),
         Job::BulletinPrint(_) => "bulletin_print.html".into(),
         Job::Schedule => "bulletin_schedule.html".into(),
+        Job::SchedulePrint => "bulletin_schedule_print.html".into(),
         Job::Search => crate::search::TEMPLATE.into(),
     }
 }
@@ -147,6 +150,7 @@ fn jobs(m: &Model, with_404: bool) -> Vec<Job> {
     if !m.bulletins.list.is_empty() {
         jobs.extend((0..m.bulletins.list.len()).map(Job::BulletinPrint));
         jobs.push(Job::Schedule);
+        jobs.push(Job::SchedulePrint);
     }
     jobs
 }
@@ -333,7 +337,7 @@ pub(crate) fn shows(model: &Model, job: &Job) -> Vec<usize> {
         Job::TaxonomyList(_) | Job::NotFound => Vec::new(),
         Job::Timeline | Job::Graph => model.docs.docs.iter().map(|d| d.page).collect(),
         Job::BulletinPrint(b) => vec![model.bulletins.list[b].page],
-        Job::Schedule => model.bulletins.list.iter().map(|b| b.page).collect(),
+        Job::Schedule | Job::SchedulePrint => model.bulletins.list.iter().map(|b| b.page).collect(),
         Job::Search => Vec::new(),
     }
 }
@@ -453,6 +457,39 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
             m.insert("schedule".into(), context::schedule(model));
             m.insert("breadcrumbs".into(), shared.crumbs(site, section_of(site, crate::bulletin::SECTION)));
             crate::bulletin::schedule_url(site)
+        }
+        Job::SchedulePrint => {
+            let schedule = context::schedule(model);
+            // The same order as the schedule: by day, then slot.
+            let mut order: Vec<usize> = (0..model.bulletins.list.len()).collect();
+            let list = &model.bulletins.list;
+            order.sort_by_key(|&b| {
+                (list[b].air_date, crate::bulletin::slot_rank(&list[b].slot), list[b].slot.clone())
+            });
+            let sheets: Vec<Value> = order
+                .iter()
+                .map(|&b| {
+                    let i = list[b].page;
+                    serde_json::json!({
+                        "day": list[b].air_date.format("%Y-%m-%d").to_string(),
+                        "week": crate::bulletin::week_id(list[b].air_date),
+                        "page": context::page(model, shared, i, &md.pages[i]),
+                    })
+                })
+                .collect();
+            let mut weeks: Vec<Value> = Vec::new();
+            for &b in &order {
+                let (id, day) = (crate::bulletin::week_id(list[b].air_date), list[b].air_date.to_string());
+                match weeks.last_mut() {
+                    Some(w) if w["id"] == id.as_str() => w["last_day"] = Value::String(day),
+                    _ => weeks.push(serde_json::json!({ "id": id, "first_day": day, "last_day": day })),
+                }
+            }
+            m.insert("schedule".into(), schedule);
+            m.insert("sheets".into(), Value::Array(sheets));
+            m.insert("weeks".into(), Value::Array(weeks));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, section_of(site, crate::bulletin::SECTION)));
+            crate::bulletin::schedule_print_url(site)
         }
         Job::Graph => {
             m.insert("graph".into(), context::graph(site, docs));
