@@ -215,3 +215,23 @@ fn schedule_prints_one_day_or_one_week_together() {
     let first_page = week.split('\u{c}').next().unwrap_or_default();
     assert!(first_page.contains("BẢN TIN PHÁT THANH"), "the first page is blank:\n{week}");
 }
+
+// Regression: `kich-ban.txt` without a byte-order mark opened from disk showed mojibake
+// in the browser, and Notepad on older Windows showed one long line. It is UTF-8 with a
+// BOM and CRLF line endings, and Chromium reads the Vietnamese text exactly.
+#[test]
+fn reading_script_file_opens_on_windows_and_in_the_browser() {
+    let fx = crate::support::Fixture::copy("bulletins");
+    fx.build();
+    let bytes = std::fs::read(fx.public().join("ban-tin/khuyen-hoc/kich-ban.txt")).expect("read script");
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "no UTF-8 byte-order mark");
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    assert!(text.contains("\r\n"), "no CRLF line endings");
+    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count(), "a bare LF line ending");
+    let Some(chromium) = chromium() else { return };
+    let url = file_url(&fx.public().join("ban-tin/khuyen-hoc/kich-ban.txt"));
+    let dom = crate::browser::dump_dom(&chromium, &fx.tmp().join("profile"), &url, &[]);
+    let first = text.trim_start_matches('\u{feff}').lines().next().unwrap_or_default().trim().to_owned();
+    assert!(first.chars().any(|c| !c.is_ascii()), "the first line should have Vietnamese letters: {first}");
+    assert!(dom.contains(&first), "Chromium does not show `{first}` exactly:\n{dom}");
+}

@@ -261,6 +261,17 @@ pub fn slot_rank(slot: &str) -> usize {
     }
 }
 
+/// The reading script as written to `kich-ban.txt`: UTF-8 with a byte-order mark and
+/// Windows line endings, so Notepad and a browser opening it from disk both read it as
+/// UTF-8 (without the mark, a browser guesses a legacy encoding and garbles the letters).
+pub fn script_file(b: &Bulletin) -> Vec<u8> {
+    let text = script_text(b).replace('\n', "\r\n");
+    let mut bytes = Vec::with_capacity(text.len() + 3);
+    bytes.extend_from_slice("\u{feff}".as_bytes());
+    bytes.extend_from_slice(text.as_bytes());
+    bytes
+}
+
 /// The plain-text reading script: the spoken blocks, a blank line between them.
 pub fn script_text(b: &Bulletin) -> String {
     script::join(&b.script)

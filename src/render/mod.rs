@@ -283,7 +283,7 @@ pub(crate) fn scripts(model: &Model) -> Vec<Output> {
     let site = model.site;
     let scripts = model.bulletins.list.iter().map(|b| Output {
         path: crate::bulletin::script_url(&site.pages[b.page])[1..].to_owned(),
-        bytes: crate::bulletin::script_text(b).into_bytes(),
+        bytes: crate::bulletin::script_file(b),
     });
     scripts.collect()
 }
