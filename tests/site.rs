@@ -235,3 +235,38 @@ fn reading_script_file_opens_on_windows_and_in_the_browser() {
     assert!(first.chars().any(|c| !c.is_ascii()), "the first line should have Vietnamese letters: {first}");
     assert!(dom.contains(&first), "Chromium does not show `{first}` exactly:\n{dom}");
 }
+
+// Regression: 9 documents made a 4,700 px tree on a phone with 55-CV/CB nine times.
+// Each document is shown once, nothing overflows sideways, and the page stays short.
+#[test]
+fn citation_graph_shows_each_document_once_on_a_phone() {
+    let Some(chromium) = chromium() else { return };
+    let fx = real_site();
+    let docs = std::fs::read_dir(fx.path("content/van-ban"))
+        .expect("read content/van-ban")
+        .filter(|e| e.as_ref().is_ok_and(|e| e.file_name() != "_index.md"))
+        .count();
+    let url = file_url(&fx.public().join("van-ban/so-do-trich-dan/index.html"));
+    let mut browser = Browser::open(&chromium, fx.tmp(), &url);
+    browser.emulate_phone(375, 800);
+    browser.navigate(&url);
+    let v = browser.eval(
+        "JSON.stringify({ names: [...document.querySelectorAll('.doc-node-name')].map(e => e.innerText.trim()), \
+         scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, \
+         height: document.documentElement.scrollHeight })",
+    );
+    let v: serde_json::Value = serde_json::from_str(v.as_str().unwrap_or("{}")).expect("graph JSON");
+    let names: Vec<&str> = v["names"].as_array().expect("names").iter().filter_map(|n| n.as_str()).collect();
+    assert_eq!(names.len(), docs, "{names:?}");
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "a document shown twice: {names:?}");
+    assert_eq!(names.iter().filter(|n| n.contains("55-CV/CB")).count(), 1, "{names:?}");
+    let (scroll, client, height) =
+        (v["scroll"].as_i64(), v["client"].as_i64(), v["height"].as_i64().unwrap_or(0));
+    assert!(scroll <= client, "the graph overflows sideways: {v}");
+    // About a phone screen per three documents, plus the page's header and footer.
+    let limit = 1600 + 300 * docs as i64;
+    assert!(height < limit, "the graph page is {height} px tall on a phone (limit {limit})");
+}
