@@ -270,3 +270,62 @@ fn citation_graph_shows_each_document_once_on_a_phone() {
     let limit = 1600 + 300 * docs as i64;
     assert!(height < limit, "the graph page is {height} px tall on a phone (limit {limit})");
 }
+
+// The smaller things a phone shows: menu rows start at one edge, the search box's
+// placeholder fits, the arrow-key hint is hidden on a touch screen, and 404.html opened
+// from disk is styled.
+#[test]
+fn phone_menu_search_box_key_hint_and_404_from_disk() {
+    let Some(chromium) = chromium() else { return };
+    let fx = real_site();
+    let home = file_url(&fx.public().join("index.html"));
+    let mut browser = Browser::open(&chromium, fx.tmp(), &home);
+    browser.emulate_phone(375, 800);
+    browser.call(
+        "Emulation.setTouchEmulationEnabled",
+        serde_json::json!({ "enabled": true, "maxTouchPoints": 1 }),
+    );
+    browser.navigate(&home);
+    let rows = browser.eval(
+        "(function(){ var rows = {}; document.querySelectorAll('.site-nav a').forEach(function(a){ \
+           var r = a.getBoundingClientRect(); var top = Math.round(r.top); \
+           rows[top] = Math.min(rows[top] === undefined ? 1e9 : rows[top], Math.round(r.left)); }); \
+         return JSON.stringify(Object.values(rows)); })()",
+    );
+    let starts: Vec<i64> = serde_json::from_str(rows.as_str().unwrap_or("[]")).expect("rows");
+    assert!(starts.len() >= 2, "the menu should wrap on a phone: {starts:?}");
+    assert!(starts.iter().all(|&x| x == starts[0]), "menu rows start at different places: {starts:?}");
+    let fits = browser.eval(
+        "(function(){ var i = document.querySelector('#site-search-q'); var s = getComputedStyle(i); \
+           var c = document.createElement('canvas').getContext('2d'); c.font = s.font; \
+           var room = i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); \
+           return c.measureText(i.placeholder).width <= room; })()",
+    );
+    assert_eq!(fits, serde_json::Value::Bool(true), "the search placeholder is cut off");
+    browser.navigate(&file_url(&fx.public().join("search/index.html")));
+    let hint = browser.eval(
+        "(function(){ var k = document.querySelector('.search-keys'); return k ? getComputedStyle(k).display : 'missing'; })()",
+    );
+    assert_eq!(hint, "none", "the keyboard hint shows on a touch screen");
+    browser.navigate(&file_url(&fx.public().join("404.html")));
+    let styled = browser.eval(
+        "(function(){ var n = 0; for (var s of document.styleSheets) { try { n += s.cssRules.length; } catch (e) {} } \
+           return JSON.stringify({ rules: n, font: getComputedStyle(document.body).fontFamily }); })()",
+    );
+    let styled: serde_json::Value = serde_json::from_str(styled.as_str().unwrap_or("{}")).expect("404 JSON");
+    assert!(styled["rules"].as_i64().unwrap_or(0) > 50, "404.html from disk has no styles: {styled}");
+    assert!(styled["font"].as_str().unwrap_or_default().contains("Noto Sans"), "{styled}");
+}
+
+// Words on the real site: no "THỜI LƯỢNG | Thời lượng…", the schedule says "Kịch bản"
+// (not ".txt"), and no "Xem tất cả 1 bài".
+#[test]
+fn site_wording_has_no_repeats_or_file_extensions() {
+    let fx = real_site();
+    let bulletin = fx.read_public("ban-tin/02-chi-thi-11-ket-luan-49/index.html");
+    assert!(bulletin.contains("<dt>Thời lượng</dt><dd>Khoảng "), "{bulletin}");
+    let schedule = fx.read_public("ban-tin/lich-phat/index.html");
+    assert!(schedule.contains(">Kịch bản<") && !schedule.contains(">.txt<"), "{schedule}");
+    let home = fx.read_public("index.html");
+    assert!(!home.contains("Xem tất cả 1 bài"), "{home}");
+}

@@ -36,6 +36,25 @@ pub fn compile(
     tera.register_filter("slugify", |v: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(crate::slug::slugify(v.as_str().unwrap_or_default())))
     });
+    // `static_text(path="css/style.css")`: a stylesheet's text, for pages that must work
+    // without their neighbours (404.html, opened from disk, cannot find `/css/`).
+    let sheets: HashMap<String, crate::theme::FileSource> = theme
+        .statics
+        .iter()
+        .filter(|(k, _)| k.ends_with(".css"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    tera.register_function("static_text", move |args: &HashMap<String, Value>| {
+        let path = args.get("path").and_then(Value::as_str).unwrap_or("");
+        let bytes = match sheets.get(path) {
+            Some(crate::theme::FileSource::Embedded(b)) => b.to_vec(),
+            Some(crate::theme::FileSource::Disk(p)) => {
+                std::fs::read(p).map_err(|e| tera::Error::msg(format!("`{path}`: {e}")))?
+            }
+            None => return Err(tera::Error::msg(format!("static_text: no stylesheet `{path}` in static/"))),
+        };
+        Ok(Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+    });
     let sources = by_source.clone();
     tera.register_function("url", move |args: &HashMap<String, Value>| {
         let path = args.get("path").and_then(Value::as_str).unwrap_or("");

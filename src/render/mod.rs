@@ -404,7 +404,7 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
                 .collect();
             m.insert("taxonomy".into(), taxonomy_value(tax));
             m.insert("terms".into(), Value::Array(terms));
-            m.insert("breadcrumbs".into(), shared.crumbs(site, Some(0)));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, taxonomy_parent(site, tax)));
             tax.url.clone()
         }
         Job::Term(t, k, n) => {
@@ -423,7 +423,7 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
                 serde_json::json!({ "name": term.name, "slug": term.slug, "url": term.url, "count": term.pages.len(), "pages": pages }),
             );
             m.insert("paginator".into(), context::paginator(shared, &term.url, &term.pages, per, n));
-            let mut crumbs = shared.crumbs(site, Some(0));
+            let mut crumbs = shared.crumbs(site, taxonomy_parent(site, tax));
             if let Value::Array(list) = &mut crumbs {
                 list.push(serde_json::json!({ "title": tax.config.title, "url": tax.url }));
             }
@@ -517,6 +517,16 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
 /// The section a page about `slug` (documents, bulletins) sits under, for breadcrumbs.
 fn section_of(site: &Site, slug: &str) -> Option<usize> {
     Some(site.top_section(slug).unwrap_or(0))
+}
+
+/// The section a taxonomy's pages sit under: "Văn bản" for the documents' own.
+fn taxonomy_parent(site: &Site, tax: &crate::resolve::TaxonomyIndex) -> Option<usize> {
+    let of_documents = crate::document::TAXONOMIES.iter().any(|(name, _)| *name == tax.config.name);
+    if of_documents {
+        section_of(site, crate::document::SECTION)
+    } else {
+        Some(0)
+    }
 }
 
 fn taxonomy_value(tax: &crate::resolve::TaxonomyIndex) -> Value {
