@@ -257,6 +257,10 @@ pub enum Msg<'a> {
     },
     CliMoreInfo,
     ServeOutput,
+    TemplateMissingName {
+        what: &'a str,
+        name: &'a str,
+    },
     // -- #14 zola/hugo features: add new variants below --
 
     // -- #15 performance: add new variants below --
@@ -387,8 +391,12 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (TemplateMissing { name }, En) => {
             format!("no template `{name}` in the site's or the theme's `templates/`")
         }
-        (TemplateInvalid { detail }, Vi) => format!("mẫu trang có lỗi: {detail}"),
-        (TemplateInvalid { detail }, En) => format!("template error: {detail}"),
+        (TemplateInvalid { detail }, Vi) => format!(
+            "mẫu trang có lỗi cú pháp ở chỗ đánh dấu `^`; kiểm tra các cặp `{{{{ }}}}`, `{{% %}}` và `{{% end… %}}` (Tera: {detail})"
+        ),
+        (TemplateInvalid { detail }, En) => format!(
+            "template syntax error at the `^`; check the pairs `{{{{ }}}}`, `{{% %}}` and `{{% end… %}}` (Tera: {detail})"
+        ),
         (TemplateRender { page, template }, Vi) => {
             format!("lỗi khi dựng `{page}` bằng mẫu `{template}`")
         }
@@ -736,6 +744,22 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (CliUsageError { detail }, En) => format!("wrong use of the command ({detail})"),
         (CliMoreInfo, Vi) => "Xem cách dùng: loa --help (hoặc loa LỆNH --help)".into(),
         (CliMoreInfo, En) => "For help: loa --help (or loa COMMAND --help)".into(),
+        (TemplateMissingName { what, name }, Vi) => match what {
+            "variable" => format!(
+                "biến `{name}` không có ở trang này; viết `{{% if {name} %}}…{{% endif %}}` hoặc `{{{{ {name} | default(value=\"\") }}}}`, xem docs/templates.md"
+            ),
+            "filter" => format!("không có bộ lọc `{name}`; kiểm tra chính tả, danh sách bộ lọc ở docs/templates.md"),
+            "function" => format!("không có hàm `{name}`; kiểm tra chính tả, danh sách hàm ở docs/templates.md"),
+            _ => format!("không có mẫu `{name}`; tạo `templates/{name}` hoặc sửa tên trong `extends`/`include`"),
+        },
+        (TemplateMissingName { what, name }, En) => match what {
+            "variable" => format!(
+                "`{name}` is not set on this page; write `{{% if {name} %}}…{{% endif %}}` or `{{{{ {name} | default(value=\"\") }}}}`, see docs/templates.md"
+            ),
+            "filter" => format!("there is no filter `{name}`; check the spelling, the filters are listed in docs/templates.md"),
+            "function" => format!("there is no function `{name}`; check the spelling, the functions are listed in docs/templates.md"),
+            _ => format!("there is no template `{name}`; create `templates/{name}` or fix the name in `extends`/`include`"),
+        },
         (ServeOutput, Vi) => "Bản xem trước nằm trong bộ nhớ; thư mục `public/` không thay đổi (dùng `loa build` để ghi).".into(),
         (ServeOutput, En) => "The preview is kept in memory; `public/` is not touched (run `loa build` to write it).".into(),
 

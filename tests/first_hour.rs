@@ -202,3 +202,20 @@ fn os_errors_are_explained_first() {
         "lỗi: không đọc được `khong-co.txt`\n  nguyên nhân: không có tệp hay thư mục này (",
     );
 }
+
+// Template errors in Vietnamese: our sentence (what to do) before Tera's.
+#[test]
+fn template_errors_say_what_to_do_in_vietnamese() {
+    let fx = Fixture::copy("good");
+    fx.write("templates/page.html", "<h1>{{ page.title | khong_co }}</h1>\n");
+    let mut cmd = fx.cmd();
+    vi(&mut cmd).arg("build").arg("--root").arg(fx.root());
+    fx.run(cmd, 1).assert_stderr_contains(
+        "lỗi khi dựng `content/tin-tuc/bai-mot.md` bằng mẫu `page.html`: không có bộ lọc `khong_co`; kiểm tra chính tả",
+    );
+    fx.write("templates/page.html", "<h1>{{ page.title }</h1>\n");
+    let mut cmd = fx.cmd();
+    vi(&mut cmd).arg("build").arg("--root").arg(fx.root());
+    fx.run(cmd, 1)
+        .assert_stderr_contains("templates/page.html:1: mẫu trang có lỗi cú pháp ở chỗ đánh dấu `^`");
+}

@@ -78,6 +78,24 @@ pub fn missing<'a>(tera: &Tera, wanted: impl Iterator<Item = &'a str>) -> Vec<&'
     out
 }
 
+/// What a Tera render error means, in the catalogue's words: (Tera's wording before the
+/// quoted name, the kind of thing that is missing).
+const TERA_MISSING: &[(&str, &str)] = &[
+    ("Variable `", "variable"),
+    ("Filter '", "filter"),
+    ("Function '", "function"),
+    ("Template '", "template"),
+];
+
+/// Our sentence for a Tera error chain ("biến `page.nope` không có…"), when we know it.
+pub fn hint(chain: &str) -> Option<String> {
+    TERA_MISSING.iter().find_map(|(start, what)| {
+        let at = chain.find(start)? + start.len();
+        let name: String = chain[at..].chars().take_while(|c| *c != '`' && *c != '\'').collect();
+        Some(messages::text(Msg::TemplateMissingName { what, name: &name }))
+    })
+}
+
 /// The whole error chain of a Tera error, with the template named first.
 pub fn chain(e: &tera::Error) -> String {
     let mut parts = vec![e.to_string()];

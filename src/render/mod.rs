@@ -159,6 +159,10 @@ fn jobs(m: &Model, with_404: bool) -> Vec<Job> {
 pub(crate) fn plan(model: &Model, tera: &Tera) -> Result<Vec<Job>, Vec<Diagnostic>> {
     let site = model.site;
     let mut jobs = jobs(model, tera.get_template_names().any(|n| n == "404.html"));
+    // A theme copied before the combined print existed simply has none.
+    if !tera.get_template_names().any(|n| n == "bulletin_schedule_print.html") {
+        jobs.retain(|j| !matches!(j, Job::SchedulePrint));
+    }
     // A theme without a search page gets none (the default theme has one).
     if site.config.build_search_index && tera.get_template_names().any(|n| n == crate::search::TEMPLATE) {
         jobs.push(Job::Search);
@@ -249,7 +253,12 @@ pub(crate) fn render_jobs(
                     _ => path.clone(),
                 };
                 let what = messages::text(Msg::TemplateRender { page: &page, template: &template });
-                Diagnostic::error(template_origin(&template), 0, 0, format!("{what}: {}", engine::chain(&e)))
+                let chain = engine::chain(&e);
+                let message = match engine::hint(&chain) {
+                    Some(hint) => format!("{what}: {hint} (Tera: {chain})"),
+                    None => format!("{what}: {chain}"),
+                };
+                Diagnostic::error(template_origin(&template), 0, 0, message)
             })?;
             let prefix = if matches!(job, Job::NotFound) {
                 format!("{}/", base_path(&site.config.base_url))
