@@ -329,3 +329,30 @@ fn site_wording_has_no_repeats_or_file_extensions() {
     let home = fx.read_public("index.html");
     assert!(!home.contains("Xem tất cả 1 bài"), "{home}");
 }
+
+/// The result links of a search on the real site, once its scripts ran.
+fn search_results(chromium: &std::path::Path, fx: &crate::support::Fixture, q: &str) -> Vec<String> {
+    let url = format!("{}?q={}", file_url(&fx.public().join("search/index.html")), q.replace(' ', "+"));
+    let dom =
+        crate::browser::dump_dom(chromium, &fx.tmp().join("profile"), &url, &["--virtual-time-budget=5000"]);
+    dom.split("<li class=\"search-result\"")
+        .skip(1)
+        .filter_map(|li| li.split("href=\"").nth(1).and_then(|h| h.split('"').next()).map(str::to_owned))
+        .collect()
+}
+
+// Regression: "lich phat thanh" never found the schedule, and "bản tin" ranked the
+// bulletins poorly (their titles rarely say "bản tin").
+#[test]
+fn search_finds_the_schedule_and_the_bulletins() {
+    let Some(chromium) = chromium() else { return };
+    let fx = real_site();
+    let hits = search_results(&chromium, &fx, "lich phat thanh");
+    assert!(hits.first().is_some_and(|h| h.contains("ban-tin/lich-phat/")), "{hits:?}");
+    let hits = search_results(&chromium, &fx, "b%E1%BA%A3n tin");
+    assert!(hits.len() >= 5, "{hits:?}");
+    // The bulletins section and the four bulletins come first.
+    for h in &hits[..5] {
+        assert!(h.contains("ban-tin/"), "a non-bulletin page ranks among the first five: {hits:?}");
+    }
+}
