@@ -219,3 +219,50 @@ fn template_errors_say_what_to_do_in_vietnamese() {
     fx.run(cmd, 1)
         .assert_stderr_contains("templates/page.html:1: mẫu trang có lỗi cú pháp ở chỗ đánh dấu `^`");
 }
+
+// `loa serve` prints the warnings `loa build` prints, and the drafts left out.
+#[test]
+fn serve_prints_the_same_warnings_as_build() {
+    use std::io::{BufRead, BufReader, Read};
+    let fx = Fixture::copy("drafts");
+    fx.write("config.yaml", format!("{}titel: \"x\"\n", fx.read("config.yaml")));
+    fx.build().assert_stderr_contains("warning: unknown key `titel`");
+    let build_warnings: Vec<String> =
+        fx.stderr().lines().filter(|l| l.contains("warning:")).map(str::to_owned).collect();
+    let mut child = crate::support::loa(fx.tmp())
+        .args(["serve", "--port", "0", "--root"])
+        .arg(fx.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start loa serve");
+    let mut stdout = Vec::new();
+    for line in BufReader::new(child.stdout.take().expect("stdout")).lines() {
+        let line = line.expect("read stdout");
+        let done = line.contains("`public/` is not touched");
+        stdout.push(line);
+        if done {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let mut stderr = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut stderr).expect("read stderr");
+    let _ = child.wait();
+    for w in &build_warnings {
+        assert!(stderr.contains(w.as_str()), "serve did not print `{w}`:\n{stderr}");
+    }
+    assert!(stdout.iter().any(|l| l.starts_with("1 draft (`draft: true`) left out")), "{stdout:?}");
+    assert!(stdout.iter().any(|l| l.contains("`public/` is not touched")), "{stdout:?}");
+}
+
+// `loa init` ends with the next step, in both languages.
+#[test]
+fn init_ends_with_the_next_step_in_both_languages() {
+    let fx = Fixture::empty();
+    let mut cmd = fx.cmd();
+    vi(&mut cmd).arg("init").arg(fx.tmp().join("trang-moi"));
+    fx.run(cmd, 0)
+        .assert_stdout_contains("Tiếp theo: cd ")
+        .assert_stdout_contains("trang-moi && loa serve --open");
+}
