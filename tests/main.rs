@@ -13,6 +13,7 @@ mod init;
 mod new;
 mod output;
 mod portability;
+mod real_site;
 mod regressions;
 mod search;
 mod serve;

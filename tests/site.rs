@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::browser::{chromium, file_url, Browser};
-use crate::theme::real_site;
+use crate::support::real_site;
 
 const ORDER: &str = r#"(function () {
   var t = document.querySelector('main time[datetime]');
