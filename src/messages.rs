@@ -34,157 +34,54 @@ pub enum Msg<'a> {
     WarningLabel,
     ErrorLabel,
     CausedBy,
-    BuildFailed {
-        errors: usize,
-    },
-    Built {
-        pages: usize,
-        sections: usize,
-        files: usize,
-        ms: u128,
-    },
-    Checked {
-        pages: usize,
-        errors: usize,
-        warnings: usize,
-    },
-    NotUtf8 {
-        line: usize,
-    },
-    ReadFailed {
-        path: &'a str,
-    },
-    ConfigMissing {
-        root: &'a str,
-    },
-    ConfigInvalid {
-        detail: &'a str,
-    },
-    UnknownKey {
-        key: &'a str,
-        suggestion: Option<&'a str>,
-    },
+    BuildFailed { errors: usize },
+    Built { pages: usize, sections: usize, files: usize, ms: u128 },
+    Checked { pages: usize, errors: usize, warnings: usize },
+    NotUtf8 { line: usize },
+    ReadFailed { path: &'a str },
+    ConfigMissing { root: &'a str },
+    ConfigInvalid { detail: &'a str },
+    UnknownKey { key: &'a str, suggestion: Option<&'a str> },
     FrontMatterUnclosed,
-    FrontMatterInvalid {
-        detail: &'a str,
-    },
+    FrontMatterInvalid { detail: &'a str },
     FrontMatterNotMap,
-    BadDate {
-        value: &'a str,
-    },
-    BadSlug {
-        key: &'a str,
-        value: &'a str,
-    },
-    DuplicateUrl {
-        url: &'a str,
-        other: &'a str,
-    },
-    BrokenLink {
-        target: &'a str,
-    },
-    UnknownTaxonomy {
-        name: &'a str,
-    },
-    TemplateMissing {
-        name: &'a str,
-    },
-    TemplateInvalid {
-        detail: &'a str,
-    },
-    TemplateRender {
-        page: &'a str,
-        template: &'a str,
-    },
-    ThemeMissing {
-        theme: &'a str,
-    },
-    OutputNotOurs {
-        dir: &'a str,
-    },
-    OutputIsSource {
-        dir: &'a str,
-    },
-    OutputWriteFailed {
-        dir: &'a str,
-    },
-    InitNotEmpty {
-        dir: &'a str,
-    },
-    InitDone {
-        dir: &'a str,
-    },
+    BadDate { value: &'a str },
+    BadSlug { key: &'a str, value: &'a str },
+    DuplicateUrl { url: &'a str, other: &'a str },
+    BrokenLink { target: &'a str },
+    UnknownTaxonomy { name: &'a str },
+    TemplateMissing { name: &'a str },
+    TemplateInvalid { detail: &'a str },
+    TemplateRender { page: &'a str, template: &'a str },
+    ThemeMissing { theme: &'a str },
+    OutputNotOurs { dir: &'a str },
+    OutputIsSource { dir: &'a str },
+    OutputWriteFailed { dir: &'a str },
+    InitNotEmpty { dir: &'a str },
+    InitDone { dir: &'a str },
     NoteLabel,
-    LinkToDraft {
-        target: &'a str,
-    },
+    LinkToDraft { target: &'a str },
     DocumentMissing,
-    DocumentFieldMissing {
-        field: &'a str,
-    },
-    DocumentBadNumber {
-        number: &'a str,
-    },
-    DocumentBadKind {
-        kind: &'a str,
-        suggestion: Option<&'a str>,
-    },
-    DocumentKindUnknown {
-        number: &'a str,
-    },
-    DocumentDuplicate {
-        number: &'a str,
-        other: &'a str,
-    },
-    DocumentCitesLater {
-        number: &'a str,
-        date: &'a str,
-        cited: &'a str,
-        cited_date: &'a str,
-    },
-    SameElsewhere {
-        count: usize,
-    },
-    ServeBuilt {
-        files: usize,
-        ms: u128,
-    },
-    ServeRebuilt {
-        files: usize,
-        ms: u128,
-    },
-    ServeListening {
-        url: &'a str,
-    },
-    ServeExposed {
-        addr: &'a str,
-    },
-    ServePortBusy {
-        port: u16,
-    },
+    DocumentFieldMissing { field: &'a str },
+    DocumentBadNumber { number: &'a str },
+    DocumentBadKind { kind: &'a str, suggestion: Option<&'a str> },
+    DocumentKindUnknown { number: &'a str },
+    DocumentDuplicate { number: &'a str, other: &'a str },
+    DocumentCitesLater { number: &'a str, date: &'a str, cited: &'a str, cited_date: &'a str },
+    SameElsewhere { count: usize },
+    ServeBuilt { files: usize, ms: u128 },
+    ServeRebuilt { files: usize, ms: u128 },
+    ServeListening { url: &'a str },
+    ServeExposed { addr: &'a str },
+    ServePortBusy { port: u16 },
     ServeStopped,
-    NewUnknownKind {
-        kind: &'a str,
-        kinds: &'a str,
-    },
-    NewExists {
-        path: &'a str,
-    },
-    NewCreated {
-        path: &'a str,
-    },
+    NewUnknownKind { kind: &'a str, kinds: &'a str },
+    NewExists { path: &'a str },
+    NewCreated { path: &'a str },
     BulletinMissing,
-    BulletinOverTarget {
-        time: &'a str,
-        target: &'a str,
-    },
-    BulletinLeftover {
-        what: &'a str,
-    },
-    DocumentUnknown {
-        number: &'a str,
-        suggestion: Option<&'a str>,
-    },
+    BulletinOverTarget { time: &'a str, target: &'a str },
+    BulletinLeftover { what: &'a str },
+    DocumentUnknown { number: &'a str, suggestion: Option<&'a str> },
     // -- #10 read-aloud (speech): add new variants below --
 
     // -- #11 document numbers: add new variants below --
@@ -192,75 +89,29 @@ pub enum Msg<'a> {
     // -- #12 output integrity: add new variants below --
 
     // -- #13 first hour / polish: add new variants below --
-    BuiltOutput {
-        dir: &'a str,
-    },
-    DraftsLeftOut {
-        count: usize,
-    },
-    BaseUrlExample {
-        url: &'a str,
-    },
-    SectionWithoutIndex {
-        dir: &'a str,
-        title: &'a str,
-    },
+    BuiltOutput { dir: &'a str },
+    DraftsLeftOut { count: usize },
+    BaseUrlExample { url: &'a str },
+    SectionWithoutIndex { dir: &'a str, title: &'a str },
     NewDraftHint,
-    NewKindFromSection {
-        kind: &'a str,
-        section: &'a str,
-    },
-    NewTitlePlaceholder {
-        name: &'a str,
-    },
-    BuildFailedStrict {
-        warnings: usize,
-    },
-    CheckFailed {
-        errors: usize,
-        warnings: usize,
-    },
-    YamlHint {
-        hint: crate::yaml_hint::YamlHint,
-    },
-    IoReason {
-        kind: std::io::ErrorKind,
-    },
-    /// Help text of the command line: `id` is `cmd` or `cmd.arg` (see `cli.rs`).
-    CliHelp {
-        id: &'a str,
-    },
-    CliUnknownArgument {
-        arg: &'a str,
-        suggestion: Option<&'a str>,
-    },
-    CliUnknownCommand {
-        command: &'a str,
-        suggestion: Option<&'a str>,
-    },
-    CliMissing {
-        args: &'a str,
-    },
-    CliInvalidValue {
-        arg: &'a str,
-        value: &'a str,
-        valid: &'a str,
-    },
-    CliTooMany {
-        value: &'a str,
-    },
-    CliNoValue {
-        arg: &'a str,
-    },
-    CliUsageError {
-        detail: &'a str,
-    },
+    NewKindFromSection { kind: &'a str, section: &'a str },
+    NewTitlePlaceholder { name: &'a str },
+    BuildFailedStrict { warnings: usize },
+    CheckFailed { errors: usize, warnings: usize },
+    YamlHint { hint: crate::yaml_hint::YamlHint },
+    IoReason { kind: std::io::ErrorKind },
+    CliHelp { id: &'a str },
+    CliUnknownArgument { arg: &'a str, suggestion: Option<&'a str> },
+    CliUnknownCommand { command: &'a str, suggestion: Option<&'a str> },
+    CliMissing { args: &'a str },
+    CliInvalidValue { arg: &'a str, value: &'a str, valid: &'a str },
+    CliTooMany { value: &'a str },
+    CliNoValue { arg: &'a str },
+    CliUsageError { detail: &'a str },
     CliMoreInfo,
     ServeOutput,
-    TemplateMissingName {
-        what: &'a str,
-        name: &'a str,
-    },
+    TemplateMissingName { what: &'a str, name: &'a str },
+    TitlePlaceholder,
     // -- #14 zola/hugo features: add new variants below --
 
     // -- #15 performance: add new variants below --
@@ -744,6 +595,12 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (CliUsageError { detail }, En) => format!("wrong use of the command ({detail})"),
         (CliMoreInfo, Vi) => "Xem cách dùng: loa --help (hoặc loa LỆNH --help)".into(),
         (CliMoreInfo, En) => "For help: loa --help (or loa COMMAND --help)".into(),
+        (TitlePlaceholder, Vi) => {
+            "tiêu đề vẫn là chỗ trống `loa new` để lại; viết tiêu đề thật, có dấu, ở dòng `title:`".into()
+        }
+        (TitlePlaceholder, En) => {
+            "the title is still the placeholder `loa new` left; write the real title on the `title:` line".into()
+        }
         (TemplateMissingName { what, name }, Vi) => match what {
             "variable" => format!(
                 "biến `{name}` không có ở trang này; viết `{{% if {name} %}}…{{% endif %}}` hoặc `{{{{ {name} | default(value=\"\") }}}}`, xem docs/templates.md"

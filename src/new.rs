@@ -108,6 +108,14 @@ fn title_for(stem: &str, number: Option<&str>, lang: messages::Lang) -> String {
     }
 }
 
+/// Is `title` still the placeholder `loa new` wrote (in either language)?
+pub fn is_placeholder_title(title: &str) -> bool {
+    [messages::Lang::Vi, messages::Lang::En].into_iter().any(|lang| {
+        let empty = messages::text_in(lang, Msg::NewTitlePlaceholder { name: "" });
+        empty.strip_suffix(')').is_some_and(|start| title.starts_with(start))
+    })
+}
+
 /// The language the site is written in: the placeholder is part of the page.
 fn site_lang(root: &Path) -> messages::Lang {
     let text = fs::read_to_string(root.join("config.yaml")).unwrap_or_default();
@@ -128,5 +136,7 @@ mod tests {
         assert_eq!(title_for("hội-nghị-quán-triệt", None, vi), "Hội nghị quán triệt");
         assert_eq!(title_for("quyet-dinh-489-qd-ttg", Some("489/QĐ-TTg"), vi), "Quyết định 489/QĐ-TTg");
         assert_eq!(title_for("ban-tin-12", None, vi), "VIẾT TIÊU ĐỀ CÓ DẤU (ban tin 12)");
+        assert!(super::is_placeholder_title("VIẾT TIÊU ĐỀ CÓ DẤU (ban tin 12)"));
+        assert!(!super::is_placeholder_title("Bản tin 12"));
     }
 }

@@ -215,6 +215,11 @@ pub fn resolve(
             None => format!("{}{slug}/", sections[section].url),
         };
         let title = p.front.title.clone().unwrap_or_else(|| default_slug.clone());
+        if crate::new::is_placeholder_title(&title) {
+            let line = crate::config::key_line(p.source.text.get(..p.body_start).unwrap_or(""), "title");
+            let msg = messages::text(Msg::TitlePlaceholder);
+            diags.push(Diagnostic::warning(&p.source.shown, line, 1, msg).with_excerpt_from(&p.source.text));
+        }
         pages.push(Page { parsed: p, title, slug, url, section, prev: None, next: None, terms: Vec::new() });
     }
 

@@ -266,3 +266,17 @@ fn init_ends_with_the_next_step_in_both_languages() {
         .assert_stdout_contains("Tiếp theo: cd ")
         .assert_stdout_contains("trang-moi && loa serve --open");
 }
+
+// A page published with the placeholder title `loa new` wrote is warned about.
+#[test]
+fn placeholder_title_is_warned_about() {
+    let fx = Fixture::copy("good");
+    let mut cmd = fx.cmd();
+    cmd.args(["new", "tin-tuc/hop-chi-bo.md", "--root"]).arg(fx.root());
+    fx.run(cmd, 0);
+    let text = fx.read("content/tin-tuc/hop-chi-bo.md").replace("draft: true", "draft: false");
+    fx.write("content/tin-tuc/hop-chi-bo.md", text);
+    fx.build().assert_stderr_contains(
+        "content/tin-tuc/hop-chi-bo.md:3:1: warning: the title is still the placeholder `loa new` left",
+    );
+}

@@ -91,8 +91,18 @@ fn platform_fonts(browser: &mut Browser, selector: &str) -> Vec<(String, bool)> 
 // `file://`, on screen and on the print page.
 #[test]
 fn vietnamese_text_uses_one_shipped_font() {
-    let Some(chromium) = chromium() else { return };
     let fx = real_site();
+    // Inlined, so nothing to fetch: the same from file:// (any browser) and over HTTP.
+    for css in ["css/fonts-sans.css", "css/fonts-serif.css"] {
+        let text = fx.read_public(css);
+        assert_eq!(
+            text.matches("url(").count(),
+            text.matches("url(data:font/woff2;base64,").count(),
+            "{css}"
+        );
+        assert!(text.contains("U+1EA0-1EF9"), "{css} lacks the Vietnamese subset");
+    }
+    let Some(chromium) = chromium() else { return };
     let pages: &[(&str, &str, &str)] = &[
         ("index.html", "h1, main .prose p", "Noto Sans"),
         ("van-ban/cong-van-55-cv-cb/index.html", "h1, .doc-card dd", "Noto"),
