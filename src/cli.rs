@@ -109,15 +109,7 @@ fn localise(cmd: clap::Command, id: &str) -> clap::Command {
         .override_usage(help(&format!("{id}.usage")))
         .after_help(help(&format!("{id}.examples")))
         .help_template(template)
-        .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(help("help"))
-                .help_heading(help("heading.options")),
-        );
+        .disable_help_flag(true);
     let args: Vec<(String, bool)> = cmd
         .get_arguments()
         .filter(|a| a.get_id() != "help" && a.get_id() != "version")
@@ -144,6 +136,15 @@ fn localise(cmd: clap::Command, id: &str) -> clap::Command {
             }
         });
     }
+    // Added last, so the arguments come before the options in the help.
+    cmd = cmd.arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(help("help"))
+            .help_heading(help("heading.options")),
+    );
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
     for sub in subs {
         cmd = cmd.mut_subcommand(&sub, |s| localise(s, &sub));
