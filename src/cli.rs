@@ -66,6 +66,14 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, default_value = "van-ban")]
+        section: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     ReadAloud {
         file: Option<PathBuf>,
         #[arg(long, default_value = ".")]

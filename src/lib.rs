@@ -11,6 +11,7 @@ pub mod config;
 pub mod date;
 pub mod document;
 pub mod error;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod markdown;

@@ -53,6 +53,7 @@ fn main() -> ExitCode {
                 }
             }))
         }
+        Command::Import { files, section, root } => finish(loa::import::run(&root, &section, &files)),
         Command::Serve { root, bind, port, drafts, open } => {
             finish(loa::serve::serve(loa::serve::ServeOptions { root, bind, port, drafts, open }))
         }

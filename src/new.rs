@@ -38,9 +38,6 @@ pub fn new_page(root: &Path, kind: Option<&str>, path: &Path, today: &str) -> Re
         bail!(messages::text(Msg::ConfigMissing { root: &root.display().to_string() }));
     }
     let rel = path.strip_prefix("content").unwrap_or(path);
-    if rel.is_absolute() || rel.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
-        bail!(messages::text(Msg::BadSlug { key: "PATH", value: &path.display().to_string() }));
-    }
     let rel_text = rel.to_string_lossy().replace('\\', "/");
     let (kind, inferred_from) = match kind {
         Some(kind) => (kind, None),
@@ -54,14 +51,7 @@ pub fn new_page(root: &Path, kind: Option<&str>, path: &Path, today: &str) -> Re
         let kinds: Vec<&str> = BUILT_IN.iter().map(|(k, _)| *k).collect();
         bail!(messages::text(Msg::NewUnknownKind { kind, kinds: &kinds.join(", ") }));
     };
-    let mut target = root.join("content").join(rel);
-    if target.extension().is_none() {
-        target.set_extension("md");
-    }
-    let shown = target.strip_prefix(root).unwrap_or(&target).display().to_string();
-    if target.exists() {
-        bail!(messages::text(Msg::NewExists { path: &shown }));
-    }
+    let target = target_of(root, path)?;
     let site_archetype = root.join("archetypes").join(format!("{kind}.md"));
     let archetype = match fs::read(&site_archetype) {
         Ok(bytes) => crate::load::decode(&bytes).map_err(|line| {
@@ -76,6 +66,34 @@ pub fn new_page(root: &Path, kind: Option<&str>, path: &Path, today: &str) -> Re
         .replace("{{ title }}", &title.replace('"', "'"))
         .replace("{{ date }}", today)
         .replace("{{ number }}", number.as_deref().unwrap_or_default());
+    let path = create_page(root, path, &text)?;
+    let draft = text.lines().any(|l| l.trim() == "draft: true");
+    Ok(Created { path, kind, inferred_from, draft })
+}
+
+/// `content/PATH` under `root` (`.md` added when PATH has no extension); PATH must stay
+/// inside `content/` and name no existing file.
+fn target_of(root: &Path, path: &Path) -> Result<PathBuf> {
+    let rel = path.strip_prefix("content").unwrap_or(path);
+    if rel.is_absolute() || rel.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+        bail!(messages::text(Msg::BadSlug { key: "PATH", value: &path.display().to_string() }));
+    }
+    let mut target = root.join("content").join(rel);
+    if target.extension().is_none() {
+        target.set_extension("md");
+    }
+    if target.exists() {
+        let shown = target.strip_prefix(root).unwrap_or(&target).display().to_string();
+        bail!(messages::text(Msg::NewExists { path: &shown }));
+    }
+    Ok(target)
+}
+
+/// Writes a new page `content/PATH` under `root` with `text`; never overwrites (also
+/// used by `loa import`). Returns the path written.
+pub fn create_page(root: &Path, path: &Path, text: &str) -> Result<PathBuf> {
+    let target = target_of(root, path)?;
+    let shown = target.strip_prefix(root).unwrap_or(&target).display().to_string();
     if let Some(parent) = target.parent() {
         fs::create_dir_all(parent).with_context(|| format!("`{}`", parent.display()))?;
     }
@@ -86,8 +104,7 @@ pub fn new_page(root: &Path, kind: Option<&str>, path: &Path, today: &str) -> Re
         .open(&target)
         .with_context(|| messages::text(Msg::NewExists { path: &shown }))?;
     std::io::Write::write_all(&mut file, text.as_bytes()).with_context(|| format!("`{shown}`"))?;
-    let draft = text.lines().any(|l| l.trim() == "draft: true");
-    Ok(Created { path: target, kind, inferred_from, draft })
+    Ok(target)
 }
 
 /// The title of a new page: from the file name when it carries diacritics ("hội-nghị"

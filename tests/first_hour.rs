@@ -133,7 +133,7 @@ fn help_is_vietnamese_under_a_vi_locale() {
         .assert_stdout_contains("--root <THƯ_MỤC>  Thư mục của trang web");
     // Every option of every command has a description, in both languages.
     for lang in ["vi_VN.UTF-8", "C"] {
-        for sub in ["init", "build", "check", "new", "serve", "read-aloud"] {
+        for sub in ["init", "build", "check", "new", "import", "serve", "read-aloud"] {
             let mut cmd = fx.cmd();
             cmd.env("LC_ALL", lang).args([sub, "--help"]);
             let out = fx.run(cmd, 0).stdout();

@@ -9,6 +9,7 @@ mod documents;
 mod errors;
 mod first_hour;
 mod goldens;
+mod import;
 mod init;
 mod new;
 mod output;
