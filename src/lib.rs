@@ -228,13 +228,10 @@ pub fn read_aloud(root: &Path, text: &str) -> (String, Vec<String>) {
     };
     let lookup = |key: &str| {
         let docs = docs?;
-        docs.by_key.get(key).map(|&d| {
-            let d = &docs.docs[d];
-            speech::KnownDoc {
-                kind_name: d.kind.name.to_owned(),
-                num: d.number.num,
-                issuer: d.issuer.clone(),
-            }
+        docs.spoken(key).map(|d| speech::KnownDoc {
+            kind_name: d.kind.name.to_owned(),
+            num: d.number.num,
+            issuer: d.issuer.clone(),
         })
     };
     let abbreviations: Vec<(String, String)> = broadcast.abbreviations.into_iter().collect();

@@ -85,7 +85,10 @@ pub enum Msg<'a> {
     // -- #10 read-aloud (speech): add new variants below --
 
     // -- #11 document numbers: add new variants below --
-
+    DocumentMisspelt { written: &'a str, meant: &'a str },
+    DocumentAmbiguous { written: &'a str, fits: &'a str },
+    DocumentShortUnknown { written: &'a str },
+    DocumentNumberAsPrinted { written: &'a str, printed: &'a str },
     // -- #12 output integrity: add new variants below --
 
     // -- #13 first hour / polish: add new variants below --
@@ -400,6 +403,30 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #10 read-aloud (speech): add new arms below --
 
         // -- #11 document numbers: add new arms below --
+        (DocumentMisspelt { written, meant }, Vi) => format!(
+            "`{written}` được hiểu là `{meant}` và đã liên kết tới văn bản đó; hãy sửa lại thành `{meant}`"
+        ),
+        (DocumentMisspelt { written, meant }, En) => {
+            format!("`{written}` is taken to mean `{meant}` and linked to it; correct it to `{meant}`")
+        }
+        (DocumentAmbiguous { written, fits }, Vi) => format!(
+            "`{written}` khớp với nhiều văn bản (`{fits}`) nên không được liên kết; hãy ghi đủ số, ký hiệu"
+        ),
+        (DocumentAmbiguous { written, fits }, En) => format!(
+            "`{written}` fits several documents (`{fits}`), so it is not linked; write the full number"
+        ),
+        (DocumentNumberAsPrinted { written, printed }, Vi) => format!(
+            "số văn bản `{written}` được hiển thị là `{printed}`; hãy ghi `number:` đúng như in trên văn bản"
+        ),
+        (DocumentNumberAsPrinted { written, printed }, En) => format!(
+            "document number `{written}` is shown as `{printed}`; write `number:` as printed on the document"
+        ),
+        (DocumentShortUnknown { written }, Vi) => format!(
+            "`{written}` không khớp văn bản nào của trang nên không được liên kết; hãy thêm trang văn bản hoặc ghi đủ số, ký hiệu"
+        ),
+        (DocumentShortUnknown { written }, En) => format!(
+            "`{written}` matches no document of the site, so it is not linked; add the document's page or write its full number"
+        ),
 
         // -- #12 output integrity: add new arms below --
 

@@ -115,13 +115,10 @@ pub fn index(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>) -> Bull
     let abbreviations: Vec<(String, String)> =
         cfg.abbreviations.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     let lookup = |key: &str| {
-        docs.by_key.get(key).map(|&d| {
-            let d = &docs.docs[d];
-            crate::speech::KnownDoc {
-                kind_name: d.kind.name.to_owned(),
-                num: d.number.num,
-                issuer: d.issuer.clone(),
-            }
+        docs.spoken(key).map(|d| crate::speech::KnownDoc {
+            kind_name: d.kind.name.to_owned(),
+            num: d.number.num,
+            issuer: d.issuer.clone(),
         })
     };
     let results: Vec<(Option<Bulletin>, Vec<Diagnostic>)> = site
