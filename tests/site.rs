@@ -205,6 +205,7 @@ fn schedule_prints_one_day_or_one_week_together() {
         schedule.contains("href=\"../../ban-tin/lich-phat/in/index.html#ngay-2023-03-08\""),
         "{schedule}"
     );
+    assert!(schedule.contains("href=\"../../ban-tin/lich-phat/in/index.html#tuan-2023-W10\""), "{schedule}");
     let combined = file_url(&fx.public().join("ban-tin/lich-phat/in/index.html"));
     let day = poppler(
         "pdftotext",

@@ -200,6 +200,7 @@ fn day_value(date: chrono::NaiveDate, bulletins: Vec<Value>, seconds: u64) -> Va
     json!({
         "date": date.format("%Y-%m-%d").to_string(),
         "weekday": crate::date::weekday(date),
+        "week": crate::bulletin::week_id(date),
         "bulletins": bulletins,
         "total_time": crate::bulletin::duration_text(seconds),
     })
