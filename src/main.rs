@@ -70,9 +70,13 @@ fn main() -> ExitCode {
             finish(text.map(|text| {
                 let (script, leftovers) = loa::read_aloud(&root, &text);
                 print!("{script}");
-                for what in leftovers {
+                let shown = match &file {
+                    Some(path) if path.as_os_str() != "-" => path.display().to_string(),
+                    _ => "-".to_owned(),
+                };
+                for (what, line, col) in leftovers {
                     eprintln!(
-                        "{}: {}",
+                        "{shown}:{line}:{col}: {}: {}",
                         messages::text(Msg::WarningLabel),
                         messages::text(Msg::BulletinLeftover { what: &what })
                     );

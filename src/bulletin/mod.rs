@@ -203,8 +203,11 @@ fn read(
             );
         }
     }
-    for what in &leftovers {
-        diags.push(Diagnostic::warning(&src.shown, 0, 0, messages::text(Msg::BulletinLeftover { what })));
+    for l in &leftovers {
+        let from = l.at.map_or(0, |a| page.parsed.body_start + a);
+        let (line, col) = script::line_col(&src.text, from, &l.what);
+        let msg = messages::text(Msg::BulletinLeftover { what: &l.what });
+        diags.push(Diagnostic::warning(&src.shown, line, col, msg).with_excerpt_from(&src.text));
     }
     let bulletin = Bulletin {
         page: pi,
