@@ -36,6 +36,8 @@ pub enum Command {
         drafts: bool,
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     Check {
         #[arg(long, default_value = ".")]
@@ -44,8 +46,12 @@ pub enum Command {
         drafts: bool,
         #[arg(long)]
         strict: bool,
+        #[arg(long)]
+        external: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// `loa new [KIND] PATH`: one value is the path (the kind then comes from its section).
     New {
@@ -65,6 +71,8 @@ pub enum Command {
         drafts: bool,
         #[arg(long)]
         open: bool,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     Import {
         #[arg(required = true)]
@@ -79,6 +87,16 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+/// Which configuration to read (build, check, serve).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ConfigArgs {
+    // Help texts and value names come from the catalogue (`Msg::CliHelp`).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    #[arg(long)]
+    pub env: Option<String>,
 }
 
 /// Output format of `loa check`.

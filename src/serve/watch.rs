@@ -93,7 +93,16 @@ pub fn classify(
         let parts: Vec<String> =
             rel.components().map(|c| crate::load::nfc(&c.as_os_str().to_string_lossy())).collect();
         match parts.first().map(String::as_str) {
-            Some("config.yaml") if parts.len() == 1 => change.full = true,
+            // config.yaml, config.yml and overlays such as config.production.yaml.
+            Some(n)
+                if parts.len() == 1
+                    && n.starts_with("config.")
+                    && (n.ends_with(".yaml") || n.ends_with(".yml")) =>
+            {
+                change.full = true
+            }
+            // Data files are read by templates (`load_data`): everything may show them.
+            Some("data") => change.full = true,
             Some("content") if parts.len() > 1 => {
                 let inner = parts[1..].join("/");
                 // A folder changes when its entries do; those come as their own events.
