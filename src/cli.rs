@@ -1,13 +1,20 @@
 //! The command line (a contract: see DESIGN.md). Parsing only; `main` runs the commands.
+//!
+//! The structure is declared with clap's derive; every help text, value name, heading
+//! and usage line comes from the message catalogue (`Msg::CliHelp`), so `--help` follows
+//! the locale. clap's own errors are rendered from the catalogue too (`usage_error`).
 
+use std::ffi::OsString;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-/// loa — trang thông tin và bản tin phát thanh từ Markdown.
-/// A static site generator for Vietnamese public-information sites and loudspeaker bulletins.
+use crate::messages::{self, Msg};
+
 #[derive(Debug, Parser)]
-#[command(name = "loa", version, about)]
+#[command(name = "loa", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -15,87 +22,68 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a new site skeleton in DIR (which must be empty or absent).
-    Init { dir: PathBuf },
-    /// Build the site into its output folder (public/ by default).
+    Init {
+        dir: PathBuf,
+    },
     Build {
-        /// The site's folder (holding config.yaml).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Output folder (default: public/ under the root).
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Override `base_url` from config.yaml.
         #[arg(long)]
         base_url: Option<String>,
-        /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
-        /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
         #[command(flatten)]
         config: ConfigArgs,
     },
-    /// Check content, links and templates without writing anything.
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         #[arg(long)]
         drafts: bool,
-        /// Treat warnings as errors (exit 1).
         #[arg(long)]
         strict: bool,
-        /// Also check web (http/https) links of the content: a few at a time, each with a timeout.
         #[arg(long)]
         external: bool,
-        /// `text` for people, `json` for machines.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         #[command(flatten)]
         config: ConfigArgs,
     },
-    /// Create a page from an archetype: KIND is page, document or bulletin; PATH is under content/.
+    /// `loa new [KIND] PATH`: one value is the path (the kind then comes from its section).
     New {
-        kind: String,
-        path: PathBuf,
+        #[arg(required = true, num_args = 1..=2)]
+        args: Vec<String>,
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// Preview the site: build it in memory, serve it, rebuild and reload on every save.
     Serve {
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Address to listen on; anything but 127.0.0.1 shows the preview to the network.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
-        /// Port; the next free one is used when it is taken (0: any free port).
         #[arg(long, default_value_t = 1111)]
         port: u16,
         #[arg(long)]
         drafts: bool,
-        /// Open the preview in the default browser.
         #[arg(long)]
         open: bool,
         #[command(flatten)]
         config: ConfigArgs,
     },
-    /// Import letters (.docx, PDF, scans, text in TCVN3, VNI or Unicode) as draft document pages.
     Import {
-        /// The files to import.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Section (folder under content/) for the pages.
         #[arg(long, default_value = "van-ban")]
         section: String,
-        /// The site's folder (holding config.yaml).
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// Print the read-aloud form of a text or Markdown file (standard input when FILE is `-` or absent).
     ReadAloud {
         file: Option<PathBuf>,
-        /// A site whose documents and `broadcast` settings to use (default: the current folder, if it is a site).
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -115,11 +103,10 @@ pub enum Command {
 /// Which configuration to read (build, check, serve).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ConfigArgs {
-    /// Configuration file to read instead of config.yaml in the root.
-    #[arg(long, value_name = "FILE")]
+    // Help texts and value names come from the catalogue (`Msg::CliHelp`).
+    #[arg(long)]
     pub config: Option<PathBuf>,
-    /// Environment: lay config.ENV.yaml over the configuration (default: $LOA_ENV).
-    #[arg(long, value_name = "ENV")]
+    #[arg(long)]
     pub env: Option<String>,
 }
 
@@ -128,4 +115,151 @@ pub struct ConfigArgs {
 pub enum Format {
     Text,
     Json,
+}
+
+fn help(id: &str) -> String {
+    messages::text(Msg::CliHelp { id })
+}
+
+/// The command line with every text in the current language.
+pub fn command() -> clap::Command {
+    localise(Cli::command(), "loa")
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(help("version"))
+                .help_heading(help("heading.options")),
+        )
+        .disable_help_subcommand(true)
+        .subcommand_help_heading(help("heading.commands"))
+        .subcommand_value_name(help("value.command"))
+}
+
+fn localise(cmd: clap::Command, id: &str) -> clap::Command {
+    let template =
+        format!("{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}", help("heading.usage"));
+    let mut cmd = cmd
+        .about(help(id))
+        .override_usage(help(&format!("{id}.usage")))
+        .after_help(help(&format!("{id}.examples")))
+        .help_template(template)
+        .disable_help_flag(true);
+    let args: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .filter(|a| a.get_id() != "help" && a.get_id() != "version")
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (arg, positional) in args {
+        let key = format!("{id}.{arg}");
+        let value = help(&format!("value.{arg}"));
+        cmd = cmd.mut_arg(&arg, |a| {
+            let a = a.help(help(&key)).help_heading(help(if positional {
+                "heading.arguments"
+            } else {
+                "heading.options"
+            }));
+            if !a.get_action().takes_values() {
+                return a;
+            }
+            // Defaults and choices are written in our own help texts.
+            let a = a.hide_default_value(true).hide_possible_values(true);
+            match arg.as_str() {
+                "args" => a.value_names([help("value.kind"), help("value.path")]),
+                _ if !value.is_empty() => a.value_name(value),
+                _ => a,
+            }
+        });
+    }
+    // Added last, so the arguments come before the options in the help.
+    cmd = cmd.arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(help("help"))
+            .help_heading(help("heading.options")),
+    );
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(&sub, |s| localise(s, &sub));
+    }
+    cmd
+}
+
+/// Parses the command line; on `--help`, `--version` or a usage error, prints it and
+/// returns the exit status (0, or 2 for a usage error).
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, ExitCode> {
+    let mut args: Vec<OsString> = args.into_iter().collect();
+    // `loa help build` is `loa build --help`.
+    if args.get(1).is_some_and(|a| a == "help") {
+        args.remove(1);
+        args.push("--help".into());
+    }
+    let matches = command().try_get_matches_from(args).map_err(report)?;
+    Cli::from_arg_matches(&matches).map_err(report)
+}
+
+fn report(e: clap::Error) -> ExitCode {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(2)
+        }
+        _ => {
+            eprintln!("{}: {}", messages::text(Msg::ErrorLabel), usage_error(&e));
+            eprintln!("{}", messages::text(Msg::CliMoreInfo));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A clap error in the catalogue's words.
+fn usage_error(e: &clap::Error) -> String {
+    let get = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let value = get(ContextKind::InvalidValue).unwrap_or_default();
+    match e.kind() {
+        ErrorKind::UnknownArgument => {
+            let suggestion = get(ContextKind::SuggestedArg);
+            messages::text(Msg::CliUnknownArgument { arg: &arg, suggestion: suggestion.as_deref() })
+        }
+        ErrorKind::InvalidSubcommand => {
+            let command = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            let suggestion = get(ContextKind::SuggestedSubcommand);
+            messages::text(Msg::CliUnknownCommand { command: &command, suggestion: suggestion.as_deref() })
+        }
+        ErrorKind::MissingRequiredArgument | ErrorKind::MissingSubcommand => {
+            // `loa new` needs at least its PATH (the KIND may be left out).
+            let path = help("value.path");
+            let args = match arg {
+                a if a.is_empty() => help("value.command"),
+                a if a.contains(&path) => path,
+                a => a,
+            };
+            messages::text(Msg::CliMissing { args: &args })
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let valid = get(ContextKind::ValidValue).unwrap_or_default();
+            messages::text(Msg::CliInvalidValue { arg: &arg, value: &value, valid: &valid })
+        }
+        ErrorKind::TooManyValues => messages::text(Msg::CliTooMany { value: &value }),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues | ErrorKind::NoEquals => {
+            messages::text(Msg::CliNoValue { arg: &arg })
+        }
+        _ => {
+            let detail = e.kind().as_str().unwrap_or_default().to_owned();
+            messages::text(Msg::CliUsageError { detail: &detail })
+        }
+    }
 }

@@ -27,6 +27,7 @@ const KNOWN_KEYS: &[&str] = &[
     "feed_filenames",
     "broadcast",
     "build_search_index",
+    "print",
     "link_checker",
     "markdown",
     "images",
@@ -60,6 +61,8 @@ pub struct Config {
     pub broadcast: Broadcast,
     /// Write the search page and its index (`/search/`).
     pub build_search_index: bool,
+    /// The administrative header and signature block of printed bulletins.
+    pub print: Print,
     /// How `loa check --external` asks web links.
     pub link_checker: crate::external::Settings,
     /// Markdown options: smart punctuation, autolinks, heading anchors.
@@ -71,6 +74,47 @@ pub struct Config {
     /// Name of the default language in the language switcher ("Tiếng Việt").
     pub language_name: String,
     pub extra: serde_json::Value,
+}
+
+/// How printed bulletins present their issuer, as on an administrative document.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Print {
+    /// The parent organisation's line (cơ quan chủ quản), above the organisation.
+    pub parent: String,
+    /// The issuing organisation; the site's `organisation` when empty.
+    pub organisation: String,
+    /// `state` (national motto), `party` ("ĐẢNG CỘNG SẢN VIỆT NAM") or `none`.
+    pub header: PrintHeader,
+    /// The place in "Sơn La, ngày 06 tháng 3 năm 2023"; no such line when empty.
+    pub place: String,
+    /// The approval and reader block at the end of each bulletin.
+    pub approval: bool,
+    /// Who approves the bulletin, as the block titles them ("Người duyệt" when empty).
+    pub approver: String,
+}
+
+/// The line at the top right of a printed bulletin.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PrintHeader {
+    State,
+    Party,
+    #[default]
+    None,
+}
+
+impl Default for Print {
+    fn default() -> Self {
+        Print {
+            parent: String::new(),
+            organisation: String::new(),
+            header: PrintHeader::None,
+            place: String::new(),
+            approval: true,
+            approver: String::new(),
+        }
+    }
 }
 
 /// Settings for loudspeaker bulletins.
@@ -140,6 +184,7 @@ impl Default for Config {
             feed_filenames: vec!["atom.xml".into()],
             broadcast: Broadcast::default(),
             build_search_index: true,
+            print: Print::default(),
             link_checker: Default::default(),
             markdown: Default::default(),
             images: Default::default(),
@@ -154,9 +199,13 @@ impl Config {
     /// Parses config text; `Err` holds the error, `Ok` the config plus warnings.
     pub fn parse(text: &str, path: &Path) -> Result<(Config, Vec<Diagnostic>), Diagnostic> {
         let located = |e: serde_yaml::Error| {
-            let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            let detail = e.to_string();
-            let detail = strip_location(&detail);
+            let (hint, line, col) = crate::yaml_hint::explain(text, &e);
+            let detail = format!(
+                "{} (YAML: {})",
+                messages::text(Msg::YamlHint { hint }),
+                strip_location(&e.to_string())
+            );
+            let detail = detail.as_str();
             Diagnostic::error(path, line, col, messages::text(Msg::ConfigInvalid { detail }))
                 .with_excerpt_from(text)
         };
@@ -206,6 +255,15 @@ impl Config {
     pub fn permalink(&self, url: &str) -> String {
         format!("{}{}", self.base(), url)
     }
+}
+
+/// Hosts reserved for examples (RFC 2606): a `base_url` there was never filled in.
+const EXAMPLE_HOSTS: &[&str] = &["example.org", "example.com", "example.net"];
+
+/// Is `url` still an example address, such as the skeleton's `https://example.org`?
+pub fn is_example_url(url: &str) -> bool {
+    let host = url.split("://").nth(1).unwrap_or(url).split(['/', ':']).next().unwrap_or("");
+    EXAMPLE_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
 /// The 1-based line where top-level `key:` is written, or 0 when not found.

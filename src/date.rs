@@ -59,6 +59,11 @@ pub fn format(date: NaiveDate, style: &str) -> Option<String> {
         "full" => format!("{}, ngày {d} tháng {m} năm {y}", weekday(date)),
         "weekday" => weekday(date).to_owned(),
         "iso" => date.format("%Y-%m-%d").to_string(),
+        // Nghị định 30/2020 (facts-vi.md B1.4): a zero before days under 10 and months 1 and 2.
+        "official" => {
+            let month = if m <= 2 { format!("{m:02}") } else { m.to_string() };
+            format!("ngày {d:02} tháng {month} năm {y}")
+        }
         _ => return None,
     })
 }
@@ -88,5 +93,8 @@ mod tests {
         assert_eq!(format(d, "full").unwrap(), "Thứ Sáu, ngày 13 tháng 4 năm 2007");
         let sunday = NaiveDate::from_ymd_opt(2023, 3, 5).unwrap();
         assert_eq!(format(sunday, "weekday").unwrap(), "Chủ nhật");
+        assert_eq!(format(sunday, "official").unwrap(), "ngày 05 tháng 3 năm 2023");
+        let feb = NaiveDate::from_ymd_opt(2023, 2, 1).unwrap();
+        assert_eq!(format(feb, "official").unwrap(), "ngày 01 tháng 02 năm 2023");
     }
 }

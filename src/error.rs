@@ -102,6 +102,11 @@ pub struct SiteErrors(pub Vec<Diagnostic>);
 impl fmt::Display for SiteErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.0.iter().filter(|d| d.is_error()).count();
+        if n == 0 {
+            // Only `--strict` fails a run without errors.
+            let warnings = self.0.iter().filter(|d| d.severity == Severity::Warning).count();
+            return write!(f, "{}", messages::text(Msg::BuildFailedStrict { warnings }));
+        }
         write!(f, "{}", messages::text(Msg::BuildFailed { errors: n }))
     }
 }

@@ -37,6 +37,7 @@ pub mod slug;
 pub mod speech;
 pub mod theme;
 pub mod write;
+pub mod yaml_hint;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -72,6 +73,10 @@ pub struct Report {
     pub counts: render::Counts,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+    /// Pages left out because they are drafts.
+    pub drafts: usize,
+    /// Where the site was (or would be) written.
+    pub output: PathBuf,
     /// What `check --external` found, when asked.
     pub external: Option<external::Summary>,
 }
@@ -86,6 +91,11 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         config.base_url = base.clone();
     }
     config.broadcast.audio.root = Some(root.clone());
+    if config::is_example_url(&config.base_url) {
+        let line = config::key_line(config_text, "base_url");
+        let msg = messages::text(messages::Msg::BaseUrlExample { url: &config.base_url });
+        diags.push(Diagnostic::warning(&config_file.shown, line, 1, msg).with_excerpt_from(config_text));
+    }
     let loaded = load::load(root, diags);
     let parsed: Vec<(Option<parse::Parsed>, Vec<Diagnostic>)> = loaded
         .sources
@@ -233,7 +243,8 @@ pub fn build(opts: &Options) -> Result<Report> {
     let warnings = settle(diags, opts.strict)?;
     staging.commit()?;
     counts.files += theme.statics.len() + site.assets.len();
-    Ok(Report { counts, elapsed: start.elapsed(), warnings, external: None })
+    let drafts = site.targets.drafts.len();
+    Ok(Report { counts, elapsed: start.elapsed(), warnings, drafts, output, external: None })
 }
 
 /// Runs the whole pipeline without writing anything; reports what `build` would.
@@ -256,7 +267,9 @@ pub fn check(opts: &Options) -> Result<Report> {
         summary = Some(s);
     }
     let warnings = settle(diags, opts.strict)?;
-    Ok(Report { counts, elapsed: start.elapsed(), warnings, external: summary })
+    let drafts = site.targets.drafts.len();
+    let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    Ok(Report { counts, elapsed: start.elapsed(), warnings, drafts, output, external: summary })
 }
 
 /// The read-aloud script of `text` (plain text or Markdown with optional front matter),

@@ -2,8 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use loa::cli::{Cli, Command, Format};
+use loa::cli::{Command, Format};
 use loa::error::{Diagnostic, Severity, SiteErrors};
 use loa::messages::{self, Msg};
 use loa::Options;
@@ -14,7 +13,10 @@ use loa::Options;
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match loa::cli::parse(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match cli.command {
         Command::Init { dir } => finish(loa::init::init(&dir).map(|()| {
             println!("{}", messages::text(Msg::InitDone { dir: &dir.display().to_string() }));
@@ -33,7 +35,7 @@ fn main() -> ExitCode {
             finish(loa::build(&opts).map(|report| {
                 // Notes are for `check`; a build shows what needs attention.
                 let warnings: Vec<Diagnostic> =
-                    report.warnings.into_iter().filter(|d| d.severity == Severity::Warning).collect();
+                    report.warnings.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
                 print(loa::error::collapse(&warnings).iter());
                 let c = report.counts;
                 let ms = report.elapsed.as_millis();
@@ -41,13 +43,28 @@ fn main() -> ExitCode {
                     "{}",
                     messages::text(Msg::Built { pages: c.pages, sections: c.sections, files: c.files, ms })
                 );
+                if report.drafts > 0 {
+                    println!("{}", messages::text(Msg::DraftsLeftOut { count: report.drafts }));
+                }
+                let output = report.output.strip_prefix(".").unwrap_or(&report.output);
+                println!("{}", messages::text(Msg::BuiltOutput { dir: &output.display().to_string() }));
             }))
         }
-        Command::New { kind, path, root } => {
+        Command::New { args, root } => {
             let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-            finish(loa::new::new_page(&root, &kind, &path, &today).map(|written| {
-                let shown = written.strip_prefix(&root).unwrap_or(&written).display().to_string();
+            // `loa new PATH` or `loa new KIND PATH` (clap requires one or two values).
+            let kind = if args.len() == 2 { args.first().map(String::as_str) } else { None };
+            let path = std::path::PathBuf::from(args.last().cloned().unwrap_or_default());
+            finish(loa::new::new_page(&root, kind, &path, &today).map(|created| {
+                let written = &created.path;
+                let shown = written.strip_prefix(&root).unwrap_or(written).display().to_string();
                 println!("{}", messages::text(Msg::NewCreated { path: &shown }));
+                if let Some(section) = &created.inferred_from {
+                    println!("{}", messages::text(Msg::NewKindFromSection { kind: created.kind, section }));
+                }
+                if created.draft {
+                    println!("{}", messages::text(Msg::NewDraftHint));
+                }
             }))
         }
         Command::Import { files, section, root } => finish(loa::import::run(&root, &section, &files)),
@@ -67,10 +84,8 @@ fn main() -> ExitCode {
             let text = match &file {
                 Some(path) if path.as_os_str() != "-" => {
                     std::fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(|e| {
-                        anyhow::anyhow!(
-                            "{}: {e}",
-                            messages::text(Msg::ReadFailed { path: &path.display().to_string() })
-                        )
+                        anyhow::Error::new(e)
+                            .context(messages::text(Msg::ReadFailed { path: &path.display().to_string() }))
                     })
                 }
                 _ => std::io::read_to_string(std::io::stdin()).map_err(anyhow::Error::from),
@@ -141,7 +156,12 @@ fn main() -> ExitCode {
                             Msg::ExternalSummary { links: w.links, broken: w.broken, unchecked: w.unchecked };
                         println!("{}", messages::text(msg));
                     }
-                    println!("{}", messages::text(Msg::Checked { pages, errors, warnings }));
+                    // A failed check does not know how many pages there are.
+                    let summary = match result {
+                        Ok(()) => Msg::Checked { pages, errors, warnings },
+                        Err(_) => Msg::CheckFailed { errors, warnings },
+                    };
+                    println!("{}", messages::text(summary));
                 }
             }
             if result.is_ok() {
@@ -168,9 +188,18 @@ fn finish(result: anyhow::Result<()>) -> ExitCode {
         eprintln!("{}: {e}", messages::text(Msg::ErrorLabel));
         return ExitCode::from(1);
     }
-    eprintln!("{}: {e}", messages::text(Msg::ErrorLabel));
+    eprintln!("{}: {}", messages::text(Msg::ErrorLabel), explained(e.as_ref()));
     for cause in e.chain().skip(1) {
-        eprintln!("  {}: {cause}", messages::text(Msg::CausedBy));
+        eprintln!("  {}: {}", messages::text(Msg::CausedBy), explained(cause));
     }
     ExitCode::from(1)
+}
+
+/// An error from the operating system comes with our sentence first ("không có tệp hay
+/// thư mục này"), then the system's own words.
+fn explained(e: &(dyn std::error::Error + 'static)) -> String {
+    match e.downcast_ref::<std::io::Error>() {
+        Some(io) => format!("{} ({e})", messages::text(Msg::IoReason { kind: io.kind() })),
+        None => e.to_string(),
+    }
 }

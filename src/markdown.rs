@@ -303,7 +303,9 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
                 events.push(Event::End(end));
                 if depth == 0 && is_para {
                     if let Some((start, 0)) = first_para {
-                        first_para = Some((start, events.len()));
+                        // A bulletin opens with "Kính thưa…": the summary is what follows.
+                        let greeting = crate::bulletin::is_greeting(&plain_text(&events[start..]));
+                        first_para = if greeting { None } else { Some((start, events.len())) };
                     }
                 }
             }
@@ -360,6 +362,17 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     });
     let toc = toc_tree(&headings);
     (Html { content, summary, toc, word_count, mentions: found, anchored, ids, external }, diags)
+}
+
+/// The text of some events, without markup.
+fn plain_text(events: &[Event]) -> String {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A heading whose text is still being collected (its id comes from the text).

@@ -92,7 +92,29 @@ pub enum Msg<'a> {
     // -- #12 output integrity: add new variants below --
 
     // -- #13 first hour / polish: add new variants below --
-
+    BuiltOutput { dir: &'a str },
+    DraftsLeftOut { count: usize },
+    BaseUrlExample { url: &'a str },
+    SectionWithoutIndex { dir: &'a str, title: &'a str },
+    NewDraftHint,
+    NewKindFromSection { kind: &'a str, section: &'a str },
+    NewTitlePlaceholder { name: &'a str },
+    BuildFailedStrict { warnings: usize },
+    CheckFailed { errors: usize, warnings: usize },
+    YamlHint { hint: crate::yaml_hint::YamlHint },
+    IoReason { kind: std::io::ErrorKind },
+    CliHelp { id: &'a str },
+    CliUnknownArgument { arg: &'a str, suggestion: Option<&'a str> },
+    CliUnknownCommand { command: &'a str, suggestion: Option<&'a str> },
+    CliMissing { args: &'a str },
+    CliInvalidValue { arg: &'a str, value: &'a str, valid: &'a str },
+    CliTooMany { value: &'a str },
+    CliNoValue { arg: &'a str },
+    CliUsageError { detail: &'a str },
+    CliMoreInfo,
+    ServeOutput,
+    TemplateMissingName { what: &'a str, name: &'a str },
+    TitlePlaceholder,
     // -- #14 zola/hugo features: add new variants below --
     ShortcodeUnknown { name: &'a str, suggestion: Option<&'a str>, known: &'a str },
     ShortcodeArgs { name: &'a str },
@@ -195,14 +217,14 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (CausedBy, Vi) => "nguyên nhân".into(),
         (CausedBy, En) => "caused by".into(),
         (BuildFailed { errors }, Vi) => {
-            format!("không tạo được trang web: {errors} lỗi; thư mục kết quả cũ được giữ nguyên")
+            format!("không dựng được trang web: {errors} lỗi; thư mục kết quả cũ được giữ nguyên")
         }
         (BuildFailed { errors }, En) => format!(
             "build failed with {errors} error{}; the previous output was left as it was",
             plural(errors)
         ),
         (Built { pages, sections, files, ms }, Vi) => {
-            format!("Đã tạo {pages} trang, {sections} chuyên mục, {files} tệp trong {ms} ms")
+            format!("Đã dựng {pages} trang, {sections} chuyên mục, {files} tệp trong {ms} ms")
         }
         (Built { pages, sections, files, ms }, En) => format!(
             "Built {pages} page{}, {sections} section{}, {files} file{} in {ms} ms",
@@ -297,8 +319,12 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (TemplateMissing { name }, En) => {
             format!("no template `{name}` in the site's or the theme's `templates/`")
         }
-        (TemplateInvalid { detail }, Vi) => format!("mẫu trang có lỗi: {detail}"),
-        (TemplateInvalid { detail }, En) => format!("template error: {detail}"),
+        (TemplateInvalid { detail }, Vi) => format!(
+            "mẫu trang có lỗi cú pháp ở chỗ đánh dấu `^`; kiểm tra các cặp `{{{{ }}}}`, `{{% %}}` và `{{% end… %}}` (Tera: {detail})"
+        ),
+        (TemplateInvalid { detail }, En) => format!(
+            "template syntax error at the `^`; check the pairs `{{{{ }}}}`, `{{% %}}` and `{{% end… %}}` (Tera: {detail})"
+        ),
         (TemplateRender { page, template }, Vi) => {
             format!("lỗi khi dựng `{page}` bằng mẫu `{template}`")
         }
@@ -332,10 +358,10 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             format!("`{dir}` is not empty; `loa init` only creates a site in an empty folder")
         }
         (InitDone { dir }, Vi) => format!(
-            "Đã tạo trang web mới trong `{dir}`. Tiếp theo: loa build --root {dir}"
+            "Đã tạo trang web mới trong `{dir}`. Tiếp theo: cd {dir} && loa serve --open (xem trước trong trình duyệt)"
         ),
         (InitDone { dir }, En) => {
-            format!("Created a new site in `{dir}`. Next: loa build --root {dir}")
+            format!("Created a new site in `{dir}`. Next: cd {dir} && loa serve --open (preview in the browser)")
         }
         (NoteLabel, Vi) => "ghi chú".into(),
         (NoteLabel, En) => "note".into(),
@@ -392,9 +418,9 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             format!("… and {count} more file{} with the same warning", plural(count))
         }
         (ServeBuilt { files, ms }, Vi) => format!("Đã dựng {files} tệp trong bộ nhớ ({ms} ms)"),
-        (ServeBuilt { files, ms }, En) => format!("Built {files} files in memory ({ms} ms)"),
+        (ServeBuilt { files, ms }, En) => format!("Built {files} file{} in memory ({ms} ms)", plural(files)),
         (ServeRebuilt { files, ms }, Vi) => format!("Đã cập nhật {files} tệp trong {ms} ms"),
-        (ServeRebuilt { files, ms }, En) => format!("Rebuilt {files} files in {ms} ms"),
+        (ServeRebuilt { files, ms }, En) => format!("Rebuilt {files} file{} in {ms} ms", plural(files)),
         (ServeListening { url }, Vi) => format!("Đang phục vụ tại {url} (Ctrl-C để dừng)"),
         (ServeListening { url }, En) => format!("Serving at {url} (Ctrl-C to stop)"),
         (ServeExposed { addr }, Vi) => format!(
@@ -411,8 +437,8 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (NewUnknownKind { kind, kinds }, En) => format!("no archetype `{kind}`; choose one of: {kinds}"),
         (NewExists { path }, Vi) => format!("`{path}` đã có; loa không ghi đè, hãy chọn tên khác"),
         (NewExists { path }, En) => format!("`{path}` already exists; loa does not overwrite it, choose another name"),
-        (NewCreated { path }, Vi) => format!("Đã tạo `{path}`. Mở tệp, điền thông tin rồi chạy loa build."),
-        (NewCreated { path }, En) => format!("Created `{path}`. Open it, fill it in, then run loa build."),
+        (NewCreated { path }, Vi) => format!("Đã tạo `{path}`. Mở tệp, điền thông tin rồi chạy loa serve để xem."),
+        (NewCreated { path }, En) => format!("Created `{path}`. Open it, fill it in, then run loa serve to see it."),
         (BulletinMissing, Vi) => {
             "trang bản tin thiếu khối `bulletin:` (air_date, slot, target_minutes)".into()
         }
@@ -421,7 +447,10 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             "bản tin đọc mất khoảng {time}, quá thời lượng {target} phút; rút gọn bài hoặc tăng `target_minutes`"
         ),
         (BulletinOverTarget { time, target }, En) => format!(
-            "the bulletin takes about {time} to read, over its target of {target} minutes; shorten it or raise `target_minutes`"
+            "the bulletin takes about {} to read, over its target of {target} minute{}; shorten it or raise `target_minutes`",
+            // The duration is written for the Vietnamese page: "2 phút 5 giây".
+            time.replace(" phút", " min").replace(" giây", " s"),
+            if target == "1" { "" } else { "s" }
         ),
         (BulletinLeftover { what }, Vi) => format!(
             "kịch bản đọc còn `{what}`, người đọc dễ vấp; viết ra thành chữ, hoặc thêm vào `broadcast.abbreviations` trong config.yaml"
@@ -461,6 +490,264 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #12 output integrity: add new arms below --
 
         // -- #13 first hour / polish: add new arms below --
+        (BuiltOutput { dir }, Vi) => format!(
+            "Kết quả ở `{dir}`: mở `{dir}/index.html` bằng trình duyệt, hoặc chép cả thư mục lên USB hay máy chủ."
+        ),
+        (BuiltOutput { dir }, En) => format!(
+            "Output in `{dir}`: open `{dir}/index.html` in a browser, or copy the whole folder to a USB stick or a server."
+        ),
+        (DraftsLeftOut { count }, Vi) => format!(
+            "{count} bản nháp (`draft: true`) không được đưa vào; đổi thành `draft: false` để đăng, \
+             hoặc thêm `--drafts` để xem trước"
+        ),
+        (DraftsLeftOut { count }, En) => format!(
+            "{count} draft{} (`draft: true`) left out; change {} to `draft: false` to publish, \
+             or add `--drafts` to preview",
+            plural(count),
+            if count == 1 { "it" } else { "them" }
+        ),
+        (BaseUrlExample { url }, Vi) => format!(
+            "`base_url` vẫn là địa chỉ mẫu `{url}`, sẽ bị ghi vào sitemap.xml, robots.txt và atom.xml; \
+             sửa `base_url` trong config.yaml thành địa chỉ thật của trang (hoặc dùng `--base-url`)"
+        ),
+        (BaseUrlExample { url }, En) => format!(
+            "`base_url` is still the example `{url}`, which ends up in sitemap.xml, robots.txt and atom.xml; \
+             set `base_url` in config.yaml to the site's real address (or pass `--base-url`)"
+        ),
+        (SectionWithoutIndex { dir, title }, Vi) => format!(
+            "thư mục `{dir}/` chưa có `_index.md`, nên menu gọi chuyên mục này là “{title}”; \
+             tạo `content/{dir}/_index.md` với ba dòng `---`, `title: \"Tên chuyên mục có dấu\"`, `---`"
+        ),
+        (SectionWithoutIndex { dir, title }, En) => format!(
+            "folder `{dir}/` has no `_index.md`, so the menu calls this section “{title}”; \
+             create `content/{dir}/_index.md` with the three lines `---`, `title: \"Section name\"`, `---`"
+        ),
+        (NewDraftHint, Vi) => "Trang mới là bản nháp (`draft: true`) nên chưa hiện trên trang web: \
+             đổi `draft: false` khi muốn đăng, hoặc chạy `loa serve --drafts` để xem trước."
+            .into(),
+        (NewDraftHint, En) => "The new page is a draft (`draft: true`), so it is not on the site yet: \
+             change it to `draft: false` to publish, or run `loa serve --drafts` to preview it."
+            .into(),
+        (NewKindFromSection { kind, section }, Vi) => {
+            format!("Loại trang: {kind} (suy ra từ thư mục `{section}/`).")
+        }
+        (NewKindFromSection { kind, section }, En) => {
+            format!("Kind: {kind} (from the folder `{section}/`).")
+        }
+        (NewTitlePlaceholder { name }, Vi) => format!("VIẾT TIÊU ĐỀ CÓ DẤU ({name})"),
+        (NewTitlePlaceholder { name }, En) => format!("WRITE THE TITLE ({name})"),
+        (BuildFailedStrict { warnings }, Vi) => format!(
+            "không dựng được trang web: {warnings} cảnh báo bị coi là lỗi (`--strict`); thư mục kết quả cũ được giữ nguyên"
+        ),
+        (BuildFailedStrict { warnings }, En) => format!(
+            "build failed: {warnings} warning{} treated as error{} (`--strict`); the previous output was left as it was",
+            plural(warnings),
+            plural(warnings)
+        ),
+        (CheckFailed { errors, warnings }, Vi) => {
+            format!("Kiểm tra xong: {errors} lỗi, {warnings} cảnh báo")
+        }
+        (CheckFailed { errors, warnings }, En) => format!(
+            "Checked: {errors} error{}, {warnings} warning{}",
+            plural(errors),
+            plural(warnings)
+        ),
+        (YamlHint { hint }, lang) => crate::yaml_hint::text(hint, lang),
+        (IoReason { kind }, lang) => {
+            use std::io::ErrorKind as K;
+            // What the system's own (English) error means, in the user's words.
+            const REASONS: &[(K, &str, &str)] = &[
+                (K::NotFound, "không có tệp hay thư mục này", "there is no such file or folder"),
+                (
+                    K::PermissionDenied,
+                    "không có quyền đọc hay ghi ở đây; kiểm tra quyền của thư mục, hoặc chọn thư mục khác",
+                    "no permission to read or write here; check the folder's permissions or choose another",
+                ),
+                (K::AlreadyExists, "đã có tệp hay thư mục trùng tên", "a file or folder of that name already exists"),
+                (K::NotADirectory, "đường dẫn này là một tệp, không phải thư mục", "this path is a file, not a folder"),
+                (K::IsADirectory, "đường dẫn này là một thư mục, không phải tệp", "this path is a folder, not a file"),
+                (K::InvalidData, "nội dung tệp không đọc được (có phải UTF-8?)", "the file's contents cannot be read (is it UTF-8?)"),
+                (K::AddrInUse, "cổng này đang được chương trình khác dùng; thử `--port` khác", "the port is used by another program; try another `--port`"),
+                (K::AddrNotAvailable, "máy này không có địa chỉ đó; dùng `--bind 127.0.0.1`", "this machine has no such address; use `--bind 127.0.0.1`"),
+            ];
+            let found = REASONS.iter().find(|(k, _, _)| *k == kind);
+            let (vi, en) = found.map_or(("lỗi của hệ điều hành", "an error from the operating system"), |r| (r.1, r.2));
+            if lang == Vi { vi.into() } else { en.into() }
+        }
+        (CliHelp { id }, lang) => {
+            // (id, Vietnamese, English): `cmd`, `cmd.usage`, `cmd.examples`, `cmd.arg`,
+            // `value.arg` (the value's name), `heading.*`.
+            const HELP: &[(&str, &str, &str)] = &[
+                ("loa", "loa — dựng trang thông tin và bản tin phát thanh từ các tệp Markdown.",
+                 "loa — builds a public-information site and loudspeaker bulletins from Markdown files."),
+                ("loa.usage", "loa LỆNH [TÙY_CHỌN]", "loa COMMAND [OPTIONS]"),
+                ("loa.examples", "Ví dụ:\n  loa init trang-cua-toi                 tạo trang web mới trong thư mục trang-cua-toi\n  cd trang-cua-toi && loa serve --open   xem trước trong trình duyệt, tự cập nhật khi lưu tệp\n  loa new ban-tin/ban-tin-12.md          viết bản tin mới (loại trang suy ra từ thư mục)\n  loa build                              dựng trang web vào thư mục public/\n  loa check                              kiểm tra nội dung, liên kết và số văn bản\n\nXem hướng dẫn của từng lệnh: loa LỆNH --help",
+                 "Examples:\n  loa init my-site                       create a new site in the folder my-site\n  cd my-site && loa serve --open         preview in the browser, updated on every save\n  loa new ban-tin/ban-tin-12.md          write a new bulletin (the kind comes from the folder)\n  loa build                              build the site into public/\n  loa check                              check content, links and document numbers\n\nHelp on one command: loa COMMAND --help"),
+                ("help", "In hướng dẫn này", "Print this help"),
+                ("version", "In số phiên bản", "Print the version"),
+                ("heading.usage", "Cách dùng:", "Usage:"),
+                ("heading.commands", "Lệnh", "Commands"),
+                ("heading.arguments", "Đối số", "Arguments"),
+                ("heading.options", "Tùy chọn", "Options"),
+                ("value.command", "LỆNH", "COMMAND"),
+                ("value.root", "THƯ_MỤC", "DIR"),
+                ("value.output", "THƯ_MỤC", "DIR"),
+                ("value.dir", "THƯ_MỤC", "DIR"),
+                ("value.base_url", "URL", "URL"),
+                ("value.bind", "ĐỊA_CHỈ", "ADDRESS"),
+                ("value.port", "CỔNG", "PORT"),
+                ("value.format", "DẠNG", "FORMAT"),
+                ("value.file", "TỆP", "FILE"),
+                ("value.kind", "LOẠI", "KIND"),
+                ("value.path", "ĐƯỜNG_DẪN", "PATH"),
+                ("init", "Tạo trang web mới (cấu hình, giao diện, bài mẫu) trong một thư mục trống",
+                 "Create a new site (configuration, theme, example pages) in an empty folder"),
+                ("init.usage", "loa init THƯ_MỤC", "loa init DIR"),
+                ("init.dir", "Thư mục của trang mới: chưa có, hoặc đang trống", "The new site's folder: absent or empty"),
+                ("init.examples", "Ví dụ:\n  loa init trang-cua-toi\n  cd trang-cua-toi && loa serve --open",
+                 "Example:\n  loa init my-site\n  cd my-site && loa serve --open"),
+                ("build", "Dựng trang web vào thư mục kết quả (mặc định public/)", "Build the site into its output folder (public/ by default)"),
+                ("build.usage", "loa build [--root THƯ_MỤC] [--output THƯ_MỤC] [--base-url URL] [--drafts] [--strict] [--config TỆP] [--env MÔI_TRƯỜNG]",
+                 "loa build [--root DIR] [--output DIR] [--base-url URL] [--drafts] [--strict] [--config FILE] [--env ENV]"),
+                ("build.root", "Thư mục của trang web, nơi có config.yaml (mặc định: thư mục hiện tại)",
+                 "The site's folder, holding config.yaml (default: the current folder)"),
+                ("build.output", "Thư mục kết quả (mặc định: public/ trong thư mục trang web)", "Output folder (default: public/ in the site's folder)"),
+                ("build.base_url", "Dùng địa chỉ này thay cho `base_url` trong config.yaml (cho sitemap, robots.txt, atom.xml)",
+                 "Use this address instead of `base_url` from config.yaml (for sitemap, robots.txt, atom.xml)"),
+                ("build.drafts", "Đưa cả các trang `draft: true` (bản nháp) vào", "Include pages marked `draft: true`"),
+                ("build.strict", "Coi cảnh báo là lỗi: không ghi gì, thoát với mã 1", "Treat warnings as errors: write nothing, exit 1"),
+                ("build.examples", "Ví dụ:\n  loa build\n  loa build --root trang-cua-toi --base-url https://ten-mien-cua-don-vi.vn\n  loa build --output D:\\USB\\trang-web",
+                 "Examples:\n  loa build\n  loa build --root my-site --base-url https://example.gov.vn\n  loa build --output /media/usb/site"),
+                ("check", "Kiểm tra nội dung, liên kết, số văn bản và mẫu trang; không ghi tệp nào",
+                 "Check content, links, document numbers and templates; nothing is written"),
+                ("check.usage", "loa check [--root THƯ_MỤC] [--drafts] [--strict] [--external] [--format text|json] [--config TỆP] [--env MÔI_TRƯỜNG]",
+                 "loa check [--root DIR] [--drafts] [--strict] [--external] [--format text|json] [--config FILE] [--env ENV]"),
+                ("check.root", "Thư mục của trang web, nơi có config.yaml (mặc định: thư mục hiện tại)",
+                 "The site's folder, holding config.yaml (default: the current folder)"),
+                ("check.drafts", "Kiểm tra cả các bản nháp (`draft: true`)", "Check drafts (`draft: true`) too"),
+                ("check.strict", "Coi cảnh báo là lỗi (thoát với mã 1)", "Treat warnings as errors (exit 1)"),
+                ("check.format", "Dạng kết quả: text (cho người đọc, mặc định) hoặc json (cho máy)",
+                 "Output format: text (for people, the default) or json (for machines)"),
+                ("check.examples", "Ví dụ:\n  loa check\n  loa check --strict --format json", "Examples:\n  loa check\n  loa check --strict --format json"),
+                ("new", "Tạo trang mới từ mẫu, với phần đầu trang điền sẵn", "Create a new page from an archetype, front matter filled in"),
+                ("new.usage", "loa new [LOẠI] ĐƯỜNG_DẪN [--root THƯ_MỤC]", "loa new [KIND] PATH [--root DIR]"),
+                ("new.args", "LOẠI là page (bài viết), document (văn bản) hoặc bulletin (bản tin); có thể bỏ: van-ban/ → document, ban-tin/ → bulletin, còn lại → page. ĐƯỜNG_DẪN là tệp trong content/",
+                 "KIND is page, document or bulletin; it may be left out: van-ban/ → document, ban-tin/ → bulletin, anything else → page. PATH is the file under content/"),
+                ("new.root", "Thư mục của trang web, nơi có config.yaml (mặc định: thư mục hiện tại)",
+                 "The site's folder, holding config.yaml (default: the current folder)"),
+                ("new.examples", "Ví dụ:\n  loa new ban-tin/ban-tin-12.md\n  loa new van-ban/quyet-dinh-489-qd-ttg.md     số ký hiệu 489/QĐ-TTg được điền sẵn\n  loa new page tin-tuc/hội-nghị-quán-triệt.md   tiêu đề “Hội nghị quán triệt”",
+                 "Examples:\n  loa new ban-tin/ban-tin-12.md\n  loa new van-ban/quyet-dinh-489-qd-ttg.md     number 489/QĐ-TTg filled in\n  loa new page tin-tuc/hội-nghị-quán-triệt.md   title “Hội nghị quán triệt”"),
+                ("serve", "Xem trước: dựng trang trong bộ nhớ, mở qua HTTP, tự dựng lại và tải lại khi lưu tệp",
+                 "Preview: build the site in memory, serve it, rebuild and reload on every save"),
+                ("serve.usage", "loa serve [--root THƯ_MỤC] [--bind ĐỊA_CHỈ] [--port CỔNG] [--drafts] [--open] [--config TỆP] [--env MÔI_TRƯỜNG]",
+                 "loa serve [--root DIR] [--bind ADDRESS] [--port PORT] [--drafts] [--open] [--config FILE] [--env ENV]"),
+                ("serve.root", "Thư mục của trang web, nơi có config.yaml (mặc định: thư mục hiện tại)",
+                 "The site's folder, holding config.yaml (default: the current folder)"),
+                ("serve.bind", "Địa chỉ nghe (mặc định 127.0.0.1: chỉ máy này xem được)", "Address to listen on (default 127.0.0.1: this machine only)"),
+                ("serve.port", "Cổng (mặc định 1111; bận thì dùng cổng kế tiếp; 0: cổng trống bất kỳ)",
+                 "Port (default 1111; the next free one when taken; 0: any free port)"),
+                ("serve.drafts", "Hiện cả các bản nháp (`draft: true`)", "Show drafts (`draft: true`) too"),
+                ("serve.open", "Mở bản xem trước trong trình duyệt", "Open the preview in the browser"),
+                ("serve.examples", "Ví dụ:\n  loa serve --open\n  loa serve --drafts --port 8080", "Examples:\n  loa serve --open\n  loa serve --drafts --port 8080"),
+                ("import", "Nhập văn bản có sẵn (.docx, PDF, ảnh quét, văn bản TCVN3, VNI hoặc Unicode) thành trang văn bản nháp",
+                 "Import letters (.docx, PDF, scans, text in TCVN3, VNI or Unicode) as draft document pages"),
+                ("import.usage", "loa import TỆP… [--section THƯ_MỤC] [--root THƯ_MỤC]", "loa import FILE… [--section DIR] [--root DIR]"),
+                ("import.files", "Các tệp cần nhập", "The files to import"),
+                ("import.section", "Chuyên mục (thư mục trong content/) nhận các trang mới (mặc định: van-ban)",
+                 "Section (folder under content/) for the new pages (default: van-ban)"),
+                ("import.root", "Thư mục của trang web, nơi có config.yaml (mặc định: thư mục hiện tại)",
+                 "The site's folder, holding config.yaml (default: the current folder)"),
+                ("import.examples", "Ví dụ:\n  loa import cong-van-55.docx\n  loa import ban-scan.pdf --section van-ban",
+                 "Examples:\n  loa import cong-van-55.docx\n  loa import scan.pdf --section van-ban"),
+                ("build.config", "Đọc tệp cấu hình này thay cho config.yaml trong thư mục trang web",
+                 "Read this configuration file instead of config.yaml in the site's folder"),
+                ("build.env", "Môi trường: đặt config.MÔI_TRƯỜNG.yaml đè lên cấu hình (mặc định: biến $LOA_ENV)",
+                 "Environment: lay config.ENV.yaml over the configuration (default: $LOA_ENV)"),
+                ("check.config", "Đọc tệp cấu hình này thay cho config.yaml trong thư mục trang web",
+                 "Read this configuration file instead of config.yaml in the site's folder"),
+                ("check.env", "Môi trường: đặt config.MÔI_TRƯỜNG.yaml đè lên cấu hình (mặc định: biến $LOA_ENV)",
+                 "Environment: lay config.ENV.yaml over the configuration (default: $LOA_ENV)"),
+                ("serve.config", "Đọc tệp cấu hình này thay cho config.yaml trong thư mục trang web",
+                 "Read this configuration file instead of config.yaml in the site's folder"),
+                ("serve.env", "Môi trường: đặt config.MÔI_TRƯỜNG.yaml đè lên cấu hình (mặc định: biến $LOA_ENV)",
+                 "Environment: lay config.ENV.yaml over the configuration (default: $LOA_ENV)"),
+                ("check.external", "Kiểm tra cả các liên kết ra ngoài (http/https): vài liên kết một lúc, mỗi liên kết có giới hạn thời gian",
+                 "Also check web (http/https) links: a few at a time, each with a timeout"),
+                ("value.config", "TỆP", "FILE"),
+                ("value.env", "MÔI_TRƯỜNG", "ENV"),
+                ("value.files", "TỆP", "FILE"),
+                ("value.section", "THƯ_MỤC", "DIR"),
+                ("read-aloud", "In dạng đọc của một văn bản: số, ngày, số văn bản, chữ viết tắt viết thành lời",
+                 "Print the read-aloud form of a text: numbers, dates, document numbers, abbreviations written out"),
+                ("read-aloud.usage", "loa read-aloud [TỆP|-] [--root THƯ_MỤC]", "loa read-aloud [FILE|-] [--root DIR]"),
+                ("read-aloud.file", "Tệp văn bản hoặc Markdown; `-` hoặc bỏ trống: đọc từ đầu vào chuẩn",
+                 "A text or Markdown file; `-` or nothing: standard input"),
+                ("read-aloud.root", "Trang web có văn bản và cài đặt `broadcast` để dùng (mặc định: thư mục hiện tại, nếu là trang web)",
+                 "A site whose documents and `broadcast` settings to use (default: the current folder, if it is a site)"),
+                ("read-aloud.examples", "Ví dụ:\n  echo \"Chỉ thị số 11-CT/TW ngày 13/4/2007\" | loa read-aloud\n  loa read-aloud content/ban-tin/01.md",
+                 "Examples:\n  echo \"Chỉ thị số 11-CT/TW ngày 13/4/2007\" | loa read-aloud\n  loa read-aloud content/ban-tin/01.md"),
+            ];
+            let found = HELP.iter().find(|(k, _, _)| *k == id);
+            found.map_or(String::new(), |&(_, vi, en)| if lang == Vi { vi.into() } else { en.into() })
+        }
+        (CliUnknownArgument { arg, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("không có tùy chọn `{arg}`; có phải ý bạn là `{s}`?"),
+            None => format!("không hiểu `{arg}`: lệnh này không có tùy chọn hay đối số đó"),
+        },
+        (CliUnknownArgument { arg, suggestion }, En) => match suggestion {
+            Some(s) => format!("no option `{arg}`; did you mean `{s}`?"),
+            None => format!("unexpected `{arg}`: this command has no such option or argument"),
+        },
+        (CliUnknownCommand { command, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("không có lệnh `{command}`; có phải ý bạn là `{s}`?"),
+            None => format!("không có lệnh `{command}`; các lệnh: init, build, serve, check, new, import, read-aloud"),
+        },
+        (CliUnknownCommand { command, suggestion }, En) => match suggestion {
+            Some(s) => format!("no command `{command}`; did you mean `{s}`?"),
+            None => format!("no command `{command}`; the commands are init, build, serve, check, new, import, read-aloud"),
+        },
+        (CliMissing { args }, Vi) => format!("thiếu {args}"),
+        (CliMissing { args }, En) => format!("missing {args}"),
+        (CliInvalidValue { arg, value, valid }, Vi) => match valid {
+            "" => format!("giá trị `{value}` không dùng được cho {arg}"),
+            v => format!("giá trị `{value}` không dùng được cho {arg}; chọn một trong: {v}"),
+        },
+        (CliInvalidValue { arg, value, valid }, En) => match valid {
+            "" => format!("`{value}` is not a valid value for {arg}"),
+            v => format!("`{value}` is not a valid value for {arg}; choose one of: {v}"),
+        },
+        (CliTooMany { value }, Vi) => format!("thừa `{value}`: lệnh này không nhận thêm đối số"),
+        (CliTooMany { value }, En) => format!("unexpected `{value}`: this command takes no more arguments"),
+        (CliNoValue { arg }, Vi) => format!("{arg} cần một giá trị, ví dụ `--root trang-cua-toi`"),
+        (CliNoValue { arg }, En) => format!("{arg} needs a value, for example `--root my-site`"),
+        (CliUsageError { detail }, Vi) => format!("cách gọi lệnh không đúng ({detail})"),
+        (CliUsageError { detail }, En) => format!("wrong use of the command ({detail})"),
+        (CliMoreInfo, Vi) => "Xem cách dùng: loa --help (hoặc loa LỆNH --help)".into(),
+        (CliMoreInfo, En) => "For help: loa --help (or loa COMMAND --help)".into(),
+        (TitlePlaceholder, Vi) => {
+            "tiêu đề vẫn là chỗ trống `loa new` để lại; viết tiêu đề thật, có dấu, ở dòng `title:`".into()
+        }
+        (TitlePlaceholder, En) => {
+            "the title is still the placeholder `loa new` left; write the real title on the `title:` line".into()
+        }
+        (TemplateMissingName { what, name }, Vi) => match what {
+            "variable" => format!(
+                "biến `{name}` không có ở trang này; viết `{{% if {name} %}}…{{% endif %}}` hoặc `{{{{ {name} | default(value=\"\") }}}}`, xem docs/templates.md"
+            ),
+            "filter" => format!("không có bộ lọc `{name}`; kiểm tra chính tả, danh sách bộ lọc ở docs/templates.md"),
+            "function" => format!("không có hàm `{name}`; kiểm tra chính tả, danh sách hàm ở docs/templates.md"),
+            _ => format!("không có mẫu `{name}`; tạo `templates/{name}` hoặc sửa tên trong `extends`/`include`"),
+        },
+        (TemplateMissingName { what, name }, En) => match what {
+            "variable" => format!(
+                "`{name}` is not set on this page; write `{{% if {name} %}}…{{% endif %}}` or `{{{{ {name} | default(value=\"\") }}}}`, see docs/templates.md"
+            ),
+            "filter" => format!("there is no filter `{name}`; check the spelling, the filters are listed in docs/templates.md"),
+            "function" => format!("there is no function `{name}`; check the spelling, the functions are listed in docs/templates.md"),
+            _ => format!("there is no template `{name}`; create `templates/{name}` or fix the name in `extends`/`include`"),
+        },
+        (ServeOutput, Vi) => "Bản xem trước nằm trong bộ nhớ; thư mục `public/` không thay đổi (dùng `loa build` để ghi).".into(),
+        (ServeOutput, En) => "The preview is kept in memory; `public/` is not touched (run `loa build` to write it).".into(),
 
         // -- #14 zola/hugo features: add new arms below --
         (ShortcodeUnknown { name, suggestion, known }, Vi) => match suggestion {

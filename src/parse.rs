@@ -155,19 +155,20 @@ fn read_front_matter(yaml: &str, source: &Source, diags: &mut Vec<Diagnostic>) -
     let at = |line: usize, col: usize, message: String| {
         Diagnostic::error(path, line, col, message).with_excerpt_from(&source.text)
     };
+    // Our sentence first, then serde_yaml's, at the line the mistake is on.
+    let yaml_error = |e: serde_yaml::Error| {
+        let (hint, line, col) = crate::yaml_hint::explain(yaml, &e);
+        let detail =
+            format!("{} (YAML: {})", messages::text(Msg::YamlHint { hint }), strip_location(&e.to_string()));
+        at(line + YAML_LINE, col, messages::text(Msg::FrontMatterInvalid { detail: &detail }))
+    };
     if yaml.trim().is_empty() {
         return Some(FrontMatter { extra: empty_map(), ..Default::default() });
     }
     let raw_value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(e) => {
-            let (line, col) = e.location().map_or((1, 0), |l| (l.line() + YAML_LINE, l.column()));
-            let detail = e.to_string();
-            diags.push(at(
-                line,
-                col,
-                messages::text(Msg::FrontMatterInvalid { detail: strip_location(&detail) }),
-            ));
+            diags.push(yaml_error(e));
             return None;
         }
     };
@@ -191,13 +192,7 @@ fn read_front_matter(yaml: &str, source: &Source, diags: &mut Vec<Diagnostic>) -
     let raw: RawFrontMatter = match typed.map_or_else(|| serde_yaml::from_str(yaml), Ok) {
         Ok(r) => r,
         Err(e) => {
-            let (line, col) = e.location().map_or((1, 0), |l| (l.line() + YAML_LINE, l.column()));
-            let detail = e.to_string();
-            diags.push(at(
-                line,
-                col,
-                messages::text(Msg::FrontMatterInvalid { detail: strip_location(&detail) }),
-            ));
+            diags.push(yaml_error(e));
             return None;
         }
     };

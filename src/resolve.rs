@@ -155,9 +155,13 @@ pub fn resolve(
             if dir.is_empty() {
                 config.title.clone()
             } else {
-                last(&dir).to_owned()
+                crate::slug::title_from_name(last(&dir))
             }
         });
+        if parsed.is_none() && !dir.is_empty() {
+            let msg = messages::text(Msg::SectionWithoutIndex { dir: &dir, title: &title });
+            diags.push(Diagnostic::warning(format!("content/{dir}/"), 0, 0, msg));
+        }
         let parent = if dir.is_empty() { None } else { section_of_dir.get(parent(&dir)).copied() };
         let paginate_by = parsed.as_ref().and_then(|p| p.front.paginate_by).unwrap_or(config.paginate_by);
         let weight = parsed.as_ref().and_then(|p| p.front.weight);
@@ -219,6 +223,11 @@ pub fn resolve(
             None => format!("{}{slug}/", sections[section].url),
         };
         let title = p.front.title.clone().unwrap_or_else(|| default_slug.clone());
+        if crate::new::is_placeholder_title(&title) {
+            let line = crate::config::key_line(p.source.text.get(..p.body_start).unwrap_or(""), "title");
+            let msg = messages::text(Msg::TitlePlaceholder);
+            diags.push(Diagnostic::warning(&p.source.shown, line, 1, msg).with_excerpt_from(&p.source.text));
+        }
         pages.push(Page { parsed: p, title, slug, url, section, prev: None, next: None, terms: Vec::new() });
     }
 
@@ -231,9 +240,13 @@ pub fn resolve(
     for s in &mut sections {
         let sort_by = s.parsed.as_ref().map(|p| p.front.sort_by).unwrap_or_default();
         sort_pages(&mut s.pages, &pages, sort_by);
+        // Previous is earlier in time: a date-sorted list runs newest first, so its
+        // previous page is the one listed after it.
+        let newest_first = sort_by == SortBy::Date;
         for w in s.pages.windows(2) {
-            pages[w[0]].next = Some(w[1]);
-            pages[w[1]].prev = Some(w[0]);
+            let (earlier, later) = if newest_first { (w[1], w[0]) } else { (w[0], w[1]) };
+            pages[later].prev = Some(earlier);
+            pages[earlier].next = Some(later);
         }
     }
     let order: Vec<(Option<i64>, String)> = sections.iter().map(|s| (s.weight, s.title.clone())).collect();

@@ -59,6 +59,18 @@ pub fn is_combining_mark(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
+/// A readable name from a file or folder name: "hội-nghị_2023" → "Hội nghị 2023",
+/// "tin-tuc" → "Tin tuc" (diacritics only where the name has them).
+pub fn title_from_name(name: &str) -> String {
+    let words: Vec<&str> = name.split(['-', '_', ' ']).filter(|w| !w.is_empty()).collect();
+    let mut title = words.join(" ");
+    if let Some(first) = title.chars().next() {
+        let upper: String = first.to_uppercase().collect();
+        title.replace_range(..first.len_utf8(), &upper);
+    }
+    title
+}
+
 #[cfg(test)]
 mod tests {
     use super::slugify;

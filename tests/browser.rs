@@ -245,7 +245,7 @@ impl Browser {
     }
 
     /// Sends one DevTools command and returns its `result`.
-    fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+    pub fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
         let id = self.next_id;
         self.next_id += 1;
         let request = serde_json::json!({ "id": id, "method": method, "params": params }).to_string();

@@ -133,7 +133,10 @@ fn absolute_path_is_rejected() {
 #[test]
 fn template_syntax_error_names_the_template() {
     broken_file("templates/page.html", "<h1>{{ page.title }</h1>\n{{ page.content | safe }}\n")
-        .assert_stderr_contains("templates/page.html:1: template error: Failed to parse 'page.html'");
+        .assert_stderr_contains(
+            "templates/page.html:1: template syntax error at the `^`; check the pairs `{{ }}`",
+        )
+        .assert_stderr_contains("(Tera: Failed to parse 'page.html'");
 }
 
 // A render error (unknown filter) names the template and the page being rendered.
@@ -143,6 +146,7 @@ fn template_unknown_filter_names_template_and_page() {
         .assert_stderr_contains(
             "templates/page.html: failed to render `content/tin-tuc/bai-hai.md` with template `page.html`",
         )
+        .assert_stderr_contains("there is no filter `khong_co`; check the spelling")
         .assert_stderr_contains("Filter 'khong_co' not found");
 }
 
@@ -151,6 +155,7 @@ fn template_unknown_filter_names_template_and_page() {
 fn template_unknown_variable_shows_the_cause() {
     broken_file("templates/page.html", "<h1>{{ page.khong_co }}</h1>\n")
         .assert_stderr_contains("failed to render `content/tai-lieu/chi-thi-11.md` with template `page.html`")
+        .assert_stderr_contains("`page.khong_co` is not set on this page; write `{% if page.khong_co %}")
         .assert_stderr_contains("Variable `page.khong_co` not found");
 }
 
@@ -187,7 +192,7 @@ fn messages_follow_a_vietnamese_locale() {
         .assert_stderr_contains(
             "content/tin-tuc/bai-hai.md:3:7: ngày `2024-13-01` không hợp lệ; viết theo dạng 2007-04-13 hoặc 13/04/2007",
         )
-        .assert_stderr_contains("lỗi: không tạo được trang web: 1 lỗi; thư mục kết quả cũ được giữ nguyên");
+        .assert_stderr_contains("lỗi: không dựng được trang web: 1 lỗi; thư mục kết quả cũ được giữ nguyên");
 }
 
 // `loa check` reports the same errors and writes nothing.

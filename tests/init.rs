@@ -11,7 +11,10 @@ fn init_creates_a_site_skeleton() {
     let dir = fx.tmp().join("trang-moi");
     let mut cmd = fx.cmd();
     cmd.arg("init").arg(&dir);
-    fx.run(cmd, 0).assert_stdout_contains("Created a new site in `");
+    fx.run(cmd, 0)
+        .assert_stdout_contains("Created a new site in `")
+        .assert_stdout_contains("Next: cd ")
+        .assert_stdout_contains(" && loa serve --open");
     for file in ["config.yaml", "content/_index.md", "themes/hoa-ban/templates/page.html"] {
         assert!(dir.join(file).is_file(), "missing {file}");
     }
@@ -27,8 +30,16 @@ fn init_then_build_works() {
     fx.run(cmd, 0).assert_stdout_contains("Created a new site in `");
     let mut cmd = fx.cmd();
     cmd.arg("build").arg("--root").arg(&dir);
-    fx.run(cmd, 0).assert_stdout_contains("Built ");
-    assert_eq!(fx.stderr(), "", "warnings on a fresh site");
+    fx.run(cmd, 0).assert_stdout_contains("Built ").assert_stdout_contains("Output in `");
+    // The only warning of a fresh site: `base_url` is still the example.
+    let stderr = fx.stderr();
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning:")).collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    assert!(
+        warnings[0]
+            .starts_with("config.yaml:4:1: warning: `base_url` is still the example `https://example.org`"),
+        "{stderr}"
+    );
     for page in [
         "index.html",
         "404.html",

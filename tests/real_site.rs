@@ -149,9 +149,10 @@ fn real_documents_match_the_fact_sheet() {
     }
 }
 
-/// `check --strict` on the real site fails for one reason only: the seed letter's own
+/// `check --strict` on the real site fails for two reasons only: the seed letter's own
 /// date conflict (55-CV/CB of 01/03/2023 carries out 375-CV/ĐU of 27/3/2023), which must
-/// stay reported until the centre's records settle it.
+/// stay reported until the centre's records settle it, and `base_url`, still the example
+/// until the centre's real address is known (issue #13: it ends up in the sitemap).
 #[test]
 fn real_site_check_strict_reports_only_the_seed_date_conflict() {
     let fx = real_site_source();
@@ -174,7 +175,10 @@ fn real_site_check_strict_reports_only_the_seed_date_conflict() {
         .collect();
     assert_eq!(
         problems,
-        vec!["content/van-ban/cong-van-55-cv-cb.md:9: `55-CV/CB` (01/03/2023) cites `375-CV/ĐU`, which was issued later (27/03/2023); check the dates of both".to_string()],
+        vec![
+            "config.yaml:3: `base_url` is still the example `https://example.org`, which ends up in sitemap.xml, robots.txt and atom.xml; set `base_url` in config.yaml to the site's real address (or pass `--base-url`)".to_string(),
+            "content/van-ban/cong-van-55-cv-cb.md:9: `55-CV/CB` (01/03/2023) cites `375-CV/ĐU`, which was issued later (27/03/2023); check the dates of both".to_string(),
+        ],
     );
 }
 

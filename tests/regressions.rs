@@ -42,6 +42,17 @@ fn folder_named_van_ban_with_diacritics_holds_documents() {
         .assert_stderr_contains("content/Văn bản/Chỉ thị 11.md:1:1: document page has no `document:` block");
 }
 
+// A site whose copy of the theme predates the combined schedule print still builds
+// (it simply has no combined print page).
+#[test]
+fn theme_copy_without_the_combined_print_still_builds() {
+    let fx = Fixture::built_skeleton();
+    fx.remove("themes/hoa-ban/templates/bulletin_schedule_print.html");
+    fx.build();
+    assert!(!fx.public().join("ban-tin/lich-phat/in/index.html").exists());
+    assert!(fx.public().join("ban-tin/lich-phat/index.html").is_file());
+}
+
 // Regression: `## 1` and `[^1]` both produced `id="1"`, so the footnote link jumped to the
 // heading. Notes now have `fn:` ids (a heading slug never holds `:`) even with every
 // Markdown option off.

@@ -13,7 +13,7 @@ use std::process::{Command, Output};
 
 /// Output files that come from the built-in theme or from loa itself, not from the
 /// fixture's templates: never compared with goldens, never reported as unused.
-const NOT_GOLDEN: &[&str] = &[".loa-output", "favicon.svg", "css/", "js/", "search/"];
+const NOT_GOLDEN: &[&str] = &[".loa-output", "favicon.svg", "css/", "fonts/", "js/", "search/"];
 
 /// The folder holding every fixture site.
 pub fn fixtures_dir() -> PathBuf {

@@ -14,6 +14,8 @@ const PAGES: &[&str] = &[
     "ban-tin/01-gioi-thieu-cong-van-55/index.html",
     "ban-tin/01-gioi-thieu-cong-van-55/in/index.html",
     "ban-tin/lich-phat/index.html",
+    "ban-tin/lich-phat/in/index.html",
+    "404.html",
     "search/index.html?q=khuyen+hoc",
     "gioi-thieu/index.html",
 ];

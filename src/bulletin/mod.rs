@@ -96,7 +96,20 @@ pub fn attach(site: &mut Site) {
     }
     site.targets.urls.extend(urls);
     let schedule = schedule_url(site);
+    site.targets.urls.insert(schedule_print_url(site));
     site.targets.urls.insert(schedule);
+}
+
+/// URL of the combined print of the schedule (one day or one week, chosen by `#ngay-…`
+/// or `#tuan-…`).
+pub fn schedule_print_url(site: &Site) -> String {
+    format!("{}in/", schedule_url(site))
+}
+
+/// The ISO week of a date as the combined print names it: `2023-W10`.
+pub fn week_id(date: chrono::NaiveDate) -> String {
+    let w = chrono::Datelike::iso_week(&date);
+    format!("{}-W{:02}", w.year(), w.week())
 }
 
 fn field_line(text: &str, key: &str) -> usize {
@@ -237,6 +250,16 @@ pub fn duration_text(seconds: u64) -> String {
     }
 }
 
+/// How an announcement greets its listeners: not what it is about, so never its summary.
+const GREETINGS: &[&str] =
+    &["kính thưa", "thưa toàn thể", "thưa các", "kính gửi", "xin kính chào", "xin chào"];
+
+/// Is this paragraph only the greeting ("Kính thưa toàn thể cán bộ…")?
+pub fn is_greeting(paragraph: &str) -> bool {
+    let lower = paragraph.trim_start().to_lowercase();
+    GREETINGS.iter().any(|g| lower.starts_with(g)) && lower.chars().count() < 200
+}
+
 /// Order of the slots in a day; unknown slots come last, by name.
 pub fn slot_rank(slot: &str) -> usize {
     match crate::slug::slugify(slot).as_str() {
@@ -246,6 +269,17 @@ pub fn slot_rank(slot: &str) -> usize {
         "toi" => 3,
         _ => 4,
     }
+}
+
+/// The reading script as written to `kich-ban.txt`: UTF-8 with a byte-order mark and
+/// Windows line endings, so Notepad and a browser opening it from disk both read it as
+/// UTF-8 (without the mark, a browser guesses a legacy encoding and garbles the letters).
+pub fn script_file(b: &Bulletin) -> Vec<u8> {
+    let text = script_text(b).replace('\n', "\r\n");
+    let mut bytes = Vec::with_capacity(text.len() + 3);
+    bytes.extend_from_slice("\u{feff}".as_bytes());
+    bytes.extend_from_slice(text.as_bytes());
+    bytes
 }
 
 /// The plain-text reading script: the spoken blocks, a blank line between them.

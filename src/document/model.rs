@@ -515,6 +515,14 @@ fn documents_base(site: &Site) -> &str {
 }
 
 /// Makes documents known to the rest of the pipeline: mention targets, and the kind,
+/// The taxonomies every documents section gets: (name and folder, title). Their pages
+/// sit under "Văn bản" in breadcrumbs.
+pub const TAXONOMIES: [(&str, &str); 3] = [
+    ("loai-van-ban", "Loại văn bản"),
+    ("co-quan-ban-hanh", "Cơ quan ban hành"),
+    ("nam-ban-hanh", "Năm ban hành"),
+];
+
 /// issuer and year taxonomies, timeline and graph pages.
 pub fn attach(site: &mut Site, docs: &Documents) {
     if docs.docs.is_empty() {
@@ -539,9 +547,10 @@ pub fn attach(site: &mut Site, docs: &Documents) {
     let issuers: Vec<(usize, String)> = docs.docs.iter().map(|d| (d.page, d.issuer.clone())).collect();
     let years: Vec<(usize, String)> =
         docs.docs.iter().map(|d| (d.page, d.issued.format("%Y").to_string())).collect();
-    crate::resolve::add_taxonomy(site, taxonomy("loai-van-ban", "Loại văn bản"), &kinds);
-    crate::resolve::add_taxonomy(site, taxonomy("co-quan-ban-hanh", "Cơ quan ban hành"), &issuers);
-    crate::resolve::add_taxonomy(site, taxonomy("nam-ban-hanh", "Năm ban hành"), &years);
+    let [kind, issuer, year] = TAXONOMIES;
+    crate::resolve::add_taxonomy(site, taxonomy(kind.0, kind.1), &kinds);
+    crate::resolve::add_taxonomy(site, taxonomy(issuer.0, issuer.1), &issuers);
+    crate::resolve::add_taxonomy(site, taxonomy(year.0, year.1), &years);
     let (timeline, graph) = (timeline_url(site), graph_url(site));
     site.targets.urls.insert(timeline);
     site.targets.urls.insert(graph);

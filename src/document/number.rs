@@ -421,6 +421,67 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Issuer codes as printed, for restoring case and `Đ` in a number taken from a file
+/// name, and whether they issue Party documents (`NUMBER-KIND/ISSUER`).
+const ISSUERS: &[(&str, Family)] = &[
+    ("TW", Family::Party),
+    ("TU", Family::Party),
+    ("HU", Family::Party),
+    ("ĐU", Family::Party),
+    ("CB", Family::Party),
+    ("BTGTW", Family::Party),
+    ("VPTW", Family::Party),
+    ("TTg", Family::State),
+    ("CP", Family::State),
+    ("UBND", Family::State),
+    ("HĐND", Family::State),
+    ("BCĐ", Family::State),
+    ("VPCP", Family::State),
+    ("BGDĐT", Family::State),
+    ("SGDĐT", Family::State),
+    ("BLĐTBXH", Family::State),
+    ("SLĐTBXH", Family::State),
+    ("BCA", Family::State),
+    ("BYT", Family::State),
+    ("GDTX", Family::State),
+];
+
+/// The document number a file name spells, such as `quyet-dinh-489-qd-ttg` → `489/QĐ-TTg`
+/// or `ke-hoach-162-kh-tu` → `162-KH/TU`; `None` when it holds no number with codes.
+pub fn from_file_name(stem: &str) -> Option<String> {
+    let words: Vec<&str> = stem.split(['-', '_', ' ', '.']).filter(|w| !w.is_empty()).collect();
+    let at = words.iter().position(|w| w.len() <= 6 && w.chars().all(|c| c.is_ascii_digit()))?;
+    let num = words[at].trim_start_matches('0');
+    let mut rest = &words[at + 1..];
+    let year = rest.first().filter(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).copied();
+    if year.is_some() {
+        rest = &rest[1..];
+    }
+    let codes: Vec<&str> =
+        rest.iter().take_while(|w| w.chars().all(|c| c.is_ascii_alphabetic())).copied().collect();
+    let kind = codes.first().and_then(|c| super::kinds::by_code(c, false)).map(|k| k.code);
+    let issuers: Vec<String> = codes[usize::from(kind.is_some())..]
+        .iter()
+        .map(|c| {
+            ISSUERS.iter().find(|(i, _)| fold(i) == fold(c)).map_or(c.to_uppercase(), |(i, _)| i.to_string())
+        })
+        .collect();
+    if issuers.is_empty() || num.is_empty() {
+        return None;
+    }
+    let party = ISSUERS.iter().any(|(i, f)| *i == issuers[0] && *f == Family::Party);
+    let written = match (kind, party) {
+        (Some(kind), true) if year.is_none() => format!("{num}-{kind}/{}", issuers.join("-")),
+        (Some(kind), _) => {
+            format!("{num}/{}{kind}-{}", year.map(|y| format!("{y}/")).unwrap_or_default(), issuers.join("-"))
+        }
+        (None, _) => {
+            format!("{num}/{}{}", year.map(|y| format!("{y}/")).unwrap_or_default(), issuers.join("-"))
+        }
+    };
+    parse(&written).map(|n| n.printed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,6 +532,24 @@ mod tests {
             ("12/QĐ-vx", "12/QĐ-VX"),
         ] {
             assert_eq!(as_printed(&parse(written).unwrap()).printed, printed, "{written}");
+        }
+    }
+
+    #[test]
+    fn numbers_come_back_from_file_names() {
+        let cases = [
+            ("quyet-dinh-489-qd-ttg", Some("489/QĐ-TTg")),
+            ("ke-hoach-162-kh-tu", Some("162-KH/TU")),
+            ("cong-van-375-cv-du", Some("375-CV/ĐU")),
+            ("chi-thi-14-ct-ttg-2021", Some("14/CT-TTg")),
+            ("quyet-dinh-2547-qd-ubnd", Some("2547/QĐ-UBND")),
+            ("nghi-dinh-30-2020-nd-cp", Some("30/2020/NĐ-CP")),
+            ("cong-van-3320-bgddt-gdtx", Some("3320/BGDĐT-GDTX")),
+            ("quyet-dinh-489", None),
+            ("ban-tin-12", None),
+        ];
+        for (stem, want) in cases {
+            assert_eq!(from_file_name(stem).as_deref(), want, "{stem}");
         }
     }
 

@@ -206,6 +206,7 @@ fn day_value(date: chrono::NaiveDate, bulletins: Vec<Value>, seconds: u64) -> Va
     json!({
         "date": date.format("%Y-%m-%d").to_string(),
         "weekday": crate::date::weekday(date),
+        "week": crate::bulletin::week_id(date),
         "bulletins": bulletins,
         "total_time": crate::bulletin::duration_text(seconds),
     })
@@ -338,7 +339,49 @@ pub fn graph(site: &Site, docs: &Documents) -> Value {
     }
     let trees: Vec<Value> =
         roots.iter().map(|&r| node(site, docs, &implemented_by, r, &mut Vec::new())).collect();
-    json!({ "trees": trees, "edges": edges })
+    json!({ "trees": trees, "edges": edges, "layers": layers(site, docs, &implemented_by) })
+}
+
+/// Every document once, in layers: layer 1 cites no document of the site, layer n + 1
+/// cites one of layer n (the longest chain decides, so a document sits below all it cites).
+fn layers(site: &Site, docs: &Documents, implemented_by: &[Vec<usize>]) -> Value {
+    let n = docs.docs.len();
+    let mut level = vec![0usize; n];
+    // At most n rounds: a cycle stops growing there instead of looping.
+    for _ in 0..n {
+        let mut changed = false;
+        for (i, d) in docs.docs.iter().enumerate() {
+            let want = d.cites.iter().map(|&c| level[c] + 1).max().unwrap_or(0).min(n);
+            if want > level[i] {
+                level[i] = want;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (level[i], docs.docs[i].issued, docs.docs[i].number.key.clone()));
+    let mut out: Vec<Value> = Vec::new();
+    for i in order {
+        let d = &docs.docs[i];
+        let mut node = doc_lite(site, d);
+        let list =
+            |ids: &[usize]| -> Vec<Value> { ids.iter().map(|&c| doc_lite(site, &docs.docs[c])).collect() };
+        node["cites"] = Value::Array(list(&d.cites));
+        node["cited_by"] = Value::Array(list(&implemented_by[i]));
+        node["anchor"] = Value::String(format!("vb-{}", crate::slug::slugify(&d.number.key)));
+        match out.last_mut() {
+            Some(layer) if layer["level"] == level[i] + 1 => {
+                if let Some(docs) = layer["documents"].as_array_mut() {
+                    docs.push(node);
+                }
+            }
+            _ => out.push(json!({ "level": level[i] + 1, "documents": [node] })),
+        }
+    }
+    Value::Array(out)
 }
 
 /// The `section` object for list page `n` of section `s`.

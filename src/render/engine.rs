@@ -36,6 +36,25 @@ pub fn compile(
     tera.register_filter("slugify", |v: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(crate::slug::slugify(v.as_str().unwrap_or_default())))
     });
+    // `static_text(path="css/style.css")`: a stylesheet's text, for pages that must work
+    // without their neighbours (404.html, opened from disk, cannot find `/css/`).
+    let sheets: HashMap<String, crate::theme::FileSource> = theme
+        .statics
+        .iter()
+        .filter(|(k, _)| k.ends_with(".css"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    tera.register_function("static_text", move |args: &HashMap<String, Value>| {
+        let path = args.get("path").and_then(Value::as_str).unwrap_or("");
+        let bytes = match sheets.get(path) {
+            Some(crate::theme::FileSource::Embedded(b)) => b.to_vec(),
+            Some(crate::theme::FileSource::Disk(p)) => {
+                std::fs::read(p).map_err(|e| tera::Error::msg(format!("`{path}`: {e}")))?
+            }
+            None => return Err(tera::Error::msg(format!("static_text: no stylesheet `{path}` in static/"))),
+        };
+        Ok(Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+    });
     let sources = by_source.clone();
     tera.register_function("url", move |args: &HashMap<String, Value>| {
         let path = args.get("path").and_then(Value::as_str).unwrap_or("");
@@ -57,6 +76,24 @@ pub fn missing<'a>(tera: &Tera, wanted: impl Iterator<Item = &'a str>) -> Vec<&'
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// What a Tera render error means, in the catalogue's words: (Tera's wording before the
+/// quoted name, the kind of thing that is missing).
+const TERA_MISSING: &[(&str, &str)] = &[
+    ("Variable `", "variable"),
+    ("Filter '", "filter"),
+    ("Function '", "function"),
+    ("Template '", "template"),
+];
+
+/// Our sentence for a Tera error chain ("biến `page.nope` không có…"), when we know it.
+pub fn hint(chain: &str) -> Option<String> {
+    TERA_MISSING.iter().find_map(|(start, what)| {
+        let at = chain.find(start)? + start.len();
+        let name: String = chain[at..].chars().take_while(|c| *c != '`' && *c != '\'').collect();
+        Some(messages::text(Msg::TemplateMissingName { what, name: &name }))
+    })
 }
 
 /// The whole error chain of a Tera error, with the template named first.
@@ -95,7 +132,9 @@ pub(crate) fn vi_date(value: &Value, args: &HashMap<String, Value>) -> tera::Res
     let date =
         crate::date::parse(text).ok_or_else(|| tera::Error::msg(format!("vi_date: not a date: `{text}`")))?;
     crate::date::format(date, style).map(Value::String).ok_or_else(|| {
-        tera::Error::msg(format!("vi_date: unknown format `{style}` (short, long, full, weekday, iso)"))
+        tera::Error::msg(format!(
+            "vi_date: unknown format `{style}` (short, long, full, weekday, iso, official)"
+        ))
     })
 }
 

@@ -89,6 +89,8 @@ pub(crate) enum Job {
     Graph,
     BulletinPrint(usize),
     Schedule,
+    /// Every bulletin in air order on one print page, shown a day or a week at a time.
+    SchedulePrint,
     Search,
 }
 
@@ -114,6 +116,7 @@ fn template_of(site: &Site, job: &Job) -> String {
         Job::Graph => "documents_graph.html".into(),
         Job::BulletinPrint(_) => "bulletin_print.html".into(),
         Job::Schedule => "bulletin_schedule.html".into(),
+        Job::SchedulePrint => "bulletin_schedule_print.html".into(),
         Job::Search => crate::search::TEMPLATE.into(),
     }
 }
@@ -149,6 +152,7 @@ fn jobs(m: &Model, with_404: bool) -> Vec<Job> {
     if !m.bulletins.list.is_empty() {
         jobs.extend((0..m.bulletins.list.len()).map(Job::BulletinPrint));
         jobs.push(Job::Schedule);
+        jobs.push(Job::SchedulePrint);
     }
     jobs
 }
@@ -157,6 +161,10 @@ fn jobs(m: &Model, with_404: bool) -> Vec<Job> {
 pub(crate) fn plan(model: &Model, tera: &Tera) -> Result<Vec<Job>, Vec<Diagnostic>> {
     let site = model.site;
     let mut jobs = jobs(model, tera.get_template_names().any(|n| n == "404.html"));
+    // A theme copied before the combined print existed simply has none.
+    if !tera.get_template_names().any(|n| n == "bulletin_schedule_print.html") {
+        jobs.retain(|j| !matches!(j, Job::SchedulePrint));
+    }
     // A theme without a search page gets none (the default theme has one).
     if site.config.build_search_index && tera.get_template_names().any(|n| n == crate::search::TEMPLATE) {
         jobs.push(Job::Search);
@@ -287,6 +295,7 @@ fn cost(model: &Model, job: &Job) -> usize {
         Job::TaxonomyList(t) => 2 + site.taxonomies[t].terms.len(),
         Job::Timeline | Job::Graph => 2 + 2 * model.docs.docs.len(),
         Job::Schedule => 2 + model.bulletins.list.len(),
+        Job::SchedulePrint => 2 + 4 * model.bulletins.list.len(),
         Job::NotFound | Job::BulletinPrint(_) | Job::Search => 4,
     }
 }
@@ -310,7 +319,12 @@ fn render_job(
             _ => path.clone(),
         };
         let what = messages::text(Msg::TemplateRender { page: &page, template: &template });
-        Diagnostic::error(template_origin(&template), 0, 0, format!("{what}: {}", engine::chain(&e)))
+        let chain = engine::chain(&e);
+        let message = match engine::hint(&chain) {
+            Some(hint) => format!("{what}: {hint} (Tera: {chain})"),
+            None => format!("{what}: {chain}"),
+        };
+        Diagnostic::error(template_origin(&template), 0, 0, message)
     })?;
     drop(ctx);
     let prefix = if matches!(job, Job::NotFound) {
@@ -347,7 +361,7 @@ pub(crate) fn scripts(model: &Model) -> Vec<Output> {
     let site = model.site;
     let scripts = model.bulletins.list.iter().map(|b| Output {
         path: crate::bulletin::script_url(&site.pages[b.page])[1..].to_owned(),
-        bytes: crate::bulletin::script_text(b).into_bytes(),
+        bytes: crate::bulletin::script_file(b),
     });
     scripts.chain(crate::audio::outputs(model.bulletins)).collect()
 }
@@ -409,7 +423,7 @@ pub(crate) fn shows(model: &Model, job: &Job) -> Vec<usize> {
         Job::TaxonomyList(_) | Job::NotFound => Vec::new(),
         Job::Timeline | Job::Graph => model.docs.docs.iter().map(|d| d.page).collect(),
         Job::BulletinPrint(b) => vec![model.bulletins.list[b].page],
-        Job::Schedule => model.bulletins.list.iter().map(|b| b.page).collect(),
+        Job::Schedule | Job::SchedulePrint => model.bulletins.list.iter().map(|b| b.page).collect(),
         Job::Search => Vec::new(),
     }
 }
@@ -476,7 +490,7 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
                 .collect();
             m.insert("taxonomy".into(), taxonomy_value(tax));
             m.insert("terms".into(), Value::Array(terms));
-            m.insert("breadcrumbs".into(), shared.crumbs(site, Some(0)));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, taxonomy_parent(site, tax)));
             tax.url.clone()
         }
         Job::Term(t, k, n) => {
@@ -497,7 +511,7 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
                 ]),
             );
             m.insert("paginator".into(), context::paginator(shared, &term.url, &term.pages, per, n));
-            let mut crumbs = shared.crumbs(site, Some(0));
+            let mut crumbs = shared.crumbs(site, taxonomy_parent(site, tax));
             if let Value::Array(list) = &mut crumbs {
                 list.push(serde_json::json!({ "title": tax.config.title, "url": tax.url }));
             }
@@ -531,6 +545,39 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
             m.insert("schedule".into(), context::schedule(model));
             m.insert("breadcrumbs".into(), shared.crumbs(site, section_of(site, crate::bulletin::SECTION)));
             crate::bulletin::schedule_url(site)
+        }
+        Job::SchedulePrint => {
+            let schedule = context::schedule(model);
+            // The same order as the schedule: by day, then slot.
+            let mut order: Vec<usize> = (0..model.bulletins.list.len()).collect();
+            let list = &model.bulletins.list;
+            order.sort_by_key(|&b| {
+                (list[b].air_date, crate::bulletin::slot_rank(&list[b].slot), list[b].slot.clone())
+            });
+            let sheets: Vec<Value> = order
+                .iter()
+                .map(|&b| {
+                    let i = list[b].page;
+                    serde_json::json!({
+                        "day": list[b].air_date.format("%Y-%m-%d").to_string(),
+                        "week": crate::bulletin::week_id(list[b].air_date),
+                        "page": context::page(model, shared, i, &md.pages[i]),
+                    })
+                })
+                .collect();
+            let mut weeks: Vec<Value> = Vec::new();
+            for &b in &order {
+                let (id, day) = (crate::bulletin::week_id(list[b].air_date), list[b].air_date.to_string());
+                match weeks.last_mut() {
+                    Some(w) if w["id"] == id.as_str() => w["last_day"] = Value::String(day),
+                    _ => weeks.push(serde_json::json!({ "id": id, "first_day": day, "last_day": day })),
+                }
+            }
+            m.insert("schedule".into(), schedule);
+            m.insert("sheets".into(), Value::Array(sheets));
+            m.insert("weeks".into(), Value::Array(weeks));
+            m.insert("breadcrumbs".into(), shared.crumbs(site, section_of(site, crate::bulletin::SECTION)));
+            crate::bulletin::schedule_print_url(site)
         }
         Job::Graph => {
             m.insert("graph".into(), context::graph(site, docs));
@@ -581,6 +628,16 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
 /// The section a page about `slug` (documents, bulletins) sits under, for breadcrumbs.
 fn section_of(site: &Site, slug: &str) -> Option<usize> {
     Some(site.top_section(slug).unwrap_or(0))
+}
+
+/// The section a taxonomy's pages sit under: "Văn bản" for the documents' own.
+fn taxonomy_parent(site: &Site, tax: &crate::resolve::TaxonomyIndex) -> Option<usize> {
+    let of_documents = crate::document::TAXONOMIES.iter().any(|(name, _)| *name == tax.config.name);
+    if of_documents {
+        section_of(site, crate::document::SECTION)
+    } else {
+        Some(0)
+    }
 }
 
 fn taxonomy_value(tax: &crate::resolve::TaxonomyIndex) -> Value {

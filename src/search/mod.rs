@@ -105,6 +105,44 @@ fn write_unless(model: &Model, emit: &mut dyn FnMut(Output), cancelled: &dyn Fn(
     let mut texts = Vec::with_capacity(site.pages.len());
     let mut sections: Vec<String> = Vec::new();
     let mut section_of: HashMap<usize, usize> = HashMap::new();
+    // Adds one indexed page (or list page) as row `page`, in section `section`.
+    let mut absorb = |p: PageIndex, page: u32, section: usize| {
+        let ids: Vec<usize> = p
+            .folded
+            .into_iter()
+            .map(|f| intern(&mut term_ids, &mut term_names, f, || variants.push(Vec::new())))
+            .collect();
+        for (f, exact, mask, tf) in p.terms {
+            let list = &mut variants[ids[f as usize]];
+            let posting = Posting { page, mask, tf: tf.min(255) as u8 };
+            match list.iter_mut().find(|(e, _)| *e == exact) {
+                Some((_, postings)) => postings.push(posting),
+                None => list.push((exact, vec![posting])),
+            }
+        }
+        for (a, b) in p.pairs {
+            let (a, b) = (ids[a as usize], ids[b as usize]);
+            let next = pair_keys.len();
+            let id = *pair_ids.entry(((a as u64) << 32) | b as u64).or_insert(next);
+            if id == next {
+                pair_keys.push((a, b));
+                pair_pages.push(Vec::new());
+            }
+            pair_pages[id].push(page);
+        }
+        let mut row = p.row;
+        row.push(section.into());
+        rows.push(Value::Array(row));
+        texts.push(p.text);
+    };
+    let mut section_number = |s: usize| {
+        let next = sections.len();
+        let section = *section_of.entry(s).or_insert(next);
+        if section == next {
+            sections.push(site.sections[s].title.clone());
+        }
+        section
+    };
     for start in (0..site.pages.len()).step_by(BATCH) {
         if cancelled() {
             return false;
@@ -112,41 +150,14 @@ fn write_unless(model: &Model, emit: &mut dyn FnMut(Output), cancelled: &dyn Fn(
         let end = (start + BATCH).min(site.pages.len());
         let batch: Vec<PageIndex> = (start..end).into_par_iter().map(|i| index_page(model, i)).collect();
         for (offset, p) in batch.into_iter().enumerate() {
-            let page = (start + offset) as u32;
-            let ids: Vec<usize> = p
-                .folded
-                .into_iter()
-                .map(|f| intern(&mut term_ids, &mut term_names, f, || variants.push(Vec::new())))
-                .collect();
-            for (f, exact, mask, tf) in p.terms {
-                let list = &mut variants[ids[f as usize]];
-                let posting = Posting { page, mask, tf: tf.min(255) as u8 };
-                match list.iter_mut().find(|(e, _)| *e == exact) {
-                    Some((_, postings)) => postings.push(posting),
-                    None => list.push((exact, vec![posting])),
-                }
-            }
-            for (a, b) in p.pairs {
-                let (a, b) = (ids[a as usize], ids[b as usize]);
-                let next = pair_keys.len();
-                let id = *pair_ids.entry(((a as u64) << 32) | b as u64).or_insert(next);
-                if id == next {
-                    pair_keys.push((a, b));
-                    pair_pages.push(Vec::new());
-                }
-                pair_pages[id].push(page);
-            }
-            let s = site.pages[page as usize].section;
-            let next = sections.len();
-            let section = *section_of.entry(s).or_insert(next);
-            if section == next {
-                sections.push(site.sections[s].title.clone());
-            }
-            let mut row = p.row;
-            row.push(section.into());
-            rows.push(Value::Array(row));
-            texts.push(p.text);
+            let page = start + offset;
+            absorb(p, page as u32, section_number(site.pages[page].section));
         }
+    }
+    // Then the list pages people look for by name: sections, the broadcast schedule,
+    // the documents' timeline and graph ("lich phat thanh" finds the schedule).
+    for (k, (p, s)) in list_pages(model).into_iter().enumerate() {
+        absorb(p, (site.pages.len() + k) as u32, section_number(s));
     }
     drop((term_ids, pair_ids));
     if cancelled() {
@@ -394,6 +405,8 @@ fn index_page(model: &Model, i: usize) -> PageIndex {
     for tag in &front.tags {
         words.add(tag, META);
     }
+    // "bản tin" finds the bulletins, whose titles rarely say it.
+    words.add(&site.sections[page.section].title, META);
     let summary = front.summary.as_deref().or(front.description.as_deref()).unwrap_or("");
     words.add(summary, HEADING);
     let plain = text::plain(page.parsed.body());
@@ -419,6 +432,43 @@ fn index_page(model: &Model, i: usize) -> PageIndex {
         text,
         row: vec![page.url.clone().into(), page.title.clone().into(), label.into(), date.into()],
     }
+}
+
+/// Sections and the generated list pages, indexed by their title and what they list,
+/// each with the section it belongs to.
+fn list_pages(model: &Model) -> Vec<(PageIndex, usize)> {
+    let site = model.site;
+    let mut out = Vec::new();
+    let mut add = |url: String, title: &str, listed: Vec<&str>, section: usize| {
+        let mut words = Words::default();
+        words.add(title, TITLE);
+        for t in &listed {
+            words.add(t, BODY);
+        }
+        let text = text::truncate(&listed.join(" · "), TEXT_LIMIT).to_owned();
+        let (folded, terms, pairs) = words.finish();
+        let row = vec![url.into(), title.into(), String::new().into(), String::new().into()];
+        out.push((PageIndex { folded, terms, pairs, text, row }, section));
+    };
+    for (s, sec) in site.sections.iter().enumerate().skip(1) {
+        let listed: Vec<&str> = sec.pages.iter().map(|&p| site.pages[p].title.as_str()).collect();
+        add(sec.url.clone(), &sec.title, listed, s);
+    }
+    let titles = |pages: &mut dyn Iterator<Item = usize>| -> Vec<&str> {
+        pages.map(|p| site.pages[p].title.as_str()).collect()
+    };
+    if !model.bulletins.list.is_empty() {
+        let s = site.top_section(crate::bulletin::SECTION).unwrap_or(0);
+        let listed = titles(&mut model.bulletins.list.iter().map(|b| b.page));
+        add(crate::bulletin::schedule_url(site), "Lịch phát thanh", listed, s);
+    }
+    if !model.docs.docs.is_empty() {
+        let s = site.top_section(crate::document::SECTION).unwrap_or(0);
+        let listed = titles(&mut model.docs.docs.iter().map(|d| d.page));
+        add(crate::document::timeline_url(site), "Dòng thời gian văn bản", listed.clone(), s);
+        add(crate::document::graph_url(site), "Sơ đồ trích dẫn văn bản", listed, s);
+    }
+    out
 }
 
 /// The folded and exact forms of a spelling ("" for exact when it equals the folded).

@@ -19,6 +19,8 @@ pub struct Live {
     state: Option<State>,
     /// Makes missing bulletin audio without holding up a rebuild.
     audio: Option<crate::audio::background::Worker>,
+    /// Warnings of the last full build, shown as `loa build` shows them.
+    warnings: Vec<Diagnostic>,
 }
 
 struct State {
@@ -41,7 +43,7 @@ pub enum Outcome {
 
 impl Live {
     pub fn new(opts: Options) -> Live {
-        Live { opts, state: None, audio: None }
+        Live { opts, state: None, audio: None, warnings: Vec::new() }
     }
 
     /// Sends the bulletins still without audio to `worker` after every good build.
@@ -55,6 +57,16 @@ impl Live {
         if let Some((maker, reqs)) = crate::audio::missing(&state.prepared.site, &state.prepared.bulletins) {
             worker.submit(maker, reqs);
         }
+    }
+
+    /// Warnings of the last full build.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// How many drafts the last good build left out.
+    pub fn drafts(&self) -> usize {
+        self.state.as_ref().map_or(0, |s| s.prepared.site.targets.drafts.len())
     }
 
     /// Content paths (relative to `content/`) the last good build knows.
@@ -85,6 +97,8 @@ impl Live {
     pub fn full(&mut self, build_date: &str) -> Result<Files, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let prepared = crate::prepare(&self.opts, &mut diags).map_err(as_diagnostics)?;
+        let mut warnings: Vec<Diagnostic> =
+            diags.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
         fail_on_errors(diags)?;
         let Some(tera) = prepared.tera.as_ref() else { return Err(Vec::new()) };
         let model = model(&prepared);
@@ -92,7 +106,10 @@ impl Live {
         let shared = Shared::new(&model, build_date);
         let files = Mutex::new(Files::new());
         let diags = render::render_jobs(&model, tera, &shared, &jobs, &|out| insert(&files, out));
+        warnings.extend(diags.iter().filter(|d| d.severity == Severity::Warning).cloned());
         fail_on_errors(diags)?;
+        crate::error::sort(&mut warnings);
+        self.warnings = warnings;
         let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
         for out in render::code_outputs(&model) {
             files.insert(out.path, out.bytes.into());

@@ -80,6 +80,10 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
             let n = files.len();
             *write(&shared.files) = files;
             println!("{}", messages::text(Msg::ServeBuilt { files: n, ms: start.elapsed().as_millis() }));
+            show_warnings(&live, &mut Vec::new());
+            if live.drafts() > 0 {
+                println!("{}", messages::text(Msg::DraftsLeftOut { count: live.drafts() }));
+            }
         }
         Err(diags) => report(&shared, &diags, &mut None),
     }
@@ -95,6 +99,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     }
     let url = format!("http://{addr}/");
     println!("{}", messages::text(Msg::ServeListening { url: &url }));
+    println!("{}", messages::text(Msg::ServeOutput));
     if opts.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
@@ -145,6 +150,7 @@ fn rebuild_loop(
     shared: Arc<Shared>,
 ) {
     let mut last_error: Option<String> = None;
+    let mut shown: Vec<String> = live.warnings().iter().map(ToString::to_string).collect();
     // Events that arrived while the search index was being rebuilt.
     let waiting: std::cell::RefCell<Vec<PathBuf>> = std::cell::RefCell::new(Vec::new());
     // The served search index is older than the pages (its rebuild was cut short).
@@ -181,6 +187,9 @@ fn rebuild_loop(
                 // A full rebuild leaves the index to be made after the reload.
                 search_stale |= matches!(outcome, Outcome::Full(_));
                 let partial = matches!(outcome, Outcome::Partial(_)) && !change.content.is_empty();
+                if matches!(outcome, Outcome::Full(_)) {
+                    show_warnings(&live, &mut shown);
+                }
                 let mut n = match outcome {
                     Outcome::Full(mut files) => {
                         let n = files.len();
@@ -242,6 +251,20 @@ fn rebuild_loop(
             Err(diags) => report(&shared, &diags, &mut last_error),
         }
     }
+}
+
+/// Prints the warnings of the last full build as `loa build` does,
+/// unless they are the ones already shown.
+fn show_warnings(live: &Live, shown: &mut Vec<String>) {
+    let now: Vec<String> = live.warnings().iter().map(ToString::to_string).collect();
+    if now.is_empty() || now == *shown {
+        *shown = now;
+        return;
+    }
+    for d in crate::error::collapse(live.warnings()) {
+        eprintln!("{d}");
+    }
+    *shown = now;
 }
 
 /// Shows a failed rebuild: once in the terminal, and over the page in the browser.

@@ -183,14 +183,18 @@
     return scores;
   }
 
-  /* Pages holding the phrase of pair `key`. */
+  /* page → bonus for holding the phrase of pair `key`; a phrase completed from a
+     prefix ("bản tin" → "bàn tỉnh") counts less than the phrase as typed. */
   function phrasePages(key, prefix) {
-    var set = new Set();
+    var bonus = new Map();
     entries('p', key, prefix).forEach(function (e) {
-      var page = 0, list = e[1];
-      for (var m = 0; m < list.length; m++) { page += list[m]; set.add(page); }
+      var page = 0, list = e[1], b = e[0] === key ? PHRASE_BONUS : PHRASE_BONUS * PREFIX_FACTOR;
+      for (var m = 0; m < list.length; m++) {
+        page += list[m];
+        if (!(bonus.get(page) >= b)) bonus.set(page, b);
+      }
     });
-    return set;
+    return bonus;
   }
 
   /* page → bonus for a whole document number ("11cttw"). */
@@ -224,8 +228,8 @@
       if (!total.size) return [];
     }
     for (var k = 0; k + 1 < P.words.length; k++) {
-      phrasePages(pairKey(P, k), isPrefix(P, k + 1)).forEach(function (page) {
-        if (total.has(page)) total.set(page, total.get(page) + PHRASE_BONUS);
+      phrasePages(pairKey(P, k), isPrefix(P, k + 1)).forEach(function (b, page) {
+        if (total.has(page)) total.set(page, total.get(page) + b);
       });
     }
     P.numbers.forEach(function (key) {
