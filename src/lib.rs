@@ -28,7 +28,6 @@ pub mod theme;
 pub mod write;
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -143,27 +142,13 @@ pub fn build(opts: &Options) -> Result<Report> {
 
     let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     let staging = write::stage(&opts.root, &output)?;
-    let copy_errors = Mutex::new(Vec::new());
+    // Write errors are kept by `staging` and reported once (see `Staging::failure`).
     let statics: Vec<(&String, &theme::FileSource)> = theme.statics.iter().collect();
     statics.par_iter().for_each(|(rel, src)| {
-        if let Err(e) = staging.copy(rel, src) {
-            copy_errors.lock().unwrap_or_else(|p| p.into_inner()).push(Diagnostic::error(
-                rel,
-                0,
-                0,
-                e.to_string(),
-            ));
-        }
+        let _ = staging.copy(rel, src);
     });
     site.assets.par_iter().for_each(|(rel, path)| {
-        if let Err(e) = staging.copy(rel, &theme::FileSource::Disk(path.clone())) {
-            copy_errors.lock().unwrap_or_else(|p| p.into_inner()).push(Diagnostic::error(
-                path,
-                0,
-                0,
-                e.to_string(),
-            ));
-        }
+        let _ = staging.copy(rel, &theme::FileSource::Disk(path.clone()));
     });
     let build_date = chrono::Local::now().format("%Y-%m-%d").to_string();
     let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
@@ -174,7 +159,10 @@ pub fn build(opts: &Options) -> Result<Report> {
     });
     drop(progress);
     diags.extend(render_diags);
-    diags.extend(copy_errors.into_inner().unwrap_or_else(|p| p.into_inner()));
+    diags.extend(staging.failures().into_iter().map(|mut d| {
+        d.path = load::shown(&opts.root, &d.path);
+        d
+    }));
     let warnings = settle(diags, opts.strict)?;
     staging.commit()?;
     counts.files += theme.statics.len() + site.assets.len();

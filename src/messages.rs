@@ -87,7 +87,13 @@ pub enum Msg<'a> {
     // -- #11 document numbers: add new variants below --
 
     // -- #12 output integrity: add new variants below --
-
+    OutputDiskFull { dir: &'a str, file: &'a str },
+    OutputFileFailed { dir: &'a str, file: &'a str, detail: &'a str },
+    OutputBusy { dir: &'a str, pid: &'a str },
+    OutputCollision { path: &'a str, first: &'a str, second: &'a str },
+    ContentMissing { root: &'a str },
+    ContentNotFolder { root: &'a str },
+    TaxonomyPathBad { value: &'a str },
     // -- #13 first hour / polish: add new variants below --
 
     // -- #14 zola/hugo features: add new variants below --
@@ -358,6 +364,48 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #11 document numbers: add new arms below --
 
         // -- #12 output integrity: add new arms below --
+        (OutputDiskFull { dir, file }, Vi) => format!(
+            "ổ đĩa đã đầy khi ghi `{file}` vào `{dir}`; `{dir}` không bị thay đổi. Giải phóng dung lượng rồi dựng lại"
+        ),
+        (OutputDiskFull { dir, file }, En) => format!(
+            "the disk is full (writing `{file}` for `{dir}`); `{dir}` was not changed. Free some space and build again"
+        ),
+        (OutputFileFailed { dir, file, detail }, Vi) => format!(
+            "không ghi được `{file}` vào `{dir}` ({detail}); `{dir}` không bị thay đổi. Kiểm tra quyền ghi của thư mục"
+        ),
+        (OutputFileFailed { dir, file, detail }, En) => format!(
+            "failed to write `{file}` for `{dir}` ({detail}); `{dir}` was not changed. Check that the folder is writable"
+        ),
+        (OutputBusy { dir, pid }, Vi) => format!(
+            "một lệnh `loa build` khác (tiến trình {pid}) đang ghi `{dir}`; đang chờ nó xong…"
+        ),
+        (OutputBusy { dir, pid }, En) => format!(
+            "another `loa build` (process {pid}) is writing `{dir}`; waiting for it to finish…"
+        ),
+        (OutputCollision { path, first, second }, Vi) => format!(
+            "`{first}` và `{second}` cùng ghi ra `{path}`; mỗi tệp kết quả chỉ có một nguồn: đổi tên tệp, `slug` hoặc `path` của một trong hai"
+        ),
+        (OutputCollision { path, first, second }, En) => format!(
+            "`{first}` and `{second}` both write `{path}`; every output file has one source: rename one of them or change its `slug` or `path`"
+        ),
+        (ContentMissing { root }, Vi) => format!(
+            "không có thư mục `content/` trong `{root}`; tạo nó (hoặc chạy `loa init`), hoặc chọn đúng `--root`"
+        ),
+        (ContentMissing { root }, En) => format!(
+            "there is no `content/` folder in `{root}`; create it (or run `loa init`), or pass the right `--root`"
+        ),
+        (ContentNotFolder { root }, Vi) => format!(
+            "`content` trong `{root}` là một tệp, không phải thư mục; đổi tên nó và tạo thư mục `content/`"
+        ),
+        (ContentNotFolder { root }, En) => format!(
+            "`content` in `{root}` is a file, not a folder; rename it and create a `content/` folder"
+        ),
+        (TaxonomyPathBad { value }, Vi) => format!(
+            "`path: {value}` của phân loại sẽ ra ngoài thư mục kết quả hoặc rỗng; dùng tên đơn giản như `tu-khoa`"
+        ),
+        (TaxonomyPathBad { value }, En) => format!(
+            "taxonomy `path: {value}` would leave the output folder or is empty; use a plain name such as `tu-khoa`"
+        ),
 
         // -- #13 first hour / polish: add new arms below --
 
