@@ -151,8 +151,15 @@ impl Config {
             if tax.title.is_empty() {
                 tax.title = tax.name.clone();
             }
-            if tax.path.is_empty() {
-                tax.path = crate::slug::slugify(&tax.name);
+            // The same rule as a page's `path:`: a plain folder inside the output.
+            let written = if tax.path.is_empty() { tax.name.clone() } else { tax.path.clone() };
+            match crate::resolve::checked_path(&written) {
+                Some(url) => tax.path = url.trim_matches('/').to_owned(),
+                None => {
+                    let line = value_line(text, &written);
+                    let msg = messages::text(Msg::TaxonomyPathBad { value: &written });
+                    return Err(Diagnostic::error(path, line, 0, msg).with_excerpt_from(text));
+                }
             }
         }
         if config.theme.is_empty() {
@@ -170,6 +177,15 @@ impl Config {
     pub fn permalink(&self, url: &str) -> String {
         format!("{}{}", self.base(), url)
     }
+}
+
+/// The 1-based line of the first `key: value` line whose value is `value` (0: none).
+fn value_line(yaml: &str, value: &str) -> usize {
+    yaml.lines()
+        .position(|l| {
+            l.split_once(':').is_some_and(|(_, v)| v.trim().trim_matches(['"', '\'']) == value.trim())
+        })
+        .map_or(0, |i| i + 1)
 }
 
 /// The 1-based line where top-level `key:` is written, or 0 when not found.

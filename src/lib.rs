@@ -16,6 +16,7 @@ pub mod load;
 pub mod markdown;
 pub mod messages;
 pub mod new;
+pub mod outputs;
 pub mod parse;
 pub mod progress;
 pub mod render;
@@ -106,6 +107,10 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     docs.link_up(&site, &found, diags);
     let bulletins = bulletin::index(&site, &docs, diags);
     let tera = render::engine::compile(&theme, &site.targets.by_source, diags);
+    // Every output path has one owner, decided before anything is rendered.
+    let has = |name: &str| tera.as_ref().is_none_or(|t| t.get_template_names().any(|n| n == name));
+    let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
+    diags.extend(outputs::check(&model, &theme, root, has("404.html"), has(search::TEMPLATE)));
     Ok(Prepared { site, theme, docs, bulletins, md, tera })
 }
 

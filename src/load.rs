@@ -36,7 +36,15 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     let content = root.join("content");
     let mut md = Vec::new();
     let mut assets = Vec::new();
+    // Without `content/` a build would replace the site with an empty one.
     if !content.is_dir() {
+        let root_shown = root.display().to_string();
+        let msg = if content.exists() {
+            Msg::ContentNotFolder { root: &root_shown }
+        } else {
+            Msg::ContentMissing { root: &root_shown }
+        };
+        diags.push(Diagnostic::error("content", 0, 0, messages::text(msg)));
         return Loaded::default();
     }
     let walker = WalkDir::new(&content)

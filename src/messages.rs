@@ -94,6 +94,7 @@ pub enum Msg<'a> {
     ContentMissing { root: &'a str },
     ContentNotFolder { root: &'a str },
     TaxonomyPathBad { value: &'a str },
+    OutputOwner { what: &'a str, of: &'a str },
     // -- #13 first hour / polish: add new variants below --
 
     // -- #14 zola/hugo features: add new variants below --
@@ -364,6 +365,11 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #11 document numbers: add new arms below --
 
         // -- #12 output integrity: add new arms below --
+        (OutputOwner { what, of }, lang) => {
+            let row = OUTPUT_OWNERS.iter().find(|r| r.0 == what).unwrap_or(&OUTPUT_OWNERS[0]);
+            let text = if lang == Vi { row.1 } else { row.2 };
+            text.replace("{of}", of)
+        }
         (OutputDiskFull { dir, file }, Vi) => format!(
             "ổ đĩa đã đầy khi ghi `{file}` vào `{dir}`; `{dir}` không bị thay đổi. Giải phóng dung lượng rồi dựng lại"
         ),
@@ -383,10 +389,10 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             "another `loa build` (process {pid}) is writing `{dir}`; waiting for it to finish…"
         ),
         (OutputCollision { path, first, second }, Vi) => format!(
-            "`{first}` và `{second}` cùng ghi ra `{path}`; mỗi tệp kết quả chỉ có một nguồn: đổi tên tệp, `slug` hoặc `path` của một trong hai"
+            "{first} và {second} cùng ghi ra `{path}`; mỗi tệp kết quả chỉ có một nguồn: đổi tên tệp, `slug` hoặc `path` của một trong hai"
         ),
         (OutputCollision { path, first, second }, En) => format!(
-            "`{first}` and `{second}` both write `{path}`; every output file has one source: rename one of them or change its `slug` or `path`"
+            "{first} and {second} both write `{path}`; every output file has one source: rename one of them or change its `slug` or `path`"
         ),
         (ContentMissing { root }, Vi) => format!(
             "không có thư mục `content/` trong `{root}`; tạo nó (hoặc chạy `loa init`), hoặc chọn đúng `--root`"
@@ -421,6 +427,24 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
 
     }
 }
+
+/// Who writes a generated output file (`Msg::OutputOwner`): id, Vietnamese, English.
+const OUTPUT_OWNERS: &[(&str, &str, &str)] = &[
+    ("theme", "tệp `{of}` của giao diện", "the theme's file `{of}`"),
+    ("list-page", "trang danh sách `{of}`", "the list page `{of}`"),
+    ("taxonomy", "phân loại `{of}` (config.yaml)", "the taxonomy `{of}` (config.yaml)"),
+    ("404", "trang 404", "the 404 page"),
+    ("timeline", "trang dòng thời gian văn bản", "the documents' timeline page"),
+    ("graph", "sơ đồ trích dẫn văn bản", "the documents' citation graph page"),
+    ("print", "trang in của `{of}`", "the print page of `{of}`"),
+    ("script", "kịch bản đọc của `{of}`", "the reading script of `{of}`"),
+    ("schedule", "lịch phát bản tin", "the bulletin schedule page"),
+    ("search", "trang tìm kiếm", "the search page"),
+    ("search-index", "chỉ mục tìm kiếm (`search/`)", "the search index (`search/`)"),
+    ("sitemap", "sơ đồ trang `sitemap.xml`", "the sitemap `sitemap.xml`"),
+    ("feed", "nguồn tin `atom.xml`", "the feed `atom.xml`"),
+    ("robots", "tệp `robots.txt`", "the `robots.txt` file"),
+];
 
 fn plural(n: usize) -> &'static str {
     if n == 1 {

@@ -13,6 +13,7 @@ mod new;
 mod output;
 mod portability;
 mod regressions;
+mod reliability;
 mod search;
 mod serve;
 mod support;

@@ -1,0 +1,440 @@
+//! Output guarantees under attack and accident: `public/` is always exactly the old or the
+//! new tree, never written outside, and every output path has one source.
+//!
+//! Kills at random points of a large rebuild, two builds at once, a full disk (a small
+//! tmpfs, when running as root), links in the output and the sources, and every kind of
+//! output collision.
+
+use std::fs;
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use crate::support::{assert_no_leftovers, assert_same_tree, entries, tree, Fixture};
+
+/// The built skeleton; then `change` makes the site collide, and the build must fail
+/// naming both sources (`want`) without changing a byte of `public/`.
+fn collision(change: impl FnOnce(&Fixture), want: &[&str]) {
+    let fx = Fixture::built_skeleton();
+    let before = fx.output_tree();
+    change(&fx);
+    fx.build_err();
+    for part in want {
+        fx.assert_stderr_contains(part);
+    }
+    fx.assert_stderr_contains("every output file has one source");
+    assert_same_tree(&before, &fx.output_tree());
+    assert_no_leftovers(fx.root());
+}
+
+const PAGE: &str = "---\ntitle: \"Trùng\"\n---\nNội dung.\n";
+
+fn with_path(path: &str) -> String {
+    format!("---\ntitle: \"Trùng\"\npath: {path}\n---\nNội dung.\n")
+}
+
+// Regression: a page with `path: search` replaced the search page, or failed halfway
+// through the commit with files of `public/` already replaced.
+#[test]
+fn page_with_path_search_collides_with_the_search_page() {
+    collision(
+        |fx| {
+            fx.write("content/tim.md", with_path("search"));
+        },
+        &["content/tim.md:3: `content/tim.md` and the search page both write `search/index.html`"],
+    );
+}
+
+// Regression: `path: tu-khoa` (the tags' folder in config.yaml) overwrote the tag list.
+#[test]
+fn page_with_a_taxonomy_path_collides_with_the_taxonomy_list() {
+    collision(
+        |fx| {
+            fx.write("content/tk.md", with_path("tu-khoa"));
+        },
+        &["content/tk.md:3:", "the taxonomy `tags` (config.yaml)", "both write `tu-khoa/index.html`"],
+    );
+}
+
+// Regression: `path: tin-tuc/page/2` and the second list page of `tin-tuc/` were one file.
+#[test]
+fn page_with_a_pager_path_collides_with_the_list_page() {
+    collision(
+        |fx| {
+            fx.write("content/tin-tuc/_index.md", "---\ntitle: \"Tin tức\"\npaginate_by: 1\n---\n");
+            fx.write("content/tin-tuc/hai.md", PAGE);
+            fx.write("content/p.md", with_path("tin-tuc/page/2"));
+        },
+        &["content/p.md:3:", "the list page `content/tin-tuc/_index.md (2)`", "`tin-tuc/page/2/index.html`"],
+    );
+}
+
+// Regression: `content/tin-tuc.md` beside the folder `content/tin-tuc/` lost one of them.
+#[test]
+fn page_beside_a_folder_of_the_same_name_collides_with_the_section() {
+    collision(
+        |fx| {
+            fx.write("content/tin-tuc.md", PAGE);
+        },
+        &["`content/tin-tuc.md`", "`content/tin-tuc/_index.md`", "both write `tin-tuc/index.html`"],
+    );
+}
+
+// Regression: a bulletin named `lich-phat.md` replaced the broadcast schedule.
+#[test]
+fn bulletin_named_lich_phat_collides_with_the_schedule() {
+    collision(
+        |fx| {
+            let sample = fx.read("content/ban-tin/ban-tin-mau.md");
+            fx.write("content/ban-tin/lich-phat.md", sample);
+        },
+        &["`content/ban-tin/lich-phat.md` and the bulletin schedule page both write `ban-tin/lich-phat/index.html`"],
+    );
+}
+
+// Regression: a document named `dong-thoi-gian.md` replaced the documents' timeline.
+#[test]
+fn document_named_dong_thoi_gian_collides_with_the_timeline() {
+    collision(
+        |fx| {
+            fx.write("content/van-ban/dong-thoi-gian.md", PAGE);
+        },
+        &["`content/van-ban/dong-thoi-gian.md` and the documents' timeline page both write"],
+    );
+}
+
+// Regression: `static/index.html` and the home page took turns being `index.html`
+// (XSTATIC, home, XSTATIC… on successive builds), exit 0 each time.
+#[test]
+fn static_index_html_collides_with_the_home_page() {
+    collision(
+        |fx| {
+            fx.write("static/index.html", "XSTATIC");
+        },
+        &["static/index.html: `static/index.html` and `content/_index.md` both write `index.html`"],
+    );
+}
+
+// Regression: `content/sitemap.xml` was copied over the sitemap, or the sitemap over it.
+#[test]
+fn content_sitemap_xml_collides_with_the_sitemap() {
+    collision(
+        |fx| {
+            fx.write("content/sitemap.xml", "<x/>");
+        },
+        &["`content/sitemap.xml` and the sitemap `sitemap.xml` both write `sitemap.xml`"],
+    );
+}
+
+// Regression: `static/search/meta.js` replaced the search index's own file.
+#[test]
+fn static_file_in_search_collides_with_the_search_index() {
+    collision(
+        |fx| {
+            fx.write("static/search/meta.js", "x");
+        },
+        &["`static/search/meta.js` and the search index (`search/`) both write `search/meta.js`"],
+    );
+}
+
+// A file where another output needs a folder (`static/tin-tuc` and `tin-tuc/index.html`).
+#[test]
+fn static_file_where_a_section_folder_goes_collides() {
+    collision(
+        |fx| {
+            fx.write("static/tin-tuc", "x");
+        },
+        &["`static/tin-tuc`", "both write `tin-tuc`"],
+    );
+}
+
+// Regression: two pages with one URL are reported with the `slug:` line of the one to change.
+#[test]
+fn two_pages_with_one_slug_name_both_files() {
+    collision(
+        |fx| {
+            fx.write("content/tin-tuc/khac.md", "---\ntitle: \"Khác\"\nslug: trang-dau-tien\n---\nx\n");
+        },
+        &["content/tin-tuc/khac.md:3: `content/tin-tuc/khac.md` and `content/tin-tuc/trang-dau-tien.md` both write"],
+    );
+}
+
+// Regression: taxonomy `path: /abs` in config.yaml wrote a foreign `index.html`, and
+// `../../x` wrote beside the site.
+#[test]
+fn taxonomy_path_in_config_cannot_leave_the_output() {
+    let fx = Fixture::built_skeleton();
+    let before = fx.output_tree();
+    let config = fx.read("config.yaml");
+    let outside = fx.tmp().join("v");
+    for bad in [outside.to_str().expect("UTF-8").to_owned(), "../../x".to_owned()] {
+        fx.write("config.yaml", config.replace("path: tu-khoa", &format!("path: {bad}")));
+        let line = fx.read("config.yaml").lines().position(|l| l.contains(&bad)).expect("written") + 1;
+        fx.build_err()
+            .assert_stderr_contains(&format!("config.yaml:{line}: taxonomy `path: {bad}` would leave"));
+        assert_same_tree(&before, &fx.output_tree());
+    }
+    assert!(!outside.exists());
+    assert_eq!(entries(fx.tmp()), ["site"]);
+}
+
+// Regression: a missing `content/` (or a file named `content`) built an empty site over
+// the old one and exited 0.
+#[test]
+fn missing_content_folder_is_an_error_not_an_empty_site() {
+    let fx = Fixture::built_skeleton();
+    let before = fx.output_tree();
+    fs::rename(fx.path("content"), fx.path("noi-dung")).expect("move content away");
+    fx.build_err().assert_stderr_contains("there is no `content/` folder in");
+    assert_same_tree(&before, &fx.output_tree());
+    fx.write("content", "không phải thư mục");
+    fx.build_err().assert_stderr_contains("`content` in `");
+    fx.assert_stderr_contains("is a file, not a folder");
+    assert_same_tree(&before, &fx.output_tree());
+}
+
+// Regression: a link inside the output (`public/css` → a folder elsewhere) was written
+// through, then the foreign files were deleted.
+#[test]
+fn link_inside_the_output_is_replaced_not_written_through() {
+    let fx = Fixture::built_skeleton();
+    let foreign = fx.tmp().join("cua-nguoi-khac");
+    fs::create_dir(&foreign).expect("mkdir");
+    fs::write(foreign.join("style.css"), "foreign").expect("write");
+    fs::write(foreign.join("giu-lai.txt"), "keep").expect("write");
+    fs::remove_dir_all(fx.public().join("css")).expect("remove css");
+    symlink(&foreign, &fx.public().join("css"));
+    fx.build();
+    assert_eq!(entries(&foreign), ["giu-lai.txt", "style.css"]);
+    assert_eq!(fs::read_to_string(foreign.join("style.css")).expect("read"), "foreign");
+    let css = fx.public().join("css");
+    assert!(fs::symlink_metadata(&css).expect("css").is_dir(), "public/css is a folder again");
+    assert_ne!(fs::read_to_string(css.join("style.css")).expect("read"), "foreign");
+}
+
+fn symlink(target: &Path, link: &Path) {
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(target, link).expect("symlink");
+    #[cfg(not(unix))]
+    let _ = (target, link);
+}
+
+/// A site of `n` pages in 20 sections; `version` changes every page's text.
+fn large_site(fx: &Fixture, n: usize, version: u32) {
+    for i in 0..n {
+        fx.write(
+            &format!("content/muc-{}/bai-{i}.md", i % 20),
+            format!(
+                "---\ntitle: \"Bài {i}\"\ndate: 2024-01-{:02}\n---\nPhiên bản {version}: nội dung bài {i} về công tác cai nghiện ma túy.\n",
+                i % 28 + 1
+            ),
+        );
+    }
+}
+
+/// A small pseudo-random sequence (no crate needed), seeded from the clock and printed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below.max(1)
+    }
+}
+
+// Regression: kill -9 (or Ctrl-C) during the commit of a large rebuild left `public/`
+// half old, half new. Killed at random points, `public/` is always the old or the new tree.
+#[test]
+fn kill_during_a_large_rebuild_leaves_the_old_or_the_new_tree() {
+    const PAGES: usize = 600;
+    let fx = Fixture::copy("good");
+    large_site(&fx, PAGES, 1);
+    fx.build();
+    let old = fx.output_tree();
+    large_site(&fx, PAGES, 2);
+    let out_b = fx.tmp().join("b");
+    fx.build_with(&["--output", out_b.to_str().expect("UTF-8")]);
+    let new = tree(&out_b);
+    fs::remove_dir_all(&out_b).expect("remove");
+    assert_ne!(old, new);
+
+    // How long a rebuild takes here, to spread the kills over it (the commit is its end).
+    let started = Instant::now();
+    let mut cmd = fx.cmd();
+    cmd.args(["build", "--root"]).arg(fx.root()).stdout(Stdio::null()).stderr(Stdio::null());
+    let mut child = cmd.spawn().expect("spawn");
+    child.wait().expect("wait");
+    let full = started.elapsed();
+    assert_eq!(fx.output_tree(), new);
+
+    let seed =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(7, |d| d.as_nanos() as u64);
+    eprintln!("kill test: seed {seed}, a rebuild takes {full:?}");
+    let mut rng = Lcg(seed);
+    let mut saw = [false, false];
+    for round in 0..5u32 {
+        // Alternate the content so each round has an old tree and a different new one.
+        let (from, to) = if round % 2 == 0 { (&new, &old) } else { (&old, &new) };
+        large_site(&fx, PAGES, if round % 2 == 0 { 1 } else { 2 });
+        let current = fx.output_tree();
+        assert!(current == *from || current == *to, "round {round}: public/ is neither tree before the kill");
+        // Kill somewhere in the last 60% of the run, where files are written and swapped.
+        let at = full.mul_f64(0.4) + Duration::from_millis(rng.next(full.as_millis() as u64 * 7 / 10));
+        let mut child = fx
+            .cmd()
+            .args(["build", "--root"])
+            .arg(fx.root())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(at);
+        let _ = child.kill(); // SIGKILL
+        child.wait().expect("wait");
+        let after = fx.output_tree();
+        let is_old = after == current;
+        let is_new = after == *to;
+        assert!(
+            is_old || is_new,
+            "round {round} (seed {seed}, kill after {at:?}): public/ is a mix of two trees"
+        );
+        saw[usize::from(is_new)] = true;
+    }
+    eprintln!("kill test: saw the old tree: {}, the new tree: {}", saw[0], saw[1]);
+    // The next build cleans up whatever the kills left.
+    fx.build();
+    assert_no_leftovers(fx.root());
+    assert_eq!(entries(fx.root()), ["config.yaml", "content", "public", "templates"]);
+}
+
+// Regression: two builds at once corrupted `public/`: each deleted the other's staging
+// folder. Now the second waits for the first (saying so) and both succeed.
+#[test]
+fn two_builds_at_once_both_succeed_one_after_the_other() {
+    let fx = Fixture::copy("good");
+    large_site(&fx, 400, 1);
+    fx.build();
+    large_site(&fx, 400, 2);
+    let spawn = || {
+        fx.cmd()
+            .args(["build", "--root"])
+            .arg(fx.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn")
+    };
+    for _ in 0..3 {
+        let (a, b) = (spawn(), spawn());
+        let (a, b) = (a.wait_with_output().expect("wait"), b.wait_with_output().expect("wait"));
+        for out in [&a, &b] {
+            assert!(
+                out.status.success(),
+                "a concurrent build failed:\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert_no_leftovers(fx.root());
+    }
+    let got = fx.output_tree();
+    let out_b = fx.tmp().join("b");
+    fx.build_with(&["--output", out_b.to_str().expect("UTF-8")]);
+    assert_eq!(got, tree(&out_b), "public/ is not the tree a single build makes");
+}
+
+// The message a waiting build prints names the folder and the other build's process.
+#[test]
+fn a_build_waiting_for_another_says_so() {
+    let fx = Fixture::copy("good");
+    fx.build();
+    // Hold the lock as a running build would.
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(fx.root().join(".public.loa-lock"))
+        .expect("open lock");
+    lock.lock().expect("lock");
+    fs::write(fx.root().join(".public.loa-lock"), "4242").expect("pid");
+    let mut child =
+        fx.cmd().args(["build", "--root"]).arg(fx.root()).stderr(Stdio::piped()).spawn().expect("spawn");
+    // Release the lock once the build says it waits (or after a generous minute).
+    let mut stderr = child.stderr.take().expect("stderr");
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let mut buf = [0u8; 256];
+        let until = Instant::now() + Duration::from_secs(60);
+        while !text.contains("waiting") && Instant::now() < until {
+            match std::io::Read::read(&mut stderr, &mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => text.push_str(&String::from_utf8_lossy(&buf[..n])),
+            }
+        }
+        (text, stderr)
+    });
+    let (mut text, mut stderr) = reader.join().expect("reader");
+    lock.unlock().expect("unlock");
+    drop(lock);
+    std::io::Read::read_to_string(&mut stderr, &mut text).expect("read stderr");
+    let status = child.wait().expect("wait");
+    let stderr = text;
+    assert!(status.success(), "{stderr}");
+    assert!(stderr.contains("another `loa build` (process 4242) is writing `"), "{stderr}");
+}
+
+/// A tmpfs of `size` mounted at `dir` while alive.
+struct Tmpfs(std::path::PathBuf);
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+// Regression: a full disk printed one error per file (15,435 lines). It is said once,
+// with the fix, and the old output is untouched.
+#[test]
+fn full_disk_is_reported_once_and_changes_nothing() {
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "0" && v != "false");
+    if !is_root() {
+        assert!(!ci, "the full-disk test needs root (to mount a tmpfs); CI runs as root");
+        eprintln!("SKIPPED full_disk_is_reported_once_and_changes_nothing: needs root to mount a tmpfs");
+        return;
+    }
+    let fx = Fixture::copy("good");
+    let disk = fx.tmp().join("dia");
+    fs::create_dir(&disk).expect("mkdir");
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=2m", "tmpfs"])
+        .arg(&disk)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        assert!(!ci, "could not mount a tmpfs as root");
+        eprintln!("SKIPPED full_disk_is_reported_once_and_changes_nothing: mount failed");
+        return;
+    }
+    let _guard = Tmpfs(disk.clone());
+    let out = disk.join("public");
+    let out_arg = out.to_str().expect("UTF-8");
+    fx.build_with(&["--output", out_arg]);
+    let before = tree(&out);
+    // Many files that no longer fit beside the old output.
+    for i in 0..300 {
+        fx.write(&format!("content/day/tep-{i}.bin"), vec![b'x'; 16 * 1024]);
+    }
+    fx.build_err_with(&["--output", out_arg]);
+    let stderr = fx.stderr();
+    assert_eq!(stderr.matches("the disk is full").count(), 1, "{stderr}");
+    assert!(stderr.lines().count() <= 3, "{stderr}");
+    fx.assert_stderr_contains("was not changed. Free some space and build again");
+    assert_same_tree(&before, &tree(&out));
+    assert_no_leftovers(&disk);
+}
