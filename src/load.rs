@@ -47,30 +47,18 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         diags.push(Diagnostic::error("content", 0, 0, messages::text(msg)));
         return Loaded::default();
     }
-    let walker = WalkDir::new(&content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e.path().map(|p| shown(root, p)).unwrap_or_default();
-                diags.push(Diagnostic::error(path, 0, 0, e.to_string()));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(&content) else {
-            continue;
-        };
-        let rel = rel_string(rel);
+    // A `content` link that leads outside would be skipped: that is no content at all.
+    let mut found = Vec::new();
+    let files = files(root, &content, &mut found);
+    for d in found {
+        let top = d.path == Path::new("content");
+        diags.push(if top { Diagnostic { severity: crate::error::Severity::Error, ..d } } else { d });
+    }
+    for (rel, path) in files {
         if rel.ends_with(".md") {
-            md.push((rel, entry.into_path()));
+            md.push((rel, path));
         } else {
-            assets.push((rel, entry.into_path()));
+            assets.push((rel, path));
         }
     }
     let results: Vec<Result<Source, Diagnostic>> =
@@ -83,6 +71,58 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         }
     }
     Loaded { sources, assets }
+}
+
+/// Every file under `dir` (a folder of the site, or a link to one) that is not an editor
+/// leftover: (path relative to `dir` with `/` and NFC names, path on disk), sorted.
+///
+/// One rule for links, in `content/`, `static/`, `templates/` and themes alike: a link
+/// is followed when it leads inside the site root, and skipped with a warning when it
+/// leads outside (`static -> /etc` must not publish `/etc/shadow`) or nowhere.
+pub fn files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+    let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut skipped = Vec::new();
+    let mut out = Vec::new();
+    let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+        if e.depth() > 0 && is_ignored(e.file_name().to_string_lossy().as_ref()) {
+            return false;
+        }
+        if !e.path_is_symlink() {
+            return true;
+        }
+        match std::fs::canonicalize(e.path()) {
+            Ok(target) if target.starts_with(&site) => true,
+            target => {
+                let target = target.map(|t| t.display().to_string()).unwrap_or_else(|_| {
+                    std::fs::read_link(e.path()).map(|t| t.display().to_string()).unwrap_or_default()
+                });
+                skipped.push((shown(root, e.path()), target));
+                false
+            }
+        }
+    });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| shown(root, p)).unwrap_or_default();
+                diags.push(Diagnostic::error(path, 0, 0, e.to_string()));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        out.push((rel_string(rel), entry.into_path()));
+    }
+    for (link, target) in skipped {
+        let msg = messages::text(Msg::LinkOutside { link: &link.display().to_string(), target: &target });
+        diags.push(Diagnostic::warning(link, 0, 0, msg));
+    }
+    out
 }
 
 /// Editor leftovers and hidden files are not content.

@@ -95,6 +95,7 @@ pub enum Msg<'a> {
     ContentNotFolder { root: &'a str },
     TaxonomyPathBad { value: &'a str },
     OutputOwner { what: &'a str, of: &'a str },
+    LinkOutside { link: &'a str, target: &'a str },
     // -- #13 first hour / polish: add new variants below --
 
     // -- #14 zola/hugo features: add new variants below --
@@ -365,6 +366,12 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #11 document numbers: add new arms below --
 
         // -- #12 output integrity: add new arms below --
+        (LinkOutside { link, target }, Vi) => format!(
+            "`{link}` là liên kết tới `{target}`, ngoài thư mục trang web (hoặc không tồn tại); bị bỏ qua. Hãy chép tệp vào trong trang web"
+        ),
+        (LinkOutside { link, target }, En) => format!(
+            "`{link}` is a link to `{target}`, outside the site (or missing); skipped. Copy the files into the site instead"
+        ),
         (OutputOwner { what, of }, lang) => {
             let row = OUTPUT_OWNERS.iter().find(|r| r.0 == what).unwrap_or(&OUTPUT_OWNERS[0]);
             let text = if lang == Vi { row.1 } else { row.2 };

@@ -438,3 +438,40 @@ fn full_disk_is_reported_once_and_changes_nothing() {
     assert_same_tree(&before, &tree(&out));
     assert_no_leftovers(&disk);
 }
+
+// Regression: `static -> /etc` published `/etc/shadow`, while links inside `content/`
+// were skipped without a word. One rule now: links inside the site are followed, links
+// leading outside are skipped with a warning, in every source folder.
+#[test]
+fn links_leading_outside_the_site_are_skipped_with_a_warning() {
+    let fx = Fixture::copy("good");
+    let outside = fx.tmp().join("ngoai");
+    fs::create_dir(&outside).expect("mkdir");
+    fs::write(outside.join("shadow"), "bí mật").expect("write");
+    symlink(&outside, &fx.path("static"));
+    symlink(&outside.join("shadow"), &fx.path("content/tin-tuc/shadow.txt"));
+    fx.write("tai-nguyen/so-do.txt", "trong trang");
+    symlink(Path::new("../../tai-nguyen/so-do.txt"), &fx.path("content/tin-tuc/so-do.txt"));
+    fx.build();
+    fx.assert_stderr_contains("static: warning: `static` is a link to `");
+    fx.assert_stderr_contains(
+        "content/tin-tuc/shadow.txt: warning: `content/tin-tuc/shadow.txt` is a link to `",
+    );
+    fx.assert_stderr_contains("outside the site (or missing); skipped");
+    let files = fx.output_tree();
+    assert!(files.keys().all(|k| !k.contains("shadow")), "{:?}", files.keys());
+    assert_eq!(fx.read_public("tin-tuc/so-do.txt"), "trong trang");
+}
+
+// A `content` link leading outside is no content: an error, not an empty site.
+#[test]
+fn content_link_leading_outside_is_an_error() {
+    let fx = Fixture::copy("good");
+    fx.build();
+    let before = fx.output_tree();
+    let elsewhere = fx.tmp().join("noi-dung");
+    fs::rename(fx.path("content"), &elsewhere).expect("move");
+    symlink(&elsewhere, &fx.path("content"));
+    fx.build_err().assert_stderr_contains("content: `content` is a link to `");
+    assert_same_tree(&before, &fx.output_tree());
+}
