@@ -58,6 +58,24 @@ impl Live {
         crate::search::outputs(&model(p)).into_iter().map(|o| (o.path, o.bytes.into())).collect()
     }
 
+    /// Is `rel` a static file of the last good build?
+    pub fn knows_static(&self, rel: &str) -> bool {
+        self.state.as_ref().is_some_and(|s| s.prepared.theme.statics.contains_key(rel))
+    }
+
+    /// The bytes of static file `rel` as a build would copy them (the site's file over
+    /// the theme's, links followed only inside the site); `None` when the last good build
+    /// has no such static file (then a full rebuild decides who owns the path).
+    pub fn static_file(&self, rel: &str) -> Option<Arc<[u8]>> {
+        let state = self.state.as_ref()?;
+        if !self.knows_static(rel) {
+            return None;
+        }
+        let mut ignored = Vec::new();
+        let theme = crate::theme::load(&self.opts.root, &state.prepared.site.config, &mut ignored);
+        read(theme.statics.get(rel)?).ok()
+    }
+
     /// Does the last good build have a page under this folder (`tin-tuc/`)?
     pub fn knows_folder(&self, prefix: &str) -> bool {
         self.state.as_ref().is_some_and(|s| s.page_of.keys().any(|k| k.starts_with(prefix)))
