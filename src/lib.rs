@@ -158,9 +158,12 @@ pub fn build(opts: &Options) -> Result<Report> {
     let build_date = chrono::Local::now().format("%Y-%m-%d").to_string();
     let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
     let progress = progress::Progress::start(render::job_count(&model));
-    let (mut counts, render_diags) = render::render_all(&model, &tera, &build_date, &|out| {
-        progress.tick();
-        staging.write(&out)
+    // Rendering runs on threads with a known stack size (deep templates are refused earlier).
+    let (mut counts, render_diags) = render::limits::with_stack(|| {
+        render::render_all(&model, &tera, &build_date, &|out| {
+            progress.tick();
+            staging.write(&out)
+        })
     });
     drop(progress);
     diags.extend(render_diags);
@@ -182,7 +185,8 @@ pub fn check(opts: &Options) -> Result<Report> {
     let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
     let mut counts = render::Counts { pages: site.pages.len(), sections: site.sections.len(), files: 0 };
     if let Some(tera) = tera {
-        let (c, d) = render::render_all(&model, &tera, "1970-01-01", &|_| Ok(()));
+        let (c, d) =
+            render::limits::with_stack(|| render::render_all(&model, &tera, "1970-01-01", &|_| Ok(())));
         counts = c;
         diags.extend(d);
     }

@@ -96,6 +96,10 @@ pub enum Msg<'a> {
     TaxonomyPathBad { value: &'a str },
     OutputOwner { what: &'a str, of: &'a str },
     LinkOutside { link: &'a str, target: &'a str },
+    TemplateTooDeep { detail: &'a str },
+    TemplateGetEnvOff,
+    MoreInFile { count: usize },
+    TemplateRangeTooLong { count: u64, max: usize },
     // -- #13 first hour / polish: add new variants below --
 
     // -- #14 zola/hugo features: add new variants below --
@@ -366,6 +370,22 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #11 document numbers: add new arms below --
 
         // -- #12 output integrity: add new arms below --
+        (MoreInFile { count }, Vi) => format!("… và {count} lỗi/cảnh báo nữa trong tệp này (sửa các lỗi trên rồi chạy lại để xem)"),
+        (MoreInFile { count }, En) => format!("… and {count} more in this file (fix the ones above and run again to see them)"),
+        (TemplateTooDeep { detail }, Vi) => format!(
+            "mẫu trang sẽ gọi lại chính nó mãi hoặc lồng quá sâu ({detail}); bỏ vòng lặp gọi lại hoặc tách bớt các khối lồng nhau"
+        ),
+        (TemplateTooDeep { detail }, En) => format!(
+            "the template would call itself forever or nests too deep ({detail}); remove the recursion or flatten the nesting"
+        ),
+        (TemplateGetEnvOff, Vi) => "`get_env` bị tắt trong loa: mẫu trang không được đọc biến môi trường; ghi giá trị vào `extra` trong config.yaml".into(),
+        (TemplateGetEnvOff, En) => "`get_env` is turned off in loa: templates may not read environment variables; put the value in `extra` in config.yaml".into(),
+        (TemplateRangeTooLong { count, max }, Vi) => format!(
+            "`range` tạo {count} phần tử, quá giới hạn {max}; dùng khoảng nhỏ hơn"
+        ),
+        (TemplateRangeTooLong { count, max }, En) => format!(
+            "`range` would make {count} items, over the limit of {max}; use a smaller range"
+        ),
         (LinkOutside { link, target }, Vi) => format!(
             "`{link}` là liên kết tới `{target}`, ngoài thư mục trang web (hoặc không tồn tại); bị bỏ qua. Hãy chép tệp vào trong trang web"
         ),

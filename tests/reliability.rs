@@ -475,3 +475,96 @@ fn content_link_leading_outside_is_an_error() {
     fx.build_err().assert_stderr_contains("content: `content` is a link to `");
     assert_same_tree(&before, &fx.output_tree());
 }
+
+/// The good fixture with `templates/page.html` replaced: the build fails naming it.
+fn bad_template(text: &str, want: &str) {
+    let fx = Fixture::copy("good");
+    fx.build();
+    let before = fx.output_tree();
+    fx.write("templates/page.html", text);
+    fx.build_err().assert_stderr_contains(want);
+    assert_same_tree(&before, &fx.output_tree());
+}
+
+// Regression: a template including itself overflowed the stack: exit 134, no file named.
+#[test]
+fn template_including_itself_is_reported_not_a_crash() {
+    bad_template(
+        "<p>\n{% include \"page.html\" %}\n",
+        "templates/page.html:2: the template would call itself forever or nests too deep (`page.html` includes itself",
+    );
+}
+
+// Regression: a recursive macro overflowed the stack.
+#[test]
+fn recursive_macro_is_reported_not_a_crash() {
+    bad_template(
+        "{% macro m(n) %}{{ self::m(n=n+1) }}{% endmacro m %}\n{{ self::m(n=1) }}\n",
+        "(macro `m` of `page.html` calls itself too deep)",
+    );
+}
+
+// Regression: 2,000 nested `if`s overflowed the stack while parsing the template.
+#[test]
+fn two_thousand_nested_ifs_are_reported_not_a_crash() {
+    let deep = "{% if page %}\n".repeat(2000) + &"{% endif %}".repeat(2000);
+    bad_template(&deep, "templates/page.html:65: the template would call itself forever or nests too deep");
+}
+
+// Regression: themes could read the builder's environment with `get_env`.
+#[test]
+fn get_env_is_turned_off_in_templates() {
+    bad_template("{{ get_env(name=\"HOME\") }}", "`get_env` is turned off in loa");
+}
+
+// Regression: `range(end=1e8)` ran for minutes; loops are bounded with a clear error.
+#[test]
+fn huge_range_in_a_template_is_refused() {
+    bad_template(
+        "{% for i in range(end=100000000) %}{{ i }}{% endfor %}",
+        "`range` would make 100000000 items, over the limit of 100000",
+    );
+}
+
+// Ordinary `range` use still works (the bounded `range` replaces Tera's).
+#[test]
+fn small_range_in_a_template_still_works() {
+    let fx = Fixture::copy("good");
+    fx.write("templates/page.html", "{% for i in range(start=1, end=7, step_by=2) %}{{ i }},{% endfor %}");
+    fx.build();
+    assert_eq!(fx.read_public("tin-tuc/bai-mot/index.html"), "1,3,5,");
+}
+
+// Regression: 2,000 broken links on one line printed the whole line with each error
+// (10,000 took 4.6 GB). Excerpts are a window around the problem; a file shows 20
+// problems, then a count.
+#[test]
+fn many_errors_on_one_long_line_print_a_short_report() {
+    let fx = Fixture::copy("good");
+    let line: String = (0..2000).map(|i| format!("[liên kết {i}](khong-co-{i}.md) ")).collect();
+    fx.write("content/tin-tuc/dai.md", format!("---\ntitle: \"Dài\"\n---\n{line}\n"));
+    fx.build_err();
+    let stderr = fx.stderr();
+    assert!(stderr.len() < 16 * 1024, "stderr is {} bytes", stderr.len());
+    fx.assert_stderr_contains("content/tin-tuc/dai.md:4: link `khong-co-0.md` points at nothing");
+    fx.assert_stderr_contains("… and 1980 more in this file");
+    fx.assert_stderr_contains("build failed with 2000 errors");
+}
+
+// Regression: 20,000 identical headings took 36 s (every id re-probed each suffix).
+// The ids stay the same: `a`, `a-1`, `a-2`… and a heading already named `a-1` is skipped.
+#[test]
+fn identical_headings_get_numbered_ids_in_order() {
+    let fx = Fixture::copy("good");
+    fx.write("templates/page.html", "{{ page.content | safe }}");
+    let body: String = "## A\n\n## A 1\n\n".to_owned() + &"## A\n\n".repeat(20_000);
+    fx.write("content/tin-tuc/dau.md", format!("---\ntitle: \"Đầu\"\n---\n{body}"));
+    fx.build();
+    let html = fx.read_public("tin-tuc/dau/index.html");
+    let ids: Vec<&str> = html.split("id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+    assert_eq!(ids.len(), 20_002);
+    assert_eq!(&ids[..4], ["a", "a-1", "a-2", "a-3"]);
+    assert_eq!(ids[20_001], "a-20001");
+    let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len());
+}

@@ -7,6 +7,7 @@
 pub(crate) mod context;
 pub mod engine;
 mod feeds;
+pub mod limits;
 pub mod relative;
 
 use rayon::prelude::*;

@@ -91,7 +91,9 @@ impl Live {
         let jobs = render::plan(&model, tera)?;
         let shared = Shared::new(&model, build_date);
         let files = Mutex::new(Files::new());
-        let diags = render::render_jobs(&model, tera, &shared, &jobs, &|out| insert(&files, out));
+        let diags = render::limits::with_stack(|| {
+            render::render_jobs(&model, tera, &shared, &jobs, &|out| insert(&files, out))
+        });
         fail_on_errors(diags)?;
         let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
         for out in render::code_outputs(&model) {
@@ -204,7 +206,10 @@ impl State {
         let jobs: Vec<Job> = selected.into_iter().map(|j| self.jobs[j]).collect();
         let Some(tera) = p.tera.as_ref() else { return Err(Vec::new()) };
         let files = Mutex::new(Files::new());
-        let diags = render::render_jobs(&model, tera, &self.shared, &jobs, &|out| insert(&files, out));
+        let shared = &self.shared;
+        let diags = render::limits::with_stack(|| {
+            render::render_jobs(&model, tera, shared, &jobs, &|out| insert(&files, out))
+        });
         fail_on_errors(diags)?;
         let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
         // URLs and dates did not change, so the sitemap did not; summaries may have.
