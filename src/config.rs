@@ -165,6 +165,21 @@ impl Config {
         if config.theme.is_empty() {
             config.theme = DEFAULT_THEME.into();
         }
+        if !config.base_url.is_empty() && !base_url_ok(&config.base_url) {
+            let line = key_line(text, "base_url");
+            let msg = messages::text(Msg::BaseUrlBad { value: &config.base_url });
+            return Err(Diagnostic::error(path, line, 0, msg).with_excerpt_from(text));
+        }
+        // Menu links go into `href` attributes: only plain URLs.
+        let menu = config.extra.get("menu").and_then(|m| m.as_array()).cloned().unwrap_or_default();
+        for item in &menu {
+            let url = item.get("url").and_then(|u| u.as_str()).unwrap_or("");
+            if !link_url_ok(url) {
+                let line = value_line(text, url);
+                let msg = messages::text(Msg::MenuUrlBad { value: url });
+                return Err(Diagnostic::error(path, line, 0, msg).with_excerpt_from(text));
+            }
+        }
         Ok((config, warnings))
     }
 
@@ -177,6 +192,31 @@ impl Config {
     pub fn permalink(&self, url: &str) -> String {
         format!("{}{}", self.base(), url)
     }
+}
+
+/// An absolute `http(s)://host[:port][/path]` without query, fragment, spaces or quotes.
+pub fn base_url_ok(url: &str) -> bool {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    let Some(rest) = rest else { return false };
+    let host = rest.split('/').next().unwrap_or("");
+    !host.is_empty()
+        && !host.starts_with(':')
+        && url.chars().all(|c| c.is_alphanumeric() || "-._~/:%@!$&()*+,;=[]".contains(c))
+        && !url.contains(['?', '#'])
+}
+
+/// A link a menu may hold: a site path (`/gioi-thieu/`), an anchor, an http(s), mailto or
+/// tel URL; never `javascript:` or text that could leave the `href` attribute.
+pub fn link_url_ok(url: &str) -> bool {
+    let plain = !url.is_empty()
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c));
+    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    let allowed = match scheme.as_deref() {
+        Some("http" | "https" | "mailto" | "tel") => true,
+        Some(s) => s.contains('/') || s.contains('#') || s.contains('?'),
+        None => true,
+    };
+    plain && allowed
 }
 
 /// The 1-based line of the first `key: value` line whose value is `value` (0: none).

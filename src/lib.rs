@@ -71,6 +71,7 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         }
         Err(e) => return Err(e.into()),
     };
+    let (config_text, _) = load::clean(config_text, Path::new("config.yaml"), diags);
     let mut config = match Config::parse(&config_text, Path::new("config.yaml")) {
         Ok((config, warnings)) => {
             diags.extend(warnings);
@@ -79,6 +80,9 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         Err(d) => return Err(SiteErrors(vec![d]).into()),
     };
     if let Some(base) = &opts.base_url {
+        if !config::base_url_ok(base) {
+            anyhow::bail!(messages::text(Msg::BaseUrlBad { value: base }));
+        }
         config.base_url = base.clone();
     }
     let loaded = load::load(root, diags);

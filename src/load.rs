@@ -61,12 +61,15 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
             assets.push((rel, path));
         }
     }
-    let results: Vec<Result<Source, Diagnostic>> =
+    let results: Vec<Result<(Source, Vec<Diagnostic>), Diagnostic>> =
         md.into_par_iter().map(|(rel, path)| read_source(root, rel, &path)).collect();
     let mut sources = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok(s) => sources.push(s),
+            Ok((s, warnings)) => {
+                sources.push(s);
+                diags.extend(warnings);
+            }
             Err(d) => diags.push(d),
         }
     }
@@ -146,7 +149,7 @@ pub fn shown(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-fn read_source(root: &Path, rel: String, path: &Path) -> Result<Source, Diagnostic> {
+fn read_source(root: &Path, rel: String, path: &Path) -> Result<(Source, Vec<Diagnostic>), Diagnostic> {
     let shown = shown(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
         let what = messages::text(Msg::ReadFailed { path: &shown.display().to_string() });
@@ -154,7 +157,9 @@ fn read_source(root: &Path, rel: String, path: &Path) -> Result<Source, Diagnost
     })?;
     let text = decode(&bytes)
         .map_err(|line| Diagnostic::error(&shown, line, 0, messages::text(Msg::NotUtf8 { line })))?;
-    Ok(Source { rel, shown, text })
+    let mut warnings = Vec::new();
+    let (text, _) = clean(text, &shown, &mut warnings);
+    Ok((Source { rel, shown, text }, warnings))
 }
 
 /// Decodes user text: strips a BOM, requires UTF-8, turns CRLF/CR into LF, normalises to NFC.
@@ -169,6 +174,42 @@ pub fn decode(bytes: &[u8]) -> Result<String, usize> {
         IsNormalized::Yes => text,
         _ => text.nfc().collect(),
     })
+}
+
+/// Characters XML 1.0 forbids (C0 controls but tab and line feed, U+FFFE, U+FFFF) and
+/// the other C1/C0 controls HTML must not carry. A vertical tab (Word's manual line
+/// break) and a form feed become spaces; the others are removed.
+fn forbidden(c: char) -> bool {
+    (c < ' ' && c != '\t' && c != '\n')
+        || ('\u{7f}'..='\u{9f}').contains(&c)
+        || c == '\u{FFFE}'
+        || c == '\u{FFFF}'
+}
+
+/// `text` without forbidden characters; when there were some, a warning for `shown`
+/// at the line of the first one.
+pub fn clean(text: String, shown: &Path, warnings: &mut Vec<Diagnostic>) -> (String, usize) {
+    if !text.contains(forbidden) {
+        return (text, 0);
+    }
+    let first = text.find(forbidden).unwrap_or(0);
+    let line = 1 + text[..first].bytes().filter(|&b| b == b'\n').count();
+    let example = format!("U+{:04X}", text[first..].chars().next().map_or(0, u32::from));
+    let mut count = 0;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if forbidden(c) {
+            count += 1;
+            if c == '\u{0B}' || c == '\u{0C}' {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    let msg = messages::text(Msg::ControlChars { count, example: &example });
+    warnings.push(Diagnostic::warning(shown, line, 0, msg));
+    (out, count)
 }
 
 /// NFC form of `s`, skipping the work when it is already NFC (the common case).

@@ -99,6 +99,9 @@ pub enum Msg<'a> {
     TemplateTooDeep { detail: &'a str },
     TemplateGetEnvOff,
     MoreInFile { count: usize },
+    BaseUrlBad { value: &'a str },
+    MenuUrlBad { value: &'a str },
+    ControlChars { count: usize, example: &'a str },
     TemplateRangeTooLong { count: u64, max: usize },
     // -- #13 first hour / polish: add new variants below --
 
@@ -370,6 +373,24 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #11 document numbers: add new arms below --
 
         // -- #12 output integrity: add new arms below --
+        (BaseUrlBad { value }, Vi) => format!(
+            "`base_url: {value}` không hợp lệ; viết địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://, không có `?`, `#`, dấu cách hay dấu ngoặc kép, ví dụ `https://sonla.example.vn/`"
+        ),
+        (BaseUrlBad { value }, En) => format!(
+            "`base_url: {value}` is not valid; write a full address starting with https:// or http://, without `?`, `#`, spaces or quotes, for example `https://sonla.example.vn/`"
+        ),
+        (MenuUrlBad { value }, Vi) => format!(
+            "liên kết menu `{value}` không hợp lệ; dùng đường dẫn như `/gioi-thieu/` hoặc địa chỉ https://, không có dấu cách, dấu ngoặc kép hay `<>`"
+        ),
+        (MenuUrlBad { value }, En) => format!(
+            "menu link `{value}` is not valid; use a path such as `/gioi-thieu/` or an https:// address, without spaces, quotes or `<>`"
+        ),
+        (ControlChars { count, example }, Vi) => format!(
+            "bỏ {count} ký tự điều khiển không in được (như {example}, thường do dán từ Word) khỏi tệp này; chúng làm hỏng atom.xml và sitemap.xml"
+        ),
+        (ControlChars { count, example }, En) => format!(
+            "removed {count} invisible control character(s) (such as {example}, often pasted from Word) from this file; they break atom.xml and sitemap.xml"
+        ),
         (MoreInFile { count }, Vi) => format!("… và {count} lỗi/cảnh báo nữa trong tệp này (sửa các lỗi trên rồi chạy lại để xem)"),
         (MoreInFile { count }, En) => format!("… and {count} more in this file (fix the ones above and run again to see them)"),
         (TemplateTooDeep { detail }, Vi) => format!(

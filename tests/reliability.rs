@@ -568,3 +568,65 @@ fn identical_headings_get_numbered_ids_in_order() {
     let unique: std::collections::HashSet<&&str> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len());
 }
+
+// Regression: a vertical tab (Word's manual line break), form feed, NUL or U+FFFF in a
+// title made `atom.xml` and `sitemap.xml` ill-formed, and pages kept NUL bytes. They are
+// removed (VT and FF become spaces) with a warning at the file and line.
+#[test]
+fn control_characters_are_removed_with_a_warning_at_their_line() {
+    let fx = Fixture::copy("good");
+    fx.write(
+        "content/tin-tuc/bai-hai.md",
+        "---\ntitle: \"Dòng một\u{0B}dòng hai\u{0C}\"\ndate: 2023-03-02\n---\nCó NUL\u{0}ở đây và \u{FFFF}.\n",
+    );
+    fx.write("config.yaml", "title: \"Trang\u{0B}tốt\"\nbase_url: \"https://loa.example/\"\n");
+    fx.build();
+    fx.assert_stderr_contains(
+        "content/tin-tuc/bai-hai.md:2: warning: removed 4 invisible control character(s) (such as U+000B",
+    );
+    fx.assert_stderr_contains("config.yaml:1: warning: removed 1 invisible control character(s)");
+    for (rel, bytes) in fx.output_tree() {
+        let text = String::from_utf8_lossy(&bytes);
+        let bad = text.chars().find(|&c| (c < ' ' && c != '\t' && c != '\n' && c != '\r') || c == '\u{FFFF}');
+        assert!(bad.is_none(), "{rel} holds {bad:?}");
+    }
+    assert!(fx.read_public("atom.xml").contains("Dòng một dòng hai"));
+}
+
+// Regression: `base_url: example.org` was accepted, and a `"` in `base_url` or in a menu
+// URL injected attributes into every page.
+#[test]
+fn base_url_and_menu_urls_are_validated() {
+    let fx = Fixture::copy("good");
+    fx.build();
+    let before = fx.output_tree();
+    for (config, want) in [
+        ("base_url: example.org\n", "config.yaml:2: `base_url: example.org` is not valid"),
+        ("base_url: 'https://x.example/\" onmouseover=\"alert(1)'\n", "config.yaml:2: `base_url: https://x.example/\""),
+        ("base_url: https://x.example/?a=1\n", "is not valid; write a full address"),
+        (
+            "base_url: https://x.example/\nextra:\n  menu:\n    - title: X\n      url: '/a\" onclick=\"alert(1)'\n",
+            "config.yaml:6: menu link `/a\" onclick=\"alert(1)` is not valid",
+        ),
+        ("extra:\n  menu:\n    - title: X\n      url: 'javascript:alert(1)'\n", "menu link `javascript:alert(1)` is not valid"),
+    ] {
+        fx.write("config.yaml", format!("title: T\n{config}"));
+        fx.build_err().assert_stderr_contains(want);
+        assert_same_tree(&before, &fx.output_tree());
+    }
+    fx.write("config.yaml", "title: T\nbase_url: https://x.example/\n");
+    fx.build_err_with(&["--base-url", "x.example"])
+        .assert_stderr_contains("`base_url: x.example` is not valid");
+    // Good menus still work and are escaped in the default theme.
+    let sk = Fixture::built_skeleton();
+    let config = sk.read("config.yaml");
+    sk.write(
+        "config.yaml",
+        format!("{config}\nextra:\n  menu:\n    - title: \"Liên hệ\"\n      url: \"/lien-he/?a=1&b=2\"\n"),
+    );
+    sk.build();
+    assert!(
+        sk.read_public("index.html").contains("href=\"lien-he/?a=1&amp;b=2\"")
+            || sk.read_public("index.html").contains("?a=1&amp;b=2")
+    );
+}
