@@ -69,6 +69,9 @@ pub struct Broadcast {
 
 /// Default reading pace for a loudspeaker, syllables per minute.
 pub const DEFAULT_PACE: u32 = 180;
+/// Paces a person can read aloud at (0 made every bulletin "take" forever).
+pub const MIN_PACE: u32 = 60;
+pub const MAX_PACE: u32 = 400;
 
 impl Default for Broadcast {
     fn default() -> Self {
@@ -164,6 +167,12 @@ impl Config {
         }
         if config.theme.is_empty() {
             config.theme = DEFAULT_THEME.into();
+        }
+        let pace = config.broadcast.syllables_per_minute;
+        if !(MIN_PACE..=MAX_PACE).contains(&pace) {
+            let line = value_line(text, &pace.to_string());
+            let msg = messages::text(Msg::PaceBad { value: pace, min: MIN_PACE, max: MAX_PACE });
+            return Err(Diagnostic::error(path, line, 0, msg).with_excerpt_from(text));
         }
         if !config.base_url.is_empty() && !base_url_ok(&config.base_url) {
             let line = key_line(text, "base_url");

@@ -62,6 +62,9 @@ pub struct Report {
 pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Prepared> {
     let root = &opts.root;
     let config_path = root.join("config.yaml");
+    if config_path.is_dir() {
+        anyhow::bail!(messages::text(Msg::ConfigIsFolder { root: &root.display().to_string() }));
+    }
     let config_text = match std::fs::read(&config_path) {
         Ok(bytes) => load::decode(&bytes).map_err(|line| {
             SiteErrors(vec![Diagnostic::error("config.yaml", line, 0, messages::text(Msg::NotUtf8 { line }))])

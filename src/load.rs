@@ -57,6 +57,10 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     for (rel, path) in files {
         if rel.ends_with(".md") {
             md.push((rel, path));
+        } else if is_other_markdown(&rel) {
+            // `.MD`, `.markdown`: neither a page nor a file to publish as it is.
+            let msg = messages::text(Msg::MarkdownExtension { path: &rel });
+            diags.push(Diagnostic::warning(shown(root, &path), 0, 0, msg));
         } else {
             assets.push((rel, path));
         }
@@ -128,15 +132,24 @@ pub fn files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(Strin
     out
 }
 
+/// Names of editor and office leftovers: never content, never published.
+const LEFTOVER_PREFIXES: &[&str] = &[".", "~$", "#"];
+const LEFTOVER_SUFFIXES: &[&str] =
+    &["~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".crdownload", ".part"];
+const LEFTOVER_NAMES: &[&str] = &["Thumbs.db", "desktop.ini", "4913"];
+
 /// Editor leftovers and hidden files are not content.
-fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.starts_with("~$")
-        || name.starts_with('#')
+pub fn is_ignored(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    LEFTOVER_PREFIXES.iter().any(|p| name.starts_with(p))
+        || LEFTOVER_SUFFIXES.iter().any(|s| lower.ends_with(s))
+        || LEFTOVER_NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))
+}
+
+/// Markdown that loa does not read as a page (`.MD`, `.Md`, `.markdown`, `.mdown`).
+fn is_other_markdown(rel: &str) -> bool {
+    let lower = rel.to_lowercase();
+    [".md", ".markdown", ".mdown", ".mkd"].iter().any(|e| lower.ends_with(e))
 }
 
 fn rel_string(rel: &Path) -> String {

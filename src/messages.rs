@@ -100,6 +100,13 @@ pub enum Msg<'a> {
     TemplateGetEnvOff,
     MoreInFile { count: usize },
     BaseUrlBad { value: &'a str },
+    BlockFieldMissing { block: &'a str, field: &'a str },
+    BlockNotMap { block: &'a str, fields: &'a str },
+    ConfigIsFolder { root: &'a str },
+    PaceBad { value: u32, min: u32, max: u32 },
+    DocumentCitesItself { number: &'a str },
+    FrontMatterToml,
+    MarkdownExtension { path: &'a str },
     MenuUrlBad { value: &'a str },
     ControlChars { count: usize, example: &'a str },
     TemplateRangeTooLong { count: u64, max: usize },
@@ -373,6 +380,40 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #11 document numbers: add new arms below --
 
         // -- #12 output integrity: add new arms below --
+        (FrontMatterToml, Vi) => "phần đầu trang kiểu TOML (`+++`) không được hỗ trợ; viết bằng YAML giữa hai dòng `---` (ví dụ `title: Tiêu đề`)".into(),
+        (FrontMatterToml, En) => "TOML front matter (`+++`) is not supported; write YAML between two `---` lines (for example `title: My title`)".into(),
+        (MarkdownExtension { path }, Vi) => format!(
+            "`{path}` không được dựng thành trang (loa chỉ đọc tệp `.md` viết thường); đổi đuôi tệp thành `.md`"
+        ),
+        (MarkdownExtension { path }, En) => format!(
+            "`{path}` is not built as a page (loa reads only lowercase `.md` files); rename it to end in `.md`"
+        ),
+        (BlockFieldMissing { block, field }, Vi) => format!("khối `{block}:` thiếu trường bắt buộc `{field}`"),
+        (BlockFieldMissing { block, field }, En) => format!("`{block}:` is missing the required field `{field}`"),
+        (BlockNotMap { block, fields }, Vi) => format!(
+            "`{block}:` phải là một khối các dòng `khóa: giá trị` thụt vào bên dưới ({fields})"
+        ),
+        (BlockNotMap { block, fields }, En) => format!(
+            "`{block}:` must be a block of indented `key: value` lines below it ({fields})"
+        ),
+        (ConfigIsFolder { root }, Vi) => format!(
+            "`config.yaml` trong `{root}` là một thư mục, không phải tệp; đổi tên thư mục đó và tạo tệp `config.yaml`"
+        ),
+        (ConfigIsFolder { root }, En) => format!(
+            "`config.yaml` in `{root}` is a folder, not a file; rename that folder and create a `config.yaml` file"
+        ),
+        (PaceBad { value, min, max }, Vi) => format!(
+            "`syllables_per_minute: {value}` không hợp lý; người đọc đọc từ {min} đến {max} âm tiết mỗi phút (mặc định 180)"
+        ),
+        (PaceBad { value, min, max }, En) => format!(
+            "`syllables_per_minute: {value}` is not a reading pace; people read {min} to {max} syllables a minute (default 180)"
+        ),
+        (DocumentCitesItself { number }, Vi) => format!(
+            "văn bản này tự trích dẫn chính nó (`{number}` trong `cites`); bỏ số này hoặc sửa thành số văn bản được trích"
+        ),
+        (DocumentCitesItself { number }, En) => format!(
+            "this document cites itself (`{number}` in `cites`); remove it or correct it to the cited document's number"
+        ),
         (BaseUrlBad { value }, Vi) => format!(
             "`base_url: {value}` không hợp lệ; viết địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://, không có `?`, `#`, dấu cách hay dấu ngoặc kép, ví dụ `https://sonla.example.vn/`"
         ),

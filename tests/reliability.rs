@@ -630,3 +630,106 @@ fn base_url_and_menu_urls_are_validated() {
             || sk.read_public("index.html").contains("?a=1&amp;b=2")
     );
 }
+
+// Regression: messages without the source or the fix: `config.yaml` as a folder gave
+// "Is a directory", a bulletin without `air_date` said "`document:` is missing", and a
+// `bulletin:` that is not a block said serde's "expected struct Front".
+#[test]
+fn messages_name_the_source_and_the_fix() {
+    let fx = Fixture::built_skeleton();
+    let config = fx.read("config.yaml");
+    fs::remove_file(fx.path("config.yaml")).expect("rm");
+    fs::create_dir(fx.path("config.yaml")).expect("mkdir");
+    fx.build_err()
+        .assert_stderr_contains("`config.yaml` in `")
+        .assert_stderr_contains("is a folder, not a file");
+    fs::remove_dir(fx.path("config.yaml")).expect("rmdir");
+    fx.write("config.yaml", &config);
+    let sample = fx.read("content/ban-tin/ban-tin-mau.md");
+    let without_date: String =
+        sample.lines().filter(|l| !l.contains("air_date")).map(|l| format!("{l}\n")).collect();
+    fx.write("content/ban-tin/ban-tin-mau.md", without_date);
+    fx.build_err().assert_stderr_contains("`bulletin:` is missing the required field `air_date`");
+    fx.write(
+        "content/ban-tin/ban-tin-mau.md",
+        "---\ntitle: \"Bản tin\"\nbulletin: \"sáng thứ hai\"\n---\nNội dung.\n",
+    );
+    fx.build_err()
+        .assert_stderr_contains(
+            "content/ban-tin/ban-tin-mau.md:3:1: `bulletin:` must be a block of indented `key: value` lines",
+        )
+        .assert_stderr_lacks("struct Front");
+}
+
+// Regression: inputs accepted without a word: TOML `+++` front matter and `.MD` /
+// `.markdown` files were published raw, editor leftovers (`*.bak`, `~`, `.swp`) were
+// published as files, `syllables_per_minute: 0` and `target_minutes: .nan` were taken,
+// and a document citing itself passed.
+#[test]
+fn silent_inputs_are_refused_or_warned_about() {
+    let fx = Fixture::built_skeleton();
+    fx.write("content/tin-tuc/toml.md", "+++\ntitle = \"TOML\"\n+++\nNội dung.\n");
+    fx.build_err()
+        .assert_stderr_contains("content/tin-tuc/toml.md:1:1: TOML front matter (`+++`) is not supported");
+    fx.remove("content/tin-tuc/toml.md");
+    fx.write("content/tin-tuc/HOA.MD", "---\ntitle: x\n---\nx\n");
+    fx.write("content/tin-tuc/dai.markdown", "---\ntitle: x\n---\nx\n");
+    for leftover in ["bai.md.bak", "bai.md~", ".bai.md.swp", "~$bao-cao.docx", "ghi-chu.orig"] {
+        fx.write(&format!("content/tin-tuc/{leftover}"), "x");
+    }
+    fx.build();
+    fx.assert_stderr_contains("content/tin-tuc/HOA.MD: warning: `tin-tuc/HOA.MD` is not built as a page");
+    fx.assert_stderr_contains("content/tin-tuc/dai.markdown: warning:");
+    let out = fx.output_tree();
+    let published: Vec<&String> =
+        out.keys().filter(|k| k.starts_with("tin-tuc/") && !k.ends_with("index.html")).collect();
+    assert!(published.is_empty(), "published: {published:?}");
+
+    let config = fx.read("config.yaml");
+    let with_pace = |pace: &str| {
+        if config.contains("syllables_per_minute:") {
+            config
+                .lines()
+                .map(|l| {
+                    if l.trim_start().starts_with("syllables_per_minute:") {
+                        format!("  syllables_per_minute: {pace}\n")
+                    } else {
+                        format!("{l}\n")
+                    }
+                })
+                .collect::<String>()
+        } else {
+            format!("{config}\nbroadcast:\n  syllables_per_minute: {pace}\n")
+        }
+    };
+    fx.write("config.yaml", with_pace("0"));
+    fx.build_err().assert_stderr_contains("`syllables_per_minute: 0` is not a reading pace");
+    fx.write("config.yaml", &config);
+    let sample = fx.read("content/ban-tin/ban-tin-mau.md");
+    let nan: String = sample
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with("target_minutes:") {
+                "  target_minutes: .nan\n".to_owned()
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    assert!(nan.contains(".nan"), "the sample bulletin has `target_minutes`");
+    fx.write("content/ban-tin/ban-tin-mau.md", nan);
+    fx.build_err().assert_stderr_contains("`target_minutes` must be a positive number of minutes");
+    fx.write("content/ban-tin/ban-tin-mau.md", &sample);
+    let doc = fx.read("content/van-ban/chi-thi-11-ct-tw.md");
+    let number = doc
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("number:"))
+        .expect("a number")
+        .trim()
+        .trim_matches('"')
+        .to_owned();
+    let own = doc.replacen("document:\n", &format!("document:\n  cites: [\"{number}\"]\n"), 1);
+    assert_ne!(own, doc, "the sample document has a `document:` block");
+    fx.write("content/van-ban/chi-thi-11-ct-tw.md", own);
+    fx.build().assert_stderr_contains("warning: this document cites itself");
+}

@@ -84,8 +84,9 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
             Some(value) => match Front::deserialize(value) {
                 Ok(f) => f,
                 Err(e) => {
-                    let detail = e.to_string();
-                    diags.push(err("document", messages::text(Msg::FrontMatterInvalid { detail: &detail })));
+                    let msg =
+                        crate::parse::block_error(&e, value, "document", "number, kind, issuer, issued");
+                    diags.push(err("document", msg));
                     continue;
                 }
             },
@@ -222,7 +223,12 @@ impl Documents {
                 let key = number::key(written);
                 match self.by_key.get(&key).copied() {
                     Some(d) if d != di => self.cite(Some(di), pi, d),
-                    Some(_) => {}
+                    Some(_) => {
+                        let msg = messages::text(Msg::DocumentCitesItself { number: written });
+                        diags.push(
+                            Diagnostic::warning(&src.shown, *line, 0, msg).with_excerpt_from(&src.text),
+                        );
+                    }
                     None => diags.push(self.unknown(&src.shown, *line, written, &key, &src.text)),
                 }
             }

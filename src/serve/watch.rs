@@ -106,14 +106,7 @@ fn folder_id(path: &Path) -> Option<(u64, u64)> {
 
 /// Editor leftovers and hidden files never change the site.
 fn ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.starts_with("~$")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name == "4913"
+    crate::load::is_ignored(name)
 }
 
 /// Sorts changed paths; `known` tells whether a content file was part of the last build.
