@@ -243,6 +243,16 @@ fn empty_map() -> serde_json::Value {
     serde_json::Value::Object(Default::default())
 }
 
+/// The message for a front-matter block (`document:`, `bulletin:`) that serde refused:
+/// not "invalid type: string, expected struct Front", but what the block must look like.
+pub fn block_error(e: &serde_json::Error, value: &serde_json::Value, block: &str, fields: &str) -> String {
+    if !value.is_object() {
+        return messages::text(Msg::BlockNotMap { block, fields });
+    }
+    let detail = e.to_string().replace("struct Front", &format!("`{block}:`"));
+    messages::text(Msg::FrontMatterInvalid { detail: crate::config::strip_location(&detail) })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,14 +294,4 @@ mod tests {
         assert!(!diags[0].is_error());
         assert!(diags[0].message.contains("title"), "{}", diags[0].message);
     }
-}
-
-/// The message for a front-matter block (`document:`, `bulletin:`) that serde refused:
-/// not "invalid type: string, expected struct Front", but what the block must look like.
-pub fn block_error(e: &serde_json::Error, value: &serde_json::Value, block: &str, fields: &str) -> String {
-    if !value.is_object() {
-        return messages::text(Msg::BlockNotMap { block, fields });
-    }
-    let detail = e.to_string().replace("struct Front", &format!("`{block}:`"));
-    messages::text(Msg::FrontMatterInvalid { detail: crate::config::strip_location(&detail) })
 }
