@@ -58,8 +58,7 @@ pub struct Config {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Broadcast {
-    /// Reading pace. The national radio news is read at about 233 syllables a minute
-    /// (facts-vi.md C8); a loudspeaker outdoors needs a slower, clearer pace.
+    /// Reading pace for the reading-time estimate, syllables a minute.
     pub syllables_per_minute: u32,
     /// `north` ("linh", "nghìn", default: the centre is in Sơn La) or `south` ("lẻ", "ngàn").
     pub dialect: crate::speech::Dialect,
@@ -67,8 +66,10 @@ pub struct Broadcast {
     pub abbreviations: std::collections::BTreeMap<String, String>,
 }
 
-/// Default reading pace for a loudspeaker, syllables per minute.
-pub const DEFAULT_PACE: u32 = 180;
+/// Default reading pace, syllables per minute: the measured average of Vietnamese national
+/// radio news (facts-vi.md C8), the only measured Vietnamese broadcast pace we have. A lower
+/// guess made every estimate longer than the bulletin is really read.
+pub const DEFAULT_PACE: u32 = 233;
 /// Paces a person can read aloud at (0 made every bulletin "take" forever).
 pub const MIN_PACE: u32 = 60;
 pub const MAX_PACE: u32 = 400;

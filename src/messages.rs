@@ -403,10 +403,10 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
             "`config.yaml` in `{root}` is a folder, not a file; rename that folder and create a `config.yaml` file"
         ),
         (PaceBad { value, min, max }, Vi) => format!(
-            "`syllables_per_minute: {value}` không hợp lý; người đọc đọc từ {min} đến {max} âm tiết mỗi phút (mặc định 180)"
+            "`syllables_per_minute: {value}` không hợp lý; người đọc đọc từ {min} đến {max} âm tiết mỗi phút (mặc định 233)"
         ),
         (PaceBad { value, min, max }, En) => format!(
-            "`syllables_per_minute: {value}` is not a reading pace; people read {min} to {max} syllables a minute (default 180)"
+            "`syllables_per_minute: {value}` is not a reading pace; people read {min} to {max} syllables a minute (default 233)"
         ),
         (DocumentCitesItself { number }, Vi) => format!(
             "văn bản này tự trích dẫn chính nó (`{number}` trong `cites`); bỏ số này hoặc sửa thành số văn bản được trích"

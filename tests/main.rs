@@ -12,6 +12,7 @@ mod init;
 mod new;
 mod output;
 mod portability;
+mod real_site;
 mod regressions;
 mod reliability;
 mod search;

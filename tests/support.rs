@@ -365,3 +365,19 @@ pub fn assert_no_leftovers(dir: &Path) {
         entries(dir).into_iter().filter(|n| n.contains(".loa-tmp-") || n.contains(".loa-old-")).collect();
     assert!(left.is_empty(), "leftover folders in {}: {left:?}", dir.display());
 }
+
+/// A copy of the repository's own site (config.yaml and content/), not built.
+pub fn real_site_source() -> Fixture {
+    let fx = Fixture::empty();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(repo.join("config.yaml"), fx.root().join("config.yaml")).expect("copy config.yaml");
+    copy_tree(&repo.join("content"), &fx.root().join("content"), &|_| true);
+    fx
+}
+
+/// A copy of the repository's own site, built.
+pub fn real_site() -> Fixture {
+    let fx = real_site_source();
+    fx.build();
+    fx
+}

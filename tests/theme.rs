@@ -2,17 +2,7 @@
 //! nothing overflows sideways, focus is visible, text contrast meets WCAG AA.
 
 use crate::browser::{chromium, file_url, Browser};
-use crate::support::{copy_tree, Fixture};
-
-/// A copy of the repository's own site (config.yaml and content/), built.
-fn real_site() -> Fixture {
-    let fx = Fixture::empty();
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::copy(repo.join("config.yaml"), fx.root().join("config.yaml")).expect("copy config.yaml");
-    copy_tree(&repo.join("content"), &fx.root().join("content"), &|_| true);
-    fx.build();
-    fx
-}
+use crate::support::real_site;
 
 const PAGES: &[&str] = &[
     "index.html",
