@@ -259,7 +259,7 @@ impl Staging {
             // The old output now sits at the staging path.
             self.done = true;
             // The new output is in place; a tree left here is removed by the next run.
-            let _ = remove_tree(&self.temp);
+            let _ = remove_tree_parallel(&self.temp);
         } else {
             // Portable fallback; `stage` finishes it if the run dies in between.
             let old = self.temp.with_file_name(
@@ -268,7 +268,7 @@ impl Staging {
             fs::rename(&self.target, &old).with_context(|| context(&self.target))?;
             fs::rename(&self.temp, &self.target).with_context(|| context(&self.target))?;
             self.done = true;
-            let _ = remove_tree(&old);
+            let _ = remove_tree_parallel(&old);
         }
         self.done = true;
         self.lock.take();
@@ -314,6 +314,17 @@ fn remove_tree(path: &Path) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+/// `remove_tree`, its top-level entries in parallel: deleting the old output is most of
+/// the commit's cost on a large site (docs/performance.md).
+fn remove_tree_parallel(path: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<PathBuf> = fs::read_dir(path)?.flatten().map(|e| e.path()).collect();
+    entries.par_iter().for_each(|p| {
+        let _ = remove_tree(p);
+    });
+    remove_tree(path)
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
