@@ -246,7 +246,7 @@ impl Lcg {
 // half old, half new. Killed at random points, `public/` is always the old or the new tree.
 #[test]
 fn kill_during_a_large_rebuild_leaves_the_old_or_the_new_tree() {
-    const PAGES: usize = 600;
+    const PAGES: usize = 1500;
     let fx = Fixture::copy("good");
     large_site(&fx, PAGES, 1);
     fx.build();
@@ -272,7 +272,7 @@ fn kill_during_a_large_rebuild_leaves_the_old_or_the_new_tree() {
     eprintln!("kill test: seed {seed}, a rebuild takes {full:?}");
     let mut rng = Lcg(seed);
     let mut saw = [false, false];
-    for round in 0..5u32 {
+    for round in 0..6u32 {
         // Alternate the content so each round has an old tree and a different new one.
         let (from, to) = if round % 2 == 0 { (&new, &old) } else { (&old, &new) };
         large_site(&fx, PAGES, if round % 2 == 0 { 1 } else { 2 });
@@ -288,7 +288,23 @@ fn kill_during_a_large_rebuild_leaves_the_old_or_the_new_tree() {
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn");
-        std::thread::sleep(at);
+        if round % 2 == 0 {
+            std::thread::sleep(at);
+        } else {
+            // Kill the moment any file of public/ changes: in the middle of a commit that
+            // is not one atomic step.
+            let sample: Vec<(String, &Vec<u8>)> =
+                current.iter().step_by((current.len() / 60).max(1)).map(|(k, v)| (k.clone(), v)).collect();
+            let until = Instant::now() + full * 3;
+            while Instant::now() < until && child.try_wait().ok().flatten().is_none() {
+                let changed = sample
+                    .iter()
+                    .any(|(rel, old)| fs::read(fx.public().join(rel)).ok().as_ref() != Some(*old));
+                if changed {
+                    break;
+                }
+            }
+        }
         let _ = child.kill(); // SIGKILL
         child.wait().expect("wait");
         let after = fx.output_tree();
