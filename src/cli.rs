@@ -71,6 +71,18 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Import letters (.docx, PDF, scans, text in TCVN3, VNI or Unicode) as draft document pages.
+    Import {
+        /// The files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Section (folder under content/) for the pages.
+        #[arg(long, default_value = "van-ban")]
+        section: String,
+        /// The site's folder (holding config.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Print the read-aloud form of a text or Markdown file (standard input when FILE is `-` or absent).
     ReadAloud {
         file: Option<PathBuf>,

@@ -11,6 +11,7 @@ pub mod config;
 pub mod date;
 pub mod document;
 pub mod error;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod markdown;
@@ -203,8 +204,9 @@ pub fn check(opts: &Options) -> Result<Report> {
 
 /// The read-aloud script of `text` (plain text or Markdown with optional front matter),
 /// using the documents and `broadcast` settings of the site at `root` when there is one.
-/// Returns the script and what a reader would still stumble over.
-pub fn read_aloud(root: &Path, text: &str) -> (String, Vec<String>) {
+/// Returns the script and what a reader would still stumble over, each with its 1-based
+/// line and column in `text`.
+pub fn read_aloud(root: &Path, text: &str) -> (String, Vec<(String, usize, usize)>) {
     let text = load::decode(text.as_bytes()).unwrap_or_else(|_| text.to_owned());
     let mut ignored = Vec::new();
     let prepared = root
@@ -218,20 +220,28 @@ pub fn read_aloud(root: &Path, text: &str) -> (String, Vec<String>) {
     };
     let lookup = |key: &str| {
         let docs = docs?;
-        docs.by_key.get(key).map(|&d| {
-            let d = &docs.docs[d];
-            speech::KnownDoc {
-                kind_name: d.kind.name.to_owned(),
-                num: d.number.num,
-                issuer: d.issuer.clone(),
-            }
+        docs.spoken(key).map(|d| speech::KnownDoc {
+            kind_name: d.kind.name.to_owned(),
+            num: d.number.num,
+            issuer: d.issuer.clone(),
         })
     };
     let abbreviations: Vec<(String, String)> = broadcast.abbreviations.into_iter().collect();
     let opts =
         speech::Options { dialect: broadcast.dialect, abbreviations: &abbreviations, documents: &lookup };
     let source = load::Source { rel: "stdin.md".into(), shown: "-".into(), text };
-    let body = parse::parse(source.clone(), &mut ignored).map(|p| p.body().to_owned()).unwrap_or(source.text);
+    let (body, body_start) = match parse::parse(source.clone(), &mut ignored) {
+        Some(p) => (p.body().to_owned(), p.body_start),
+        None => (source.text.clone(), 0),
+    };
     let (blocks, leftovers) = bulletin::script::script(None, &body, &opts);
-    (bulletin::script::join(&blocks), leftovers)
+    let located = leftovers
+        .into_iter()
+        .map(|l| {
+            let (line, col) =
+                bulletin::script::line_col(&source.text, body_start + l.at.unwrap_or(0), &l.what);
+            (l.what, line, col)
+        })
+        .collect();
+    (bulletin::script::join(&blocks), located)
 }

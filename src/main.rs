@@ -36,6 +36,7 @@ fn main() -> ExitCode {
                 println!("{}", messages::text(Msg::NewCreated { path: &shown }));
             }))
         }
+        Command::Import { files, section, root } => finish(loa::import::run(&root, &section, &files)),
         Command::Serve { root, bind, port, drafts, open } => {
             finish(loa::serve::serve(loa::serve::ServeOptions { root, bind, port, drafts, open }))
         }
@@ -54,9 +55,13 @@ fn main() -> ExitCode {
             finish(text.map(|text| {
                 let (script, leftovers) = loa::read_aloud(&root, &text);
                 print!("{script}");
-                for what in leftovers {
+                let shown = match &file {
+                    Some(path) if path.as_os_str() != "-" => path.display().to_string(),
+                    _ => "-".to_owned(),
+                };
+                for (what, line, col) in leftovers {
                     eprintln!(
-                        "{}: {}",
+                        "{shown}:{line}:{col}: {}: {}",
                         messages::text(Msg::WarningLabel),
                         messages::text(Msg::BulletinLeftover { what: &what })
                     );

@@ -7,7 +7,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::document::mentions;
-use crate::document::Found;
+use crate::document::{Catalogue, Found};
 use crate::error::Diagnostic;
 use crate::messages::{self, Msg};
 use crate::parse::Parsed;
@@ -21,21 +21,13 @@ pub struct LinkTargets {
     pub urls: HashSet<String>,
     /// Content-relative paths of drafts left out of this build.
     pub drafts: HashSet<String>,
-    /// Document number key (`11-CT/TW`) → its page.
-    pub documents: HashMap<String, DocLink>,
+    /// The site's documents, which mentions of their numbers link to.
+    pub documents: Catalogue,
     /// Document page URL → number key, to count plain links as citations.
     pub document_urls: HashMap<String, String>,
 }
 
-/// Where a mention of a document number links to.
-#[derive(Debug, Clone)]
-pub struct DocLink {
-    pub url: String,
-    /// Shown on hover: "Chỉ thị 11-CT/TW ngày 13/04/2007".
-    pub label: String,
-    /// The document's own source, so it does not link to itself.
-    pub source: String,
-}
+pub use crate::document::DocLink;
 
 /// One entry of a page's table of contents.
 #[derive(Debug, Clone, Serialize)]
@@ -74,6 +66,12 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
     let line_starts: Vec<usize> =
         std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line;
+    // Line and column (in characters) of a body offset, for messages about mentions.
+    let place = |offset: usize| {
+        let i = line_starts.partition_point(|&s| s <= offset) - 1;
+        let col = body.get(line_starts[i]..offset).map_or(0, |s| s.chars().count() + 1);
+        (i + page.body_line, col)
+    };
 
     let mut events: Vec<Event> = Vec::new();
     let mut ids = HeadingIds::default();
@@ -87,7 +85,8 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
 
     let mut found: Vec<Found> = Vec::new();
     let mut pending = String::new();
-    let mut pending_at = 0;
+    // Where each piece of `pending` starts: (offset in `pending`, offset in the body).
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut in_code = false;
     let mut in_link = 0usize;
 
@@ -112,9 +111,7 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 events.push(event);
             } else {
                 // Text arrives in pieces; numbers are found in the joined run.
-                if pending.is_empty() {
-                    pending_at = range.start;
-                }
+                pieces.push((pending.len(), range.start));
                 pending.push_str(t);
             }
             continue;
@@ -123,11 +120,13 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
             let ctx = MentionContext {
                 targets,
                 source: &page.source.rel,
-                line: line_of(pending_at),
+                pieces: &pieces,
+                place: &place,
                 linkable: in_link == 0,
             };
             link_mentions(&pending, &ctx, &mut events, &mut found);
             pending.clear();
+            pieces.clear();
         }
         match &event {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
@@ -163,7 +162,8 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 // A plain link to a document's page cites it as much as its number does.
                 let path = dest_url.split('#').next().unwrap_or("");
                 if let Some(key) = targets.document_urls.get(path) {
-                    found.push(Found { key: key.clone(), printed: key.clone(), line: line_of(range.start) });
+                    let (line, col) = place(range.start);
+                    found.push(Found::linked(key, line, col));
                 }
                 depth += 1;
                 events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
@@ -215,7 +215,8 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
         let ctx = MentionContext {
             targets,
             source: &page.source.rel,
-            line: line_of(pending_at),
+            pieces: &pieces,
+            place: &place,
             linkable: in_link == 0,
         };
         link_mentions(&pending, &ctx, &mut events, &mut found);
@@ -248,31 +249,45 @@ struct OpenHeading<'a> {
 struct MentionContext<'t> {
     targets: &'t LinkTargets,
     source: &'t str,
-    line: usize,
+    /// Where the pieces of the run start: (offset in the run, offset in the body).
+    pieces: &'t [(usize, usize)],
+    /// Line and column of a body offset.
+    place: &'t dyn Fn(usize) -> (usize, usize),
     /// False inside an existing link: record mentions, add no link.
     linkable: bool,
+}
+
+impl MentionContext<'_> {
+    fn place_of(&self, at: usize) -> (usize, usize) {
+        let i = self.pieces.partition_point(|&(p, _)| p <= at).saturating_sub(1);
+        let (run, body) = self.pieces.get(i).copied().unwrap_or((0, 0));
+        (self.place)(body + at.saturating_sub(run))
+    }
 }
 
 /// Emits `text` as events, with mentions of known documents turned into links.
 fn link_mentions<'a>(text: &str, ctx: &MentionContext, events: &mut Vec<Event<'a>>, found: &mut Vec<Found>) {
     let mut last = 0;
-    for m in mentions::find(text) {
-        found.push(Found { key: m.number.key.clone(), printed: m.number.printed.clone(), line: ctx.line });
-        let Some(doc) = ctx.targets.documents.get(&m.number.key) else { continue };
+    for r in mentions::scan(text) {
+        let (line, col) = ctx.place_of(r.start);
+        let resolution = ctx.targets.documents.resolve(&r, text);
+        let (target, f) = Found::resolved(&r, text, &resolution, line, col);
+        found.push(f);
+        let Some(doc) = target else { continue };
         if !ctx.linkable || doc.source == ctx.source {
             continue;
         }
-        if m.start > last {
-            events.push(Event::Text(CowStr::from(text[last..m.start].to_owned())));
+        if r.start > last {
+            events.push(Event::Text(CowStr::from(text[last..r.start].to_owned())));
         }
         let escape = crate::render::engine::escape_html;
         events.push(Event::InlineHtml(CowStr::from(format!(
             "<a class=\"doc-ref\" href=\"{}\" title=\"{}\">{}</a>",
             escape(&doc.url),
             escape(&doc.label),
-            escape(&text[m.start..m.end])
+            escape(&text[r.start..r.end])
         ))));
-        last = m.end;
+        last = r.end;
     }
     if last < text.len() {
         events.push(Event::Text(CowStr::from(text[last..].to_owned())));

@@ -85,7 +85,10 @@ pub enum Msg<'a> {
     // -- #10 read-aloud (speech): add new variants below --
 
     // -- #11 document numbers: add new variants below --
-
+    DocumentMisspelt { written: &'a str, meant: &'a str },
+    DocumentAmbiguous { written: &'a str, fits: &'a str },
+    DocumentShortUnknown { written: &'a str },
+    DocumentNumberAsPrinted { written: &'a str, printed: &'a str },
     // -- #12 output integrity: add new variants below --
     OutputDiskFull { dir: &'a str, file: &'a str },
     OutputFileFailed { dir: &'a str, file: &'a str, detail: &'a str },
@@ -117,7 +120,22 @@ pub enum Msg<'a> {
     // -- #15 performance: add new variants below --
 
     // -- #16 import: add new variants below --
-
+    ImportAbout,
+    ImportFilesHelp,
+    ImportSectionHelp,
+    ImportRootHelp,
+    ImportOldWord { path: &'a str },
+    ImportBadFile { path: &'a str, what: &'a str },
+    ImportNotText { path: &'a str },
+    ImportNeedsOcr { path: &'a str, command: &'a str },
+    ImportDone { source: &'a str, written: &'a str, format: &'a str },
+    ImportFailed { failed: usize, total: usize },
+    ImportNoSite { root: &'a str },
+    ImportSiteUnread { root: &'a str, detail: &'a str },
+    ImportOcrNumber { printed: &'a str, suggestion: &'a str },
+    ImportOcrWord { found: &'a str, suggestion: &'a str },
+    ImportCitesLater { number: &'a str, date: &'a str, issued: &'a str },
+    ImportNoPage { number: &'a str, suggestion: Option<&'a str> },
     // -- #17 audio: add new variants below --
 
     // -- #18 content: add new variants below --
@@ -378,6 +396,30 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #10 read-aloud (speech): add new arms below --
 
         // -- #11 document numbers: add new arms below --
+        (DocumentMisspelt { written, meant }, Vi) => format!(
+            "`{written}` được hiểu là `{meant}` và đã liên kết tới văn bản đó; hãy sửa lại thành `{meant}`"
+        ),
+        (DocumentMisspelt { written, meant }, En) => {
+            format!("`{written}` is taken to mean `{meant}` and linked to it; correct it to `{meant}`")
+        }
+        (DocumentAmbiguous { written, fits }, Vi) => format!(
+            "`{written}` khớp với nhiều văn bản (`{fits}`) nên không được liên kết; hãy ghi đủ số, ký hiệu"
+        ),
+        (DocumentAmbiguous { written, fits }, En) => format!(
+            "`{written}` fits several documents (`{fits}`), so it is not linked; write the full number"
+        ),
+        (DocumentNumberAsPrinted { written, printed }, Vi) => format!(
+            "số văn bản `{written}` được hiển thị là `{printed}`; hãy ghi `number:` đúng như in trên văn bản"
+        ),
+        (DocumentNumberAsPrinted { written, printed }, En) => format!(
+            "document number `{written}` is shown as `{printed}`; write `number:` as printed on the document"
+        ),
+        (DocumentShortUnknown { written }, Vi) => format!(
+            "`{written}` không khớp văn bản nào của trang nên không được liên kết; hãy thêm trang văn bản hoặc ghi đủ số, ký hiệu"
+        ),
+        (DocumentShortUnknown { written }, En) => format!(
+            "`{written}` matches no document of the site, so it is not linked; add the document's page or write its full number"
+        ),
 
         // -- #12 output integrity: add new arms below --
         (FrontMatterToml, Vi) => "phần đầu trang kiểu TOML (`+++`) không được hỗ trợ; viết bằng YAML giữa hai dòng `---` (ví dụ `title: Tiêu đề`)".into(),
@@ -509,6 +551,76 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #15 performance: add new arms below --
 
         // -- #16 import: add new arms below --
+        (ImportAbout, Vi) => "Nhập văn bản (.docx, PDF, ảnh quét, .txt mã TCVN3/VNI/Unicode) thành trang văn bản nháp".into(),
+        (ImportAbout, En) => "Import letters (.docx, PDF, scans, .txt in TCVN3/VNI/Unicode) as draft document pages".into(),
+        (ImportFilesHelp, Vi) => "Các tệp cần nhập".into(),
+        (ImportFilesHelp, En) => "The files to import".into(),
+        (ImportSectionHelp, Vi) => "Chuyên mục (thư mục trong content/) để ghi trang".into(),
+        (ImportSectionHelp, En) => "Section (folder under content/) for the pages".into(),
+        (ImportRootHelp, Vi) => "Thư mục trang web (có config.yaml)".into(),
+        (ImportRootHelp, En) => "The site's folder (holding config.yaml)".into(),
+        (ImportOldWord { path }, Vi) => format!(
+            "`{path}` là tệp Word cũ (.doc); mở bằng Word hoặc LibreOffice, chọn Lưu thành › Word (.docx), rồi nhập tệp .docx"
+        ),
+        (ImportOldWord { path }, En) => format!(
+            "`{path}` is an old Word file (.doc); open it in Word or LibreOffice, Save As › Word (.docx), then import the .docx"
+        ),
+        (ImportBadFile { path, what }, Vi) => format!("không đọc được `{path}` như một tệp {what}; tệp có thể bị hỏng"),
+        (ImportBadFile { path, what }, En) => format!("cannot read `{path}` as a {what} file; it may be damaged"),
+        (ImportNotText { path }, Vi) => format!(
+            "`{path}` không phải văn bản (.docx, PDF, ảnh quét hay tệp chữ); kiểm tra lại tên tệp"
+        ),
+        (ImportNotText { path }, En) => format!(
+            "`{path}` is not a letter (.docx, PDF, scanned image or text file); check the file name"
+        ),
+        (ImportNeedsOcr { path, command }, Vi) => format!(
+            "`{path}` là bản quét, không có chữ: cần nhận dạng chữ (OCR). Cài tesseract (`apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils`) rồi chạy lại loa import, hoặc tự chạy: {command}"
+        ),
+        (ImportNeedsOcr { path, command }, En) => format!(
+            "`{path}` is a scan without text: it needs OCR. Install tesseract (`apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils`) and run loa import again, or run it yourself: {command}"
+        ),
+        (ImportDone { source, written, format }, Vi) => format!(
+            "Đã nhập `{source}` ({format}) thành `{written}` (bản nháp). Đối chiếu với bản gốc, rồi đổi `draft` thành false."
+        ),
+        (ImportDone { source, written, format }, En) => format!(
+            "Imported `{source}` ({format}) as `{written}` (a draft). Check it against the original, then set `draft` to false."
+        ),
+        (ImportFailed { failed, total }, Vi) => format!("{failed}/{total} tệp không nhập được"),
+        (ImportFailed { failed, total }, En) => format!("{failed} of {total} file{} not imported", plural(total)),
+        (ImportNoSite { root }, Vi) => format!(
+            "`{root}` không phải trang web (không có config.yaml): không đối chiếu được số văn bản với các trang đã có"
+        ),
+        (ImportNoSite { root }, En) => format!(
+            "`{root}` is not a site (no config.yaml): document numbers were not checked against its pages"
+        ),
+        (ImportSiteUnread { root, detail }, Vi) => format!(
+            "không đọc được trang web `{root}` ({detail}): không đối chiếu được số văn bản với các trang đã có"
+        ),
+        (ImportSiteUnread { root, detail }, En) => format!(
+            "cannot read the site `{root}` ({detail}): document numbers were not checked against its pages"
+        ),
+        (ImportOcrNumber { printed, suggestion }, Vi) => format!(
+            "số `{printed}` có ký hiệu lạ, có thể do nhận dạng chữ (OCR) đọc nhầm: `{suggestion}`?"
+        ),
+        (ImportOcrNumber { printed, suggestion }, En) => format!(
+            "number `{printed}` has an unknown code, perhaps misread by OCR: `{suggestion}`?"
+        ),
+        (ImportOcrWord { found, suggestion }, Vi) => format!("`{found}` có thể bị mất dấu, đọc hoặc gõ nhầm: `{suggestion}`?"),
+        (ImportOcrWord { found, suggestion }, En) => format!("`{found}` may have lost its diacritics or been misread or mistyped: `{suggestion}`?"),
+        (ImportCitesLater { number, date, issued }, Vi) => format!(
+            "văn bản dẫn chiếu `{number}` ngày {date}, sau ngày của chính văn bản này ({issued}); một trong hai ngày có thể sai, hỏi lại văn thư"
+        ),
+        (ImportCitesLater { number, date, issued }, En) => format!(
+            "the letter cites `{number}` of {date}, later than its own date ({issued}); one of the dates may be wrong, ask the records office"
+        ),
+        (ImportNoPage { number, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("số `{number}` không có trong trang web; có phải là `{s}`?"),
+            None => format!("văn bản `{number}` chưa có trang trong trang web"),
+        },
+        (ImportNoPage { number, suggestion }, En) => match suggestion {
+            Some(s) => format!("number `{number}` matches no document of the site; did you mean `{s}`?"),
+            None => format!("document `{number}` has no page in the site yet"),
+        },
 
         // -- #17 audio: add new arms below --
 

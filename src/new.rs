@@ -24,18 +24,7 @@ pub fn new_page(root: &Path, kind: &str, path: &Path, today: &str) -> Result<Pat
         let kinds: Vec<&str> = BUILT_IN.iter().map(|(k, _)| *k).collect();
         bail!(messages::text(Msg::NewUnknownKind { kind, kinds: &kinds.join(", ") }));
     };
-    let rel = path.strip_prefix("content").unwrap_or(path);
-    if rel.is_absolute() || rel.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
-        bail!(messages::text(Msg::BadSlug { key: "PATH", value: &path.display().to_string() }));
-    }
-    let mut target = root.join("content").join(rel);
-    if target.extension().is_none() {
-        target.set_extension("md");
-    }
-    let shown = target.strip_prefix(root).unwrap_or(&target).display().to_string();
-    if target.exists() {
-        bail!(messages::text(Msg::NewExists { path: &shown }));
-    }
+    let target = target_of(root, path)?;
     let site_archetype = root.join("archetypes").join(format!("{kind}.md"));
     let archetype = match fs::read(&site_archetype) {
         Ok(bytes) => crate::load::decode(&bytes).map_err(|line| {
@@ -45,6 +34,32 @@ pub fn new_page(root: &Path, kind: &str, path: &Path, today: &str) -> Result<Pat
     };
     let stem = target.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let text = archetype.replace("{{ title }}", &title_from(&stem)).replace("{{ date }}", today);
+    create_page(root, path, &text)
+}
+
+/// `content/PATH` under `root` (`.md` added when PATH has no extension); PATH must stay
+/// inside `content/` and name no existing file.
+fn target_of(root: &Path, path: &Path) -> Result<PathBuf> {
+    let rel = path.strip_prefix("content").unwrap_or(path);
+    if rel.is_absolute() || rel.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+        bail!(messages::text(Msg::BadSlug { key: "PATH", value: &path.display().to_string() }));
+    }
+    let mut target = root.join("content").join(rel);
+    if target.extension().is_none() {
+        target.set_extension("md");
+    }
+    if target.exists() {
+        let shown = target.strip_prefix(root).unwrap_or(&target).display().to_string();
+        bail!(messages::text(Msg::NewExists { path: &shown }));
+    }
+    Ok(target)
+}
+
+/// Writes a new page `content/PATH` under `root` with `text`; never overwrites (also
+/// used by `loa import`). Returns the path written.
+pub fn create_page(root: &Path, path: &Path, text: &str) -> Result<PathBuf> {
+    let target = target_of(root, path)?;
+    let shown = target.strip_prefix(root).unwrap_or(&target).display().to_string();
     if let Some(parent) = target.parent() {
         fs::create_dir_all(parent).with_context(|| format!("`{}`", parent.display()))?;
     }

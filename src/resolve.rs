@@ -297,7 +297,7 @@ pub fn resolve(
             by_source,
             urls,
             drafts: draft_sources,
-            documents: HashMap::new(),
+            documents: Default::default(),
             document_urls: HashMap::new(),
         },
         assets: asset_outputs,

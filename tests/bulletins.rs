@@ -63,11 +63,40 @@ fn leftovers_a_reader_would_stumble_over_are_warnings() {
     let fx = Fixture::copy("bulletins");
     fx.write(
         "content/ban-tin/viet-tat.md",
-        "---\ntitle: Viết tắt\nbulletin:\n  air_date: 2023-03-08\n---\nHọc sinh GDNN và lớp TT.\n",
+        "---\ntitle: Viết tắt\nbulletin:\n  air_date: 2023-03-08\n---\nHọc sinh XYZT và lớp TT.\n\nĐường dài 5 km, đơn vị đo là km.\n",
     );
+    // Each leftover is reported once, at its file:line:col; fine words are not.
     fx.build()
-        .assert_stderr_contains("content/ban-tin/viet-tat.md: warning: the reading script still has `GDNN`")
-        .assert_stderr_contains("still has `TT (Thông tư hay Thông tri?)`");
+        .assert_stderr_contains("content/ban-tin/viet-tat.md:6:10: warning: the reading script still has `XYZT`")
+        .assert_stderr_contains("viet-tat.md:6:22: warning: the reading script still has `TT (Thông tư hay Thường trực hay thị trấn hay trung tâm?)`")
+        .assert_stderr_contains("viet-tat.md:8:30: warning: the reading script still has `km`");
+}
+
+#[test]
+fn read_aloud_speaks_the_issuer_the_same_inside_and_outside_a_site() {
+    // The documents fixture knows 1373/QĐ-TTg; an empty folder does not.
+    let site = Fixture::copy("documents");
+    let bare = Fixture::empty();
+    let text = "Quyết định số 1373/QĐ-TTg ngày 30/7/2021.\n\nThủ tướng Chính phủ ban hành Quyết định số 1373/QĐ-TTg.\n";
+    let want = "Quyết định số một nghìn ba trăm bảy mươi ba của Thủ tướng Chính phủ ngày ba mươi tháng bảy năm hai nghìn không trăm hai mươi mốt.\n\nThủ tướng Chính phủ ban hành Quyết định số một nghìn ba trăm bảy mươi ba.\n";
+    for fx in [&site, &bare] {
+        fx.write("doc.txt", text);
+        let mut cmd = fx.cmd();
+        cmd.current_dir(fx.root()).arg("read-aloud").arg(fx.path("doc.txt"));
+        fx.run(cmd, 0);
+        assert_eq!(fx.stdout(), want);
+    }
+}
+
+#[test]
+fn read_aloud_warnings_carry_file_line_and_column() {
+    let fx = Fixture::empty();
+    fx.write("tin.txt", "Dòng đầu.\n\nHọc sinh XYZT, XỬ LÝ VI PHẠM.\n");
+    let mut cmd = fx.cmd();
+    cmd.arg("read-aloud").arg(fx.path("tin.txt"));
+    fx.run(cmd, 0);
+    fx.assert_stderr_contains("tin.txt:3:10: warning: the reading script still has `XYZT`");
+    assert!(!fx.stderr().contains("`VI`"), "{}", fx.stderr());
 }
 
 #[test]

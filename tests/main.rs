@@ -8,6 +8,7 @@ mod content;
 mod documents;
 mod errors;
 mod goldens;
+mod import;
 mod init;
 mod new;
 mod output;

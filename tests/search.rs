@@ -307,3 +307,81 @@ fn search_works_over_http_with_pretty_urls() {
     check_queries(&chromium, &fx.tmp().join("profile"), &base, "");
     check_typing(&chromium, &fx.tmp().join("profile"), &fx.public(), &base);
 }
+
+// A document is found by every spelling people type for its number (#11): case,
+// spaces, dashes, `/` for `-`, no dash at all, the OCR look-alike `Ð`, short forms, and
+// the misspellings the site's own pages use ("11-CT/TIV").
+#[test]
+fn search_finds_documents_by_every_spelling() {
+    let Some(chromium) = chromium() else { return };
+    let fx = Fixture::copy("spellings");
+    // The default theme's pages, with its search box and scripts.
+    std::fs::remove_dir_all(fx.path("templates")).expect("remove the fixture's templates");
+    fx.build();
+    let base = format!("{}/", file_url(&fx.public()));
+    let profile = fx.tmp().join("profile");
+    let cases: &[(&str, &str)] = &[
+        ("11-CT/TW", "chi-thi-11"),
+        ("11-ct/tw", "chi-thi-11"),
+        ("11 CT/TW", "chi-thi-11"),
+        ("11/CT/TW", "chi-thi-11"),
+        ("11 - CT / TW", "chi-thi-11"),
+        ("11 – CT/TW", "chi-thi-11"),
+        ("11CT/TW", "chi-thi-11"),
+        ("11-CT/TIV", "chi-thi-11"),
+        ("Chỉ thị 11", "chi-thi-11"),
+        ("chi thi so 11", "chi-thi-11"),
+        ("CT 11", "chi-thi-11"),
+        ("Chỉ thị số 11 của Bộ Chính trị", "chi-thi-11"),
+        ("Kết luận 49", "ket-luan-49"),
+        ("KL 49", "ket-luan-49"),
+        ("49-kl/tw", "ket-luan-49"),
+        ("1373/QĐ-TTg", "quyet-dinh-1373/"),
+        ("1373/qđ-ttg", "quyet-dinh-1373/"),
+        ("1373 /QĐ-TTg", "quyet-dinh-1373/"),
+        ("1373/QD-TTg", "quyet-dinh-1373/"),
+        ("1373/Q\u{d0}-TTg", "quyet-dinh-1373/"),
+        ("1373/QĐ\u{a0}-\u{a0}TTg", "quyet-dinh-1373/"),
+        ("QĐ 1373 TTg", "quyet-dinh-1373/"),
+        ("30/2020/NĐ-CP", "nghi-dinh-30"),
+        ("30/2020/nd-cp", "nghi-dinh-30"),
+        ("Nghị định 30/2020", "nghi-dinh-30"),
+        ("Nghị định 30/2020 của Chính phủ", "nghi-dinh-30"),
+        ("36-HD/VPTW", "huong-dan-36"),
+        ("Hướng dẫn 36", "huong-dan-36"),
+    ];
+    let mut failures = Vec::new();
+    for (q, want) in cases {
+        let url = format!("{base}search/index.html?q={}", encode(q));
+        let page = parse(&dump_dom(&chromium, &profile, &url));
+        if !page.top().contains(&format!("van-ban/{want}")) {
+            failures.push(format!(
+                "{q:?}: want {want}, got {:?}",
+                page.hits.iter().map(|h| &h.href).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// The site's own misspellings of a number are indexed on the document they mean (#11), so
+// a search for "11-CT/TIV" lands on Chỉ thị 11-CT/TW; `Ð` (U+00D0) folds like `Đ`.
+#[test]
+fn search_index_holds_the_sites_misspellings_on_the_document() {
+    let fx = Fixture::copy("spellings");
+    fx.build();
+    let terms = fx.read_public("search/t-all.js");
+    let meta = fx.read_public("search/meta.js");
+    let pages: Vec<&str> = meta.split("[\"/").skip(1).map(|s| s.split('"').next().unwrap_or("")).collect();
+    let doc = pages.iter().position(|p| *p == "van-ban/chi-thi-11/").expect("the document's row");
+    let entry = terms.split("\"11cttiv\":").nth(1).expect("the misspelling is a term");
+    // Postings: (page - previous) * 128 + bits; the first posting of the entry is its page.
+    let first: u64 = entry
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a posting");
+    assert_eq!(first / 128, doc as u64, "11-CT/TIV is indexed on 11-CT/TW's page: {entry:.80}");
+    assert!(!terms.contains("\"q\u{f0}\":"), "ð folds to d: no folded term keeps it");
+}

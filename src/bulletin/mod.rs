@@ -102,13 +102,10 @@ pub fn index(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>) -> Bull
     let abbreviations: Vec<(String, String)> =
         cfg.abbreviations.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     let lookup = |key: &str| {
-        docs.by_key.get(key).map(|&d| {
-            let d = &docs.docs[d];
-            crate::speech::KnownDoc {
-                kind_name: d.kind.name.to_owned(),
-                num: d.number.num,
-                issuer: d.issuer.clone(),
-            }
+        docs.spoken(key).map(|d| crate::speech::KnownDoc {
+            kind_name: d.kind.name.to_owned(),
+            num: d.number.num,
+            issuer: d.issuer.clone(),
         })
     };
     let results: Vec<(Option<Bulletin>, Vec<Diagnostic>)> = site
@@ -202,8 +199,11 @@ fn read(
             );
         }
     }
-    for what in &leftovers {
-        diags.push(Diagnostic::warning(&src.shown, 0, 0, messages::text(Msg::BulletinLeftover { what })));
+    for l in &leftovers {
+        let from = l.at.map_or(0, |a| page.parsed.body_start + a);
+        let (line, col) = script::line_col(&src.text, from, &l.what);
+        let msg = messages::text(Msg::BulletinLeftover { what: &l.what });
+        diags.push(Diagnostic::warning(&src.shown, line, col, msg).with_excerpt_from(&src.text));
     }
     let bulletin = Bulletin {
         page: pi,

@@ -28,7 +28,13 @@ pub struct Block {
 
 /// The written blocks of a Markdown body, before they are spoken.
 pub fn blocks(markdown: &str) -> Vec<(BlockKind, String)> {
+    blocks_at(markdown).into_iter().map(|(k, t, _)| (k, t)).collect()
+}
+
+/// The written blocks with the byte offset in `markdown` where each block starts.
+pub fn blocks_at(markdown: &str) -> Vec<(BlockKind, String, usize)> {
     let mut out = Vec::new();
+    let mut at = 0usize;
     let mut text = String::new();
     let mut kind = BlockKind::Paragraph;
     let mut lists: Vec<Option<u64>> = Vec::new();
@@ -38,14 +44,17 @@ pub fn blocks(markdown: &str) -> Vec<(BlockKind, String)> {
     let mut row: Vec<String> = Vec::new();
     let mut in_head = false;
     let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let flush = |text: &mut String, kind: BlockKind, out: &mut Vec<(BlockKind, String)>| {
+    let flush = |text: &mut String, kind: BlockKind, at: usize, out: &mut Vec<(BlockKind, String, usize)>| {
         let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !t.is_empty() {
-            out.push((kind, t));
+            out.push((kind, t, at));
         }
         text.clear();
     };
-    for event in Parser::new_ext(markdown, opts) {
+    for (event, range) in Parser::new_ext(markdown, opts).into_offset_iter() {
+        if text.trim().is_empty() && matches!(event, Event::Text(_) | Event::Code(_)) {
+            at = range.start;
+        }
         match event {
             Event::Start(
                 Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::FootnoteDefinition(_),
@@ -55,22 +64,22 @@ pub fn blocks(markdown: &str) -> Vec<(BlockKind, String)> {
             ) => skip = skip.saturating_sub(1),
             _ if skip > 0 => {}
             Event::Start(Tag::Heading { .. }) => {
-                flush(&mut text, kind, &mut out);
+                flush(&mut text, kind, at, &mut out);
                 kind = BlockKind::Heading;
             }
             Event::End(TagEnd::Heading(_)) => {
-                flush(&mut text, BlockKind::Heading, &mut out);
+                flush(&mut text, BlockKind::Heading, at, &mut out);
                 kind = BlockKind::Paragraph;
             }
             Event::Start(Tag::List(start)) => {
-                flush(&mut text, kind, &mut out);
+                flush(&mut text, kind, at, &mut out);
                 lists.push(start);
             }
             Event::End(TagEnd::List(_)) => {
                 lists.pop();
             }
             Event::Start(Tag::Item) => {
-                flush(&mut text, kind, &mut out);
+                flush(&mut text, kind, at, &mut out);
                 in_item = true;
                 kind = BlockKind::Item;
                 // Ordered items are announced: "Thứ nhất, …".
@@ -80,12 +89,12 @@ pub fn blocks(markdown: &str) -> Vec<(BlockKind, String)> {
                 }
             }
             Event::End(TagEnd::Item) => {
-                flush(&mut text, BlockKind::Item, &mut out);
+                flush(&mut text, BlockKind::Item, at, &mut out);
                 in_item = false;
                 kind = BlockKind::Paragraph;
             }
             Event::Start(Tag::Paragraph) if !in_item => kind = BlockKind::Paragraph,
-            Event::End(TagEnd::Paragraph) if !in_item => flush(&mut text, BlockKind::Paragraph, &mut out),
+            Event::End(TagEnd::Paragraph) if !in_item => flush(&mut text, BlockKind::Paragraph, at, &mut out),
             Event::End(TagEnd::Paragraph) => text.push(' '),
             Event::Start(Tag::TableHead) => in_head = true,
             Event::End(TagEnd::TableHead) => {
@@ -107,7 +116,7 @@ pub fn blocks(markdown: &str) -> Vec<(BlockKind, String)> {
                     })
                     .collect();
                 if !cells.is_empty() {
-                    out.push((BlockKind::Row, cells.join("; ")));
+                    out.push((BlockKind::Row, cells.join("; "), range.start));
                 }
             }
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
@@ -116,7 +125,7 @@ pub fn blocks(markdown: &str) -> Vec<(BlockKind, String)> {
             _ => {}
         }
     }
-    flush(&mut text, kind, &mut out);
+    flush(&mut text, kind, at, &mut out);
     out
 }
 
@@ -130,16 +139,50 @@ fn end_sentence(mut s: String) -> String {
     s
 }
 
+/// Something the script still has that a reader would stumble over, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptLeftover {
+    pub what: String,
+    /// Byte offset in the Markdown body; `None` when it is in the title.
+    pub at: Option<usize>,
+}
+
+/// Where `what` is in `source` at or after byte `from` (the first word of a note such
+/// as "TT (Thông tư hay thị trấn?)"), as a 1-based line and column (in characters).
+pub fn line_col(source: &str, from: usize, what: &str) -> (usize, usize) {
+    let needle = what.split(" (").next().unwrap_or(what);
+    let from = from.min(source.len());
+    let from = (0..=from).rev().find(|&i| source.is_char_boundary(i)).unwrap_or(0);
+    let at = source[from..].find(needle).map_or(from, |i| from + i);
+    let head = &source[..at];
+    let line = head.matches('\n').count() + 1;
+    let col = head.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
 /// Speaks every block; returns the script and what a reader would still stumble over.
-pub fn script(title: Option<&str>, markdown: &str, opts: &speech::Options) -> (Vec<Block>, Vec<String>) {
-    let mut leftovers: Vec<String> = Vec::new();
+pub fn script(
+    title: Option<&str>,
+    markdown: &str,
+    opts: &speech::Options,
+) -> (Vec<Block>, Vec<ScriptLeftover>) {
+    let mut leftovers: Vec<ScriptLeftover> = Vec::new();
     let mut out = Vec::new();
-    let title_block = title.map(|t| (BlockKind::Title, t.to_owned())).into_iter();
-    for (kind, written) in title_block.chain(blocks(markdown)) {
+    let title_block = title.map(|t| (BlockKind::Title, t.to_owned(), None)).into_iter();
+    let body = blocks_at(markdown).into_iter().map(|(k, t, at)| (k, t, Some(at)));
+    for (kind, written, at) in title_block.chain(body) {
         let Spoken { text, leftovers: left } = speech::speak(&written, opts);
         for l in left {
-            if !leftovers.contains(&l) {
-                leftovers.push(l);
+            if !leftovers.iter().any(|x| x.what == l.what) {
+                // Blocks are rebuilt from Markdown, so find the leftover again in the source.
+                // The k-th occurrence in the block is the k-th after the block's start.
+                let needle = l.what.split(" (").next().unwrap_or(&l.what);
+                let nth = written.get(..l.at).map_or(0, |head| head.matches(needle).count());
+                let at = at.map(|a: usize| {
+                    let a = a.min(markdown.len());
+                    markdown[a..].match_indices(needle).nth(nth).map_or(a, |(i, _)| a + i)
+                });
+                leftovers.push(ScriptLeftover { what: l.what, at });
             }
         }
         if !text.trim().is_empty() {

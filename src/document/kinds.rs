@@ -2,30 +2,37 @@
 //! (Nghị định 30/2020/NĐ-CP appendix and Party usage; see facts-vi.md B3.1).
 
 /// A kind of document: code in numbers, slug in front matter, name as read.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Kind {
     pub code: &'static str,
     pub slug: &'static str,
     pub name: &'static str,
+    /// Cited by kind and number alone in running text ("Chỉ thị 11", "QĐ 1373").
+    pub short: bool,
 }
 
 const fn k(code: &'static str, slug: &'static str, name: &'static str) -> Kind {
-    Kind { code, slug, name }
+    Kind { code, slug, name, short: false }
+}
+
+/// A kind commonly cited in short form ("Kết luận 49", "KL 49").
+const fn s(code: &'static str, slug: &'static str, name: &'static str) -> Kind {
+    Kind { code, slug, name, short: true }
 }
 
 /// Every kind loa knows. `TT` is ambiguous and resolved by family (see `by_code`).
 pub const KINDS: &[Kind] = &[
-    k("NQ", "nghi-quyet", "Nghị quyết"),
-    k("QĐ", "quyet-dinh", "Quyết định"),
-    k("CT", "chi-thi", "Chỉ thị"),
-    k("KL", "ket-luan", "Kết luận"),
+    s("NQ", "nghi-quyet", "Nghị quyết"),
+    s("QĐ", "quyet-dinh", "Quyết định"),
+    s("CT", "chi-thi", "Chỉ thị"),
+    s("KL", "ket-luan", "Kết luận"),
     k("QC", "quy-che", "Quy chế"),
-    k("QyĐ", "quy-dinh", "Quy định"),
+    s("QyĐ", "quy-dinh", "Quy định"),
     k("TC", "thong-cao", "Thông cáo"),
-    k("TB", "thong-bao", "Thông báo"),
-    k("HD", "huong-dan", "Hướng dẫn"),
+    s("TB", "thong-bao", "Thông báo"),
+    s("HD", "huong-dan", "Hướng dẫn"),
     k("CTr", "chuong-trinh", "Chương trình"),
-    k("KH", "ke-hoach", "Kế hoạch"),
+    s("KH", "ke-hoach", "Kế hoạch"),
     k("PA", "phuong-an", "Phương án"),
     k("ĐA", "de-an", "Đề án"),
     k("DA", "du-an", "Dự án"),
@@ -41,16 +48,25 @@ pub const KINDS: &[Kind] = &[
     k("GGT", "giay-gioi-thieu", "Giấy giới thiệu"),
     k("GNP", "giay-nghi-phep", "Giấy nghỉ phép"),
     k("BS", "ban-sao", "Bản sao"),
-    k("CV", "cong-van", "Công văn"),
-    k("NĐ", "nghi-dinh", "Nghị định"),
-    k("TT", "thong-tu", "Thông tư"),
-    k("TT", "thong-tri", "Thông tri"),
+    s("CV", "cong-van", "Công văn"),
+    s("NĐ", "nghi-dinh", "Nghị định"),
+    s("TT", "thong-tu", "Thông tư"),
+    s("TT", "thong-tri", "Thông tri"),
 ];
+
+/// Kind codes that cite a document before a bare number ("QĐ 1373", "KL 49"; facts-vi.md
+/// B3.3). Others are too often something else before a number ("TB 7" is an average mark).
+pub const SHORT_CODES: &[&str] = &["NQ", "QĐ", "CT", "KL", "KH", "CV", "NĐ"];
+
+/// Kinds whose numbers carry no kind code: a law is `73/2021/QH14`. Not cited short
+/// without "số": "Luật 2019" is a law of that year.
+pub const UNCODED: &[Kind] =
+    &[k("", "luat", "Luật"), k("", "bo-luat", "Bộ luật"), k("", "phap-lenh", "Pháp lệnh")];
 
 /// The kind a number's code names. `TT` is Thông tư for state documents and Thông tri
 /// for Party documents.
 pub fn by_code(code: &str, party: bool) -> Option<&'static Kind> {
-    if code == "TT" {
+    if code == "TT" || code.eq_ignore_ascii_case("tt") {
         return KINDS.iter().find(|k| k.slug == if party { "thong-tri" } else { "thong-tu" });
     }
     // Codes differ by case only in CT/CTr, QĐ/QyĐ: compare exactly first, then folded.
@@ -63,10 +79,90 @@ pub fn by_code(code: &str, party: bool) -> Option<&'static Kind> {
 /// The kind named in front matter, by slug (`chi-thi`) or name (`Chỉ thị`).
 pub fn by_slug(value: &str) -> Option<&'static Kind> {
     let slug = crate::slug::slugify(value);
-    KINDS.iter().find(|k| k.slug == slug)
+    KINDS.iter().chain(UNCODED).find(|k| k.slug == slug)
 }
 
 /// The words that name a kind in running text ("Chỉ thị số 11-CT/TW").
 pub fn words() -> impl Iterator<Item = &'static str> {
-    KINDS.iter().map(|k| k.name).chain(["Công văn", "Nghị định", "Thông tư", "Thông tri"])
+    KINDS.iter().map(|k| k.name)
+}
+
+/// The kind named by the last words of `group` ("theo Chỉ thị", "Chi thi"): compared
+/// without case or diacritics, longest name first; with how many words it took.
+/// `Thông tư` and `Thông tri` stay apart.
+pub fn by_last_words(group: &str) -> Option<(&'static Kind, usize)> {
+    static PLAIN: std::sync::OnceLock<Vec<(String, &'static Kind)>> = std::sync::OnceLock::new();
+    let table = PLAIN.get_or_init(|| KINDS.iter().chain(UNCODED).map(|k| (plain(k.name), k)).collect());
+    // Texts repeat the same few groups ("Chỉ thị số"): each thread remembers them.
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<(&'static Kind, usize)>>> =
+            Default::default();
+    }
+    if let Some(found) = SEEN.with(|seen| seen.borrow().get(group).copied()) {
+        return found;
+    }
+    let found = last_words(table, &plain(group));
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() > 10_000 {
+            seen.clear();
+        }
+        seen.insert(group.to_owned(), found);
+    });
+    found
+}
+
+fn last_words(table: &[(String, &'static Kind)], plain: &str) -> Option<(&'static Kind, usize)> {
+    let mut words = 1;
+    let mut from = plain.len();
+    let mut best = None;
+    loop {
+        from = plain[..from].rfind(' ').map_or(0, |i| i);
+        let tail = plain[from..].trim_start();
+        if let Some((_, k)) = table.iter().find(|(p, _)| p == tail) {
+            best = Some((*k, words));
+        }
+        if from == 0 {
+            return best;
+        }
+        words += 1;
+    }
+}
+
+/// The kind named by `words` ("chỉ thị", "Chi thi", "THÔNG TƯ"), compared without case
+/// or diacritics.
+pub fn by_name(words: &str) -> Option<&'static Kind> {
+    by_last_words(words).filter(|(_, n)| *n == words.split_whitespace().count()).map(|(k, _)| k)
+}
+
+/// Lowercase, without diacritics, `đ` → `d`, single spaces.
+pub(crate) fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    let mut push = |c: char| {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            return;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            return;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            'Đ' | 'đ' | 'Ð' | 'ð' => out.push('d'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, &mut push);
+        }
+    }
+    out
 }

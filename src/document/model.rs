@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::catalogue::{DocLink, Resolution};
 use super::kinds::{self, Kind};
+use super::mentions::{Cited, Reference};
 use super::number::{self, DocNumber};
 use crate::error::Diagnostic;
 use crate::messages::{self, Msg};
@@ -31,6 +33,8 @@ pub struct Doc {
     pub cites: Vec<usize>,
     /// Pages that cite this document, by index into `Site::pages`.
     pub cited_by: Vec<usize>,
+    /// Other spellings the site's pages use for this number (`11-CT/TIV`, `11 CT/TW`).
+    pub spellings: Vec<String>,
 }
 
 /// Every document of the site, with lookups.
@@ -60,6 +64,12 @@ pub fn is_document(page: &Page) -> bool {
     page.parsed.front.document.is_some() || crate::resolve::in_top_folder(&page.parsed.source.rel, SECTION)
 }
 
+/// A state number's key with the year of issue put in: `14/CT-TTG` → `14/2021/CT-TTG`.
+fn qualified(key: &str, issued: NaiveDate) -> Option<String> {
+    let digits = key.find(|c: char| !c.is_ascii_digit())?;
+    Some(format!("{}/{}{}", &key[..digits], issued.format("%Y"), &key[digits..]))
+}
+
 fn field_line(text: &str, key: &str) -> usize {
     crate::config::block_key_line(text, "document", key)
 }
@@ -68,6 +78,9 @@ fn field_line(text: &str, key: &str) -> usize {
 pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
     let mut out = Documents::default();
     let mut files_of_key: HashMap<String, usize> = HashMap::new();
+    // Key as written → the documents that have it (several only for state numbers of
+    // different years).
+    let mut same_base_docs: HashMap<String, Vec<usize>> = HashMap::new();
     for (pi, page) in site.pages.iter().enumerate() {
         if !is_document(page) {
             continue;
@@ -102,7 +115,20 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
         required("issuer", front.issuer.as_deref().is_some_and(|s| !s.trim().is_empty()));
         required("issued", front.issued.as_ref().is_some_and(|v| !v.is_null()));
         let number = match front.number.as_deref().map(|n| (n, number::parse(n))) {
-            Some((_, Some(n))) => Some(n),
+            Some((_, Some(n))) => {
+                // The card shows the number: a Latin `D` or `Ð` for `Đ`, or lowercase
+                // codes, are written as printed, with a warning.
+                let fixed = number::as_printed(&n);
+                if fixed.printed != n.printed {
+                    let msg = messages::text(Msg::DocumentNumberAsPrinted {
+                        written: &n.printed,
+                        printed: &fixed.printed,
+                    });
+                    let line = field_line(&src.text, "number");
+                    diags.push(Diagnostic::warning(&src.shown, line, 1, msg).with_excerpt_from(&src.text));
+                }
+                Some(fixed)
+            }
             Some((written, None)) => {
                 diags.push(err("number", messages::text(Msg::DocumentBadNumber { number: written })));
                 None
@@ -137,8 +163,26 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
             }
             (None, None) => None,
         };
-        let (Some(number), Some(issued), Some(kind), true) = (number, issued, kind, ok) else { continue };
-        if let Some(&other) = files_of_key.get(&number.key) {
+        let (Some(mut number), Some(issued), Some(kind), true) = (number, issued, kind, ok) else { continue };
+        // State numbers start again each year: `14/CT-TTg` of 2021 and of 2026 are two
+        // documents. Both then get the year in their key (`14/2021/CT-TTG`).
+        let base = number.key.clone();
+        let same_base = same_base_docs.get(&base).cloned().unwrap_or_default();
+        let apart = |key: &str| qualified(key, issued).filter(|_| number.family == number::Family::State);
+        let clash = same_base.iter().copied().find(|&d| {
+            let other: &Doc = &out.docs[d];
+            number.year.is_some()
+                || other.number.year.is_some()
+                || number.family != number::Family::State
+                || other.issued.format("%Y").to_string() == issued.format("%Y").to_string()
+        });
+        let key = if same_base.is_empty() || clash.is_some() { None } else { apart(&base) };
+        let clash_page = clash.map(|d| out.docs[d].page).or_else(|| {
+            key.as_ref()
+                .and_then(|k| files_of_key.get(k).copied())
+                .or_else(|| (same_base.is_empty()).then(|| files_of_key.get(&base).copied()).flatten())
+        });
+        if let Some(other) = clash_page {
             let other = site.pages[other].parsed.source.shown.display().to_string();
             diags.push(err(
                 "number",
@@ -146,6 +190,21 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
             ));
             continue;
         }
+        if let Some(key) = key {
+            for &d in &same_base {
+                let old = out.docs[d].number.key.clone();
+                if old == base {
+                    let new = qualified(&base, out.docs[d].issued).unwrap_or(old.clone());
+                    out.by_key.remove(&old);
+                    files_of_key.remove(&old);
+                    out.by_key.insert(new.clone(), d);
+                    files_of_key.insert(new.clone(), out.docs[d].page);
+                    out.docs[d].number.key = new;
+                }
+            }
+            number.key = key;
+        }
+        same_base_docs.entry(base).or_default().push(out.docs.len());
         files_of_key.insert(number.key.clone(), pi);
         let declared = front.cites.iter().map(|c| (c.clone(), field_line(&src.text, "cites"))).collect();
         out.by_key.insert(number.key.clone(), out.docs.len());
@@ -161,23 +220,85 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
             declared,
             cites: Vec::new(),
             cited_by: Vec::new(),
+            spellings: Vec::new(),
         });
     }
     out
 }
 
-/// A number mentioned in a page body, as Markdown rendering found it.
+/// A mention in a page body, as Markdown rendering found and resolved it.
 #[derive(Debug, Clone)]
 pub struct Found {
+    /// The key of the document it means, or of the number as written when none fits.
     pub key: String,
+    /// As written: `11-CT/TIV`, `Chỉ thị 11`.
     pub printed: String,
     pub line: usize,
+    pub col: usize,
+    pub how: How,
+}
+
+/// How a mention was matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum How {
+    /// By its number as written (or a plain link to the page); unknown numbers are reported.
+    AsWritten,
+    /// Linked, but written with an OCR or typing error.
+    Corrected,
+    /// A short form that several documents fit: their printed numbers.
+    Several(Vec<String>),
+    /// A short form no document fits.
+    NoMatch,
+}
+
+impl Found {
+    /// A plain link to a document's page.
+    pub fn linked(key: &str, line: usize, col: usize) -> Found {
+        // No spelling: the link's text is not a number.
+        Found { key: key.to_owned(), printed: String::new(), line, col, how: How::AsWritten }
+    }
+
+    /// The mention `r` of `text`, resolved; with the page to link to, if any.
+    pub fn resolved<'c>(
+        r: &Reference,
+        text: &str,
+        resolution: &Resolution<'c>,
+        line: usize,
+        col: usize,
+    ) -> (Option<&'c DocLink>, Found) {
+        let (printed, written_key) = match &r.cited {
+            Cited::Number(n) => (n.printed.clone(), n.key.clone()),
+            Cited::Short(_) => {
+                (text[r.start..r.end].split_whitespace().collect::<Vec<_>>().join(" "), String::new())
+            }
+        };
+        let found = |key: String, how| Found { key, printed: printed.clone(), line, col, how };
+        match resolution {
+            Resolution::Found(e) => (Some(&e.link), found(e.key.clone(), How::AsWritten)),
+            Resolution::Corrected(e) => (Some(&e.link), found(e.key.clone(), How::Corrected)),
+            Resolution::Several(es) => {
+                (None, found(written_key, How::Several(es.iter().map(|e| e.shown.clone()).collect())))
+            }
+            Resolution::Unknown if written_key.is_empty() => (None, found(written_key, How::NoMatch)),
+            Resolution::Unknown => (None, found(written_key, How::AsWritten)),
+        }
+    }
 }
 
 impl Documents {
     /// The document a written number refers to, if the site has it.
     pub fn lookup(&self, written: &str) -> Option<&Doc> {
         self.by_key.get(&number::key(written)).map(|&i| &self.docs[i])
+    }
+
+    /// The document a number key means, for reading it aloud: as written, or read
+    /// through its OCR errors (`11-CT/TIV` is 11-CT/TW).
+    pub fn spoken(&self, key: &str) -> Option<&Doc> {
+        let found = self
+            .by_key
+            .get(key)
+            .or_else(|| super::catalogue::ocr_readings(key).find_map(|k| self.by_key.get(&k)));
+        found.map(|&i| &self.docs[i])
     }
 
     /// The closest known number to an unknown one: same number with a typo in the codes,
@@ -196,22 +317,66 @@ impl Documents {
     }
 
     /// Fills in who cites whom from `cites:` lists and the mentions Markdown found;
-    /// reports unknown numbers and citations of documents issued later.
+    /// reports misspelt, ambiguous and unknown mentions (once per page and spelling) and
+    /// citations of documents issued later.
     pub fn link_up(&mut self, site: &Site, found: &[&[Found]], diags: &mut Vec<Diagnostic>) {
         for (pi, mentions) in found.iter().enumerate() {
             let src = &site.pages[pi].parsed.source;
             let own = self.of_page.get(&pi).copied();
+            // Once per page and spelling is enough.
             let mut reported: Vec<&str> = Vec::new();
             for m in mentions.iter() {
-                match self.by_key.get(&m.key).copied() {
-                    Some(d) if Some(d) != own => self.cite(own, pi, d),
-                    Some(_) => {}
-                    // Once per page and number is enough.
-                    None if reported.contains(&m.key.as_str()) => {}
-                    None => {
-                        reported.push(&m.key);
-                        diags.push(self.unknown(&src.shown, m.line, &m.printed, &m.key, &src.text));
+                let known = self.by_key.get(&m.key).copied();
+                if let Some(d) = known {
+                    if Some(d) != own {
+                        self.cite(own, pi, d);
                     }
+                    let doc = &mut self.docs[d];
+                    if !m.printed.is_empty()
+                        && m.printed != doc.number.printed
+                        && !doc.spellings.contains(&m.printed)
+                    {
+                        doc.spellings.push(m.printed.clone());
+                    }
+                }
+                if reported.contains(&m.printed.as_str()) {
+                    continue;
+                }
+                let at = |d: Diagnostic| d.with_excerpt_from(&src.text);
+                let diag = match (&m.how, known) {
+                    (How::AsWritten, Some(_)) => None,
+                    (How::AsWritten, None) => {
+                        Some(self.unknown(&src.shown, m.line, m.col, &m.printed, &m.key, &src.text))
+                    }
+                    (How::Corrected, Some(d)) => Some(at(Diagnostic::warning(
+                        &src.shown,
+                        m.line,
+                        m.col,
+                        messages::text(Msg::DocumentMisspelt {
+                            written: &m.printed,
+                            meant: &self.docs[d].number.printed,
+                        }),
+                    ))),
+                    (How::Corrected, None) => None,
+                    (How::Several(all), _) => Some(at(Diagnostic::warning(
+                        &src.shown,
+                        m.line,
+                        m.col,
+                        messages::text(Msg::DocumentAmbiguous {
+                            written: &m.printed,
+                            fits: &all.join("`, `"),
+                        }),
+                    ))),
+                    (How::NoMatch, _) => Some(at(Diagnostic::note(
+                        &src.shown,
+                        m.line,
+                        m.col,
+                        messages::text(Msg::DocumentShortUnknown { written: &m.printed }),
+                    ))),
+                };
+                if let Some(d) = diag {
+                    reported.push(&m.printed);
+                    diags.push(d);
                 }
             }
         }
@@ -220,16 +385,53 @@ impl Documents {
             let pi = self.docs[di].page;
             let src = &site.pages[pi].parsed.source;
             for (written, line) in &declared {
-                let key = number::key(written);
-                match self.by_key.get(&key).copied() {
-                    Some(d) if d != di => self.cite(Some(di), pi, d),
-                    Some(_) => {
-                        let msg = messages::text(Msg::DocumentCitesItself { number: written });
+                let col = src
+                    .text
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .and_then(|l| l.find(written.as_str()).map(|b| l[..b].chars().count() + 1))
+                    .unwrap_or(0);
+                let parsed = number::parse(written);
+                let resolution = match &parsed {
+                    Some(n) => site.targets.documents.resolve_number(n),
+                    None => Resolution::Unknown,
+                };
+                let (known, corrected) = match resolution {
+                    Resolution::Found(e) => (self.by_key.get(&e.key).copied(), false),
+                    Resolution::Corrected(e) => (self.by_key.get(&e.key).copied(), true),
+                    Resolution::Several(all) => {
+                        let fits: Vec<&str> = all.iter().map(|e| e.shown.as_str()).collect();
+                        let msg =
+                            messages::text(Msg::DocumentAmbiguous { written, fits: &fits.join("`, `") });
                         diags.push(
-                            Diagnostic::warning(&src.shown, *line, 0, msg).with_excerpt_from(&src.text),
+                            Diagnostic::warning(&src.shown, *line, col, msg).with_excerpt_from(&src.text),
                         );
+                        continue;
                     }
-                    None => diags.push(self.unknown(&src.shown, *line, written, &key, &src.text)),
+                    Resolution::Unknown => (None, false),
+                };
+                match known {
+                    Some(d) => {
+                        if d != di {
+                            self.cite(Some(di), pi, d);
+                        } else {
+                            let msg = messages::text(Msg::DocumentCitesItself { number: written });
+                            diags.push(
+                                Diagnostic::warning(&src.shown, *line, col, msg).with_excerpt_from(&src.text),
+                            );
+                        }
+                        if corrected {
+                            let meant = &self.docs[d].number.printed;
+                            let msg = messages::text(Msg::DocumentMisspelt { written, meant });
+                            diags.push(
+                                Diagnostic::warning(&src.shown, *line, col, msg).with_excerpt_from(&src.text),
+                            );
+                        }
+                    }
+                    None => {
+                        let key = parsed.map_or_else(|| number::key(written), |n| n.key);
+                        diags.push(self.unknown(&src.shown, *line, col, written, &key, &src.text))
+                    }
                 }
             }
             self.docs[di].declared = declared;
@@ -281,6 +483,7 @@ impl Documents {
         &self,
         path: &std::path::Path,
         line: usize,
+        col: usize,
         written: &str,
         key: &str,
         text: &str,
@@ -289,13 +492,13 @@ impl Documents {
             Some(near) => Diagnostic::warning(
                 path,
                 line,
-                0,
+                col,
                 messages::text(Msg::DocumentUnknown { number: written, suggestion: Some(&near.printed) }),
             ),
             None => Diagnostic::note(
                 path,
                 line,
-                0,
+                col,
                 messages::text(Msg::DocumentUnknown { number: written, suggestion: None }),
             ),
         }
@@ -327,10 +530,9 @@ pub fn attach(site: &mut Site, docs: &Documents) {
         let page = &site.pages[d.page];
         let date = crate::date::format(d.issued, "short").unwrap_or_default();
         let label = format!("{} {} ngày {date}", d.kind.name, d.number.printed);
-        site.targets.documents.insert(
-            d.number.key.clone(),
-            crate::markdown::DocLink { url: page.url.clone(), label, source: page.parsed.source.rel.clone() },
-        );
+        let link = DocLink { url: page.url.clone(), label, source: page.parsed.source.rel.clone() };
+        let year = u16::try_from(chrono::Datelike::year(&d.issued)).unwrap_or(0);
+        site.targets.documents.add(&d.number, d.kind, &d.issuer, year, link);
         site.targets.document_urls.insert(page.url.clone(), d.number.key.clone());
     }
     let taxonomy = |name: &str, title: &str| crate::config::Taxonomy {

@@ -1,7 +1,9 @@
-//! Document numbers (số, ký hiệu): parsing, normalising for matching, keeping the printed form.
+//! Document numbers (số, ký hiệu): the grammar, the matching key, the printed form.
 //!
-//! Two families (facts-vi.md B1–B2): state documents `1373/QĐ-TTg`, `30/2020/NĐ-CP`;
-//! Party documents `11-CT/TW`, `375-CV/ĐU`.
+//! Two families (facts-vi.md B1–B2): state documents `1373/QĐ-TTg`, `30/2020/NĐ-CP`,
+//! laws `73/2021/QH14`; Party documents `11-CT/TW`, `375-CV/ĐU`. One grammar reads every
+//! spelling people type — any case, spaces around the separators, `/` for `-`, any dash —
+//! and gives one key, used by front matter, mentions, search and speech.
 
 use crate::load::nfc;
 
@@ -18,7 +20,7 @@ pub enum Family {
 /// A parsed document number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocNumber {
-    /// As written by the author, tidied: `375-CV/ĐU`.
+    /// As written by the author, with the standard separators: `375-CV/ĐU`.
     pub printed: String,
     /// The matching key: `375-CV/DU`.
     pub key: String,
@@ -33,89 +35,389 @@ pub struct DocNumber {
 
 /// Dashes people type for `-` in numbers.
 pub fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}')
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}'
+    )
 }
 
-/// Uppercase ASCII with `Đ` → `D`, for comparing codes.
+/// Spaces that may sit around the separators of a number (NBSP included).
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Uppercase with `Đ`, `Ð` (U+00D0, an OCR look-alike) and `đ` → `D`, for comparing codes.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'Đ' | 'đ' => 'D',
-            c => c.to_ascii_uppercase(),
-        })
-        .collect()
-}
-
-/// Tidies a written number: NFC, ASCII dashes, no spaces around `-` and `/`.
-pub fn tidy(s: &str) -> String {
-    let s = nfc(s.trim());
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let c = if is_dash(c) { '-' } else { c };
-        if c.is_whitespace() {
-            continue;
+        match c {
+            'Đ' | 'đ' | 'Ð' | 'ð' => out.push('D'),
+            c if c.is_ascii() => out.push(c.to_ascii_uppercase()),
+            c => out.extend(c.to_uppercase()),
         }
-        out.push(c);
     }
     out
 }
 
-/// The matching key of a written number (case, dashes, spaces, `Đ`/`D` folded).
+/// Tidies a written number: NFC, ASCII dashes, no spaces.
+pub fn tidy(s: &str) -> String {
+    nfc(s.trim()).chars().filter(|c| !c.is_whitespace()).map(|c| if is_dash(c) { '-' } else { c }).collect()
+}
+
+/// The matching key of a written number: the parsed key when it is a number, else the
+/// tidied text folded (case, dashes, spaces, `Đ`/`D`).
 pub fn key(s: &str) -> String {
-    fold(&tidy(s))
+    parse(s).map_or_else(|| fold(&tidy(s)), |n| n.key)
 }
 
-fn is_code(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(char::is_alphabetic) && chars.all(|c| c.is_alphabetic() || c == '&')
-}
-
-/// Parses a number such as `11 - CT/TW`, `1373/QĐ-TTg` or `30/2020/NĐ-CP`.
+/// Parses a whole number such as `11 - CT/TW`, `11/ct/tw`, `1373/QĐ-TTg` or `30/2020/NĐ-CP`.
 pub fn parse(written: &str) -> Option<DocNumber> {
-    let printed = tidy(written);
-    let digits_end = printed.find(|c: char| !c.is_ascii_digit())?;
-    if digits_end == 0 || digits_end > 6 {
+    let s = nfc(written.trim());
+    match lex(&s, 0) {
+        Some((end, n)) if end == s.len() => Some(n),
+        _ => None,
+    }
+}
+
+/// The number with its codes as the tables print them (`1373/qd-ttg` → `1373/QĐ-TTg`,
+/// `375-CV/ÐU` → `375-CV/ĐU`), where the tables know them without doubt.
+pub fn as_printed(n: &DocNumber) -> DocNumber {
+    let unique = |code: &str, table: &mut dyn Iterator<Item = &'static str>| -> String {
+        let folded = fold(code);
+        let same: Vec<&str> = table.filter(|c| fold(c) == folded).collect();
+        match same.as_slice() {
+            [one] => (*one).to_owned(),
+            // Codes are never all lowercase (`TTg`, `QyĐ` mix cases).
+            [] if !code.chars().any(char::is_uppercase) => code.to_uppercase(),
+            _ => code.to_owned(),
+        }
+    };
+    let kind = n.kind_code.as_deref().map(|k| unique(k, &mut super::kinds::KINDS.iter().map(|k| k.code)));
+    let issuer: Vec<String> = n
+        .issuer_code
+        .split('-')
+        .map(|part| {
+            let digits = part.trim_start_matches(|c: char| !c.is_ascii_digit());
+            let letters = &part[..part.len() - digits.len()];
+            let fixed = unique(letters, &mut super::issuers::ISSUERS.iter().map(|(c, _)| *c));
+            format!("{fixed}{digits}")
+        })
+        .collect();
+    let issuer: Vec<&str> = issuer.iter().map(String::as_str).collect();
+    let digits = &n.printed[..n.printed.find(|c: char| !c.is_ascii_digit()).unwrap_or(n.printed.len())];
+    let mut fixed = DocNumber::new(digits, n.num, n.year, kind.as_deref(), &issuer, n.family);
+    fixed.key = n.key.clone();
+    fixed
+}
+
+/// Longest number part, in digits.
+const MAX_DIGITS: usize = 6;
+/// Longest code (`UBKTTU`, `BLĐTBXH`), in letters.
+const MAX_CODE: usize = 12;
+/// Most spaces read around one separator.
+const MAX_SPACES: usize = 3;
+
+/// Reads a number starting at byte `start` of `s` (an ASCII digit). Returns where it
+/// ends and the number. The caller checks what stands before and after.
+pub(crate) fn lex(s: &str, start: usize) -> Option<(usize, DocNumber)> {
+    let mut c = Cursor { s, pos: start };
+    let digits = c.digits()?;
+    if digits.len() > MAX_DIGITS {
         return None;
     }
-    let num: u32 = printed[..digits_end].parse().ok()?;
-    let rest = &printed[digits_end..];
-    let number = |year, kind_code: Option<&str>, issuer: &str, family| DocNumber {
-        key: fold(&printed),
-        printed: printed.clone(),
-        num,
-        year,
-        kind_code: kind_code.map(str::to_owned),
-        issuer_code: issuer.to_owned(),
-        family,
+    let num: u32 = digits.parse().ok()?;
+    let after_num = c.pos;
+    let build = |end: usize, year: Option<u16>, kind: Option<&str>, issuer: &[&str], family: Family| {
+        Some((end, DocNumber::new(digits, num, year, kind, issuer, family)))
     };
-    if let Some(party) = rest.strip_prefix('-') {
-        let (kind, issuer) = party.split_once('/')?;
-        if is_code(kind) && issuer.split('-').all(is_code) {
-            return Some(number(None, Some(kind), issuer, Family::Party));
+
+    // Party, as printed: `11-CT/TW`, `11 - CT / TW`, `11-ct/tw`.
+    c.spaces();
+    if c.dash() {
+        c.spaces();
+        if let Some(kind) = c.code(false) {
+            if let Some(issuer) = party_tail(&mut c, kind) {
+                return build(c.pos, None, Some(kind), &issuer, Family::Party);
+            }
         }
         return None;
     }
-    let mut tail = rest.strip_prefix('/')?;
-    let mut year = None;
-    if let Some((y, after)) = tail.split_once('/') {
-        if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) {
-            year = y.parse().ok();
-            tail = after;
+    // Party typed with `/` (`11/CT/TW`), state (`1373/QĐ-TTg`), with a year (`30/2020/NĐ-CP`).
+    c.pos = after_num;
+    c.spaces();
+    if c.eat('/') {
+        c.spaces();
+        if let Some(year) = c.year() {
+            c.spaces();
+            if !c.eat('/') {
+                return None;
+            }
+            c.spaces();
+            let parts = state_parts(&mut c, true)?;
+            let (kind, issuer) = state(Some(year), &parts)?;
+            return build(c.pos, Some(year), kind, issuer, Family::State);
+        }
+        let mark = c.pos;
+        let first = c.code(false)?;
+        let known_kind = super::kinds::by_code(first, true).is_some();
+        c.spaces();
+        if known_kind && c.eat('/') {
+            if let Some(issuer) = party_tail_after_slash(&mut c, first) {
+                return build(c.pos, None, Some(first), &issuer, Family::Party);
+            }
+        }
+        c.pos = mark;
+        let parts = state_parts(&mut c, false)?;
+        let (kind, issuer) = state(None, &parts)?;
+        return build(c.pos, None, kind, issuer, Family::State);
+    }
+    // Party with a space for the dash: `11 CT/TW` (the kind must be a known code, in capitals).
+    c.pos = after_num;
+    if c.spaces() > 0 {
+        if let Some(kind) = c.code(false) {
+            if starts_upper(kind) && super::kinds::by_code(kind, true).is_some() {
+                if let Some(issuer) = party_tail(&mut c, kind) {
+                    return build(c.pos, None, Some(kind), &issuer, Family::Party);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A state number from its parts after the slash(es): the first is the kind when it
+/// names one and an issuer follows (`QĐ-TTg`), else all are the issuer (`BGDĐT-GDTX`).
+fn state<'p>(year: Option<u16>, parts: &'p [&'p str]) -> Option<(Option<&'p str>, &'p [&'p str])> {
+    let first_is_kind = parts.len() > 1 && super::kinds::by_code(parts[0], false).is_some();
+    // A year inside (`43/2019/qh14`) says "document number" in any case.
+    if !first_is_kind && year.is_none() && !(parts.iter().all(|p| starts_upper(p))) {
+        return None;
+    }
+    // A lone code without a year must look like an issuer: `12/UBND`, not `1/A` or `11/CT`.
+    if parts.len() == 1
+        && year.is_none()
+        && (parts[0].chars().count() < 2 || super::kinds::by_code(parts[0], false).is_some())
+    {
+        return None;
+    }
+    if first_is_kind {
+        Some((Some(parts[0]), &parts[1..]))
+    } else {
+        Some((None, parts))
+    }
+}
+
+/// After a Party kind code: `/ TW`, `/VPTW`, `/ĐU-BTG`.
+fn party_tail<'a>(c: &mut Cursor<'a>, kind: &str) -> Option<Vec<&'a str>> {
+    c.spaces();
+    if !c.eat('/') {
+        return None;
+    }
+    party_tail_after_slash(c, kind)
+}
+
+fn party_tail_after_slash<'a>(c: &mut Cursor<'a>, kind: &str) -> Option<Vec<&'a str>> {
+    c.spaces();
+    let any_case = super::kinds::by_code(kind, true).is_some();
+    if !any_case && !starts_upper(kind) {
+        return None;
+    }
+    let mut parts = vec![c.code(false)?];
+    // Further issuer parts are joined by a dash without spaces: `ĐU-BTG`.
+    loop {
+        let mark = c.pos;
+        if c.dash() {
+            if let Some(p) = c.code(false) {
+                if any_case || starts_upper(p) {
+                    parts.push(p);
+                    continue;
+                }
+            }
+        }
+        c.pos = mark;
+        break;
+    }
+    (any_case || parts.iter().all(|p| starts_upper(p))).then_some(parts)
+}
+
+/// The codes after a state number's slash: `QĐ-TTg`, `QĐ - TTg`, `TT-BLĐTBXH`, `QH14`.
+fn state_parts<'a>(c: &mut Cursor<'a>, digits_allowed: bool) -> Option<Vec<&'a str>> {
+    let mut parts = vec![c.code(digits_allowed)?];
+    loop {
+        let mark = c.pos;
+        // Spaces are read only around the dash after the kind: `QĐ - TTg`.
+        let spaced = parts.len() == 1 && super::kinds::by_code(parts[0], false).is_some();
+        if spaced {
+            c.spaces();
+        }
+        if c.dash() {
+            if spaced {
+                c.spaces();
+            }
+            if let Some(p) = c.code(digits_allowed) {
+                parts.push(p);
+                continue;
+            }
+        }
+        // A non-breaking space where the dash should be (`QĐ TTg` kept on one line).
+        c.pos = mark;
+        if spaced && c.nbsp() {
+            if let Some(p) = c.code(digits_allowed).filter(|p| starts_upper(p)) {
+                parts.push(p);
+                continue;
+            }
+        }
+        c.pos = mark;
+        break;
+    }
+    Some(parts)
+}
+
+fn starts_upper(code: &str) -> bool {
+    code.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl DocNumber {
+    fn new(
+        digits: &str,
+        num: u32,
+        year: Option<u16>,
+        kind: Option<&str>,
+        issuer: &[&str],
+        family: Family,
+    ) -> DocNumber {
+        let issuer_code = issuer.join("-");
+        let codes = match (family, kind) {
+            (Family::Party, Some(k)) => format!("-{k}/{issuer_code}"),
+            (Family::Party, None) => format!("/{issuer_code}"),
+            (Family::State, Some(k)) => format!("/{k}-{issuer_code}"),
+            (Family::State, None) => format!("/{issuer_code}"),
+        };
+        let year_part = year.map_or(String::new(), |y| format!("/{y}"));
+        let printed = match family {
+            Family::Party => format!("{digits}{codes}"),
+            Family::State => format!("{digits}{year_part}{codes}"),
+        };
+        // `04-NQ/ĐU` and `4-NQ/ĐU` are the same number: the key drops leading zeros.
+        let key = match family {
+            Family::Party => fold(&format!("{num}{codes}")),
+            Family::State => fold(&format!("{num}{year_part}{codes}")),
+        };
+        DocNumber { printed, key, num, year, kind_code: kind.map(str::to_owned), issuer_code, family }
+    }
+}
+
+/// A reading position in a text.
+struct Cursor<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn peek(&self) -> Option<char> {
+        self.s[self.pos..].chars().next()
+    }
+
+    fn eat(&mut self, want: char) -> bool {
+        if self.peek() == Some(want) {
+            self.pos += want.len_utf8();
+            true
         } else {
+            false
+        }
+    }
+
+    fn dash(&mut self) -> bool {
+        match self.peek() {
+            Some(c) if is_dash(c) => {
+                self.pos += c.len_utf8();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn nbsp(&mut self) -> bool {
+        match self.peek() {
+            Some(c @ ('\u{a0}' | '\u{202f}')) => {
+                self.pos += c.len_utf8();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Skips up to `MAX_SPACES` spaces; returns how many.
+    fn spaces(&mut self) -> usize {
+        let mut n = 0;
+        while n < MAX_SPACES {
+            match self.peek() {
+                Some(c) if is_space(c) => {
+                    self.pos += c.len_utf8();
+                    n += 1;
+                }
+                _ => break,
+            }
+        }
+        n
+    }
+
+    fn digits(&mut self) -> Option<&'a str> {
+        let start = self.pos;
+        let len = self.s[start..].bytes().take_while(u8::is_ascii_digit).count();
+        self.pos += len;
+        (len > 0).then(|| &self.s[start..self.pos])
+    }
+
+    /// A four-digit year followed by `/`.
+    fn year(&mut self) -> Option<u16> {
+        let start = self.pos;
+        let d = self.digits()?;
+        let y: u16 = d.parse().ok().filter(|y| (1945..=2099).contains(y) && d.len() == 4)?;
+        let mut probe = Cursor { s: self.s, pos: self.pos };
+        probe.spaces();
+        if probe.peek() == Some('/') {
+            Some(y)
+        } else {
+            self.pos = start;
+            None
+        }
+    }
+
+    /// A code: letters (and `&`, as in `LĐ-TB&XH`), then, when allowed, digits (`QH14`).
+    /// Nothing alphanumeric may follow.
+    fn code(&mut self, digits_allowed: bool) -> Option<&'a str> {
+        let start = self.pos;
+        let mut letters = 0;
+        for (i, ch) in self.s[start..].char_indices() {
+            if ch.is_alphabetic() || (ch == '&' && letters > 0) {
+                letters += 1;
+                if letters > MAX_CODE {
+                    return None;
+                }
+            } else {
+                self.pos = start + i;
+                break;
+            }
+            self.pos = start + i + ch.len_utf8();
+        }
+        if letters == 0 {
+            self.pos = start;
             return None;
         }
-    }
-    let parts: Vec<&str> = tail.split('-').collect();
-    if !parts.iter().all(|p| is_code(p)) {
-        return None;
-    }
-    // `3320/BGDĐT-GDTX` has no kind: the first part is the issuer.
-    let first_is_kind = parts.len() > 1 && super::kinds::by_code(parts[0], false).is_some();
-    if first_is_kind {
-        let issuer = &tail[parts[0].len() + 1..];
-        Some(number(year, Some(parts[0]), issuer, Family::State))
-    } else {
-        Some(number(year, None, tail, Family::State))
+        if digits_allowed {
+            let n = self.s[self.pos..].bytes().take_while(u8::is_ascii_digit).count();
+            if n > 3 {
+                self.pos = start;
+                return None;
+            }
+            self.pos += n;
+        }
+        if self.peek().is_some_and(|ch| ch.is_alphanumeric()) {
+            self.pos = start;
+            return None;
+        }
+        Some(&self.s[start..self.pos])
     }
 }
 
@@ -141,18 +443,41 @@ mod tests {
         let n = parse("3320/BGDĐT-GDTX").unwrap();
         assert_eq!((n.kind_code, n.issuer_code.as_str()), (None, "BGDĐT-GDTX"));
         assert_eq!(parse("375\u{2013} CV/ĐU").unwrap().printed, "375-CV/ĐU");
+        let n = parse("73/2021/QH14").unwrap();
+        assert_eq!((n.key.as_str(), n.year, n.kind_code), ("73/2021/QH14", Some(2021), None));
     }
 
     #[test]
-    fn matching_keys_fold_case_dashes_and_d() {
+    fn matching_keys_fold_case_dashes_separators_and_d() {
         assert_eq!(key("QD-TTg"), key("QĐ-TTG"));
         assert_eq!(key("375- CV/ĐU"), key("375-CV/DU"));
         assert_eq!(key("11 – CT/TW"), key("11-ct/tw"));
+        assert_eq!(key("11/CT/TW"), "11-CT/TW");
+        assert_eq!(key("11 CT/TW"), "11-CT/TW");
+        assert_eq!(key("04-NQ/ĐU"), "4-NQ/DU");
+        assert_eq!(key("1373/QÐ-TTg"), "1373/QD-TTG");
+    }
+
+    #[test]
+    fn as_printed_writes_codes_as_the_tables_do() {
+        for (written, printed) in [
+            ("1373/qd-ttg", "1373/QĐ-TTg"),
+            ("375-cv/\u{d0}u", "375-CV/ĐU"),
+            ("11-ct/tw", "11-CT/TW"),
+            ("73/2021/qh14", "73/2021/QH14"),
+            ("3320/BGDĐT-GDTX", "3320/BGDĐT-GDTX"),
+            ("12/da-XY", "12/da-XY"),
+            ("12/qđ-ubnd", "12/QĐ-UBND"),
+            ("12/QĐ-vx", "12/QĐ-VX"),
+        ] {
+            assert_eq!(as_printed(&parse(written).unwrap()).printed, printed, "{written}");
+        }
     }
 
     #[test]
     fn rejects_what_is_not_a_number() {
-        for s in ["13/4/2007", "2021-2030", "III/2023", "CT/TW", "11-CT", "1/2", "11-CT/"] {
+        for s in ["13/4/2007", "2021-2030", "III/2023", "CT/TW", "11-CT", "1/2", "11-CT/", "5 km/h", "11/CT"]
+        {
             assert_eq!(parse(s), None, "{s}");
         }
     }

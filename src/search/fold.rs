@@ -45,7 +45,8 @@ fn decomposed(word: &str, mut f: impl FnMut(char)) {
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     decomposed(word, |c| match c {
-        'đ' => out.push('d'),
+        // `ð` is the lowercase of `Ð` (U+00D0), which OCR puts for `Đ`.
+        'đ' | 'ð' => out.push('d'),
         c if is_mark(c) => {}
         c => out.push(c),
     });
@@ -186,5 +187,7 @@ mod tests {
         }
         assert_eq!(number_key("1373/QĐ-TTg"), "1373qdttg");
         assert_eq!(number_key("30/2020/NĐ-CP"), "302020ndcp");
+        // The OCR look-alike `Ð` (U+00D0) folds like `Đ`.
+        assert_eq!(number_key("1373/Q\u{d0}-TTg"), "1373qdttg");
     }
 }

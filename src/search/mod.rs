@@ -349,6 +349,12 @@ fn index_page(model: &Model, i: usize) -> PageIndex {
     if let Some(d) = doc {
         words.add(&d.number.printed, NUMBER);
         words.add_key(&fold::number_key(&d.number.key), NUMBER);
+        words.add_key(&fold::number_key(&d.number.printed), NUMBER);
+        // Other spellings the site uses for it (`11-CT/TIV`), so a search for them finds it.
+        for spelling in d.spellings.iter().filter(|s| crate::document::number::parse(s).is_some()) {
+            words.add(spelling, NUMBER);
+            words.add_key(&fold::number_key(spelling), NUMBER);
+        }
         words.add(d.kind.name, META);
         words.add(&d.issuer, META);
         words.add(d.subject.as_deref().unwrap_or(""), META);

@@ -1,31 +1,27 @@
-//! Dates, years, ranges, quarters and times as spoken (facts-vi.md E5):
-//! "13/4/2007" → "ngày mười ba tháng tư năm hai nghìn không trăm linh bảy".
+//! Dates, times and ranges as spoken (facts-vi.md E5): "13/4/2007" → "ngày mười ba tháng
+//! tư năm hai nghìn không trăm linh bảy", "ngày 10-12/3" → "từ ngày mười đến ngày mười hai
+//! tháng ba", "13h30 - 17h00" → "mười ba giờ ba mươi phút đến mười bảy giờ", "quý III/2023".
 
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex};
+use regex::Captures;
 
-use super::numbers::{month, read_digit_string, read_integer, roman_value};
-use super::{after, before, is_dash, replace, Dialect};
+use super::claims::{free_after, free_before, re, scan, Claims, Item};
+use super::numbers::roman_value;
+use super::token::{word_after, word_before};
+use super::{before, is_dash};
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("the date patterns are valid"))
-}
+const DASH: &str = r"[-\u{2010}-\u{2014}\u{2212}]";
 
-/// The number must not continue a longer number, code or word on its left.
-fn free_before(text: &str, pos: usize) -> bool {
-    !before(text, pos).is_some_and(|c| c.is_alphanumeric() || "/.,_".contains(c) || is_dash(c))
-}
+/// Words after which "d/m" is a date, not a fraction ("trước 30/6", "Quốc khánh 2/9").
+const DATE_CUES: &[&str] = &[
+    "ngày", "mùng", "mồng", "từ", "đến", "tới", "trước", "sau", "hôm", "sáng", "trưa", "chiều", "tối", "đêm",
+    "khánh", "dịp", "lễ", "vào", "hạn", "chót", "nay", "gian", "điểm", "nhật", "hai", "ba", "tư", "năm",
+    "sáu", "bảy", "kể", "hết", "qua", "tết",
+];
 
-/// ... nor on its right ("2007" in "2007/QĐ" or "2007.5").
-fn free_after(text: &str, pos: usize) -> bool {
-    let mut rest = text[pos..].chars();
-    match rest.next() {
-        Some(c) if c.is_alphanumeric() || c == '/' || c == '_' || is_dash(c) => false,
-        Some('.' | ',') => !rest.next().is_some_and(|c| c.is_ascii_digit()),
-        _ => true,
-    }
-}
+/// Cue words that already say when, so "ngày" is not added ("sáng 16/7", "đêm 15/7").
+const NO_DAY_WORD: &[&str] = &["sáng", "trưa", "chiều", "tối", "đêm", "khánh", "mùng", "mồng", "ngày"];
 
 fn num(caps: &Captures, name: &str) -> Option<u64> {
     caps.name(name)?.as_str().parse().ok()
@@ -35,63 +31,115 @@ fn is_year(y: u64) -> bool {
     (1000..=2999).contains(&y)
 }
 
-/// "ngày D tháng M năm Y" with the word "ngày" as the text had it (or added).
-fn day_word(caps: &Captures) -> String {
-    match caps.name("ngay") {
-        Some(w) => w.as_str().to_owned(),
-        None => "ngày".to_owned(),
-    }
+fn valid(day: u64, month: u64) -> bool {
+    (1..=31).contains(&day) && (1..=12).contains(&month)
 }
 
-/// Every date, range, quarter and time in `text`.
-pub(crate) fn dates(text: &str, d: Dialect) -> String {
-    static FULL: OnceLock<Regex> = OnceLock::new();
-    static QUARTER: OnceLock<Regex> = OnceLock::new();
-    static MONTH_YEAR: OnceLock<Regex> = OnceLock::new();
-    static DAY_MONTH: OnceLock<Regex> = OnceLock::new();
-    static TIME: OnceLock<Regex> = OnceLock::new();
-    static YEARS: OnceLock<Regex> = OnceLock::new();
-    static RANGE: OnceLock<Regex> = OnceLock::new();
-    static MONTH: OnceLock<Regex> = OnceLock::new();
+/// "D tháng M [năm Y]".
+fn day_month(day: u64, month: u64, year: Option<u64>) -> Vec<Item> {
+    let mut v = vec![Item::Integer(day), Item::words("tháng"), Item::Month(month)];
+    if let Some(y) = year {
+        v.push(Item::words("năm"));
+        v.push(Item::Integer(y));
+    }
+    v
+}
+
+/// The day word as written ("Ngày", "mùng") or "ngày".
+fn day_word(caps: &Captures) -> Item {
+    Item::Words(caps.name("ngay").map_or("ngày", |w| w.as_str()).to_owned())
+}
+
+pub(crate) fn classify(text: &str, claims: &mut Claims) {
+    static DAY_RANGE: OnceLock<regex::Regex> = OnceLock::new();
+    static FULL: OnceLock<regex::Regex> = OnceLock::new();
+    static QUARTER: OnceLock<regex::Regex> = OnceLock::new();
+    static MONTH_YEAR: OnceLock<regex::Regex> = OnceLock::new();
+    static DAY_MONTH: OnceLock<regex::Regex> = OnceLock::new();
+    static TIME: OnceLock<regex::Regex> = OnceLock::new();
+    static YEARS: OnceLock<regex::Regex> = OnceLock::new();
+    static RANGE: OnceLock<regex::Regex> = OnceLock::new();
+    static MONTH: OnceLock<regex::Regex> = OnceLock::new();
+
+    // ngày 10-12/3/2023, từ 15-20/4 → từ ngày mười đến ngày mười hai tháng ba …
+    let day_range = re(
+        &DAY_RANGE,
+        &format!(
+            r"(?:(?P<tu>[Tt]ừ)\s+)?(?:(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(?P<a>\d{{1,2}})\s*{DASH}\s*(?P<b>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}))?"
+        ),
+    );
+    scan(text, claims, day_range, |caps, text, _| {
+        let all = caps.get(0)?;
+        if before(text, all.start()).is_some_and(char::is_alphanumeric)
+            || !free_before(text, caps.name("a")?.start())
+            || !free_after(text, all.end())
+        {
+            return None;
+        }
+        let (a, b, m) = (num(caps, "a")?, num(caps, "b")?, num(caps, "m")?);
+        let y = num(caps, "y").filter(|y| is_year(*y));
+        if caps.name("y").is_some() && y.is_none() || a >= b || !valid(a, m) || !valid(b, m) {
+            return None;
+        }
+        let tu = caps.name("tu").map_or("từ", |w| w.as_str()).to_owned();
+        let mut start = all.start();
+        let mut day = day_word(caps);
+        // "trong 2 ngày 14-15/12": that "ngày" counts days; keep it and add the date's own.
+        if let Some(w) = caps.name("ngay").filter(|_| caps.name("tu").is_none()) {
+            if text[..w.start()].trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+                start = caps.name("a")?.start();
+                day = Item::words("ngày");
+            }
+        }
+        let mut v = vec![Item::Words(tu), day, Item::Integer(a), Item::words("đến ngày")];
+        v.extend(day_month(b, m, y));
+        Some((start, all.end(), Item::Seq(v)))
+    });
 
     // 13/4/2007, ngày 01/03/2023, 01-03-2023, 01.03.2023.
     let full = re(
         &FULL,
         r"(?:(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(?P<d>\d{1,2})(?P<s1>[/.\-])(?P<m>\d{1,2})(?P<s2>[/.\-])(?P<y>\d{4})",
     );
-    let text = replace(text, full, |caps, text| {
+    scan(text, claims, full, |caps, text, _| {
         let all = caps.get(0)?;
         let first = caps.name("d")?;
         if caps["s1"] != caps["s2"] || !free_before(text, first.start()) || !free_after(text, all.end()) {
             return None;
         }
         let (day, mon, year) = (num(caps, "d")?, num(caps, "m")?, num(caps, "y")?);
-        if !(1..=31).contains(&day) || !(1..=12).contains(&mon) || !is_year(year) {
+        if !valid(day, mon) || !is_year(year) {
             return None;
         }
-        Some(format!(
-            "{} {} tháng {} năm {}",
-            day_word(caps),
-            read_integer(day, d),
-            month(mon, d),
-            read_integer(year, d)
-        ))
+        let mut v = Vec::new();
+        let cue = word_before(text, all.start(), "(");
+        if caps.name("ngay").is_some() || !cue.as_deref().is_some_and(|w| NO_DAY_WORD.contains(&w)) {
+            v.push(day_word(caps));
+        }
+        v.extend(day_month(day, mon, Some(year)));
+        Some((all.start(), all.end(), Item::Seq(v)))
     });
 
     // quý III/2023, quý 3/2023 → quý ba năm …
-    let quarter = re(&QUARTER, r"(?P<q>[Qq]uý)\s+(?P<n>[IV]+|[1-4])\s*/\s*(?P<y>\d{4})");
-    let text = replace(&text, quarter, |caps, text| {
+    let quarter = re(&QUARTER, r"(?P<q>[Qq]uý|QUÝ)\s+(?P<n>[IV]+|[1-4])\s*/\s*(?P<y>\d{4})");
+    scan(text, claims, quarter, |caps, text, _| {
         let all = caps.get(0)?;
         if before(text, all.start()).is_some_and(char::is_alphanumeric) || !free_after(text, all.end()) {
             return None;
         }
         let n = caps["n"].parse().ok().or_else(|| roman_value(&caps["n"])).filter(|n| (1..=4).contains(n))?;
-        Some(format!("{} {} năm {}", &caps["q"], read_integer(n, d), read_integer(num(caps, "y")?, d)))
+        let v = vec![
+            Item::Words(caps["q"].to_owned()),
+            Item::Integer(n),
+            Item::words("năm"),
+            Item::Integer(num(caps, "y")?),
+        ];
+        Some((all.start(), all.end(), Item::Seq(v)))
     });
 
     // tháng 7/2021, 7/2021 → tháng bảy năm …
     let month_year = re(&MONTH_YEAR, r"(?:(?P<thang>[Tt]háng)\s+)?(?P<m>\d{1,2})/(?P<y>\d{4})");
-    let text = replace(&text, month_year, |caps, text| {
+    scan(text, claims, month_year, |caps, text, _| {
         let all = caps.get(0)?;
         let m = caps.name("m")?;
         if !free_before(text, m.start()) || !free_after(text, all.end()) {
@@ -101,53 +149,113 @@ pub(crate) fn dates(text: &str, d: Dialect) -> String {
         if !(1..=12).contains(&mon) || !is_year(year) {
             return None;
         }
-        let word = match caps.name("thang") {
-            Some(w) => w.as_str().to_owned(),
-            None => "tháng".to_owned(),
-        };
-        Some(format!("{word} {} năm {}", month(mon, d), read_integer(year, d)))
+        let word = caps.name("thang").map_or("tháng", |w| w.as_str()).to_owned();
+        let v = vec![Item::Words(word), Item::Month(mon), Item::words("năm"), Item::Integer(year)];
+        Some((all.start(), all.end(), Item::Seq(v)))
     });
 
-    // ngày 10/5 → ngày mười tháng năm (only after "ngày": "1/2" may be a fraction).
-    let day_month = re(&DAY_MONTH, r"(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})");
-    let text = replace(&text, day_month, |caps, text| {
+    // ngày 10/5, trước 30/6, Quốc khánh 2/9 → … mười tháng năm; a bare "2/3" is a fraction.
+    let day_month_re =
+        re(&DAY_MONTH, r"(?:(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})");
+    scan(text, claims, day_month_re, |caps, text, claims| {
         let all = caps.get(0)?;
-        if before(text, all.start()).is_some_and(char::is_alphanumeric) || !free_after(text, all.end()) {
+        let d = caps.name("d")?;
+        // The second date of a range: "20/11 - 26/11".
+        let trimmed = text[..all.start()].trim_end();
+        let head = trimmed.trim_end_matches(|c| is_dash(c) || c == ',').trim_end();
+        let head = ["và", "hoặc", "đến"].iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head).trim_end();
+        let after_date = head.len() < trimmed.len()
+            && claims.ending_at(text, head.len()).is_some_and(
+                |c| matches!(&c.item, Item::Seq(v) if v.iter().any(|i| matches!(i, Item::Month(_)))),
+            );
+        let dash_before = before(text, d.start()).is_some_and(is_dash);
+        if !(free_before(text, d.start()) || dash_before && after_date) || !free_after(text, all.end()) {
             return None;
         }
         let (day, mon) = (num(caps, "d")?, num(caps, "m")?);
-        if !(1..=31).contains(&day) || !(1..=12).contains(&mon) {
+        if !valid(day, mon) {
             return None;
         }
-        Some(format!("{} {} tháng {}", &caps["ngay"], read_integer(day, d), month(mon, d)))
+        let cue = word_before(text, all.start(), "(:");
+        // "Ngày Quốc tế Phụ nữ 8/3", "Tết Thiếu nhi 1/6": a named day a few words before.
+        let named_day = text[..all.start()]
+            .split_whitespace()
+            .rev()
+            .take(6)
+            .take_while(|w| !w.ends_with([',', ';', '.', ':']))
+            .any(|w| matches!(w, "Ngày" | "Tết" | "ngày"));
+        // "24/7" is "around the clock", not the 24th of July.
+        let around_the_clock = day == 24 && mon == 7;
+        let cued = after_date
+            || caps.name("ngay").is_some()
+            || cue.as_deref().is_some_and(|w| DATE_CUES.contains(&w))
+            || named_day
+            // A count is never more than its whole: "8/3" with 8 > 3 is a date.
+            || day > mon
+                && !around_the_clock
+                && word_after(text, all.end())
+                    .is_none_or(|w| !w.starts_with(char::is_lowercase) || w == "hằng" || w == "năm");
+        if !cued {
+            return None;
+        }
+        let mut v = Vec::new();
+        let cue_says_when =
+            cue.as_deref().is_some_and(|w| NO_DAY_WORD.contains(&w) || !DATE_CUES.contains(&w));
+        if caps.name("ngay").is_some() || !cue_says_when {
+            v.push(day_word(caps));
+        }
+        v.extend(day_month(day, mon, None));
+        Some((all.start(), all.end(), Item::Seq(v)))
     });
 
-    // 5h30, 17h, 15:30 → năm giờ ba mươi phút, mười bảy giờ.
-    let time = re(&TIME, r"(?P<h>\d{1,2})(?:h|giờ|:)(?P<m>\d{2})?");
-    let text = replace(&text, time, |caps, text| {
+    // 08 giờ 00 phút, 7 giờ 30 → tám giờ, bảy giờ ba mươi phút (no "không phút").
+    static CLOCK: OnceLock<regex::Regex> = OnceLock::new();
+    let clock = re(&CLOCK, r"(?P<h>\d{1,2})\s+giờ\s+(?P<m>\d{1,2})(?:\s+phút)?");
+    scan(text, claims, clock, |caps, text, _| {
+        let all = caps.get(0)?;
+        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+            return None;
+        }
+        let (h, m) = (num(caps, "h")?, num(caps, "m")?);
+        if h > 24 || m > 59 {
+            return None;
+        }
+        let mut v = vec![Item::Integer(h), Item::words("giờ")];
+        if m > 0 {
+            v.push(Item::Integer(m));
+            v.push(Item::words("phút"));
+        }
+        Some((all.start(), all.end(), Item::Seq(v)))
+    });
+
+    // 5h30, 17h, 15:30, 8h00 → năm giờ ba mươi phút, mười bảy giờ, tám giờ.
+    let time = re(&TIME, r"(?P<h>\d{1,2})(?:h|giờ|:)(?P<m>\d{2})?(?:'|p\b|phút)?");
+    scan(text, claims, time, |caps, text, _| {
         let all = caps.get(0)?;
         let colon = all.as_str().contains(':');
-        if !free_before(text, all.start())
-            || after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == ':' || c == '/')
+        // A dash may join two times ("7h30-11h30").
+        if before(text, all.start()).is_some_and(|c| c.is_alphanumeric() || "/.,_".contains(c))
+            || super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == ':' || c == '/')
             || (colon && caps.name("m").is_none())
         {
             return None;
         }
         let h = num(caps, "h")?;
-        let m = match caps.name("m") {
-            Some(m) => m.as_str().parse().ok()?,
-            None => 0,
-        };
+        let m = caps.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
         if h > 24 || m > 59 {
             return None;
         }
-        let hours = format!("{} giờ", read_integer(h, d));
-        Some(if m == 0 { hours } else { format!("{hours} {} phút", read_integer(m, d)) })
+        let mut v = vec![Item::Integer(h), Item::words("giờ")];
+        if m > 0 {
+            v.push(Item::Integer(m));
+            v.push(Item::words("phút"));
+        }
+        Some((all.start(), all.end(), Item::Seq(v)))
     });
 
     // 2021-2030, 2021 – 2030 → hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm ba mươi.
-    let years = re(&YEARS, r"(?P<a>\d{4})\s*[-\u{2010}-\u{2014}\u{2212}]\s*(?P<b>\d{4})");
-    let text = replace(&text, years, |caps, text| {
+    let years = re(&YEARS, &format!(r"(?P<a>\d{{4}})\s*{DASH}\s*(?P<b>\d{{4}})"));
+    scan(text, claims, years, |caps, text, _| {
         let all = caps.get(0)?;
         if !free_before(text, all.start()) || !free_after(text, all.end()) {
             return None;
@@ -156,31 +264,46 @@ pub(crate) fn dates(text: &str, d: Dialect) -> String {
         if !(1900..=2100).contains(&a) || !(1900..=2100).contains(&b) || a > b {
             return None;
         }
-        Some(format!("{} đến {}", read_integer(a, d), read_integer(b, d)))
+        Some((
+            all.start(),
+            all.end(),
+            Item::Seq(vec![Item::Integer(a), Item::words("đến"), Item::Integer(b)]),
+        ))
     });
 
-    // 10-12 người → mười đến mười hai người (small numbers only: not phone numbers).
-    let range = re(&RANGE, r"(?P<a>[1-9]\d{0,2})\s*[-\u{2010}-\u{2014}\u{2212}]\s*(?P<b>[1-9]\d{0,2})");
-    let text = replace(&text, range, |caps, text| {
+    // 10-12 người, 01 - 02 mô hình, 2,5-3 tấn → mười đến mười hai người.
+    let range =
+        re(&RANGE, &format!(r"(?P<a>\d{{1,3}}(?:,\d{{1,2}})?)\s*{DASH}\s*(?P<b>\d{{1,3}}(?:,\d{{1,2}})?)"));
+    scan(text, claims, range, |caps, text, _| {
         let all = caps.get(0)?;
         if !free_before(text, all.start()) || !free_after(text, all.end()) {
             return None;
         }
-        let (a, b) = (num(caps, "a")?, num(caps, "b")?);
-        (a < b).then(|| format!("{} đến {}", read_integer(a, d), read_integer(b, d)))
+        let value = |s: &str| s.replace(',', ".").parse::<f64>().ok();
+        let (a, b) = (value(&caps["a"])?, value(&caps["b"])?);
+        if a >= b {
+            return None;
+        }
+        let v =
+            vec![Item::Number(caps["a"].to_owned()), Item::words("đến"), Item::Number(caps["b"].to_owned())];
+        Some((all.start(), all.end(), Item::Seq(v)))
     });
 
     // tháng 4, tháng 03 → tháng tư, tháng ba.
     let month_word = re(&MONTH, r"(?P<thang>[Tt]háng)\s+(?P<m>\d{1,2})");
-    replace(&text, month_word, |caps, text| {
+    scan(text, claims, month_word, |caps, text, _| {
         let all = caps.get(0)?;
         if before(text, all.start()).is_some_and(char::is_alphanumeric) || !free_after(text, all.end()) {
             return None;
         }
         let mon = num(caps, "m")?;
         if !(1..=12).contains(&mon) {
-            return read_digit_string(&caps["m"], d).map(|n| format!("{} {n}", &caps["thang"]));
+            return None;
         }
-        Some(format!("{} {}", &caps["thang"], month(mon, d)))
-    })
+        Some((
+            all.start(),
+            all.end(),
+            Item::Seq(vec![Item::Words(caps["thang"].to_owned()), Item::Month(mon)]),
+        ))
+    });
 }

@@ -1,11 +1,12 @@
 //! Numbers as spoken (facts-vi.md E1–E4): integers, written numbers with `.` thousands
-//! groups and `,` decimals, ordinals, and Roman numerals after words such as "khóa".
+//! groups and `,` decimals, ordinals ("thứ 4" → "thứ tư"), fractions ("2/3" → "hai phần
+//! ba", "15/17 xã" → "mười lăm trên mười bảy xã") and the plain numbers left over.
 
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex};
-
-use super::{after, before, replace, Dialect};
+use super::claims::{free_after, free_before, re, scan, Claims, Item};
+use super::token::{word_after, word_before};
+use super::Dialect;
 
 const DIGITS: [&str; 10] = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
 const BILLION: u64 = 1_000_000_000;
@@ -208,50 +209,81 @@ fn to_roman(mut n: u64) -> String {
     out
 }
 
-/// Roman numerals after "khóa", "quý", "phần", "chương", "mục", "Đại hội", "giai đoạn",
-/// "lần thứ": "khóa X" → "khóa mười", "quý IV" → "quý bốn".
-pub(crate) fn romans(text: &str, dialect: Dialect) -> String {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"(?P<w>[Kk]h(?:óa|oá)|[Qq]uý|[Pp]hần|[Cc]hương|[Mm]ục|[Đđ]ại\s+hội|[Gg]iai\s+đoạn|[Tt]hứ)(?P<s>\s+)(?P<r>[IVXLCDM]+)",
-        )
-        .expect("the Roman numeral pattern is valid")
-    });
-    replace(text, re, |caps: &Captures, text| {
-        let w = caps.name("w")?;
-        let r = caps.name("r")?;
-        let word = w.as_str();
-        if before(text, w.start()).is_some_and(char::is_alphanumeric)
-            || after(text, r.end()).is_some_and(|c| c.is_alphanumeric())
+/// "thứ 4", "lần thứ 1", "Thứ 2," → "thứ tư", "lần thứ nhất", "Thứ hai,".
+pub(crate) fn ordinals(text: &str, claims: &mut Claims) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = re(&RE, r"(?P<w>[Tt]hứ|THỨ)\s+(?P<n>\d{1,3})");
+    scan(text, claims, re, |caps, text, _| {
+        let all = caps.get(0)?;
+        if super::before(text, all.start()).is_some_and(char::is_alphanumeric) || !free_after(text, all.end())
         {
             return None;
         }
-        let n = roman_value(r.as_str())?;
-        Some(format!("{word}{}{}", &caps["s"], read_integer(n, dialect)))
-    })
+        let n: u64 = caps["n"].parse().ok()?;
+        if n == 0 {
+            return None;
+        }
+        let capital = !caps["w"].starts_with('t');
+        Some((all.start(), all.end(), Item::Ordinal { n, capital }))
+    });
 }
 
-/// Every written number left in the text, and "%": "100%" → "một trăm phần trăm".
-pub(crate) fn numbers(text: &str, dialect: Dialect) -> String {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"\d[\d.,]*\d|\d").expect("the number pattern is valid"));
-    let read = replace(text, re, |caps: &Captures, text| {
+/// Words after a fraction that make it a part of a whole: "2/3 số hộ", "1/2 diện tích".
+const PART_OF: &[&str] =
+    &["số", "diện", "dân", "tổng", "khối", "lượng", "thời", "quỹ", "kinh", "giá", "chiều"];
+
+/// "2/3 số hộ" → "hai phần ba số hộ"; a count "15/17 xã" → "mười lăm trên mười bảy xã".
+pub(crate) fn fractions(text: &str, claims: &mut Claims) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = re(&RE, r"(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})");
+    scan(text, claims, re, |caps, text, _| {
+        let all = caps.get(0)?;
+        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+            return None;
+        }
+        let (a, b): (u64, u64) =
+            (caps["a"].replace('.', "").parse().ok()?, caps["b"].replace('.', "").parse().ok()?);
+        if b == 0 {
+            return None;
+        }
+        let part =
+            a < b && b <= 10 && word_after(text, all.end()).is_some_and(|w| PART_OF.contains(&w.as_str()));
+        let denominator =
+            if part && b == 4 { Item::words("tư") } else { Item::Number(caps["b"].to_owned()) };
+        let _ = word_before;
+        let joint = if part { "phần" } else { "trên" };
+        Some((
+            all.start(),
+            all.end(),
+            Item::Seq(vec![Item::Number(caps["a"].to_owned()), Item::words(joint), denominator]),
+        ))
+    });
+}
+
+/// Every written number left: "1.149", "37,87", "05".
+pub(crate) fn classify(text: &str, claims: &mut Claims) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = re(&RE, r"\d[\d.,]*\d|\d");
+    scan(text, claims, re, |caps, text, claims| {
         let m = caps.get(0)?;
-        let b = before(text, m.start());
-        if b.is_some_and(|c| c.is_alphanumeric() || "/.,_:".contains(c) || super::is_dash(c)) {
+        let b = super::before(text, m.start());
+        // A claimed word may touch the number: "QL6", "300.000đ".
+        let glued_left = claims.iter().any(|c| c.end == m.start());
+        let glued_right = claims.iter().any(|c| c.start == m.end());
+        if !glued_left && b.is_some_and(|c| c.is_alphanumeric() || "/.,_:".contains(c) || super::is_dash(c)) {
             return None;
         }
         let rest = &text[m.end()..];
         let mut next = rest.chars();
         match next.next() {
+            _ if glued_right => {}
             Some(c) if c.is_alphanumeric() || c == '/' || c == '_' || super::is_dash(c) => return None,
             Some('.' | ',' | ':') if next.next().is_some_and(|c| c.is_ascii_digit()) => return None,
             _ => {}
         }
-        read_written(m.as_str(), dialect)
+        read_written(m.as_str(), Dialect::North)?;
+        Some((m.start(), m.end(), Item::Number(m.as_str().to_owned())))
     });
-    read.replace('%', " phần trăm ")
 }
 
 #[cfg(test)]

@@ -25,7 +25,8 @@
   /* ---------- Folding (same as src/search/fold.rs) ---------- */
 
   function fold(w) {
-    return w.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+    /* ð: the lowercase of Ð (U+00D0), which OCR puts for Đ. */
+    return w.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đð]/g, 'd');
   }
 
   function exact(w) {
@@ -93,14 +94,22 @@
 
   function parse(q) {
     q = q.normalize('NFC');
-    var ws = words(q).map(function (w) {
+    /* "11CT/TW" typed without its dash: the number and the code are two words. */
+    var split = [];
+    words(q).forEach(function (w) {
+      var m = /^(\d+)(\p{L}.*)$/u.exec(w.raw);
+      if (m) split.push({ raw: m[1] }, { raw: m[2] }); else split.push(w);
+    });
+    var ws = split.map(function (w) {
       var f = fold(w.raw), e = exact(w.raw);
       return { raw: w.raw, folded: f, exact: e === f ? null : e };
     });
     /* "số" before a number ("Chỉ thị số 11-CT/TW") is how numbers are cited, not a
        word the document itself must contain. */
+    /* Nor is "của" after one ("Chỉ thị số 11 của Bộ Chính trị"): the issuer follows. */
     ws = ws.filter(function (w, i) {
-      return !(w.folded === 'so' && i + 1 < ws.length && /^\d/.test(ws[i + 1].folded));
+      if (w.folded === 'so' && i + 1 < ws.length && /^\d/.test(ws[i + 1].folded)) return false;
+      return !(w.folded === 'cua' && i > 0 && /^\d/.test(ws[i - 1].folded) && i + 1 < ws.length);
     });
     /* While typing, the last word is a prefix: "khuy" already finds "khuyến". */
     var typing = /[\p{L}\p{N}\u0300-\u036f]$/u.test(q);

@@ -1,0 +1,277 @@
+//! Document numbers as spoken (facts-vi.md B1–B3): "Chỉ thị số 11-CT/TW" → "Chỉ thị số
+//! mười một của Trung ương"; "30/2020/NĐ-CP" → "Nghị định số ba mươi năm hai nghìn không
+//! trăm hai mươi của Chính phủ"; "Luật … số 73/2021/QH14" → "số bảy mươi ba năm … của
+//! Quốc hội khóa mười bốn". The issuer is said once: not when the sentence already names
+//! it, and the same for documents the site knows and documents it does not.
+
+use std::sync::OnceLock;
+
+use super::claims::{re, scan, Claims, Item};
+use super::leftovers::Leftover;
+use super::{before, table, Options};
+use crate::document::kinds::{self, KINDS};
+use crate::document::mentions;
+use crate::document::number::{fold, Family};
+
+/// The name of an issuer code ("TTg", "BGDĐT"), exact first, then folded.
+pub(crate) fn issuer_name(code: &str) -> Option<&'static str> {
+    let t = table::issuers();
+    t.iter()
+        .find(|(c, _)| *c == code)
+        .or_else(|| t.iter().find(|(c, _)| fold(c) == fold(code)))
+        .map(|(_, n)| *n)
+}
+
+/// The spoken issuer of a number: the first part (the issuing body); the parts after it
+/// are the drafting unit, which is not read ("3320/BGDĐT-GDTX" → Bộ Giáo dục và Đào tạo).
+/// Unknown codes are kept and reported.
+fn issuer(code: &str, at: usize, notes: &mut Vec<Leftover>) -> String {
+    let first = code.split('-').next().unwrap_or(code);
+    match issuer_name(first) {
+        Some(name) => name.to_owned(),
+        None => {
+            notes.push(Leftover { what: first.to_owned(), at });
+            first.to_owned()
+        }
+    }
+}
+
+/// The sentence around `start..end`, without it.
+fn sentence_around(text: &str, start: usize, end: usize) -> (String, String) {
+    let is_stop = |s: &str, i: usize| {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (matches!(c, '.' | '!' | '?' | ';' | '\n') && s[i + c.len_utf8()..].starts_with(char::is_whitespace))
+            || c == '\n'
+    };
+    let head = &text[..start];
+    let from = head
+        .char_indices()
+        .rev()
+        .find(|&(i, _)| is_stop(head, i) && !head[..i].ends_with(char::is_numeric))
+        .map_or(0, |(i, _)| i + 1);
+    let tail = &text[end..];
+    let to = tail.char_indices().find(|&(i, _)| is_stop(tail, i)).map_or(tail.len(), |(i, _)| i);
+    (text[from..start].to_owned(), tail[..to].to_owned())
+}
+
+/// Whether the sentence already names the issuer: its name, its code as a word
+/// ("UBND tỉnh ban hành … /CT-UBND"), or "của …" right after the number.
+fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> bool {
+    let (head, tail) = sentence_around(text, start, end);
+    let low = |s: &str| s.to_lowercase();
+    let (head_l, tail_l, name_l) = (low(&head), low(&tail), low(name));
+    let has_word = |hay: &str, w: &str| {
+        !w.is_empty()
+            && hay.match_indices(w).any(|(i, _)| {
+                !hay[..i].ends_with(char::is_alphanumeric)
+                    && !hay[i + w.len()..].starts_with(char::is_alphanumeric)
+            })
+    };
+    let first_code = code.split('-').next().unwrap_or(code);
+    // The name, or its head of two words or more: "Ban Bí thư" for "Ban Bí thư Trung
+    // ương Đảng", "Ủy ban nhân dân tỉnh" for "Ủy ban nhân dân tỉnh Sơn La".
+    let words: Vec<&str> = name_l.split_whitespace().collect();
+    let shortest = if words.len() >= 3 { 2 } else { words.len() };
+    for n in (shortest.max(1)..=words.len()).rev() {
+        let head_of_name = words[..n].join(" ");
+        if has_word(&head_l, &head_of_name) || has_word(&tail_l, &head_of_name) {
+            return true;
+        }
+    }
+    if has_word(&head, first_code) && first_code.chars().count() > 2 {
+        return true;
+    }
+    // "… số 11-CT/TW ngày 13/4/2007 của Bộ Chính trị": only a date may come between the
+    // number and "của" ("… số 57/2020/QH14 quy định … của thanh niên" names no issuer).
+    for word in tail.split(|c: char| c.is_whitespace() || c == ',') {
+        let w = word.trim_matches(|c: char| "()".contains(c));
+        if w.is_empty() || ["ngày", "tháng", "năm", "mùng", "mồng"].contains(&w.to_lowercase().as_str())
+        {
+            continue;
+        }
+        if w.chars().all(|c| c.is_ascii_digit() || "/.-".contains(c)) {
+            continue;
+        }
+        return w == "của" || w == "Của";
+    }
+    false
+}
+
+/// A kind code written just before a number ("QĐ 489/QĐ-TTg"): its byte start and kind.
+fn code_before(text: &str, pos: usize, party: bool) -> Option<(usize, &'static kinds::Kind)> {
+    let head = text[..pos].trim_end();
+    if head.len() == pos {
+        return None;
+    }
+    let start = head
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &head[start..];
+    if before(text, start).is_some_and(|c| c.is_alphanumeric() || "/-&".contains(c)) {
+        return None;
+    }
+    KINDS.iter().find(|k| k.code == word)?;
+    Some((start, kinds::by_code(word, party)?))
+}
+
+/// A kind named earlier in the clause, for numbers without a kind code: "Luật Phòng,
+/// chống ma túy số 73/2021/QH14".
+fn named_earlier(text: &str, pos: usize) -> bool {
+    let head: String = text[..pos].chars().rev().take(80).collect::<Vec<_>>().into_iter().rev().collect();
+    ["Luật", "luật", "Bộ luật", "Pháp lệnh", "văn bản", "Văn bản"].iter().any(|w| head.contains(w))
+}
+
+pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &mut Vec<Leftover>) {
+    laws(text, claims, notes);
+    let found = mentions::find(text);
+    let mut last = 0;
+    for m in &found {
+        if !claims.is_free(m.start, m.end) {
+            continue;
+        }
+        let n = &m.number;
+        let party = n.family == Family::Party;
+        let mut start = m.start;
+        // The kind word and "số" stay as written; the claim starts at the number.
+        let prefix = text[m.start..m.number_start].trim_end().trim_end_matches(':').trim_end();
+        let has_so = prefix.ends_with("số") || prefix.ends_with("Số");
+        let kind_text =
+            prefix.strip_suffix("số").or_else(|| prefix.strip_suffix("Số")).unwrap_or(prefix).trim();
+        let mut kind_word = (!kind_text.is_empty()).then(|| kind_text.to_owned());
+        if kind_word.is_none() {
+            if let Some((s, kind)) = code_before(text, m.start, party).filter(|(s, _)| *s >= last) {
+                start = s;
+                kind_word = Some(kind.name.to_owned());
+            }
+        }
+        let (kind, num, year, issuer_text, code) = match (opts.documents)(&n.key) {
+            Some(doc) => (
+                kind_word.clone().or(Some(doc.kind_name.clone())),
+                u64::from(doc.num),
+                n.year.map(u64::from),
+                doc.issuer.clone(),
+                n.issuer_code.clone(),
+            ),
+            None => {
+                let kind = match (&kind_word, &n.kind_code) {
+                    (Some(w), _) => Some(w.clone()),
+                    (None, Some(code)) => Some(match kinds::by_code(code, party) {
+                        Some(k) => k.name.to_owned(),
+                        None => {
+                            notes.push(Leftover { what: code.clone(), at: m.number_start });
+                            code.clone()
+                        }
+                    }),
+                    (None, None) if has_so || named_earlier(text, start) => None,
+                    // A state number without a kind is a Công văn (B1.3).
+                    (None, None) => Some("Công văn".to_owned()),
+                };
+                // An unknown issuer code is reported only if it has to be read.
+                let mut unknown = Vec::new();
+                let name = issuer(&n.issuer_code, m.number_start, &mut unknown);
+                let said = issuer_said(text, start, m.end, &name, &n.issuer_code);
+                if !said {
+                    notes.extend(unknown);
+                }
+                (kind, u64::from(n.num), n.year.map(u64::from), name, n.issuer_code.clone())
+            }
+        };
+        let said = issuer_said(text, start, m.end, &issuer_text, &code);
+        // The kind word and "số" as written stay in the text; only add what it lacks.
+        let kind_in_text = kind_word.is_some() && start == m.start;
+        let (claim_start, kind) =
+            if kind_in_text || kind.is_none() { (m.number_start, None) } else { (start, kind) };
+        let item = Item::Document { kind: kind.clone(), num, year, issuer: (!said).then_some(issuer_text) };
+        let item = if kind.is_none() && !has_so { Item::Seq(vec![Item::words("số"), item]) } else { item };
+        claims.add(claim_start, m.end, item);
+        last = m.end;
+    }
+    kind_and_year(text, claims);
+}
+
+/// Laws and resolutions of the National Assembly: "số 73/2021/QH14", "Luật số
+/// 58/2014/QH13", "Nghị quyết số 30/2021/QH15" → "… của Quốc hội khóa mười bốn".
+fn laws(text: &str, claims: &mut Claims, notes: &mut Vec<Leftover>) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = re(
+        &RE,
+        r"(?P<n>\d{1,5})/(?P<y>(?:19|20)\d\d)/(?:(?P<k>[A-ZĐ][A-Za-zĐđ]{0,3})-)?(?P<i>UBTVQH|QH)(?P<q>\d{1,2})",
+    );
+    let _ = notes;
+    scan(text, claims, re, |caps, text, _| {
+        let all = caps.get(0)?;
+        if !super::claims::free_before(text, all.start())
+            || super::after(text, all.end()).is_some_and(char::is_alphanumeric)
+        {
+            return None;
+        }
+        let kind = match caps.name("k") {
+            Some(k) => Some(kinds::by_code(k.as_str(), false)?.name.to_owned()),
+            None => None,
+        };
+        let has_so = text[..all.start()].trim_end().ends_with("số");
+        let kind = if kind.is_none() && !has_so && !named_earlier(text, all.start()) {
+            Some("Luật".to_owned())
+        } else {
+            kind
+        };
+        let body = if &caps["i"] == "QH" { "Quốc hội" } else { "Ủy ban Thường vụ Quốc hội" };
+        let q: u64 = caps["q"].parse().ok()?;
+        let issuer = format!("{body} khóa {}", super::numbers::read_integer(q, super::Dialect::North));
+        let said = issuer_said(text, all.start(), all.end(), body, "QH");
+        let bare = kind.is_none() && !has_so;
+        let item = Item::Document {
+            kind,
+            num: caps["n"].parse().ok()?,
+            year: caps["y"].parse().ok(),
+            issuer: (!said).then_some(issuer),
+        };
+        let item = if bare { Item::Seq(vec![Item::words("số"), item]) } else { item };
+        Some((all.start(), all.end(), item))
+    });
+}
+
+/// "Nghị định 49/2024", "NĐ 49/2024" (no code after the year) → "Nghị định số bốn mươi chín năm …".
+fn kind_and_year(text: &str, claims: &mut Claims) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let mut alts: Vec<String> = kinds::words()
+            .map(|w| {
+                let mut chars = w.chars();
+                let first = chars.next().unwrap_or(' ');
+                let rest: String = chars.collect();
+                format!(
+                    "[{}{}]{}",
+                    first.to_lowercase(),
+                    first.to_uppercase(),
+                    regex::escape(&rest).replace(' ', r"\s+")
+                )
+            })
+            .collect();
+        alts.extend(KINDS.iter().filter(|k| k.code != "TT").map(|k| regex::escape(k.code)));
+        let pattern =
+            format!(r"(?P<k>{})\s+(?P<so>[Ss]ố\s*)?(?P<n>\d{{1,5}})/(?P<y>(?:19|20)\d\d)", alts.join("|"));
+        regex::Regex::new(&pattern).expect("the kind-and-year pattern is valid")
+    });
+    scan(text, claims, re, |caps, text, _| {
+        let all = caps.get(0)?;
+        let k = caps.name("k")?;
+        if before(text, all.start()).is_some_and(char::is_alphanumeric)
+            || super::after(text, all.end())
+                .is_some_and(|c| c.is_alphanumeric() || c == '/' || super::is_dash(c))
+        {
+            return None;
+        }
+        let name = match KINDS.iter().find(|kind| kind.code == k.as_str()) {
+            Some(kind) => kind.name.to_owned(),
+            None => k.as_str().to_owned(),
+        };
+        let item = Item::Document {
+            kind: Some(name),
+            num: caps["n"].parse().ok()?,
+            year: caps["y"].parse().ok(),
+            issuer: None,
+        };
+        Some((all.start(), all.end(), item))
+    });
+}

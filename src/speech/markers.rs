@@ -1,0 +1,150 @@
+//! List markers and heading numbers at the start of a block: "1. Tiếp tục…" → "Thứ nhất,
+//! tiếp tục…", "(2)", "a)", "IV. TỔ CHỨC THỰC HIỆN" → "Bốn, TỔ CHỨC THỰC HIỆN",
+//! "1.2. Nhiệm vụ" → "Một chấm hai, nhiệm vụ"; bullets "-", "+", "•" are not read.
+
+use std::sync::OnceLock;
+
+use super::claims::{re, Claims, Item};
+use super::numbers::{ordinal, read_integer, roman_value};
+use super::Dialect;
+
+/// Vietnamese list order of letter markers: a, b, c, d, đ, e, g, h, i, k, …
+const LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
+
+/// First words that start a name and keep their capital after a marker ("Ủy ban…").
+const NAME_HEADS: &[&str] = &[
+    "Ủy",
+    "Uỷ",
+    "Ban",
+    "Bộ",
+    "Sở",
+    "Phòng",
+    "Hội",
+    "Chi",
+    "Đảng",
+    "Công",
+    "Đoàn",
+    "Mặt",
+    "Tỉnh",
+    "Huyện",
+    "Trung",
+    "Thủ",
+    "Chính",
+    "Văn",
+    "Trường",
+    "Trạm",
+    "Cơ",
+    "Quốc",
+    "Nhà",
+    "Viện",
+    "Tòa",
+    "Cục",
+    "Tổng",
+    "Liên",
+    "Thường",
+    "Bí",
+    "Chủ",
+    "Giám",
+    "Trưởng",
+    "Phó",
+    "Hồ",
+    "Nghị",
+    "Quyết",
+    "Chỉ",
+    "Kết",
+    "Kế",
+    "Thông",
+    "Luật",
+    "Hiến",
+    "Điều",
+    "Bản",
+    "Xã",
+    "Thôn",
+    "Tổ",
+    "Sơn",
+    "Việt",
+    "Nam",
+    "Bác",
+    "Đồng",
+];
+
+pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = re(
+        &RE,
+        r"^\s*(?:\((?P<a>\d{1,2}|[a-zđ])\)\s*|(?P<b>\d{1,2}|[a-zđ])\)\s*|(?P<c>\d{1,2})\.(?:\s+|$)|(?P<sub>\d{1,2}(?:\.\d{1,2})+)\.?\s+|(?P<r>[IVXL]{1,6})\s*[.):\-–]\s+|(?P<bullet>[-+•–—]+\s+|\*+))",
+    );
+    let Some(caps) = re.captures(text) else { return };
+    let Some(all) = caps.get(0) else { return };
+    if all.end() >= text.trim_end().len() {
+        return;
+    }
+    let lead = |n: u64| -> Option<String> {
+        let o = ordinal(n, d);
+        let mut c = o.chars();
+        let first = c.next()?;
+        Some(first.to_uppercase().chain(c).collect::<String>() + ",")
+    };
+    let (reading, lower_next) = if let Some(m) = caps.name("a").or(caps.name("b")).or(caps.name("c")) {
+        let n = match m.as_str().parse::<u64>() {
+            Ok(n) => n,
+            Err(_) => match LETTERS.chars().position(|c| m.as_str().starts_with(c)) {
+                Some(i) => i as u64 + 1,
+                None => return,
+            },
+        };
+        if n == 0 {
+            return;
+        }
+        let Some(r) = lead(n) else { return };
+        (r, true)
+    } else if let Some(m) = caps.name("sub") {
+        let parts: Vec<String> =
+            m.as_str().split('.').filter_map(|p| p.parse::<u64>().ok()).map(|n| read_integer(n, d)).collect();
+        (capitalise(&parts.join(" chấm ")) + ",", true)
+    } else if let Some(m) = caps.name("r") {
+        let Some(n) = roman_value(m.as_str()) else { return };
+        (capitalise(&read_integer(n, d)) + ",", true)
+    } else if caps.name("bullet").is_some() {
+        (String::new(), false)
+    } else {
+        return;
+    };
+    let mut end = all.end();
+    let mut reading = reading;
+    if lower_next {
+        if let Some((word, next_capital)) = first_word(&text[end..]) {
+            if !next_capital && !NAME_HEADS.contains(&word) && is_title_case(word) {
+                reading.push(' ');
+                reading.push_str(&word.to_lowercase());
+                end += word.len();
+            }
+        }
+    }
+    claims.add(all.start(), end, Item::Words(reading));
+}
+
+/// The first word of `s` and whether the word after it starts with a capital.
+fn first_word(s: &str) -> Option<(&str, bool)> {
+    let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    let word = &s[..end];
+    if word.is_empty() {
+        return None;
+    }
+    let rest = s[end..].trim_start();
+    let next_capital = s[end..].starts_with(' ') && rest.chars().next().is_some_and(char::is_uppercase);
+    Some((word, next_capital))
+}
+
+fn is_title_case(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,70 @@
+//! Units and rates after a number: "12,5 ha" → "… héc-ta", "300.000đ" → "… đồng",
+//! "35°C" → "… độ xê", "40 km/h"; "/người/tháng" after an amount → "mỗi người mỗi tháng"
+//! (a slash between units is "mỗi", not "hoặc"). The numbers themselves are read by
+//! `numbers`; this pass claims only the units.
+
+use std::sync::OnceLock;
+
+use super::claims::{re, scan, Claims, Item};
+use super::table;
+
+/// Words that measure an amount, so a "/" after them starts a rate ("đồng/người").
+const AMOUNT_WORDS: &[&str] = &[
+    "đồng", "người", "tấn", "lượt", "buổi", "lần", "suất", "hộ", "con", "cây", "bao", "kg", "lít", "giờ",
+    "phút", "ngày", "tháng", "tiết", "triệu", "nghìn", "tỷ", "học", "km", "ha", "viên", "xuất",
+];
+
+fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
+    table::units()
+        .iter()
+        .copied()
+        .find(|(w, _)| rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
+pub(crate) fn classify(text: &str, claims: &mut Claims) {
+    // A unit right after a number, with or without a space.
+    static NUM: OnceLock<regex::Regex> = OnceLock::new();
+    let num = re(&NUM, r"\d(?:\s?)");
+    let mut found = Vec::new();
+    for m in num.find_iter(text) {
+        let rest = &text[m.end()..];
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        if let Some((w, reading)) = unit_at(rest) {
+            found.push((m.end(), m.end() + w.len(), reading));
+        }
+    }
+    for (s, e, reading) in found {
+        claims.add(s, e, Item::words(reading));
+    }
+    // "km/h" is in the table; other rates: "/người", "/tháng", "/kg" after an amount.
+    static RATE: OnceLock<regex::Regex> = OnceLock::new();
+    let rate = re(&RATE, r"\s*/\s*");
+    scan(text, claims, rate, |caps, text, claims| {
+        let all = caps.get(0)?;
+        let head = text[..all.start()].trim_end();
+        let after_unit = claims.iter().any(|c| c.end == head.len());
+        let prev = super::token::word_before(text, all.start(), "");
+        let after_amount = prev.as_deref().is_some_and(|w| AMOUNT_WORDS.contains(&w)) && number_near(head);
+        if !after_unit && !after_amount {
+            return None;
+        }
+        let rest = &text[all.end()..];
+        // "mg/1 lít", "kg/1 người": a slash after a unit, before a number, is "trên".
+        if after_unit && rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((all.start(), all.end(), Item::words("trên")));
+        }
+        let low = rest.to_lowercase();
+        let w = table::per_units()
+            .iter()
+            .find(|w| low.starts_with(*w) && !low[w.len()..].starts_with(|c: char| c.is_alphanumeric()))?;
+        let reading = unit_at(&rest[..w.len()]).map_or(*w, |(_, r)| r);
+        Some((all.start(), all.end() + w.len(), Item::Words(format!("mỗi {reading}"))))
+    });
+}
+
+/// Whether a number is among the last few words of `head` ("42 triệu đồng", "2 buổi").
+fn number_near(head: &str) -> bool {
+    head.split_whitespace().rev().take(4).any(|w| w.chars().any(|c| c.is_ascii_digit()))
+}

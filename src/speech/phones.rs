@@ -1,0 +1,82 @@
+//! Phone and emergency numbers, read digit by digit in any grouping: "0212 3852 116",
+//! "0912.345.678", "(0212) 2222 888", "+84 912 345 678", "1900 9095", "gọi số 114".
+
+use std::sync::OnceLock;
+
+use super::claims::{re, scan, Claims, Item};
+use super::token::word_before;
+
+/// Words after which any number of three digits or more is read digit by digit: phone,
+/// account and identity-card numbers.
+const CALL_WORDS: &[&str] =
+    &["gọi", "sđt", "đt", "thoại", "nóng", "hotline", "đài", "fax", "zalo", "khoản", "stk", "cccd", "cmnd"];
+
+/// Emergency services whose three-digit numbers follow their name ("cấp cứu 115").
+const EMERGENCY_WORDS: &[&str] = &["cứu", "hỏa", "hoả", "an", "số", "thương", "nạn", "đường"];
+
+fn digits(groups: &[&str]) -> Item {
+    Item::Digits(groups.iter().map(|g| g.chars().filter(char::is_ascii_digit).collect()).collect())
+}
+
+pub(crate) fn classify(text: &str, claims: &mut Claims) {
+    // A grouped number: optional +84 or (0xx), then digit groups joined by one space, dot or dash.
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let grouped = re(&RE, r"(?:\+84[ .]?|\(\d{2,4}\)\s?)?\d{1,11}(?:[ .\-]\d{2,4}){0,5}");
+    scan(text, claims, grouped, |caps, text, _| {
+        let all = caps.get(0)?;
+        let s = all.as_str();
+        if !super::claims::free_before(text, all.start()) && !s.starts_with(['+', '(']) {
+            return None;
+        }
+        if super::after(text, all.end()).is_some_and(|c| {
+            c.is_alphanumeric()
+                || c == '/'
+                || c == ',' && text[all.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
+        }) {
+            return None;
+        }
+        let all_digits: String = s.chars().filter(char::is_ascii_digit).collect();
+        let n = all_digits.len();
+        let groups: Vec<&str> = s.split([' ', '.', '-', '(', ')']).filter(|g| !g.is_empty()).collect();
+        let called = word_before(text, all.start(), ":(").is_some_and(|w| CALL_WORDS.contains(&w.as_str()));
+        let phone = if let Some(rest) = all_digits.strip_prefix("84").filter(|_| s.starts_with('+')) {
+            (9..=10).contains(&rest.len())
+        } else if all_digits.starts_with('0') {
+            (10..=11).contains(&n) || (called && n >= 6)
+        } else if all_digits.starts_with("1900") || all_digits.starts_with("1800") {
+            n == 8 || n == 10
+        } else {
+            // "gọi số 1022", "Tổng đài 1022", "ĐT: 3.852.116": any number right after a call word.
+            called && (3..=20).contains(&n)
+        };
+        if !phone {
+            return None;
+        }
+        let mut groups = groups;
+        if s.starts_with('+') {
+            groups[0] = groups[0].trim_start_matches('+');
+            let mut out = vec![Item::words("cộng")];
+            out.push(digits(&groups));
+            return Some((all.start(), all.end(), Item::Seq(out)));
+        }
+        Some((all.start(), all.end(), digits(&groups)))
+    });
+    // Emergency numbers: 111–115 after "gọi", "số", "cấp cứu", "cứu hỏa", "công an".
+    static SHORT: OnceLock<regex::Regex> = OnceLock::new();
+    let short = super::claims::re(&SHORT, r"\b11[1-5]\b");
+    scan(text, claims, short, |caps, text, _| {
+        let all = caps.get(0)?;
+        if !super::claims::free_before(text, all.start()) || !super::claims::free_after(text, all.end()) {
+            return None;
+        }
+        // The call word may be a word or two before: "gọi ngay 114", "gọi số 115".
+        let w = word_before(text, all.start(), ":(")?;
+        let w2 = text[..all.start()]
+            .trim_end()
+            .rfind(char::is_whitespace)
+            .and_then(|i| word_before(text, i, ":("));
+        let near = |w: &str| CALL_WORDS.contains(&w) || EMERGENCY_WORDS.contains(&w);
+        (near(&w) || w2.as_deref().is_some_and(|w| CALL_WORDS.contains(&w)))
+            .then(|| (all.start(), all.end(), digits(&[all.as_str()])))
+    });
+}

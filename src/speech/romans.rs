@@ -1,0 +1,41 @@
+//! Roman numerals where Vietnamese texts use them: after "khóa", "quý", "phần", "chương",
+//! "mục", "Đại hội", "giai đoạn", "lần thứ", "thế kỷ", "phụ lục", "tập", "loại", "hạng"
+//! (any case): "thế kỷ XXI" → "thế kỷ hai mươi mốt", "Quý IV" → "Quý bốn". A capitalised
+//! word such as "VI" in "XỬ LÝ VI PHẠM" is not a numeral (headings at the start of a
+//! block are read by `markers`).
+
+use std::sync::OnceLock;
+
+use super::claims::{re, scan, Claims, Item};
+use super::numbers::roman_value;
+
+pub(crate) fn classify(text: &str, claims: &mut Claims) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = re(
+        &RE,
+        r"(?i:khóa|khoá|quý|phần|chương|mục|đại\s+hội|giai\s+đoạn|thứ|kỷ|kỉ|lục|tập|loại|hạng|cấp|đợt|kỳ|số)(?P<s>\s+)(?P<r>[IVXLCDM]+)",
+    );
+    scan(text, claims, re, |caps, text, _| {
+        let all = caps.get(0)?;
+        let r = caps.name("r")?;
+        if super::before(text, all.start()).is_some_and(char::is_alphanumeric)
+            || super::after(text, r.end()).is_some_and(|c| c.is_alphanumeric() || c == '-')
+        {
+            return None;
+        }
+        // "LẦN THỨ VI PHẠM"-like all-capital phrases: a Roman-looking word followed by
+        // another capitalised word is a word.
+        let next = text[r.end()..].trim_start();
+        if text[r.end()..].starts_with(' ')
+            && next.split_whitespace().next().is_some_and(|w| {
+                w.chars().all(char::is_uppercase)
+                    && w.chars().count() > 1
+                    && roman_value(w.trim_matches(|c: char| !c.is_alphabetic())).is_none()
+            })
+        {
+            return None;
+        }
+        let n = roman_value(r.as_str())?;
+        Some((r.start(), r.end(), Item::Integer(n)))
+    });
+}

@@ -1,0 +1,96 @@
+//! The word lists in `data/`: tab-separated rows, `#` comments, loaded once.
+
+use std::sync::OnceLock;
+
+/// The rows of a data file, each split at tabs.
+pub(crate) fn rows(text: &'static str) -> Vec<Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+        .collect()
+}
+
+/// (written, reading) pairs of a two-column file, longest written first.
+fn pairs(
+    cell: &'static OnceLock<Vec<(&'static str, &'static str)>>,
+    text: &'static str,
+) -> &'static [(&'static str, &'static str)] {
+    cell.get_or_init(|| {
+        let mut v: Vec<(&str, &str)> =
+            rows(text).into_iter().filter_map(|r| Some((*r.first()?, *r.get(1)?))).collect();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        v
+    })
+}
+
+pub(crate) fn units() -> &'static [(&'static str, &'static str)] {
+    static CELL: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+    pairs(&CELL, include_str!("data/units.tsv"))
+}
+
+pub(crate) fn signs() -> &'static [(&'static str, &'static str)] {
+    static CELL: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+    pairs(&CELL, include_str!("data/signs.tsv"))
+}
+
+pub(crate) fn issuers() -> &'static [(&'static str, &'static str)] {
+    static CELL: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+    pairs(&CELL, include_str!("data/issuers.tsv"))
+}
+
+/// Words read "mỗi …" after "/", longest first.
+pub(crate) fn per_units() -> &'static [&'static str] {
+    static CELL: OnceLock<Vec<&str>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut v: Vec<&str> =
+            rows(include_str!("data/per_units.tsv")).into_iter().filter_map(|r| r.first().copied()).collect();
+        v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        v
+    })
+}
+
+/// One abbreviation row: written form, reading, and the context that selects it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Abbrev<'a> {
+    pub written: &'a str,
+    pub reading: &'a str,
+    pub context: &'a str,
+}
+
+/// The built-in abbreviations, longest written form first (rows keep file order otherwise).
+pub(crate) fn abbreviations() -> &'static [Abbrev<'static>] {
+    static CELL: OnceLock<Vec<Abbrev<'static>>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut v: Vec<Abbrev> = rows(include_str!("data/abbreviations.tsv"))
+            .into_iter()
+            .filter_map(|r| {
+                Some(Abbrev {
+                    written: r.first()?,
+                    reading: r.get(1)?,
+                    context: r.get(2).copied().unwrap_or(""),
+                })
+            })
+            .collect();
+        v.sort_by_key(|a| std::cmp::Reverse(a.written.chars().count()));
+        v
+    })
+}
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+
+    #[test]
+    fn every_data_row_has_a_reading() {
+        for (name, text, cols) in [
+            ("abbreviations", include_str!("data/abbreviations.tsv"), 2),
+            ("issuers", include_str!("data/issuers.tsv"), 2),
+            ("units", include_str!("data/units.tsv"), 2),
+            ("signs", include_str!("data/signs.tsv"), 2),
+        ] {
+            for r in rows(text) {
+                assert!(r.len() >= cols && r.iter().take(cols).all(|c| !c.is_empty()), "{name}: {r:?}");
+            }
+        }
+    }
+}
