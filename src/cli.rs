@@ -34,6 +34,8 @@ pub enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// Check content, links and templates without writing anything.
     Check {
@@ -44,9 +46,14 @@ pub enum Command {
         /// Treat warnings as errors (exit 1).
         #[arg(long)]
         strict: bool,
+        /// Also check web (http/https) links of the content: a few at a time, each with a timeout.
+        #[arg(long)]
+        external: bool,
         /// `text` for people, `json` for machines.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// Create a page from an archetype: KIND is page, document or bulletin; PATH is under content/.
     New {
@@ -70,6 +77,8 @@ pub enum Command {
         /// Open the preview in the default browser.
         #[arg(long)]
         open: bool,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// Import letters (.docx, PDF, scans, text in TCVN3, VNI or Unicode) as draft document pages.
     Import {
@@ -90,6 +99,17 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+/// Which configuration to read (build, check, serve).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ConfigArgs {
+    /// Configuration file to read instead of config.yaml in the root.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Environment: lay config.ENV.yaml over the configuration (default: $LOA_ENV).
+    #[arg(long, value_name = "ENV")]
+    pub env: Option<String>,
 }
 
 /// Output format of `loa check`.

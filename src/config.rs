@@ -24,8 +24,14 @@ const KNOWN_KEYS: &[&str] = &[
     "pretty_urls",
     "taxonomies",
     "feed_limit",
+    "feed_filenames",
     "broadcast",
     "build_search_index",
+    "link_checker",
+    "markdown",
+    "images",
+    "languages",
+    "language_name",
     "extra",
 ];
 
@@ -48,9 +54,22 @@ pub struct Config {
     pub taxonomies: Vec<Taxonomy>,
     /// How many entries the Atom feed holds.
     pub feed_limit: usize,
+    /// Feed files written for the site (and for sections and terms that ask):
+    /// `atom.xml` (Atom) and/or `rss.xml` (RSS 2.0), as in Zola.
+    pub feed_filenames: Vec<String>,
     pub broadcast: Broadcast,
     /// Write the search page and its index (`/search/`).
     pub build_search_index: bool,
+    /// How `loa check --external` asks web links.
+    pub link_checker: crate::external::Settings,
+    /// Markdown options: smart punctuation, autolinks, heading anchors.
+    pub markdown: crate::markup::Options,
+    /// Sizes and quality of resized photos.
+    pub images: crate::images::Settings,
+    /// Languages besides `language`, by code: translations are `page.CODE.md`.
+    pub languages: std::collections::BTreeMap<String, crate::languages::Language>,
+    /// Name of the default language in the language switcher ("Tiếng Việt").
+    pub language_name: String,
     pub extra: serde_json::Value,
 }
 
@@ -93,6 +112,9 @@ pub struct Taxonomy {
     /// URL folder of the taxonomy; defaults to the slug of its name.
     #[serde(default)]
     pub path: String,
+    /// Each term gets its own feed (`/tags/ma-tuy/atom.xml`).
+    #[serde(default)]
+    pub feed: bool,
 }
 
 impl Default for Config {
@@ -108,11 +130,20 @@ impl Default for Config {
             paginate_by: 10,
             pretty_urls: false,
             taxonomies: vec![Taxonomy {
-                name: "tags".into(), title: "Từ khóa".into(), path: String::new()
+                name: "tags".into(),
+                title: "Từ khóa".into(),
+                path: String::new(),
+                feed: false,
             }],
             feed_limit: 20,
+            feed_filenames: vec!["atom.xml".into()],
             broadcast: Broadcast::default(),
             build_search_index: true,
+            link_checker: Default::default(),
+            markdown: Default::default(),
+            images: Default::default(),
+            languages: Default::default(),
+            language_name: "Tiếng Việt".into(),
             extra: serde_json::Value::Object(Default::default()),
         }
     }

@@ -5,25 +5,34 @@
 //! load (read `content/`) → parse (front matter) → resolve (URLs, sections,
 //! taxonomies) → render (Markdown, templates) → write (stage and swap the output).
 
+pub mod anchors;
 pub mod bulletin;
 pub mod cli;
 pub mod config;
+pub mod config_source;
+pub mod data;
 pub mod date;
 pub mod document;
 pub mod error;
+pub mod external;
+pub mod images;
 pub mod import;
 pub mod init;
+pub mod languages;
 pub mod load;
 pub mod markdown;
+pub mod markup;
 pub mod messages;
 pub mod new;
 pub mod outputs;
 pub mod parse;
+pub mod portable;
 pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod search;
 pub mod serve;
+pub mod shortcodes;
 pub mod slug;
 pub mod speech;
 pub mod theme;
@@ -35,9 +44,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use rayon::prelude::*;
 
-use config::Config;
 use error::{Diagnostic, SiteErrors};
-use messages::Msg;
 
 /// Options of `loa build` and `loa check`.
 #[derive(Debug, Clone, Default)]
@@ -49,6 +56,12 @@ pub struct Options {
     pub drafts: bool,
     /// Warnings fail the run.
     pub strict: bool,
+    /// `check` also asks every web link of the content.
+    pub external: bool,
+    /// `--config FILE` instead of `config.yaml` in the root.
+    pub config: Option<PathBuf>,
+    /// `--env NAME`: lay `config.NAME.yaml` over the config.
+    pub env: Option<String>,
 }
 
 /// What a successful run did.
@@ -57,35 +70,19 @@ pub struct Report {
     pub counts: render::Counts,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+    /// What `check --external` found, when asked.
+    pub external: Option<external::Summary>,
 }
 
 /// Loads, parses and resolves the site; returns it with the problems found so far.
 pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Prepared> {
     let root = &opts.root;
-    let config_path = root.join("config.yaml");
-    if config_path.is_dir() {
-        anyhow::bail!(messages::text(Msg::ConfigIsFolder { root: &root.display().to_string() }));
-    }
-    let config_text = match std::fs::read(&config_path) {
-        Ok(bytes) => load::decode(&bytes).map_err(|line| {
-            SiteErrors(vec![Diagnostic::error("config.yaml", line, 0, messages::text(Msg::NotUtf8 { line }))])
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            anyhow::bail!(messages::text(Msg::ConfigMissing { root: &root.display().to_string() }))
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let (config_text, _) = load::clean(config_text, Path::new("config.yaml"), diags);
-    let mut config = match Config::parse(&config_text, Path::new("config.yaml")) {
-        Ok((config, warnings)) => {
-            diags.extend(warnings);
-            config
-        }
-        Err(d) => return Err(SiteErrors(vec![d]).into()),
-    };
+    let (mut config, config_file) =
+        config_source::load(root, opts.config.as_deref(), opts.env.as_deref(), diags)?;
+    let config_text = config_file.text.as_str();
     if let Some(base) = &opts.base_url {
         if !config::base_url_ok(base) {
-            anyhow::bail!(messages::text(Msg::BaseUrlBad { value: base }));
+            anyhow::bail!(messages::text(messages::Msg::BaseUrlBad { value: base }));
         }
         config.base_url = base.clone();
     }
@@ -103,6 +100,7 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         diags.extend(d);
         pages.extend(p);
     }
+    languages::place(&mut pages, &config.languages);
     let theme = theme::load(root, &config, diags);
     let statics: Vec<String> = theme.statics.keys().cloned().collect();
     let mut site = resolve::resolve(config, pages, loaded.assets, statics.into_iter(), opts.drafts, diags);
@@ -110,16 +108,37 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     document::attach(&mut site, &docs);
     bulletin::attach(&mut site);
     search::attach(&mut site);
-    let md = render::markdown(&site, diags);
+    render::feeds::attach(&mut site, config_text, &config_file.shown, diags);
+    let statics: Vec<String> = theme.statics.keys().cloned().collect();
+    portable::check(root, &site, &statics, diags);
+    anchors::check_menu(&site, config_text, &config_file.shown, diags);
+    let images = images::Images::new(root, &site.assets, &site.targets.by_source, site.config.images.clone());
+    images.check_files(root, &site.assets, diags);
+    let ext = markdown::Extensions {
+        images: std::sync::Arc::new(images),
+        languages: site.config.languages.clone(),
+        shortcodes: shortcodes::compile(&theme, &site, &docs),
+        options: site.config.markdown.clone(),
+        lang: Some(if site.config.language.starts_with("en") {
+            messages::Lang::En
+        } else {
+            messages::Lang::Vi
+        }),
+    };
+    let md = render::markdown(&site, &ext, diags);
     let found: Vec<&[document::Found]> = md.pages.iter().map(|h| h.mentions.as_slice()).collect();
     docs.link_up(&site, &found, diags);
     let bulletins = bulletin::index(&site, &docs, diags);
-    let tera = render::engine::compile(&theme, &site.targets.by_source, diags);
+    let mut tera = render::engine::compile(&theme, &site.targets.by_source, diags);
+    if let Some(tera) = tera.as_mut() {
+        data::register(tera, root, &theme, &site, &md);
+        images::register(tera, ext.images.clone());
+    }
     // Every output path has one owner, decided before anything is rendered.
     let has = |name: &str| tera.as_ref().is_none_or(|t| t.get_template_names().any(|n| n == name));
     let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
     diags.extend(outputs::check(&model, &theme, root, has("404.html"), has(search::TEMPLATE)));
-    Ok(Prepared { site, theme, docs, bulletins, md, tera })
+    Ok(Prepared { site, theme, docs, bulletins, md, tera, ext })
 }
 
 /// A site read and resolved, its Markdown rendered, its templates compiled.
@@ -130,6 +149,8 @@ pub(crate) struct Prepared {
     pub(crate) bulletins: bulletin::Bulletins,
     pub(crate) md: render::Rendered,
     pub(crate) tera: Option<tera::Tera>,
+    /// Shortcodes and Markdown options, for re-rendering a page in `serve`.
+    pub(crate) ext: markdown::Extensions,
 }
 
 /// Splits diagnostics into an error (when any is an error) or the warnings.
@@ -146,7 +167,7 @@ fn settle(mut diags: Vec<Diagnostic>, strict: bool) -> Result<Vec<Diagnostic>> {
 pub fn build(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let Prepared { site, theme, docs, bulletins, md, tera } = prepare(opts, &mut diags)?;
+    let Prepared { site, theme, docs, bulletins, md, tera, ext } = prepare(opts, &mut diags)?;
     // Content errors stop the build before anything is written.
     let mut diags = settle(diags, opts.strict)?;
     let Some(tera) = tera else {
@@ -155,13 +176,33 @@ pub fn build(opts: &Options) -> Result<Report> {
 
     let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     let staging = write::stage(&opts.root, &output)?;
-    // Write errors are kept by `staging` and reported once (see `Staging::failure`).
+    // Write errors are kept by `staging` and reported once (see `Staging::failures`).
+    let copy_errors = std::sync::Mutex::new(Vec::new());
     let statics: Vec<(&String, &theme::FileSource)> = theme.statics.iter().collect();
     statics.par_iter().for_each(|(rel, src)| {
         let _ = staging.copy(rel, src);
     });
     site.assets.par_iter().for_each(|(rel, path)| {
-        let _ = staging.copy(rel, &theme::FileSource::Disk(path.clone()));
+        // Photos are published re-encoded: oriented, without metadata (no GPS location).
+        let written = match ext.images.published(path) {
+            Some(Ok(bytes)) => staging.write(&render::Output { path: rel.clone(), bytes }),
+            Some(Err(detail)) => {
+                let shown = path.display().to_string();
+                Err(std::io::Error::other(messages::text(messages::Msg::ImageFailed {
+                    path: &shown,
+                    detail: &detail,
+                })))
+            }
+            None => staging.copy(rel, &theme::FileSource::Disk(path.clone())),
+        };
+        if let Err(e) = written {
+            copy_errors.lock().unwrap_or_else(|p| p.into_inner()).push(Diagnostic::error(
+                path,
+                0,
+                0,
+                e.to_string(),
+            ));
+        }
     });
     let build_date = chrono::Local::now().format("%Y-%m-%d").to_string();
     let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
@@ -175,6 +216,16 @@ pub fn build(opts: &Options) -> Result<Report> {
     });
     drop(progress);
     diags.extend(render_diags);
+    let (copies, image_diags) = ext.images.outputs();
+    diags.extend(image_diags);
+    for out in copies {
+        let path = out.path.clone();
+        counts.files += 1;
+        if let Err(e) = staging.write(&out) {
+            diags.push(Diagnostic::error(&path, 0, 0, e.to_string()));
+        }
+    }
+    diags.extend(copy_errors.into_inner().unwrap_or_else(|p| p.into_inner()));
     diags.extend(staging.failures().into_iter().map(|mut d| {
         d.path = load::shown(&opts.root, &d.path);
         d
@@ -182,7 +233,7 @@ pub fn build(opts: &Options) -> Result<Report> {
     let warnings = settle(diags, opts.strict)?;
     staging.commit()?;
     counts.files += theme.statics.len() + site.assets.len();
-    Ok(Report { counts, elapsed: start.elapsed(), warnings })
+    Ok(Report { counts, elapsed: start.elapsed(), warnings, external: None })
 }
 
 /// Runs the whole pipeline without writing anything; reports what `build` would.
@@ -198,8 +249,14 @@ pub fn check(opts: &Options) -> Result<Report> {
         counts = c;
         diags.extend(d);
     }
+    let mut summary = None;
+    if opts.external {
+        let (d, s) = external::check(&site, &md, &site.config.link_checker);
+        diags.extend(d);
+        summary = Some(s);
+    }
     let warnings = settle(diags, opts.strict)?;
-    Ok(Report { counts, elapsed: start.elapsed(), warnings })
+    Ok(Report { counts, elapsed: start.elapsed(), warnings, external: summary })
 }
 
 /// The read-aloud script of `text` (plain text or Markdown with optional front matter),

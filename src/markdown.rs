@@ -47,6 +47,31 @@ pub struct Html {
     pub word_count: usize,
     /// Document numbers mentioned or linked in the body.
     pub mentions: Vec<Found>,
+    /// Links with a `#fragment`, checked against heading ids once every page is rendered.
+    pub anchored: Vec<crate::anchors::Anchored>,
+    /// Ids a link may point at: headings and footnotes.
+    pub ids: Vec<String>,
+    /// `http(s)` links and the line they are on, for `loa check --external`.
+    pub external: Vec<(String, usize)>,
+}
+
+impl Extensions {
+    /// For a translation (`tai/tin-tuc/a.md`), the path of its default-language page.
+    fn translated_from<'r>(&self, rel: &'r str) -> Option<&'r str> {
+        crate::languages::split(rel, &self.languages).map(|(_, orig)| orig)
+    }
+}
+
+/// What a render uses besides the page and the link targets.
+#[derive(Default)]
+pub struct Extensions {
+    pub shortcodes: crate::shortcodes::Shortcodes,
+    pub options: crate::markup::Options,
+    pub images: std::sync::Arc<crate::images::Images>,
+    /// The site's other languages (translations sit under `LANG/`).
+    pub languages: std::collections::BTreeMap<String, crate::languages::Language>,
+    /// Language of the site's own words in pages (anchor and back-link labels).
+    pub lang: Option<messages::Lang>,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -61,15 +86,30 @@ fn options() -> Options {
 
 /// Renders the body of `page`; broken links are reported with their file line.
 pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
-    let body = page.body();
+    render_with(page, targets, &Extensions::default())
+}
+
+/// `render` with shortcodes and Markdown options.
+pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (Html, Vec<Diagnostic>) {
+    let expanded = match ext.shortcodes.expand(page, page.body()) {
+        Ok(e) => e,
+        Err(diags) => return (Html::default(), diags),
+    };
+    let body = expanded.as_ref().map_or(page.body(), |e| e.text.as_str());
     let mut diags = Vec::new();
+    let original = page.body();
     let line_starts: Vec<usize> =
-        std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
-    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line;
+        std::iter::once(0).chain(original.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    // Offsets of an expanded body map back to the file before they become lines.
+    let line_of = |offset: usize| {
+        let offset = expanded.as_ref().map_or(offset, |e| e.original(offset));
+        line_starts.partition_point(|&s| s <= offset) - 1 + page.body_line
+    };
     // Line and column (in characters) of a body offset, for messages about mentions.
     let place = |offset: usize| {
+        let offset = expanded.as_ref().map_or(offset, |e| e.original(offset));
         let i = line_starts.partition_point(|&s| s <= offset) - 1;
-        let col = body.get(line_starts[i]..offset).map_or(0, |s| s.chars().count() + 1);
+        let col = original.get(line_starts[i]..offset).map_or(0, |s| s.chars().count() + 1);
         (i + page.body_line, col)
     };
 
@@ -84,24 +124,60 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
     let mut first_para: Option<(usize, usize)> = None;
 
     let mut found: Vec<Found> = Vec::new();
+    for (key, printed, at) in expanded.iter().flat_map(|e| &e.cited) {
+        let line = line_starts.partition_point(|&s| s <= *at) - 1 + page.body_line;
+        let col = original.get(line_starts[line - page.body_line]..*at).map_or(0, |s| s.chars().count() + 1);
+        let how = crate::document::How::AsWritten;
+        found.push(Found { key: key.clone(), printed: printed.clone(), line, col, how });
+    }
     let mut pending = String::new();
     // Where each piece of `pending` starts: (offset in `pending`, offset in the body).
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut in_code = false;
     let mut in_link = 0usize;
+    let mut anchored = Vec::new();
+    // An image loa resizes: (event index, URL, title, offset) until its alt text is complete.
+    let mut open_image: Option<(usize, String, String, usize)> = None;
+    let mut external = Vec::new();
 
     // A link or image source as a site URL; a broken one is reported and left as written.
     let link_target = |dest: CowStr<'_>, at: usize, diags: &mut Vec<Diagnostic>| -> String {
+        // `..\van-ban\a.md` (a Windows habit) is resolved as `../van-ban/a.md`, with a warning.
+        let dest = match crate::portable::forward_slashes(&dest) {
+            Some(fixed) => {
+                let msg = messages::text(Msg::BackslashLink { link: &dest, fixed: &fixed });
+                let d = Diagnostic::warning(&page.source.shown, line_of(at), 0, msg);
+                diags.push(d.with_excerpt_from(&page.source.text));
+                CowStr::from(fixed)
+            }
+            None => dest,
+        };
         match rewrite(&dest, page, targets) {
             Ok(url) => url.to_string(),
             Err(message) => {
+                // A translation may link to pages that exist only in the default language.
+                let fallback = ext.translated_from(&page.source.rel).and_then(|orig| {
+                    match resolve(&dest, orig, targets) {
+                        Link::Internal(url) => Some(url),
+                        _ => None,
+                    }
+                });
+                if let Some(url) = fallback {
+                    return url;
+                }
                 let d = Diagnostic::error(&page.source.shown, line_of(at), 0, message);
                 diags.push(d.with_excerpt_near(&page.source.text, page.body_start + at));
                 dest.to_string()
             }
         }
     };
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    let lang = ext.lang.unwrap_or(messages::Lang::Vi);
+    let mut has_notes = false;
+    let mut parser_options = options();
+    if ext.options.smart_punctuation {
+        parser_options |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    for (event, range) in Parser::new_ext(body, parser_options).into_offset_iter() {
         if let Event::Text(t) = &event {
             word_count += t.split_whitespace().count();
             if heading.is_some() {
@@ -123,12 +199,14 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 pieces: &pieces,
                 place: &place,
                 linkable: in_link == 0,
+                autolinks: ext.options.autolinks,
             };
-            link_mentions(&pending, &ctx, &mut events, &mut found);
+            link_text(&pending, &ctx, &mut events, &mut found, &mut external);
             pending.clear();
             pieces.clear();
         }
         match &event {
+            Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_)) => has_notes = true,
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
@@ -148,6 +226,10 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                     let base = id.as_deref().map(str::to_owned).unwrap_or_else(|| slugify(&heading_text));
                     let id = unique_id(if base.is_empty() { "muc".into() } else { base }, &mut ids);
                     headings.push((level as u8, id.clone(), heading_text.trim().to_owned()));
+                    if ext.options.heading_anchors {
+                        events
+                            .push(Event::InlineHtml(CowStr::from(crate::markup::heading_anchor(&id, lang))));
+                    }
                     events[at] = Event::Start(Tag::Heading {
                         level: level_start,
                         id: Some(CowStr::from(id)),
@@ -158,7 +240,12 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 events.push(Event::End(TagEnd::Heading(level)));
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let written = crate::anchors::worth_noting(&dest_url).then(|| dest_url.to_string());
                 let dest_url = CowStr::from(link_target(dest_url, range.start, &mut diags));
+                if let Some(written) = written {
+                    let line = line_of(range.start);
+                    crate::anchors::note(written, &dest_url, line, &mut anchored, &mut external);
+                }
                 // A plain link to a document's page cites it as much as its number does.
                 let path = dest_url.split('#').next().unwrap_or("");
                 if let Some(key) = targets.document_urls.get(path) {
@@ -171,6 +258,9 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let dest_url = CowStr::from(link_target(dest_url, range.start, &mut diags));
                 depth += 1;
+                if ext.images.handles(&dest_url) {
+                    open_image = Some((events.len(), dest_url.to_string(), title.to_string(), range.start));
+                }
                 events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }
             Event::Start(tag) => {
@@ -179,6 +269,33 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
                 }
                 depth += 1;
                 events.push(Event::Start(tag));
+            }
+            Event::End(TagEnd::Image) if open_image.is_some() => {
+                depth -= 1;
+                let Some((at, url, title, start)) = open_image.take() else { continue };
+                let alt: String = events[at..]
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                if alt.trim().is_empty() {
+                    let d = Diagnostic::warning(
+                        &page.source.shown,
+                        line_of(start),
+                        0,
+                        messages::text(Msg::ImageNoAlt { src: &url }),
+                    );
+                    diags.push(d.with_excerpt_from(&page.source.text));
+                }
+                match ext.images.img_html(&url, alt.trim(), &title) {
+                    Some(html) => {
+                        events.truncate(at);
+                        events.push(Event::InlineHtml(CowStr::from(html)));
+                    }
+                    None => events.push(Event::End(TagEnd::Image)),
+                }
             }
             Event::End(end) => {
                 depth -= 1;
@@ -218,11 +335,19 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
             pieces: &pieces,
             place: &place,
             linkable: in_link == 0,
+            autolinks: ext.options.autolinks,
         };
-        link_mentions(&pending, &ctx, &mut events, &mut found);
+        link_text(&pending, &ctx, &mut events, &mut found, &mut external);
     }
+    let mut ids: Vec<String> = headings.iter().map(|(_, id, _)| id.clone()).collect();
     let mut content = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut content, events.iter().cloned());
+    if has_notes {
+        let label = messages::text_in(lang, Msg::FootnoteBackLabel);
+        ids.extend(crate::markup::footnotes::rewrite(&mut events, &label));
+        crate::markup::footnotes::html(&events, &mut content);
+    } else {
+        pulldown_cmark::html::push_html(&mut content, events.iter().cloned());
+    }
     let summary_events = match (more_at, first_para) {
         (Some(end), _) => Some(&events[..end]),
         (None, Some((start, end))) if end > start => Some(&events[start..end]),
@@ -233,7 +358,8 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
         pulldown_cmark::html::push_html(&mut s, evs.iter().cloned());
         s
     });
-    (Html { content, summary, toc: toc_tree(&headings), word_count, mentions: found }, diags)
+    let toc = toc_tree(&headings);
+    (Html { content, summary, toc, word_count, mentions: found, anchored, ids, external }, diags)
 }
 
 /// A heading whose text is still being collected (its id comes from the text).
@@ -255,6 +381,51 @@ struct MentionContext<'t> {
     place: &'t dyn Fn(usize) -> (usize, usize),
     /// False inside an existing link: record mentions, add no link.
     linkable: bool,
+    /// Bare web addresses become links.
+    autolinks: bool,
+}
+
+/// Emits `text` as events: bare web addresses as links (when asked), document mentions linked.
+fn link_text<'a>(
+    text: &str,
+    ctx: &MentionContext,
+    events: &mut Vec<Event<'a>>,
+    found: &mut Vec<Found>,
+    external: &mut Vec<(String, usize)>,
+) {
+    let addresses =
+        if ctx.autolinks && ctx.linkable { crate::markup::autolink::find(text) } else { Vec::new() };
+    if addresses.is_empty() {
+        return link_mentions(text, ctx, events, found);
+    }
+    // The text between addresses keeps its place in the run for mention positions.
+    let part = |from: usize, to: usize, events: &mut Vec<Event<'a>>, found: &mut Vec<Found>| {
+        let pieces: Vec<(usize, usize)> = ctx
+            .pieces
+            .iter()
+            .map(|&(p, b)| if p <= from { (0, b + (from - p)) } else { (p - from, b) })
+            .collect();
+        let sub = MentionContext { pieces: &pieces, ..*ctx };
+        link_mentions(&text[from..to], &sub, events, found);
+    };
+    let mut last = 0;
+    for r in addresses {
+        if r.start > last {
+            part(last, r.start, events, found);
+        }
+        let href = crate::markup::autolink::href(&text[r.clone()]);
+        external.push((href.clone(), ctx.place_of(r.start).0));
+        events.push(Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Autolink,
+            dest_url: CowStr::from(href),
+            title: CowStr::Borrowed(""),
+            id: CowStr::Borrowed(""),
+        }));
+        events.push(Event::Text(CowStr::from(text[r.clone()].to_owned())));
+        events.push(Event::End(TagEnd::Link));
+        last = r.end;
+    }
+    part(last, text.len(), events, found);
 }
 
 impl MentionContext<'_> {
@@ -425,7 +596,7 @@ fn has_scheme(dest: &str) -> bool {
 }
 
 /// Decodes `%20`-style escapes so links to "Văn bản.pdf" written encoded still resolve.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return crate::load::nfc(s);
     }

@@ -116,7 +116,45 @@ pub enum Msg<'a> {
     // -- #13 first hour / polish: add new variants below --
 
     // -- #14 zola/hugo features: add new variants below --
-
+    ShortcodeUnknown { name: &'a str, suggestion: Option<&'a str>, known: &'a str },
+    ShortcodeArgs { name: &'a str },
+    ShortcodeUnclosed { name: &'a str },
+    ShortcodeMissingArg { name: &'a str, arg: &'a str },
+    ShortcodeFailed { name: &'a str, detail: &'a str },
+    ShortcodeNoDocument { number: &'a str, suggestion: Option<&'a str> },
+    AnchorMissing { link: &'a str, fragment: &'a str, suggestion: Option<&'a str> },
+    MenuLinkBroken { url: &'a str, suggestion: Option<&'a str> },
+    TemplateLinkBroken { url: &'a str, template: &'a str, suggestion: Option<&'a str> },
+    ExternalStatus { url: &'a str, status: u16 },
+    ExternalTimeout { url: &'a str, seconds: u64 },
+    ExternalNoHost { url: &'a str },
+    ExternalNoConnection { url: &'a str },
+    ExternalFailed { url: &'a str },
+    ExternalUnchecked { url: &'a str, seconds: u64 },
+    ExternalSummary { links: usize, broken: usize, unchecked: usize },
+    HeadingAnchorLabel,
+    ImageKind,
+    ImageHuge { size: &'a str, max: u64 },
+    ImageFailed { path: &'a str, detail: &'a str },
+    ImageNoAlt { src: &'a str },
+    ResizeUnknown { path: &'a str },
+    DataPathOutside { path: &'a str },
+    DataFormat { path: &'a str },
+    DataMissing { path: &'a str },
+    DataInvalid { path: &'a str, detail: &'a str },
+    GetPageUnknown { path: &'a str, suggestion: Option<&'a str> },
+    ConfigFileMissing { path: &'a str },
+    ConfigOverlayMissing { env: &'a str, path: &'a str },
+    ConfigOtherFormat { name: &'a str, format: &'a str },
+    SlugReserved { slug: &'a str, safe: &'a str },
+    BackslashLink { link: &'a str, fixed: &'a str },
+    FileNameReserved { name: &'a str },
+    FileNameChar { name: &'a str, c: &'a str },
+    FileNameEnd { name: &'a str },
+    PathTooLong { path: &'a str, len: usize, max: usize },
+    CaseOnlyDifference { path: &'a str, other: &'a str, other_file: &'a str },
+    FeedFilenameUnknown { name: &'a str, known: &'a str },
+    FootnoteBackLabel,
     // -- #15 performance: add new variants below --
 
     // -- #16 import: add new variants below --
@@ -547,6 +585,210 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         // -- #13 first hour / polish: add new arms below --
 
         // -- #14 zola/hugo features: add new arms below --
+        (ShortcodeUnknown { name, suggestion, known }, Vi) => match suggestion {
+            Some(s) => format!("không có shortcode `{name}`; có phải ý bạn là `{s}`?"),
+            None if known.is_empty() => format!(
+                "không có shortcode `{name}`; tạo tệp `templates/shortcodes/{name}.html` trước khi dùng"
+            ),
+            None => format!(
+                "không có shortcode `{name}` (đang có: {known}); hoặc tạo tệp `templates/shortcodes/{name}.html`"
+            ),
+        },
+        (ShortcodeUnknown { name, suggestion, known }, En) => match suggestion {
+            Some(s) => format!("unknown shortcode `{name}`; did you mean `{s}`?"),
+            None if known.is_empty() => {
+                format!("unknown shortcode `{name}`; create `templates/shortcodes/{name}.html` first")
+            }
+            None => format!(
+                "unknown shortcode `{name}` (available: {known}); or create `templates/shortcodes/{name}.html`"
+            ),
+        },
+        (ShortcodeArgs { name }, Vi) => format!(
+            "đối số của shortcode `{name}` viết sai; viết dạng `ten=\"giá trị\"`, cách nhau bằng dấu phẩy, chữ để trong ngoặc kép"
+        ),
+        (ShortcodeArgs { name }, En) => format!(
+            "bad arguments for shortcode `{name}`; write them as `name=\"value\"`, separated by commas, text in quotes"
+        ),
+        (ShortcodeUnclosed { name }, Vi) => format!(
+            "shortcode `{name}` mở bằng `{{% {name}(…) %}}` nhưng không đóng; thêm `{{% end %}}` sau phần nội dung"
+        ),
+        (ShortcodeUnclosed { name }, En) => format!(
+            "shortcode `{name}` opened with `{{% {name}(…) %}}` is never closed; add `{{% end %}}` after its body"
+        ),
+        (ShortcodeMissingArg { name, arg }, Vi) => {
+            format!("shortcode `{name}` cần đối số `{arg}`, ví dụ `{name}({arg}=\"…\")`")
+        }
+        (ShortcodeMissingArg { name, arg }, En) => {
+            format!("shortcode `{name}` needs the argument `{arg}`, for example `{name}({arg}=\"…\")`")
+        }
+        (ShortcodeFailed { name, detail }, Vi) => format!("shortcode `{name}` lỗi: {detail}"),
+        (ShortcodeFailed { name, detail }, En) => format!("shortcode `{name}` failed: {detail}"),
+        (ShortcodeNoDocument { number, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("không có văn bản số `{number}` trong trang; có phải ý bạn là `{s}`?"),
+            None => format!("không có văn bản số `{number}` trong trang; thêm trang văn bản đó vào `content/van-ban/`"),
+        },
+        (ShortcodeNoDocument { number, suggestion }, En) => match suggestion {
+            Some(s) => format!("no document `{number}` in the site; did you mean `{s}`?"),
+            None => format!("no document `{number}` in the site; add its page under `content/van-ban/`"),
+        },
+
+        (AnchorMissing { link, fragment, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("liên kết `{link}`: trang đích không có đề mục `#{fragment}`; có phải ý bạn là `#{s}`?"),
+            None => format!("liên kết `{link}`: trang đích không có đề mục `#{fragment}`"),
+        },
+        (AnchorMissing { link, fragment, suggestion }, En) => match suggestion {
+            Some(s) => format!("link `{link}`: no heading `#{fragment}` in the page it points at; did you mean `#{s}`?"),
+            None => format!("link `{link}`: no heading `#{fragment}` in the page it points at"),
+        },
+        (MenuLinkBroken { url, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("mục menu `{url}` (trong `extra.menu`) không trỏ tới trang nào; có phải ý bạn là `{s}`?"),
+            None => format!("mục menu `{url}` (trong `extra.menu`) không trỏ tới trang nào của trang web"),
+        },
+        (MenuLinkBroken { url, suggestion }, En) => match suggestion {
+            Some(s) => format!("menu link `{url}` (in `extra.menu`) points at nothing in the site; did you mean `{s}`?"),
+            None => format!("menu link `{url}` (in `extra.menu`) points at nothing in the site"),
+        },
+        (TemplateLinkBroken { url, template, suggestion }, Vi) => match suggestion {
+            Some(s) => format!(
+                "liên kết `{url}` trong trang dựng bằng mẫu `{template}` (hoặc HTML viết tay) không trỏ tới trang nào; có phải ý bạn là `{s}`?"
+            ),
+            None => format!(
+                "liên kết `{url}` trong trang dựng bằng mẫu `{template}` (hoặc HTML viết tay) không trỏ tới trang nào"
+            ),
+        },
+        (TemplateLinkBroken { url, template, suggestion }, En) => match suggestion {
+            Some(s) => format!(
+                "link `{url}` in a page rendered with `{template}` (or its raw HTML) points at nothing in the site; did you mean `{s}`?"
+            ),
+            None => format!(
+                "link `{url}` in a page rendered with `{template}` (or its raw HTML) points at nothing in the site"
+            ),
+        },
+
+        (ExternalStatus { url, status }, Vi) => format!("liên kết ngoài `{url}` trả lời mã lỗi {status}; kiểm tra lại địa chỉ"),
+        (ExternalStatus { url, status }, En) => format!("web link `{url}` answered with status {status}; check the address"),
+        (ExternalTimeout { url, seconds }, Vi) => format!("liên kết ngoài `{url}` không trả lời trong {seconds} giây"),
+        (ExternalTimeout { url, seconds }, En) => format!("web link `{url}` did not answer within {seconds} s"),
+        (ExternalNoHost { url }, Vi) => format!("liên kết ngoài `{url}`: không tìm thấy tên miền; kiểm tra lại chính tả"),
+        (ExternalNoHost { url }, En) => format!("web link `{url}`: host not found; check the spelling"),
+        (ExternalNoConnection { url }, Vi) => format!("liên kết ngoài `{url}`: không kết nối được tới máy chủ"),
+        (ExternalNoConnection { url }, En) => format!("web link `{url}`: could not connect to the server"),
+        (ExternalFailed { url }, Vi) => format!("liên kết ngoài `{url}`: không tải được"),
+        (ExternalFailed { url }, En) => format!("web link `{url}` could not be fetched"),
+        (ExternalUnchecked { url, seconds }, Vi) => format!(
+            "chưa kiểm tra `{url}`: đã hết thời gian {seconds} giây (`link_checker.time_limit`)"
+        ),
+        (ExternalUnchecked { url, seconds }, En) => format!(
+            "`{url}` not checked: the time limit of {seconds} s was reached (`link_checker.time_limit`)"
+        ),
+        (ExternalSummary { links, broken, unchecked }, Vi) => format!(
+            "Đã kiểm tra {links} liên kết ngoài: {broken} hỏng, {unchecked} chưa kiểm tra kịp"
+        ),
+        (ExternalSummary { links, broken, unchecked }, En) => format!(
+            "Checked {links} web link{}: {broken} broken, {unchecked} not reached in time",
+            plural(links)
+        ),
+
+        (FeedFilenameUnknown { name, known }, Vi) => {
+            format!("`feed_filenames`: không biết dạng nguồn tin `{name}`; dùng {known}")
+        }
+        (FeedFilenameUnknown { name, known }, En) => {
+            format!("`feed_filenames`: unknown feed file `{name}`; use {known}")
+        }
+        (SlugReserved { slug, safe }, Vi) => format!(
+            "`{slug}` là tên Windows không cho dùng làm thư mục (cả trên USB khi cắm vào Windows); trang được ghi vào `{safe}`; đặt `slug:` nếu muốn tên khác"
+        ),
+        (SlugReserved { slug, safe }, En) => format!(
+            "`{slug}` is a name Windows refuses for a folder (also on a USB stick used on Windows); the page is written as `{safe}`; set `slug:` to choose another"
+        ),
+        (BackslashLink { link, fixed }, Vi) => format!(
+            "liên kết `{link}` dùng dấu `\\` của Windows; đã hiểu là `{fixed}`; trong liên kết hãy viết `/`"
+        ),
+        (BackslashLink { link, fixed }, En) => format!(
+            "link `{link}` uses the Windows `\\`; read as `{fixed}`; write `/` in links"
+        ),
+        (FileNameReserved { name }, Vi) => format!(
+            "tên tệp `{name}` bị Windows cấm (con, aux, nul, com1…); không chép được sang máy Windows hay USB; hãy đổi tên tệp"
+        ),
+        (FileNameReserved { name }, En) => format!(
+            "file name `{name}` is reserved on Windows (con, aux, nul, com1…); it cannot be copied to a Windows PC or USB stick; rename the file"
+        ),
+        (FileNameChar { name, c }, Vi) => {
+            format!("tên tệp `{name}` có ký tự `{c}` mà Windows không cho dùng; hãy đổi tên tệp")
+        }
+        (FileNameChar { name, c }, En) => {
+            format!("file name `{name}` holds `{c}`, which Windows refuses in names; rename the file")
+        }
+        (FileNameEnd { name }, Vi) => format!("tên tệp `{name}` kết thúc bằng dấu chấm hoặc dấu cách, Windows sẽ cắt mất; hãy đổi tên tệp"),
+        (FileNameEnd { name }, En) => format!("file name `{name}` ends with a dot or a space, which Windows drops; rename the file"),
+        (PathTooLong { path, len, max }, Vi) => format!(
+            "đường dẫn kết quả `{path}` dài {len} ký tự (quá {max}): Windows và nhiều USB không chép được; rút ngắn tên tệp, tên thư mục hoặc đặt `slug:` ngắn hơn"
+        ),
+        (PathTooLong { path, len, max }, En) => format!(
+            "output path `{path}` is {len} characters long (over {max}): Windows and many USB sticks cannot copy it; shorten the file or folder name, or set a shorter `slug:`"
+        ),
+        (CaseOnlyDifference { path, other, other_file }, Vi) => format!(
+            "`{path}` và `{other}` (từ `{other_file}`) chỉ khác chữ hoa/thường: trên Windows và USB chúng là một tệp; hãy đổi tên một trong hai"
+        ),
+        (CaseOnlyDifference { path, other, other_file }, En) => format!(
+            "`{path}` and `{other}` (from `{other_file}`) differ only in case: on Windows and USB sticks they are one file; rename one of them"
+        ),
+        (ConfigFileMissing { path }, Vi) => format!("không có tệp cấu hình `{path}` (đặt bằng `--config`)"),
+        (ConfigFileMissing { path }, En) => format!("no configuration file `{path}` (given with `--config`)"),
+        (ConfigOverlayMissing { env, path }, Vi) => format!(
+            "môi trường `{env}` cần tệp `{path}` nhưng không có; tạo tệp đó (chỉ ghi các khóa khác với config.yaml) hoặc bỏ `--env`/`LOA_ENV`"
+        ),
+        (ConfigOverlayMissing { env, path }, En) => format!(
+            "environment `{env}` needs `{path}`, which does not exist; create it (only the keys that differ from config.yaml) or drop `--env`/`LOA_ENV`"
+        ),
+        (ConfigOtherFormat { name, format }, Vi) => format!(
+            "có `{name}` ({format}) nhưng loa đọc `config.yaml` (YAML); hãy viết lại thành config.yaml, ví dụ `title = \"Tên\"` thành `title: \"Tên\"` (xem docs/content.md)"
+        ),
+        (ConfigOtherFormat { name, format }, En) => format!(
+            "found `{name}` ({format}), but loa reads `config.yaml` (YAML); rewrite it as config.yaml, e.g. `title = \"Name\"` becomes `title: \"Name\"` (see docs/content.md)"
+        ),
+        (DataPathOutside { path }, Vi) => format!(
+            "load_data: `{path}` phải là đường dẫn trong thư mục trang web, ví dụ `data/lien-he.yaml`"
+        ),
+        (DataPathOutside { path }, En) => format!(
+            "load_data: `{path}` must be a path inside the site's folder, such as `data/contacts.yaml`"
+        ),
+        (DataFormat { path }, Vi) => format!("load_data: không đọc được dạng tệp `{path}`; dùng .yaml, .yml, .json hoặc .csv"),
+        (DataFormat { path }, En) => format!("load_data: cannot read the kind of file `{path}`; use .yaml, .yml, .json or .csv"),
+        (DataMissing { path }, Vi) => format!("load_data: không có tệp `{path}` (tính từ thư mục trang web)"),
+        (DataMissing { path }, En) => format!("load_data: no file `{path}` (relative to the site's folder)"),
+        (DataInvalid { path, detail }, Vi) => format!("load_data: tệp `{path}` viết sai: {detail}"),
+        (DataInvalid { path, detail }, En) => format!("load_data: `{path}` is not valid: {detail}"),
+        (GetPageUnknown { path, suggestion }, Vi) => match suggestion {
+            Some(s) => format!("không có trang `{path}` trong content/; có phải ý bạn là `{s}`?"),
+            None => format!("không có trang `{path}` trong content/"),
+        },
+        (GetPageUnknown { path, suggestion }, En) => match suggestion {
+            Some(s) => format!("no page `{path}` in content/; did you mean `{s}`?"),
+            None => format!("no page `{path}` in content/"),
+        },
+        (ImageKind, Vi) => "trình duyệt không hiển thị được ảnh dạng này (HEIC, TIFF); hãy lưu lại thành JPEG".into(),
+        (ImageKind, En) => "browsers cannot show this kind of image (HEIC, TIFF); save it as JPEG".into(),
+        (ImageHuge { size, max }, Vi) => format!(
+            "ảnh nặng {size} MB (quá {max} MB); loa thu nhỏ ảnh cho trang web, nhưng nên lưu bản nhỏ hơn để thư mục và USB gọn nhẹ"
+        ),
+        (ImageHuge { size, max }, En) => format!(
+            "image is {size} MB (over {max} MB); loa resizes it for the web, but a smaller file keeps the folder and USB stick light"
+        ),
+        (ImageFailed { path, detail }, Vi) => format!("không xử lý được ảnh `{path}`: {detail}"),
+        (ImageFailed { path, detail }, En) => format!("failed to process the image `{path}`: {detail}"),
+        (ImageNoAlt { src }, Vi) => format!(
+            "ảnh `{src}` không có lời mô tả; viết `![mô tả ngắn](…)` cho người khiếm thị và khi ảnh không tải được"
+        ),
+        (ImageNoAlt { src }, En) => format!(
+            "image `{src}` has no alt text; write `![short description](…)` for blind readers and when it does not load"
+        ),
+        (ResizeUnknown { path }, Vi) => format!("resize_image: không có ảnh JPEG/PNG `{path}` trong content/"),
+        (ResizeUnknown { path }, En) => format!("resize_image: no JPEG/PNG image `{path}` in content/"),
+        (HeadingAnchorLabel, Vi) => "Liên kết tới mục này".into(),
+        (HeadingAnchorLabel, En) => "Link to this section".into(),
+        (FootnoteBackLabel, Vi) => "Quay lại chỗ dẫn chú thích".into(),
+        (FootnoteBackLabel, En) => "Back to the reference".into(),
 
         // -- #15 performance: add new arms below --
 

@@ -31,6 +31,7 @@ const KNOWN_KEYS: &[&str] = &[
     "paginate_by",
     "document",
     "bulletin",
+    "generate_feeds",
 ];
 
 /// How a section orders its pages.
@@ -65,6 +66,8 @@ pub struct FrontMatter {
     pub paginate_by: Option<usize>,
     pub document: Option<serde_json::Value>,
     pub bulletin: Option<serde_json::Value>,
+    /// A section's own feed (`/van-ban/atom.xml`).
+    pub generate_feeds: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -87,6 +90,7 @@ struct RawFrontMatter {
     paginate_by: Option<usize>,
     document: Option<serde_json::Value>,
     bulletin: Option<serde_json::Value>,
+    generate_feeds: bool,
 }
 
 /// A source file with its front matter read.
@@ -236,6 +240,7 @@ fn read_front_matter(yaml: &str, source: &Source, diags: &mut Vec<Diagnostic>) -
         paginate_by: raw.paginate_by,
         document: raw.document,
         bulletin: raw.bulletin,
+        generate_feeds: raw.generate_feeds,
     })
 }
 

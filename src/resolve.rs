@@ -200,6 +200,14 @@ pub fn resolve(
             None => slugify(&default_slug),
         };
         let slug = if slug.is_empty() { "trang".to_owned() } else { slug };
+        // `con`, `aux`, `nul`… cannot be folder names on Windows or a USB stick read there.
+        let slug = match crate::slug::safe(slug.clone()) {
+            safe if safe != slug => {
+                diags.push(crate::portable::reserved_slug(&p, &slug, &safe));
+                safe
+            }
+            _ => slug,
+        };
         let url = match &p.front.path {
             Some(path) => match checked_path(path) {
                 Some(path) => path,
@@ -331,7 +339,7 @@ fn add_with_ancestors(dirs: &mut BTreeSet<String>, dir: &str) {
 fn dir_url(dir: &str) -> String {
     let mut url = String::from("/");
     for part in dir.split('/').filter(|p| !p.is_empty()) {
-        url.push_str(&slugify(part));
+        url.push_str(&crate::slug::url_segment(part));
         url.push('/');
     }
     url
@@ -358,7 +366,7 @@ pub fn checked_path(path: &str) -> Option<String> {
         if part == ".." || part == "." {
             return None;
         }
-        let slug = slugify(part);
+        let slug = crate::slug::url_segment(part);
         if slug.is_empty() {
             return None;
         }
@@ -438,7 +446,7 @@ fn make_taxonomy(
     let url = format!("/{}/", config.path);
     let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
     for (pi, name) in assigned {
-        let slug = slugify(name);
+        let slug = crate::slug::url_segment(name);
         if slug.is_empty() {
             continue;
         }

@@ -26,6 +26,34 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// Names Windows refuses for a file or folder, with or without an extension (so also on
+/// a USB stick formatted FAT32 or exFAT and read on Windows). "con" is a common Vietnamese
+/// word ("child"), so pages and tags meet this.
+pub const WINDOWS_RESERVED: &[&str] = &[
+    "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Is `name` (a file or folder name) reserved on Windows? `con`, `CON.txt`, `aux.tar.gz`.
+pub fn is_windows_reserved(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).trim_end();
+    WINDOWS_RESERVED.iter().any(|r| stem.eq_ignore_ascii_case(r))
+}
+
+/// A slug usable as a folder name everywhere: a reserved one gets `-1` (`con` → `con-1`).
+pub fn url_segment(text: &str) -> String {
+    safe(slugify(text))
+}
+
+/// `slug` made safe for Windows: a reserved name gets `-1`.
+pub fn safe(slug: String) -> String {
+    if is_windows_reserved(&slug) {
+        format!("{slug}-1")
+    } else {
+        slug
+    }
+}
+
 /// Combining diacritical marks (U+0300–U+036F) left by NFD decomposition.
 pub fn is_combining_mark(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
@@ -52,6 +80,16 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(slugify(input), want, "slug of {input:?}");
         }
+    }
+
+    #[test]
+    fn windows_reserved_names_get_a_suffix() {
+        assert_eq!(super::url_segment("Con"), "con-1");
+        assert_eq!(super::url_segment("COM1"), "com1-1");
+        assert_eq!(super::url_segment("Con cái"), "con-cai");
+        assert!(super::is_windows_reserved("aux.pdf"));
+        assert!(super::is_windows_reserved("NUL"));
+        assert!(!super::is_windows_reserved("console.txt"));
     }
 
     #[test]

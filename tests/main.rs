@@ -2,14 +2,21 @@
 //! small fixture site from `tests/fixtures/` to a temporary folder and runs the real
 //! `loa` binary on it. See tests/README.md (goldens: `UPDATE_GOLDENS=1 cargo test`).
 
+mod anchors;
 mod browser;
 mod bulletins;
+mod config;
 mod content;
+mod data;
 mod documents;
 mod errors;
+mod external;
+mod feeds;
 mod goldens;
+mod images;
 mod import;
 mod init;
+mod languages;
 mod new;
 mod output;
 mod portability;
@@ -18,5 +25,7 @@ mod regressions;
 mod reliability;
 mod search;
 mod serve;
+mod shortcodes;
 mod support;
 mod theme;
+mod windows;

@@ -41,3 +41,33 @@ fn folder_named_van_ban_with_diacritics_holds_documents() {
     fx.build_err()
         .assert_stderr_contains("content/Văn bản/Chỉ thị 11.md:1:1: document page has no `document:` block");
 }
+
+// Regression: `## 1` and `[^1]` both produced `id="1"`, so the footnote link jumped to the
+// heading. Notes now have `fn:` ids (a heading slug never holds `:`) even with every
+// Markdown option off.
+#[test]
+fn heading_1_and_footnote_1_have_different_ids() {
+    let fx = Fixture::copy("good");
+    fx.write(
+        "content/tin-tuc/bai-hai.md",
+        "---\ntitle: \"Bài hai\"\n---\n## 1\n\nCâu[^1].\n\n[^1]: Chú thích.\n",
+    );
+    fx.build();
+    let html = fx.read_public("tin-tuc/bai-hai/index.html");
+    assert_eq!(html.matches("id=\"1\"").count(), 1, "{html}");
+    assert!(html.contains(r##"<a href="#fn:1">1</a>"##) && html.contains("id=\"fn:1\""), "{html}");
+    assert!(html.contains(r##"href="#fnref:1""##), "no back-link: {html}");
+}
+
+// A link to a footnote that does not exist is caught like a link to a missing heading.
+#[test]
+fn link_to_a_missing_footnote_is_an_error() {
+    let fx = Fixture::copy("good");
+    fx.write(
+        "content/tin-tuc/bai-hai.md",
+        "---\ntitle: \"Bài hai\"\n---\nCâu[^1], xem [2](#fn:2).\n\n[^1]: Chú thích.\n",
+    );
+    fx.build_err().assert_stderr_contains(
+        "content/tin-tuc/bai-hai.md:4: link `#fn:2`: no heading `#fn:2` in the page it points at; did you mean `#fn:1`?",
+    );
+}

@@ -539,6 +539,7 @@ pub fn attach(site: &mut Site, docs: &Documents) {
         name: name.into(),
         title: title.into(),
         path: name.into(),
+        feed: false,
     };
     let kinds: Vec<(usize, String)> = docs.docs.iter().map(|d| (d.page, d.kind.name.to_owned())).collect();
     let issuers: Vec<(usize, String)> = docs.docs.iter().map(|d| (d.page, d.issuer.clone())).collect();

@@ -110,7 +110,7 @@ fn line_of(detail: &str) -> usize {
         .unwrap_or(0)
 }
 
-fn vi_date(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+pub(crate) fn vi_date(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
     let style = args.get("format").and_then(Value::as_str).unwrap_or("short");
     let Some(text) = value.as_str() else {
         return Ok(Value::Null);

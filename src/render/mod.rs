@@ -6,7 +6,7 @@
 
 pub(crate) mod context;
 pub mod engine;
-mod feeds;
+pub(crate) mod feeds;
 pub mod limits;
 pub mod relative;
 
@@ -48,14 +48,14 @@ pub struct Rendered {
     pub sections: Vec<Html>,
 }
 
-/// Renders the Markdown of all pages and sections; broken links go to `diags`.
-pub fn markdown(site: &Site, diags: &mut Vec<Diagnostic>) -> Rendered {
+/// Renders the Markdown of all pages and sections; broken links and anchors go to `diags`.
+pub fn markdown(site: &Site, ext: &markdown::Extensions, diags: &mut Vec<Diagnostic>) -> Rendered {
     let pages: Vec<(Html, Vec<Diagnostic>)> =
-        site.pages.par_iter().map(|p| markdown::render(&p.parsed, &site.targets)).collect();
+        site.pages.par_iter().map(|p| markdown::render_with(&p.parsed, &site.targets, ext)).collect();
     let sections: Vec<(Html, Vec<Diagnostic>)> = site
         .sections
         .par_iter()
-        .map(|s| s.parsed.as_ref().map(|p| markdown::render(p, &site.targets)).unwrap_or_default())
+        .map(|s| s.parsed.as_ref().map(|p| markdown::render_with(p, &site.targets, ext)).unwrap_or_default())
         .collect();
     let mut split = |v: Vec<(Html, Vec<Diagnostic>)>| {
         v.into_iter()
@@ -65,7 +65,9 @@ pub fn markdown(site: &Site, diags: &mut Vec<Diagnostic>) -> Rendered {
             })
             .collect()
     };
-    Rendered { pages: split(pages), sections: split(sections) }
+    let rendered = Rendered { pages: split(pages), sections: split(sections) };
+    crate::anchors::check(site, &rendered, diags);
+    rendered
 }
 
 /// Everything a render reads: the site, its Markdown, documents and bulletins.
@@ -119,7 +121,7 @@ fn template_of(site: &Site, job: &Job) -> String {
 
 /// How many files `render_all` will produce (for progress).
 pub fn job_count(m: &Model) -> usize {
-    jobs(m, true).len() + 3 + m.bulletins.list.len()
+    jobs(m, true).len() + 2 + feeds::urls(m.site).len() + m.bulletins.list.len()
 }
 
 fn jobs(m: &Model, with_404: bool) -> Vec<Job> {
@@ -265,6 +267,8 @@ pub(crate) fn render_jobs(
     sink: &Sink,
 ) -> Vec<Diagnostic> {
     let site = model.site;
+    // Site links that point at nothing, with the template that wrote them.
+    let broken = std::sync::Mutex::new(Vec::new());
     let results: Vec<Result<(), Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
@@ -284,12 +288,21 @@ pub(crate) fn render_jobs(
                 LinkStyle::prefix_for(&path)
             };
             let style = LinkStyle { prefix, pretty: site.config.pretty_urls, urls: &site.targets.urls };
-            let bytes = style.apply(&html).into_bytes();
+            let mut links = Vec::new();
+            let bytes = style.apply_noting(&html, Some(&mut links)).into_bytes();
+            if !links.is_empty() {
+                let mut b = broken.lock().unwrap_or_else(|p| p.into_inner());
+                b.extend(links.into_iter().map(|l| (l, template.clone())));
+            }
             sink(Output { path: path.clone(), bytes })
                 .map_err(|e| Diagnostic::error(&path, 0, 0, e.to_string()))
         })
         .collect();
-    results.into_iter().filter_map(Result::err).collect()
+    let mut diags: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
+    let mut broken = broken.into_inner().unwrap_or_else(|p| p.into_inner());
+    broken.sort();
+    crate::anchors::report_template_links(site, broken, &mut diags);
+    diags
 }
 
 /// Files written by code rather than templates: reading scripts, sitemap, feed, robots.txt
@@ -299,9 +312,9 @@ pub(crate) fn code_outputs(model: &Model) -> Vec<Output> {
     let mut extra = scripts(model);
     extra.extend([
         Output { path: "sitemap.xml".into(), bytes: feeds::sitemap(site).into_bytes() },
-        feed(model),
         Output { path: "robots.txt".into(), bytes: feeds::robots(site).into_bytes() },
     ]);
+    extra.extend(feed_outputs(model));
     extra
 }
 
@@ -315,8 +328,8 @@ pub(crate) fn scripts(model: &Model) -> Vec<Output> {
     scripts.collect()
 }
 
-/// The Atom feed.
-pub(crate) fn feed(model: &Model) -> Output {
+/// The feeds: of the site, and of the sections and taxonomy terms that ask for one.
+pub(crate) fn feed_outputs(model: &Model) -> Vec<Output> {
     let (site, md) = (model.site, model.md);
     let absolute = LinkStyle {
         prefix: format!("{}/", site.config.base()),
@@ -326,7 +339,15 @@ pub(crate) fn feed(model: &Model) -> Output {
     // Only the feed's few entries need their summary made absolute.
     let summary =
         |i: usize| summary_html(&site.pages[i].parsed.front, &md.pages[i]).map(|s| absolute.apply(&s));
-    Output { path: "atom.xml".into(), bytes: feeds::atom(site, &summary).into_bytes() }
+    let mut out = Vec::new();
+    for feed in feeds::feeds(site) {
+        for name in &site.config.feed_filenames {
+            let Some(format) = feeds::Format::of(name) else { continue };
+            let bytes = feeds::write(site, &feed, format, name, &summary).into_bytes();
+            out.push(Output { path: format!("{}{name}", &feed.base[1..]), bytes });
+        }
+    }
+    out
 }
 
 /// The pages whose data a job's output shows (for incremental rebuilds in `serve`).
@@ -502,6 +523,29 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
     } else {
         LinkStyle::prefix_for(&path)
     };
+    let (section, term) = match *job {
+        Job::Page(i) => (Some(site.pages[i].section), None),
+        Job::Section(s, _) => (Some(s), None),
+        Job::Term(t, k, _) => (None, Some((t, k))),
+        _ => (None, None),
+    };
+    m.insert("feeds".into(), Value::Array(feeds::alternates(site, section, term)));
+    let source = match *job {
+        Job::Page(i) => Some(site.pages[i].parsed.source.rel.clone()),
+        Job::Section(s, _) => Some(
+            site.sections[s]
+                .parsed
+                .as_ref()
+                .map_or_else(|| site.sections[s].dir.clone(), |p| p.source.rel.clone()),
+        ),
+        _ => None,
+    };
+    let (lang, translations) = match &source {
+        Some(rel) => crate::languages::of(site, rel),
+        None => (site.config.language.clone(), Vec::new()),
+    };
+    m.insert("lang".into(), Value::String(lang));
+    m.insert("translations".into(), Value::Array(translations));
     m.insert("current_url".into(), Value::String(url));
     m.insert("root".into(), Value::String(root));
     let ctx = Context::from_value(Value::Object(m)).unwrap_or_default();

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 /// Attributes whose values are URLs.
-const URL_ATTRS: &[&str] = &["href", "src", "action", "poster", "data"];
+const URL_ATTRS: &[&str] = &["href", "src", "action", "poster", "data", "srcset"];
 
 /// How links are rewritten.
 pub struct LinkStyle<'a> {
@@ -47,6 +47,11 @@ impl LinkStyle<'_> {
 
     /// Rewrites every site-absolute URL attribute in `html`.
     pub fn apply(&self, html: &str) -> String {
+        self.apply_noting(html, None)
+    }
+
+    /// `apply`, also collecting the site links that point at no URL of the site.
+    pub fn apply_noting(&self, html: &str, mut broken: Option<&mut Vec<String>>) -> String {
         let mut out = String::with_capacity(html.len() + 256);
         let mut rest = html;
         while let Some(i) = find_link(rest) {
@@ -57,7 +62,32 @@ impl LinkStyle<'_> {
             };
             let value = &rest[value_start..value_start + len];
             out.push_str(&rest[..value_start]);
-            out.push_str(&self.rewrite(value));
+            // `srcset="/a-480.jpg 480w, /a-800.jpg 800w"`: each candidate's URL.
+            let srcset = rest[..quote_at].ends_with("srcset=");
+            let urls: Vec<&str> = if srcset {
+                value.split(", ").map(|c| c.split(' ').next().unwrap_or(c)).collect()
+            } else {
+                vec![value]
+            };
+            if let Some(broken) = broken.as_deref_mut() {
+                for url in urls.iter().filter(|u| u.starts_with('/') && !crate::anchors::serves(self.urls, u))
+                {
+                    broken.push((*url).to_owned());
+                }
+            }
+            if srcset {
+                let candidates: Vec<String> = value
+                    .split(", ")
+                    .map(|c| match c.split_once(' ') {
+                        Some((url, size)) if url.starts_with('/') => format!("{} {size}", self.rewrite(url)),
+                        _ if c.starts_with('/') => self.rewrite(c),
+                        _ => c.to_owned(),
+                    })
+                    .collect();
+                out.push_str(&candidates.join(", "));
+            } else {
+                out.push_str(&self.rewrite(value));
+            }
             rest = &rest[value_start + len..];
         }
         out.push_str(rest);

@@ -108,7 +108,16 @@ impl Live {
             files.insert(rel.clone(), read(source).map_err(|d| vec![d])?);
         }
         for (rel, path) in &prepared.site.assets {
-            files.insert(rel.clone(), read(&FileSource::Disk(path.clone())).map_err(|d| vec![d])?);
+            let bytes = match prepared.ext.images.published(path) {
+                Some(Ok(bytes)) => bytes.into(),
+                _ => read(&FileSource::Disk(path.clone())).map_err(|d| vec![d])?,
+            };
+            files.insert(rel.clone(), bytes);
+        }
+        let (copies, image_diags) = prepared.ext.images.outputs();
+        fail_on_errors(image_diags)?;
+        for out in copies {
+            files.insert(out.path, out.bytes.into());
         }
         let mut shown_in = vec![Vec::new(); prepared.site.pages.len()];
         for (j, job) in jobs.iter().enumerate() {
@@ -174,7 +183,7 @@ impl State {
         let mut touched: HashSet<usize> = HashSet::new();
         let mut relink = false;
         for (i, parsed) in changes {
-            let (html, d) = markdown::render(&parsed, &p.site.targets);
+            let (html, d) = markdown::render_with(&parsed, &p.site.targets, &p.ext);
             diags.extend(d);
             let keys =
                 |h: &markdown::Html| h.mentions.iter().map(|m| m.key.clone()).collect::<HashSet<String>>();
@@ -213,7 +222,13 @@ impl State {
         fail_on_errors(diags)?;
         let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
         // URLs and dates did not change, so the sitemap did not; summaries may have.
-        for out in render::scripts(&model).into_iter().chain([render::feed(&model)]) {
+        for out in render::scripts(&model).into_iter().chain(render::feed_outputs(&model)) {
+            files.insert(out.path, out.bytes.into());
+        }
+        // Copies of photos an edited page now shows (the cache makes known ones cheap).
+        let (copies, image_diags) = p.ext.images.outputs();
+        fail_on_errors(image_diags)?;
+        for out in copies {
             files.insert(out.path, out.bytes.into());
         }
         Ok(files)

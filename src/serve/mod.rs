@@ -28,6 +28,9 @@ pub struct ServeOptions {
     pub port: u16,
     pub drafts: bool,
     pub open: bool,
+    /// `--config FILE` and `--env NAME`, as for `build`.
+    pub config: Option<PathBuf>,
+    pub env: Option<String>,
 }
 
 /// What the browser is told after a rebuild.
@@ -54,10 +57,16 @@ pub struct Shared {
 /// Runs the preview server until Ctrl-C.
 pub fn serve(opts: ServeOptions) -> Result<()> {
     // A folder that is no site at all fails before anything listens.
-    if !opts.root.join("config.yaml").is_file() {
+    if !opts.root.is_dir() {
         anyhow::bail!(messages::text(Msg::ConfigMissing { root: &opts.root.display().to_string() }));
     }
-    let build_opts = Options { root: opts.root.clone(), drafts: opts.drafts, ..Options::default() };
+    let build_opts = Options {
+        root: opts.root.clone(),
+        drafts: opts.drafts,
+        config: opts.config.clone(),
+        env: opts.env.clone(),
+        ..Options::default()
+    };
     let mut live = Live::new(build_opts);
     let (signals, _) = broadcast::channel(16);
     let shared = Arc::new(Shared {

@@ -42,7 +42,7 @@ pub struct Watch {
 }
 
 /// The folders whose every file is watched.
-const FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
+const FOLDERS: [&str; 5] = ["content", "templates", "themes", "static", "data"];
 
 /// Starts watching `root`; each debounced batch of paths is sent to `tx`.
 pub fn start(root: &Path, tx: Sender<Vec<PathBuf>>) -> notify_debouncer_full::notify::Result<Watch> {
@@ -126,7 +126,16 @@ pub fn classify(
         let parts: Vec<String> =
             rel.components().map(|c| crate::load::nfc(&c.as_os_str().to_string_lossy())).collect();
         match parts.first().map(String::as_str) {
-            Some("config.yaml") if parts.len() == 1 => change.full = true,
+            // config.yaml, config.yml and overlays such as config.production.yaml.
+            Some(n)
+                if parts.len() == 1
+                    && n.starts_with("config.")
+                    && (n.ends_with(".yaml") || n.ends_with(".yml")) =>
+            {
+                change.full = true
+            }
+            // Data files are read by templates (`load_data`): everything may show them.
+            Some("data") => change.full = true,
             // A source folder made, removed or replaced whole.
             Some("content" | "templates" | "themes" | "static") if parts.len() == 1 => change.full = true,
             Some("content") if parts.len() > 1 => {

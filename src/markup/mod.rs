@@ -1,0 +1,27 @@
+//! Markdown options beyond CommonMark, applied inside the Markdown step: GFM autolinks
+//! for bare web addresses, footnotes with ids that cannot clash with heading ids and a
+//! back-link from each note, and `¶` anchor links on headings.
+
+pub mod autolink;
+pub mod footnotes;
+
+use serde::{Deserialize, Serialize};
+
+/// `markdown:` in `config.yaml`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// "quotes" → “quotes”, -- → –, --- → —, ... → ….
+    pub smart_punctuation: bool,
+    /// Bare `https://…` and `www.…` addresses become links (as on GitHub).
+    pub autolinks: bool,
+    /// Each heading ends with a `¶` link to itself, for copying a link to a part of a page.
+    pub heading_anchors: bool,
+}
+
+/// The `¶` link put at the end of a heading whose id is `id`.
+pub fn heading_anchor(id: &str, lang: crate::messages::Lang) -> String {
+    let id = crate::render::engine::escape_html(id);
+    let label = crate::messages::text_in(lang, crate::messages::Msg::HeadingAnchorLabel);
+    format!(" <a class=\"heading-anchor\" href=\"#{id}\" aria-label=\"{label}\">¶</a>")
+}
