@@ -99,6 +99,17 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    #[command(about = crate::messages::text(crate::messages::Msg::SpeakAbout))]
+    Speak {
+        #[arg(help = crate::messages::text(crate::messages::Msg::SpeakFileHelp))]
+        file: Option<PathBuf>,
+        #[arg(short, long, help = crate::messages::text(crate::messages::Msg::SpeakOutputHelp))]
+        output: Option<PathBuf>,
+        #[arg(long, value_parser = ["mp3", "opus", "ogg"], help = crate::messages::text(crate::messages::Msg::SpeakFormatHelp))]
+        format: Option<String>,
+        #[arg(long, default_value = ".", help = crate::messages::text(crate::messages::Msg::SpeakRootHelp))]
+        root: PathBuf,
+    },
 }
 
 /// Which configuration to read (build, check, serve).

@@ -83,6 +83,9 @@ pub struct Broadcast {
     pub dialect: crate::speech::Dialect,
     /// The site's own abbreviations and how to read them, checked before the built-in table.
     pub abbreviations: std::collections::BTreeMap<String, String>,
+    /// Audio files of the bulletins (`audio: true`, or a block of settings).
+    #[serde(deserialize_with = "crate::audio::settings::deserialize")]
+    pub audio: crate::audio::Settings,
 }
 
 /// Default reading pace, syllables per minute: the measured average of Vietnamese national
@@ -99,6 +102,7 @@ impl Default for Broadcast {
             syllables_per_minute: DEFAULT_PACE,
             dialect: crate::speech::Dialect::North,
             abbreviations: Default::default(),
+            audio: Default::default(),
         }
     }
 }

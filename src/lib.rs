@@ -6,6 +6,7 @@
 //! taxonomies) → render (Markdown, templates) → write (stage and swap the output).
 
 pub mod anchors;
+pub mod audio;
 pub mod bulletin;
 pub mod cli;
 pub mod config;
@@ -44,6 +45,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use rayon::prelude::*;
 
+use config::Config;
 use error::{Diagnostic, SiteErrors};
 
 /// Options of `loa build` and `loa check`.
@@ -86,6 +88,7 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         }
         config.base_url = base.clone();
     }
+    config.broadcast.audio.root = Some(root.clone());
     let loaded = load::load(root, diags);
     let parsed: Vec<(Option<parse::Parsed>, Vec<Diagnostic>)> = loaded
         .sources
@@ -167,12 +170,13 @@ fn settle(mut diags: Vec<Diagnostic>, strict: bool) -> Result<Vec<Diagnostic>> {
 pub fn build(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let Prepared { site, theme, docs, bulletins, md, tera, ext } = prepare(opts, &mut diags)?;
+    let Prepared { site, theme, docs, mut bulletins, md, tera, ext } = prepare(opts, &mut diags)?;
     // Content errors stop the build before anything is written.
     let mut diags = settle(diags, opts.strict)?;
     let Some(tera) = tera else {
         return Err(SiteErrors(diags).into());
     };
+    audio::synthesise(&site, &mut bulletins, &mut diags);
 
     let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     let staging = write::stage(&opts.root, &output)?;
@@ -241,6 +245,7 @@ pub fn check(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
     let Prepared { site, docs, bulletins, md, tera, .. } = prepare(opts, &mut diags)?;
+    diags.extend(audio::probe(&site, &bulletins));
     let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
     let mut counts = render::Counts { pages: site.pages.len(), sections: site.sections.len(), files: 0 };
     if let Some(tera) = tera {
@@ -264,6 +269,16 @@ pub fn check(opts: &Options) -> Result<Report> {
 /// Returns the script and what a reader would still stumble over, each with its 1-based
 /// line and column in `text`.
 pub fn read_aloud(root: &Path, text: &str) -> (String, Vec<(String, usize, usize)>) {
+    let (blocks, leftovers, _) = script_of(root, text);
+    (bulletin::script::join(&blocks), leftovers)
+}
+
+/// The spoken blocks of `text`, what a reader would stumble over (with line and column),
+/// and the config used (the site's at `root`, or the defaults).
+pub(crate) fn script_of(
+    root: &Path,
+    text: &str,
+) -> (Vec<bulletin::script::Block>, Vec<(String, usize, usize)>, Config) {
     let text = load::decode(text.as_bytes()).unwrap_or_else(|_| text.to_owned());
     let mut ignored = Vec::new();
     let prepared = root
@@ -271,9 +286,9 @@ pub fn read_aloud(root: &Path, text: &str) -> (String, Vec<(String, usize, usize
         .is_file()
         .then(|| prepare(&Options { root: root.to_path_buf(), ..Options::default() }, &mut ignored).ok())
         .flatten();
-    let (docs, broadcast) = match &prepared {
-        Some(p) => (Some(&p.docs), p.site.config.broadcast.clone()),
-        None => (None, config::Broadcast::default()),
+    let (docs, config) = match &prepared {
+        Some(p) => (Some(&p.docs), p.site.config.clone()),
+        None => (None, Config::default()),
     };
     let lookup = |key: &str| {
         let docs = docs?;
@@ -283,7 +298,9 @@ pub fn read_aloud(root: &Path, text: &str) -> (String, Vec<(String, usize, usize
             issuer: d.issuer.clone(),
         })
     };
-    let abbreviations: Vec<(String, String)> = broadcast.abbreviations.into_iter().collect();
+    let broadcast = &config.broadcast;
+    let abbreviations: Vec<(String, String)> =
+        broadcast.abbreviations.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     let opts =
         speech::Options { dialect: broadcast.dialect, abbreviations: &abbreviations, documents: &lookup };
     let source = load::Source { rel: "stdin.md".into(), shown: "-".into(), text };
@@ -300,5 +317,5 @@ pub fn read_aloud(root: &Path, text: &str) -> (String, Vec<(String, usize, usize
             (l.what, line, col)
         })
         .collect();
-    (bulletin::script::join(&blocks), located)
+    (blocks, located, config)
 }

@@ -86,6 +86,9 @@ fn main() -> ExitCode {
                 }
             }))
         }
+        Command::Speak { file, output, format, root } => {
+            finish(loa::audio::speak::run(file, output, format, &root))
+        }
         Command::Check { root, drafts, strict, external, format, config } => {
             let opts = Options {
                 root,

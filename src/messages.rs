@@ -175,7 +175,28 @@ pub enum Msg<'a> {
     ImportCitesLater { number: &'a str, date: &'a str, issued: &'a str },
     ImportNoPage { number: &'a str, suggestion: Option<&'a str> },
     // -- #17 audio: add new variants below --
-
+    AudioEngineMissing { program: &'a str, package: Option<&'a str>, count: usize },
+    AudioEncoderMissing { program: &'a str, package: Option<&'a str>, count: usize },
+    AudioEngineFailed { command: &'a str, detail: &'a str },
+    AudioEncoderFailed { command: &'a str, detail: &'a str },
+    AudioEngineInvalid { detail: &'a str },
+    AudioCacheFailed { dir: &'a str, detail: &'a str },
+    SpeakAbout,
+    SpeakFileHelp,
+    SpeakOutputHelp,
+    SpeakFormatHelp,
+    SpeakRootHelp,
+    SpeakWrote { path: &'a str, seconds: u64 },
+    SpeakToTerminal,
+    AudioTimedOut { seconds: u64 },
+    AudioSettingShape,
+    AudioEngineUnsplit { engine: &'a str },
+    AudioCount { count: usize },
+    SpeakToolMissing { program: &'a str, package: Option<&'a str>, engine: bool },
+    AudioExit { code: &'a str, last: &'a str },
+    AudioNoOutput { path: &'a str },
+    AudioEmptyScript,
+    AudioBadWav { problem: crate::audio::wav::Problem },
     // -- #18 content: add new variants below --
 }
 
@@ -865,6 +886,155 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         },
 
         // -- #17 audio: add new arms below --
+        (AudioEngineMissing { program, package, count }, Vi) => format!(
+            "đã bật âm thanh bản tin (`broadcast.audio` trong config.yaml) nhưng máy chưa cài phần mềm đọc `{program}`{}; {}",
+            text_in(Vi, AudioCount { count }),
+            match package {
+                Some(p) => format!("cài bằng lệnh `sudo apt-get install {p}`"),
+                None => "hãy cài chương trình này, hoặc sửa `broadcast.audio.engine` trong config.yaml".into(),
+            }
+        ),
+        (AudioEngineMissing { program, package, count }, En) => format!(
+            "audio bulletins are on (`broadcast.audio` in config.yaml) but the speech engine `{program}` is not installed{}; {}",
+            text_in(En, AudioCount { count }),
+            match package {
+                Some(p) => format!("install it with `sudo apt-get install {p}`"),
+                None => "install it, or change `broadcast.audio.engine` in config.yaml".into(),
+            }
+        ),
+        (AudioEncoderMissing { program, package, count }, Vi) => format!(
+            "đã bật âm thanh bản tin (`broadcast.audio` trong config.yaml) nhưng máy chưa cài phần mềm mã hóa `{program}`{}; {}",
+            text_in(Vi, AudioCount { count }),
+            match package {
+                Some(p) => format!("cài bằng lệnh `sudo apt-get install {p}`"),
+                None => "hãy cài chương trình này".into(),
+            }
+        ),
+        (AudioEncoderMissing { program, package, count }, En) => format!(
+            "audio bulletins are on (`broadcast.audio` in config.yaml) but the encoder `{program}` is not installed{}; {}",
+            text_in(En, AudioCount { count }),
+            match package {
+                Some(p) => format!("install it with `sudo apt-get install {p}`"),
+                None => "install it".into(),
+            }
+        ),
+        (AudioEngineFailed { command, detail }, Vi) => format!(
+            "phần mềm đọc bị lỗi nên bản tin này chưa có âm thanh: `{command}`: {detail}; hãy chạy thử lệnh đó, hoặc sửa `broadcast.audio` (engine, voice) trong config.yaml"
+        ),
+        (AudioEngineFailed { command, detail }, En) => format!(
+            "the speech engine failed, so this bulletin has no audio: `{command}`: {detail}; try the command by hand, or fix `broadcast.audio` (engine, voice) in config.yaml"
+        ),
+        (AudioEncoderFailed { command, detail }, Vi) => {
+            format!("phần mềm mã hóa bị lỗi nên bản tin này chưa có âm thanh: `{command}`: {detail}")
+        }
+        (AudioEncoderFailed { command, detail }, En) => {
+            format!("the encoder failed, so this bulletin has no audio: `{command}`: {detail}")
+        }
+        (AudioEngineInvalid { detail }, Vi) => format!(
+            "không hiểu được lệnh phần mềm đọc `broadcast.audio.engine` ({detail}); viết như `piper --model /opt/piper/vi.onnx --output_file {{out}}`"
+        ),
+        (AudioEngineInvalid { detail }, En) => format!(
+            "`broadcast.audio.engine` is not a command line ({detail}); write it like `piper --model /opt/piper/vi.onnx --output_file {{out}}`"
+        ),
+        (AudioCacheFailed { dir, detail }, Vi) => {
+            format!("không ghi được thư mục lưu âm thanh `{dir}` ({detail}) nên bản tin này chưa có âm thanh")
+        }
+        (AudioCacheFailed { dir, detail }, En) => {
+            format!("cannot write the audio cache `{dir}` ({detail}), so this bulletin has no audio")
+        }
+        (SpeakAbout, Vi) => "Đọc một văn bản thành tệp âm thanh (MP3 hoặc Opus) bằng phần mềm đọc của trang web; đọc từ đầu vào chuẩn khi FILE là `-` hoặc bỏ trống".into(),
+        (SpeakAbout, En) => "Speak a text or Markdown file into an audio file (MP3 or Opus) with the site's speech engine (standard input when FILE is `-` or absent)".into(),
+        (SpeakFileHelp, Vi) => "Tệp văn bản hoặc Markdown; `-` là đầu vào chuẩn".into(),
+        (SpeakFileHelp, En) => "A text or Markdown file; `-` is standard input".into(),
+        (SpeakOutputHelp, Vi) => "Tệp âm thanh sẽ ghi (mặc định: FILE đổi đuôi thành .mp3; `-` là đầu ra chuẩn)".into(),
+        (SpeakOutputHelp, En) => "The audio file to write (default: FILE with its extension changed to .mp3; `-` is standard output)".into(),
+        (SpeakFormatHelp, Vi) => "Định dạng: mp3 hoặc opus (mặc định: theo `broadcast.audio.format`, hoặc theo đuôi của --output)".into(),
+        (SpeakFormatHelp, En) => "Format: mp3 or opus (default: `broadcast.audio.format`, or the extension of --output)".into(),
+        (SpeakRootHelp, Vi) => "Trang web có văn bản và cài đặt `broadcast` để dùng (mặc định: thư mục hiện tại, nếu là một trang web)".into(),
+        (SpeakRootHelp, En) => "A site whose documents and `broadcast` settings to use (default: the current folder, if it is a site)".into(),
+        (SpeakWrote { path, seconds }, Vi) => {
+            format!("Đã ghi `{path}` ({} âm thanh)", crate::audio::report::duration_text(seconds as f64))
+        }
+        (SpeakWrote { path, seconds }, En) => {
+            let (m, s) = (seconds / 60, seconds % 60);
+            let length = if m == 0 { format!("{s} s") } else { format!("{m} min {s} s") };
+            format!("Wrote `{path}` ({length} of audio)")
+        }
+        (SpeakToTerminal, Vi) => {
+            "không ghi âm thanh ra màn hình; chọn tệp bằng `-o TỆP.mp3`, hoặc chuyển hướng: `loa speak - > tin.mp3`".into()
+        }
+        (SpeakToolMissing { program, package, engine }, Vi) => format!(
+            "máy chưa cài {} `{program}`; {}",
+            if engine { "phần mềm đọc" } else { "phần mềm mã hóa" },
+            match package {
+                Some(p) => format!("cài bằng lệnh `sudo apt-get install {p}`"),
+                None => "hãy cài chương trình này, hoặc sửa `broadcast.audio.engine` trong config.yaml".into(),
+            }
+        ),
+        (SpeakToolMissing { program, package, engine }, En) => format!(
+            "the {} `{program}` is not installed; {}",
+            if engine { "speech engine" } else { "encoder" },
+            match package {
+                Some(p) => format!("install it with `sudo apt-get install {p}`"),
+                None => "install it, or change `broadcast.audio.engine` in config.yaml".into(),
+            }
+        ),
+        (AudioCount { count: 0 }, _) => String::new(),
+        (AudioCount { count }, Vi) => format!(", nên {count} bản tin chưa có tệp âm thanh"),
+        (AudioCount { count }, En) => {
+            format!(", so {count} bulletin{} {} no audio", plural(count), if count == 1 { "has" } else { "have" })
+        }
+        (AudioExit { code, last }, Vi) => match last {
+            "" => format!("mã thoát {code}"),
+            _ => format!("mã thoát {code}: {last}"),
+        },
+        (AudioExit { code, last }, En) => match last {
+            "" => format!("exit status {code}"),
+            _ => format!("exit status {code}: {last}"),
+        },
+        (AudioNoOutput { path }, Vi) => format!("không có gì được ghi vào `{path}`"),
+        (AudioNoOutput { path }, En) => format!("nothing was written to `{path}`"),
+        (AudioEmptyScript, Vi) => "kịch bản trống".into(),
+        (AudioEmptyScript, En) => "the script is empty".into(),
+        (AudioBadWav { problem }, Vi) => {
+            use crate::audio::wav::Problem::*;
+            match problem {
+                NotWav { bytes } => format!("không phải tệp WAV ({bytes} byte, không có phần đầu RIFF/WAVE)"),
+                Truncated => "tệp WAV bị cụt ở phần định dạng".into(),
+                NoFormat => "tệp WAV không có phần định dạng trước dữ liệu".into(),
+                NotPcm { tag, bits, channels, rate } => format!(
+                    "tệp WAV không phải PCM 16 bit (định dạng {tag}, {bits} bit, {channels} kênh, {rate} Hz)"
+                ),
+                NoData => "tệp WAV không có dữ liệu âm thanh".into(),
+                Mismatch { rate, channels, first_rate, first_channels } => format!(
+                    "các đoạn khác định dạng: {rate} Hz, {channels} kênh sau {first_rate} Hz, {first_channels} kênh"
+                ),
+            }
+        }
+        (AudioBadWav { problem }, En) => {
+            use crate::audio::wav::Problem::*;
+            match problem {
+                NotWav { bytes } => format!("not a WAV file ({bytes} bytes, no RIFF/WAVE header)"),
+                Truncated => "the WAV format chunk is cut short".into(),
+                NoFormat => "the WAV file has no format chunk before its data".into(),
+                NotPcm { tag, bits, channels, rate } => format!(
+                    "the WAV file is not 16-bit PCM (format {tag}, {bits} bits, {channels} channel(s), {rate} Hz)"
+                ),
+                NoData => "the WAV file has no data chunk".into(),
+                Mismatch { rate, channels, first_rate, first_channels } => format!(
+                    "the blocks differ in format: {rate} Hz, {channels} channel(s) after {first_rate} Hz, {first_channels} channel(s)"
+                ),
+            }
+        }
+        (AudioSettingShape, Vi) => "`audio` phải là true, false hoặc một khối cài đặt (format, engine, …)".into(),
+        (AudioSettingShape, En) => "`audio` must be true, false or a block of settings (format, engine, …)".into(),
+        (AudioEngineUnsplit { engine }, Vi) => format!("`{engine}`: thiếu dấu nháy đóng, hoặc lệnh trống"),
+        (AudioEngineUnsplit { engine }, En) => format!("`{engine}`: unclosed quote or empty command line"),
+        (AudioTimedOut { seconds }, Vi) => format!("không trả lời sau {seconds} giây nên đã bị dừng"),
+        (AudioTimedOut { seconds }, En) => format!("no answer after {seconds} s, so it was stopped"),
+        (SpeakToTerminal, En) => {
+            "refusing to write audio to the terminal; choose a file with `-o FILE.mp3`, or redirect: `loa speak - > tin.mp3`".into()
+        }
 
         // -- #18 content: add new arms below --
 

@@ -3,6 +3,7 @@
 //! `loa` binary on it. See tests/README.md (goldens: `UPDATE_GOLDENS=1 cargo test`).
 
 mod anchors;
+mod audio;
 mod browser;
 mod bulletins;
 mod config;

@@ -14,13 +14,13 @@ use crate::support::{loa, Fixture};
 const PATIENCE: Duration = Duration::from_secs(30);
 
 /// A running `loa serve`, stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     port: u16,
 }
 
 impl Server {
-    fn start(fx: &Fixture) -> Server {
+    pub(crate) fn start(fx: &Fixture) -> Server {
         let mut child = loa(fx.tmp())
             .arg("serve")
             .arg("--root")
@@ -44,7 +44,7 @@ impl Server {
     }
 
     /// Sends a raw request line for `path` (not normalised by any client library).
-    fn get(&self, path: &str) -> (u16, String, String) {
+    pub(crate) fn get(&self, path: &str) -> (u16, String, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
         write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").expect("send");
@@ -76,7 +76,7 @@ impl Server {
     }
 
     /// Waits until `path` answers with a body that satisfies `ok`.
-    fn wait_until(&self, path: &str, what: &str, ok: impl Fn(u16, &str) -> bool) -> (u16, String) {
+    pub(crate) fn wait_until(&self, path: &str, what: &str, ok: impl Fn(u16, &str) -> bool) -> (u16, String) {
         let start = Instant::now();
         loop {
             let (status, _, body) = self.get(path);
@@ -130,7 +130,7 @@ impl Events {
     }
 }
 
-fn edit(fx: &Fixture, rel: &str, text: &str) {
+pub(crate) fn edit(fx: &Fixture, rel: &str, text: &str) {
     // Write to a temporary file and rename it, as many editors save.
     let path = fx.root().join(rel);
     let tmp = path.with_extension("md.tmp~");

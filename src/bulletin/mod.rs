@@ -37,6 +37,8 @@ pub struct Bulletin {
     pub syllables: usize,
     /// Estimated reading time in seconds.
     pub seconds: u64,
+    /// The audio file, when `broadcast.audio` is on and it has been made.
+    pub audio: Option<crate::audio::Track>,
 }
 
 /// Every bulletin of the site.
@@ -81,8 +83,14 @@ pub fn schedule_url(site: &Site) -> String {
 
 /// Makes the bulletins' extra URLs known, so Markdown may link to them.
 pub fn attach(site: &mut Site) {
-    let urls: Vec<String> =
-        site.pages.iter().filter(|p| is_bulletin(p)).flat_map(|p| [print_url(p), script_url(p)]).collect();
+    let audio = &site.config.broadcast.audio;
+    let urls: Vec<String> = site
+        .pages
+        .iter()
+        .filter(|p| is_bulletin(p))
+        .flat_map(|p| [Some(print_url(p)), Some(script_url(p)), crate::audio::url(p, audio)])
+        .flatten()
+        .collect();
     if urls.is_empty() {
         return;
     }
@@ -130,6 +138,7 @@ pub fn index(site: &Site, docs: &Documents, diags: &mut Vec<Diagnostic>) -> Bull
             out.list.push(b);
         }
     }
+    crate::audio::attach_cached(site, &mut out);
     out
 }
 
@@ -214,6 +223,7 @@ fn read(
         script,
         syllables,
         seconds,
+        audio: None,
     };
     (Some(bulletin), diags)
 }

@@ -153,6 +153,7 @@ fn bulletin_lite(model: &Model, b: usize) -> Value {
         "pace": model.bulletins.pace,
         "print_url": crate::bulletin::print_url(page),
         "script_url": crate::bulletin::script_url(page),
+        "audio": bulletin.audio.as_ref().map_or(Value::Null, crate::audio::report::context),
         "title": page.title,
         "url": page.url,
     })

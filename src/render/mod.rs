@@ -318,14 +318,14 @@ pub(crate) fn code_outputs(model: &Model) -> Vec<Output> {
     extra
 }
 
-/// The bulletins' reading scripts.
+/// The bulletins' reading scripts, and their audio files when made.
 pub(crate) fn scripts(model: &Model) -> Vec<Output> {
     let site = model.site;
     let scripts = model.bulletins.list.iter().map(|b| Output {
         path: crate::bulletin::script_url(&site.pages[b.page])[1..].to_owned(),
         bytes: crate::bulletin::script_text(b).into_bytes(),
     });
-    scripts.collect()
+    scripts.chain(crate::audio::outputs(model.bulletins)).collect()
 }
 
 /// The feeds: of the site, and of the sections and taxonomy terms that ask for one.

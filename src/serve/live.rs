@@ -17,6 +17,8 @@ pub type Files = HashMap<String, Arc<[u8]>>;
 pub struct Live {
     opts: Options,
     state: Option<State>,
+    /// Makes missing bulletin audio without holding up a rebuild.
+    audio: Option<crate::audio::background::Worker>,
 }
 
 struct State {
@@ -39,7 +41,20 @@ pub enum Outcome {
 
 impl Live {
     pub fn new(opts: Options) -> Live {
-        Live { opts, state: None }
+        Live { opts, state: None, audio: None }
+    }
+
+    /// Sends the bulletins still without audio to `worker` after every good build.
+    pub fn with_audio(mut self, worker: crate::audio::background::Worker) -> Live {
+        self.audio = Some(worker);
+        self
+    }
+
+    fn submit_audio(&self) {
+        let (Some(worker), Some(state)) = (&self.audio, &self.state) else { return };
+        if let Some((maker, reqs)) = crate::audio::missing(&state.prepared.site, &state.prepared.bulletins) {
+            worker.submit(maker, reqs);
+        }
     }
 
     /// Content paths (relative to `content/`) the last good build knows.
@@ -128,6 +143,7 @@ impl Live {
         let page_of =
             prepared.site.pages.iter().enumerate().map(|(i, p)| (p.parsed.source.rel.clone(), i)).collect();
         self.state = Some(State { prepared, shared, jobs, shown_in, page_of });
+        self.submit_audio();
         Ok(files)
     }
 
@@ -135,7 +151,10 @@ impl Live {
     /// can move things around (front matter, sections, new or removed files).
     pub fn content_changed(&mut self, rels: &[String], build_date: &str) -> Result<Outcome, Vec<Diagnostic>> {
         match self.try_incremental(rels) {
-            Some(result) => result.map(Outcome::Partial),
+            Some(result) => {
+                self.submit_audio();
+                result.map(Outcome::Partial)
+            }
             None => self.full(build_date).map(Outcome::Full),
         }
     }

@@ -67,7 +67,9 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         env: opts.env.clone(),
         ..Options::default()
     };
-    let mut live = Live::new(build_opts);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let audio = crate::audio::background::Worker::rebuilding(&opts.root, tx.clone());
+    let mut live = Live::new(build_opts).with_audio(audio);
     let (signals, _) = broadcast::channel(16);
     let shared = Arc::new(Shared {
         files: RwLock::new(Files::new()),
@@ -100,7 +102,6 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
 
-    let (tx, rx) = std::sync::mpsc::channel();
     let watcher = watch::start(&opts.root, tx).context("watching the site's folders")?;
     let root = std::fs::canonicalize(&opts.root).unwrap_or(opts.root.clone());
     let rebuild_shared = shared.clone();
