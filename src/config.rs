@@ -136,6 +136,9 @@ pub struct Broadcast {
 /// radio news (facts-vi.md C8), the only measured Vietnamese broadcast pace we have. A lower
 /// guess made every estimate longer than the bulletin is really read.
 pub const DEFAULT_PACE: u32 = 233;
+/// Paces a person can read aloud at (0 made every bulletin "take" forever).
+pub const MIN_PACE: u32 = 60;
+pub const MAX_PACE: u32 = 400;
 
 impl Default for Broadcast {
     fn default() -> Self {
@@ -236,12 +239,40 @@ impl Config {
             if tax.title.is_empty() {
                 tax.title = tax.name.clone();
             }
-            if tax.path.is_empty() {
-                tax.path = crate::slug::slugify(&tax.name);
+            // The same rule as a page's `path:`: a plain folder inside the output.
+            let written = if tax.path.is_empty() { tax.name.clone() } else { tax.path.clone() };
+            match crate::resolve::checked_path(&written) {
+                Some(url) => tax.path = url.trim_matches('/').to_owned(),
+                None => {
+                    let line = value_line(text, &written);
+                    let msg = messages::text(Msg::TaxonomyPathBad { value: &written });
+                    return Err(Diagnostic::error(path, line, 0, msg).with_excerpt_from(text));
+                }
             }
         }
         if config.theme.is_empty() {
             config.theme = DEFAULT_THEME.into();
+        }
+        let pace = config.broadcast.syllables_per_minute;
+        if !(MIN_PACE..=MAX_PACE).contains(&pace) {
+            let line = value_line(text, &pace.to_string());
+            let msg = messages::text(Msg::PaceBad { value: pace, min: MIN_PACE, max: MAX_PACE });
+            return Err(Diagnostic::error(path, line, 0, msg).with_excerpt_from(text));
+        }
+        if !config.base_url.is_empty() && !base_url_ok(&config.base_url) {
+            let line = key_line(text, "base_url");
+            let msg = messages::text(Msg::BaseUrlBad { value: &config.base_url });
+            return Err(Diagnostic::error(path, line, 0, msg).with_excerpt_from(text));
+        }
+        // Menu links go into `href` attributes: only plain URLs.
+        let menu = config.extra.get("menu").and_then(|m| m.as_array()).cloned().unwrap_or_default();
+        for item in &menu {
+            let url = item.get("url").and_then(|u| u.as_str()).unwrap_or("");
+            if !link_url_ok(url) {
+                let line = value_line(text, url);
+                let msg = messages::text(Msg::MenuUrlBad { value: url });
+                return Err(Diagnostic::error(path, line, 0, msg).with_excerpt_from(text));
+            }
         }
         Ok((config, warnings))
     }
@@ -264,6 +295,40 @@ const EXAMPLE_HOSTS: &[&str] = &["example.org", "example.com", "example.net"];
 pub fn is_example_url(url: &str) -> bool {
     let host = url.split("://").nth(1).unwrap_or(url).split(['/', ':']).next().unwrap_or("");
     EXAMPLE_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
+}
+
+/// An absolute `http(s)://host[:port][/path]` without query, fragment, spaces or quotes.
+pub fn base_url_ok(url: &str) -> bool {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    let Some(rest) = rest else { return false };
+    let host = rest.split('/').next().unwrap_or("");
+    !host.is_empty()
+        && !host.starts_with(':')
+        && url.chars().all(|c| c.is_alphanumeric() || "-._~/:%@!$&()*+,;=[]".contains(c))
+        && !url.contains(['?', '#'])
+}
+
+/// A link a menu may hold: a site path (`/gioi-thieu/`), an anchor, an http(s), mailto or
+/// tel URL; never `javascript:` or text that could leave the `href` attribute.
+pub fn link_url_ok(url: &str) -> bool {
+    let plain = !url.is_empty()
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c));
+    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    let allowed = match scheme.as_deref() {
+        Some("http" | "https" | "mailto" | "tel") => true,
+        Some(s) => s.contains('/') || s.contains('#') || s.contains('?'),
+        None => true,
+    };
+    plain && allowed
+}
+
+/// The 1-based line of the first `key: value` line whose value is `value` (0: none).
+fn value_line(yaml: &str, value: &str) -> usize {
+    yaml.lines()
+        .position(|l| {
+            l.split_once(':').is_some_and(|(_, v)| v.trim().trim_matches(['"', '\'']) == value.trim())
+        })
+        .map_or(0, |i| i + 1)
 }
 
 /// The 1-based line where top-level `key:` is written, or 0 when not found.

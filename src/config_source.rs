@@ -34,12 +34,15 @@ pub fn load(
     env: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(Config, File)> {
-    let base = match file {
+    let mut base = match file {
         Some(path) => read(path, path.to_path_buf())?.ok_or_else(|| {
             anyhow::anyhow!(messages::text(Msg::ConfigFileMissing { path: &path.display().to_string() }))
         })?,
         None => find(root)?,
     };
+    // Control characters would make atom.xml and sitemap.xml ill-formed (#12).
+    let (text, _) = crate::load::clean(std::mem::take(&mut base.text), &base.shown, diags);
+    base.text = text;
     let (mut config, warnings) = Config::parse(&base.text, &base.shown).map_err(|d| SiteErrors(vec![d]))?;
     diags.extend(warnings);
     let env = env.map(str::to_owned).or_else(|| std::env::var(ENV_VAR).ok().filter(|v| !v.trim().is_empty()));
@@ -90,6 +93,10 @@ fn find(root: &Path) -> Result<File> {
 
 /// The text of `path`, `None` when it does not exist.
 fn read(path: &Path, shown: PathBuf) -> Result<Option<File>> {
+    if path.is_dir() {
+        let root = path.parent().unwrap_or(path).display().to_string();
+        anyhow::bail!(messages::text(Msg::ConfigIsFolder { root: &root }));
+    }
     match std::fs::read(path) {
         Ok(bytes) => {
             let text = crate::load::decode(&bytes).map_err(|line| {

@@ -26,8 +26,35 @@ pub struct Diagnostic {
     pub line: usize,
     pub col: usize,
     pub message: String,
-    /// The offending source line, shown under the message.
+    /// The offending source line (a window of it around the problem), shown under the message.
     pub excerpt: Option<String>,
+    /// Column of the caret within `excerpt` (1-based; 0: none).
+    #[serde(skip)]
+    pub caret: usize,
+}
+
+/// Characters of a long line shown on each side of the problem.
+const EXCERPT_SIDE: usize = 60;
+
+/// A window of `line` around character column `col` (1-based; 0: the start), with `…`
+/// where it is cut; returns it with the caret's column within it.
+fn window(line: &str, col: usize) -> (String, usize) {
+    let at = col.saturating_sub(1);
+    let from = at.saturating_sub(EXCERPT_SIDE);
+    let mut chars = line.char_indices().skip(from);
+    let start = chars.next().map_or(line.len(), |(i, _)| i);
+    let end = line[start..].char_indices().nth(2 * EXCERPT_SIDE).map_or(line.len(), |(i, _)| start + i);
+    let mut out = String::new();
+    let mut caret = at - from + 1;
+    if start > 0 {
+        out.push('…');
+        caret += 1;
+    }
+    out.push_str(&line[start..end]);
+    if end < line.len() {
+        out.push('…');
+    }
+    (out, if col == 0 { 0 } else { caret })
 }
 
 impl Diagnostic {
@@ -39,6 +66,7 @@ impl Diagnostic {
             col,
             message,
             excerpt: None,
+            caret: 0,
         }
     }
 
@@ -50,11 +78,41 @@ impl Diagnostic {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, line, col, message) }
     }
 
-    /// Attaches the source line `line` (1-based) of `text` as the excerpt.
+    /// Attaches the source line `line` (1-based) of `text` as the excerpt: a window
+    /// around the column when the line is long.
     pub fn with_excerpt_from(mut self, text: &str) -> Self {
         if self.line > 0 {
-            self.excerpt = text.lines().nth(self.line - 1).map(str::to_owned);
+            if let Some(line) = text.lines().nth(self.line - 1) {
+                let (excerpt, caret) = window(line, self.col);
+                self.excerpt = Some(excerpt);
+                self.caret = caret;
+            }
         }
+        self
+    }
+
+    /// Attaches a window of the line around byte `offset` of `text` as the excerpt, in
+    /// time independent of the line's length (10,000 problems on one line stay cheap).
+    pub fn with_excerpt_near(mut self, text: &str, offset: usize) -> Self {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let reach = before.char_indices().rev().nth(EXCERPT_SIDE).map_or(0, |(i, _)| i);
+        let start = before[reach..].rfind('\n').map_or(reach, |i| reach + i + 1);
+        let after = &text[offset..];
+        let reach = after.char_indices().nth(EXCERPT_SIDE).map_or(after.len(), |(i, _)| i);
+        let end = offset + after[..reach].find('\n').unwrap_or(reach);
+        let mut excerpt = String::new();
+        if start > 0 && text.as_bytes()[start - 1] != b'\n' {
+            excerpt.push('…');
+        }
+        excerpt.push_str(&text[start..end]);
+        if end < text.len() && text.as_bytes()[end] != b'\n' {
+            excerpt.push('…');
+        }
+        self.excerpt = Some(excerpt);
         self
     }
 
@@ -85,9 +143,12 @@ impl fmt::Display for Diagnostic {
         if let Some(excerpt) = &self.excerpt {
             let gutter = self.line.to_string();
             write!(f, "\n {gutter} | {excerpt}")?;
-            if self.col > 0 {
-                let pad: String =
-                    excerpt.chars().take(self.col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            if self.col > 0 && self.caret > 0 {
+                let pad: String = excerpt
+                    .chars()
+                    .take(self.caret - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
                 write!(f, "\n {} | {pad}^", " ".repeat(gutter.len()))?;
             }
         }
@@ -120,10 +181,45 @@ pub fn sort(diags: &mut [Diagnostic]) {
 
 /// How many files may show the same warning before the rest are summed up.
 const SAME_WARNING_SHOWN: usize = 3;
+/// How many problems of one file are shown before the rest are counted.
+pub const PER_FILE_SHOWN: usize = 20;
+
+/// For printing: at most `PER_FILE_SHOWN` problems of each file (diagnostics sorted by
+/// file), then one line with how many more there are, so 10,000 broken links on one line
+/// print 21 lines, not 10,000 copies of it.
+pub fn cap_per_file(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out = Vec::with_capacity(diags.len().min(1024));
+    let mut shown = 0;
+    let mut hidden = 0;
+    let mut current: Option<PathBuf> = None;
+    let flush = |out: &mut Vec<Diagnostic>, path: &Option<PathBuf>, hidden: usize| {
+        if let (Some(path), true) = (path, hidden > 0) {
+            let message = messages::text(Msg::MoreInFile { count: hidden });
+            out.push(Diagnostic::error(path, 0, 0, message));
+        }
+    };
+    for d in diags {
+        if d.path.as_os_str().is_empty() || current.as_ref() != Some(&d.path) {
+            flush(&mut out, &current, hidden);
+            current = (!d.path.as_os_str().is_empty()).then(|| d.path.clone());
+            (shown, hidden) = (0, 0);
+        }
+        shown += 1;
+        if shown <= PER_FILE_SHOWN || current.is_none() {
+            out.push(d);
+        } else {
+            hidden += 1;
+        }
+    }
+    flush(&mut out, &current, hidden);
+    out
+}
 
 /// For printing: a warning repeated in many files (a front-matter key used everywhere)
 /// is shown a few times, then counted, so it does not bury the rest. Errors are all kept.
 pub fn collapse(diags: &[Diagnostic]) -> Vec<Diagnostic> {
+    let capped = cap_per_file(diags.to_vec());
+    let diags = capped.as_slice();
     let mut seen: std::collections::HashMap<(&str, Severity), usize> = std::collections::HashMap::new();
     let mut out = Vec::with_capacity(diags.len());
     let mut hidden: Vec<(usize, usize)> = Vec::new();
@@ -149,7 +245,7 @@ pub fn collapse(diags: &[Diagnostic]) -> Vec<Diagnostic> {
         let message = messages::text(Msg::SameElsewhere { count });
         out.insert(
             at,
-            Diagnostic { severity, path: PathBuf::new(), line: 0, col: 0, message, excerpt: None },
+            Diagnostic { severity, path: PathBuf::new(), line: 0, col: 0, message, excerpt: None, caret: 0 },
         );
     }
     out

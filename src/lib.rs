@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod markup;
 pub mod messages;
 pub mod new;
+pub mod outputs;
 pub mod parse;
 pub mod portable;
 pub mod progress;
@@ -40,7 +41,6 @@ pub mod write;
 pub mod yaml_hint;
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -88,6 +88,9 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         config_source::load(root, opts.config.as_deref(), opts.env.as_deref(), diags)?;
     let config_text = config_file.text.as_str();
     if let Some(base) = &opts.base_url {
+        if !config::base_url_ok(base) {
+            anyhow::bail!(messages::text(messages::Msg::BaseUrlBad { value: base }));
+        }
         config.base_url = base.clone();
     }
     config.broadcast.audio.root = Some(root.clone());
@@ -148,6 +151,10 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         data::register(tera, root, &theme, &site, &md);
         images::register(tera, ext.images.clone());
     }
+    // Every output path has one owner, decided before anything is rendered.
+    let has = |name: &str| tera.as_ref().is_none_or(|t| t.get_template_names().any(|n| n == name));
+    let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
+    diags.extend(outputs::check(&model, &theme, root, has("404.html"), has(search::TEMPLATE)));
     Ok(Prepared { site, theme, docs, bulletins, md, tera, ext })
 }
 
@@ -187,17 +194,11 @@ pub fn build(opts: &Options) -> Result<Report> {
 
     let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     let staging = write::stage(&opts.root, &output)?;
-    let copy_errors = Mutex::new(Vec::new());
+    // Write errors are kept by `staging` and reported once (see `Staging::failures`).
+    let copy_errors = std::sync::Mutex::new(Vec::new());
     let statics: Vec<(&String, &theme::FileSource)> = theme.statics.iter().collect();
     statics.par_iter().for_each(|(rel, src)| {
-        if let Err(e) = staging.copy(rel, src) {
-            copy_errors.lock().unwrap_or_else(|p| p.into_inner()).push(Diagnostic::error(
-                rel,
-                0,
-                0,
-                e.to_string(),
-            ));
-        }
+        let _ = staging.copy(rel, src);
     });
     site.assets.par_iter().for_each(|(rel, path)| {
         // Photos are published re-encoded: oriented, without metadata (no GPS location).
@@ -224,9 +225,12 @@ pub fn build(opts: &Options) -> Result<Report> {
     let build_date = chrono::Local::now().format("%Y-%m-%d").to_string();
     let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
     let progress = progress::Progress::start(render::job_count(&model));
-    let (mut counts, render_diags) = render::render_all(&model, &tera, &build_date, &|out| {
-        progress.tick();
-        staging.write(&out)
+    // Rendering runs on threads with a known stack size (deep templates are refused earlier).
+    let (mut counts, render_diags) = render::limits::with_stack(|| {
+        render::render_all(&model, &tera, &build_date, &|out| {
+            progress.tick();
+            staging.write(&out)
+        })
     });
     drop(progress);
     diags.extend(render_diags);
@@ -240,6 +244,10 @@ pub fn build(opts: &Options) -> Result<Report> {
         }
     }
     diags.extend(copy_errors.into_inner().unwrap_or_else(|p| p.into_inner()));
+    diags.extend(staging.failures().into_iter().map(|mut d| {
+        d.path = load::shown(&opts.root, &d.path);
+        d
+    }));
     let warnings = settle(diags, opts.strict)?;
     staging.commit()?;
     counts.files += theme.statics.len() + site.assets.len();
@@ -256,7 +264,8 @@ pub fn check(opts: &Options) -> Result<Report> {
     let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
     let mut counts = render::Counts { pages: site.pages.len(), sections: site.sections.len(), files: 0 };
     if let Some(tera) = tera {
-        let (c, d) = render::render_all(&model, &tera, "1970-01-01", &|_| Ok(()));
+        let (c, d) =
+            render::limits::with_stack(|| render::render_all(&model, &tera, "1970-01-01", &|_| Ok(())));
         counts = c;
         diags.extend(d);
     }

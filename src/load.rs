@@ -36,13 +36,78 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     let content = root.join("content");
     let mut md = Vec::new();
     let mut assets = Vec::new();
+    // Without `content/` a build would replace the site with an empty one.
     if !content.is_dir() {
+        let root_shown = root.display().to_string();
+        let msg = if content.exists() {
+            Msg::ContentNotFolder { root: &root_shown }
+        } else {
+            Msg::ContentMissing { root: &root_shown }
+        };
+        diags.push(Diagnostic::error("content", 0, 0, messages::text(msg)));
         return Loaded::default();
     }
-    let walker = WalkDir::new(&content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    // A `content` link that leads outside would be skipped: that is no content at all.
+    let mut found = Vec::new();
+    let files = files(root, &content, &mut found);
+    for d in found {
+        let top = d.path == Path::new("content");
+        diags.push(if top { Diagnostic { severity: crate::error::Severity::Error, ..d } } else { d });
+    }
+    for (rel, path) in files {
+        if rel.ends_with(".md") {
+            md.push((rel, path));
+        } else if is_other_markdown(&rel) {
+            // `.MD`, `.markdown`: neither a page nor a file to publish as it is.
+            let msg = messages::text(Msg::MarkdownExtension { path: &rel });
+            diags.push(Diagnostic::warning(shown(root, &path), 0, 0, msg));
+        } else {
+            assets.push((rel, path));
+        }
+    }
+    let results: Vec<Result<(Source, Vec<Diagnostic>), Diagnostic>> =
+        md.into_par_iter().map(|(rel, path)| read_source(root, rel, &path)).collect();
+    let mut sources = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok((s, warnings)) => {
+                sources.push(s);
+                diags.extend(warnings);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    Loaded { sources, assets }
+}
+
+/// Every file under `dir` (a folder of the site, or a link to one) that is not an editor
+/// leftover: (path relative to `dir` with `/` and NFC names, path on disk), sorted.
+///
+/// One rule for links, in `content/`, `static/`, `templates/` and themes alike: a link
+/// is followed when it leads inside the site root, and skipped with a warning when it
+/// leads outside (`static -> /etc` must not publish `/etc/shadow`) or nowhere.
+pub fn files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+    let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut skipped = Vec::new();
+    let mut out = Vec::new();
+    let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+        if e.depth() > 0 && is_ignored(e.file_name().to_string_lossy().as_ref()) {
+            return false;
+        }
+        if !e.path_is_symlink() {
+            return true;
+        }
+        match std::fs::canonicalize(e.path()) {
+            Ok(target) if target.starts_with(&site) => true,
+            target => {
+                let target = target.map(|t| t.display().to_string()).unwrap_or_else(|_| {
+                    std::fs::read_link(e.path()).map(|t| t.display().to_string()).unwrap_or_default()
+                });
+                skipped.push((shown(root, e.path()), target));
+                false
+            }
+        }
+    });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -55,37 +120,36 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(&content) else {
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
             continue;
         };
-        let rel = rel_string(rel);
-        if rel.ends_with(".md") {
-            md.push((rel, entry.into_path()));
-        } else {
-            assets.push((rel, entry.into_path()));
-        }
+        out.push((rel_string(rel), entry.into_path()));
     }
-    let results: Vec<Result<Source, Diagnostic>> =
-        md.into_par_iter().map(|(rel, path)| read_source(root, rel, &path)).collect();
-    let mut sources = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(s) => sources.push(s),
-            Err(d) => diags.push(d),
-        }
+    for (link, target) in skipped {
+        let msg = messages::text(Msg::LinkOutside { link: &link.display().to_string(), target: &target });
+        diags.push(Diagnostic::warning(link, 0, 0, msg));
     }
-    Loaded { sources, assets }
+    out
 }
 
+/// Names of editor and office leftovers: never content, never published.
+const LEFTOVER_PREFIXES: &[&str] = &[".", "~$", "#"];
+const LEFTOVER_SUFFIXES: &[&str] =
+    &["~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".crdownload", ".part"];
+const LEFTOVER_NAMES: &[&str] = &["Thumbs.db", "desktop.ini", "4913"];
+
 /// Editor leftovers and hidden files are not content.
-fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.starts_with("~$")
-        || name.starts_with('#')
+pub fn is_ignored(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    LEFTOVER_PREFIXES.iter().any(|p| name.starts_with(p))
+        || LEFTOVER_SUFFIXES.iter().any(|s| lower.ends_with(s))
+        || LEFTOVER_NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))
+}
+
+/// Markdown that loa does not read as a page (`.MD`, `.Md`, `.markdown`, `.mdown`).
+fn is_other_markdown(rel: &str) -> bool {
+    let lower = rel.to_lowercase();
+    [".md", ".markdown", ".mdown", ".mkd"].iter().any(|e| lower.ends_with(e))
 }
 
 fn rel_string(rel: &Path) -> String {
@@ -98,7 +162,7 @@ pub fn shown(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-fn read_source(root: &Path, rel: String, path: &Path) -> Result<Source, Diagnostic> {
+fn read_source(root: &Path, rel: String, path: &Path) -> Result<(Source, Vec<Diagnostic>), Diagnostic> {
     let shown = shown(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
         let what = messages::text(Msg::ReadFailed { path: &shown.display().to_string() });
@@ -106,7 +170,9 @@ fn read_source(root: &Path, rel: String, path: &Path) -> Result<Source, Diagnost
     })?;
     let text = decode(&bytes)
         .map_err(|line| Diagnostic::error(&shown, line, 0, messages::text(Msg::NotUtf8 { line })))?;
-    Ok(Source { rel, shown, text })
+    let mut warnings = Vec::new();
+    let (text, _) = clean(text, &shown, &mut warnings);
+    Ok((Source { rel, shown, text }, warnings))
 }
 
 /// Decodes user text: strips a BOM, requires UTF-8, turns CRLF/CR into LF, normalises to NFC.
@@ -123,6 +189,42 @@ pub fn decode(bytes: &[u8]) -> Result<String, usize> {
     let text =
         if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() };
     Ok(if is_nfc(&text) { text } else { text.nfc().collect() })
+}
+
+/// Characters XML 1.0 forbids (C0 controls but tab and line feed, U+FFFE, U+FFFF) and
+/// the other C1/C0 controls HTML must not carry. A vertical tab (Word's manual line
+/// break) and a form feed become spaces; the others are removed.
+fn forbidden(c: char) -> bool {
+    (c < ' ' && c != '\t' && c != '\n')
+        || ('\u{7f}'..='\u{9f}').contains(&c)
+        || c == '\u{FFFE}'
+        || c == '\u{FFFF}'
+}
+
+/// `text` without forbidden characters; when there were some, a warning for `shown`
+/// at the line of the first one.
+pub fn clean(text: String, shown: &Path, warnings: &mut Vec<Diagnostic>) -> (String, usize) {
+    if !text.contains(forbidden) {
+        return (text, 0);
+    }
+    let first = text.find(forbidden).unwrap_or(0);
+    let line = 1 + text[..first].bytes().filter(|&b| b == b'\n').count();
+    let example = format!("U+{:04X}", text[first..].chars().next().map_or(0, u32::from));
+    let mut count = 0;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if forbidden(c) {
+            count += 1;
+            if c == '\u{0B}' || c == '\u{0C}' {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    let msg = messages::text(Msg::ControlChars { count, example: &example });
+    warnings.push(Diagnostic::warning(shown, line, 0, msg));
+    (out, count)
 }
 
 /// NFC form of `s`, skipping the work when it is already NFC (the common case).

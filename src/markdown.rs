@@ -114,7 +114,7 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     };
 
     let mut events: Vec<Event> = Vec::new();
-    let mut ids: HashSet<String> = HashSet::new();
+    let mut ids = HeadingIds::default();
     let mut headings: Vec<(u8, String, String)> = Vec::new();
     let mut heading: Option<OpenHeading> = None;
     let mut heading_text = String::new();
@@ -166,7 +166,7 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
                     return url;
                 }
                 let d = Diagnostic::error(&page.source.shown, line_of(at), 0, message);
-                diags.push(d.with_excerpt_from(&page.source.text));
+                diags.push(d.with_excerpt_near(&page.source.text, page.body_start + at));
                 dest.to_string()
             }
         }
@@ -478,15 +478,27 @@ fn link_mentions<'a>(text: &str, ctx: &MentionContext, events: &mut Vec<Event<'a
     }
 }
 
-fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
-    let mut id = base.clone();
-    let mut n = 1;
-    while ids.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
+/// Heading ids used on a page, and the next suffix to try for each base.
+#[derive(Default)]
+struct HeadingIds {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+/// `base`, or `base-1`, `base-2`…: the first not used yet. Each base remembers where its
+/// suffixes stopped, so 20,000 identical headings cost linear time, not quadratic.
+fn unique_id(base: String, ids: &mut HeadingIds) -> String {
+    if ids.used.insert(base.clone()) {
+        return base;
     }
-    ids.insert(id.clone());
-    id
+    let n = ids.next.entry(base.clone()).or_insert(1);
+    loop {
+        let id = format!("{base}-{n}");
+        *n += 1;
+        if ids.used.insert(id.clone()) {
+            return id;
+        }
+    }
 }
 
 /// Nests flat (level, id, title) headings into a tree.

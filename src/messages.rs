@@ -90,7 +90,29 @@ pub enum Msg<'a> {
     DocumentShortUnknown { written: &'a str },
     DocumentNumberAsPrinted { written: &'a str, printed: &'a str },
     // -- #12 output integrity: add new variants below --
-
+    OutputDiskFull { dir: &'a str, file: &'a str },
+    OutputFileFailed { dir: &'a str, file: &'a str, detail: &'a str },
+    OutputBusy { dir: &'a str, pid: &'a str },
+    OutputCollision { path: &'a str, first: &'a str, second: &'a str },
+    ContentMissing { root: &'a str },
+    ContentNotFolder { root: &'a str },
+    TaxonomyPathBad { value: &'a str },
+    OutputOwner { what: &'a str, of: &'a str },
+    LinkOutside { link: &'a str, target: &'a str },
+    TemplateTooDeep { detail: &'a str },
+    TemplateGetEnvOff,
+    MoreInFile { count: usize },
+    BaseUrlBad { value: &'a str },
+    BlockFieldMissing { block: &'a str, field: &'a str },
+    BlockNotMap { block: &'a str, fields: &'a str },
+    ConfigIsFolder { root: &'a str },
+    PaceBad { value: u32, min: u32, max: u32 },
+    DocumentCitesItself { number: &'a str },
+    FrontMatterToml,
+    MarkdownExtension { path: &'a str },
+    MenuUrlBad { value: &'a str },
+    ControlChars { count: usize, example: &'a str },
+    TemplateRangeTooLong { count: u64, max: usize },
     // -- #13 first hour / polish: add new variants below --
     BuiltOutput { dir: &'a str },
     DraftsLeftOut { count: usize },
@@ -488,6 +510,127 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         ),
 
         // -- #12 output integrity: add new arms below --
+        (FrontMatterToml, Vi) => "phần đầu trang kiểu TOML (`+++`) không được hỗ trợ; viết bằng YAML giữa hai dòng `---` (ví dụ `title: Tiêu đề`)".into(),
+        (FrontMatterToml, En) => "TOML front matter (`+++`) is not supported; write YAML between two `---` lines (for example `title: My title`)".into(),
+        (MarkdownExtension { path }, Vi) => format!(
+            "`{path}` không được dựng thành trang (loa chỉ đọc tệp `.md` viết thường); đổi đuôi tệp thành `.md`"
+        ),
+        (MarkdownExtension { path }, En) => format!(
+            "`{path}` is not built as a page (loa reads only lowercase `.md` files); rename it to end in `.md`"
+        ),
+        (BlockFieldMissing { block, field }, Vi) => format!("khối `{block}:` thiếu trường bắt buộc `{field}`"),
+        (BlockFieldMissing { block, field }, En) => format!("`{block}:` is missing the required field `{field}`"),
+        (BlockNotMap { block, fields }, Vi) => format!(
+            "`{block}:` phải là một khối các dòng `khóa: giá trị` thụt vào bên dưới ({fields})"
+        ),
+        (BlockNotMap { block, fields }, En) => format!(
+            "`{block}:` must be a block of indented `key: value` lines below it ({fields})"
+        ),
+        (ConfigIsFolder { root }, Vi) => format!(
+            "`config.yaml` trong `{root}` là một thư mục, không phải tệp; đổi tên thư mục đó và tạo tệp `config.yaml`"
+        ),
+        (ConfigIsFolder { root }, En) => format!(
+            "`config.yaml` in `{root}` is a folder, not a file; rename that folder and create a `config.yaml` file"
+        ),
+        (PaceBad { value, min, max }, Vi) => format!(
+            "`syllables_per_minute: {value}` không hợp lý; người đọc đọc từ {min} đến {max} âm tiết mỗi phút (mặc định 233)"
+        ),
+        (PaceBad { value, min, max }, En) => format!(
+            "`syllables_per_minute: {value}` is not a reading pace; people read {min} to {max} syllables a minute (default 233)"
+        ),
+        (DocumentCitesItself { number }, Vi) => format!(
+            "văn bản này tự trích dẫn chính nó (`{number}` trong `cites`); bỏ số này hoặc sửa thành số văn bản được trích"
+        ),
+        (DocumentCitesItself { number }, En) => format!(
+            "this document cites itself (`{number}` in `cites`); remove it or correct it to the cited document's number"
+        ),
+        (BaseUrlBad { value }, Vi) => format!(
+            "`base_url: {value}` không hợp lệ; viết địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://, không có `?`, `#`, dấu cách hay dấu ngoặc kép, ví dụ `https://sonla.example.vn/`"
+        ),
+        (BaseUrlBad { value }, En) => format!(
+            "`base_url: {value}` is not valid; write a full address starting with https:// or http://, without `?`, `#`, spaces or quotes, for example `https://sonla.example.vn/`"
+        ),
+        (MenuUrlBad { value }, Vi) => format!(
+            "liên kết menu `{value}` không hợp lệ; dùng đường dẫn như `/gioi-thieu/` hoặc địa chỉ https://, không có dấu cách, dấu ngoặc kép hay `<>`"
+        ),
+        (MenuUrlBad { value }, En) => format!(
+            "menu link `{value}` is not valid; use a path such as `/gioi-thieu/` or an https:// address, without spaces, quotes or `<>`"
+        ),
+        (ControlChars { count, example }, Vi) => format!(
+            "bỏ {count} ký tự điều khiển không in được (như {example}, thường do dán từ Word) khỏi tệp này; chúng làm hỏng atom.xml và sitemap.xml"
+        ),
+        (ControlChars { count, example }, En) => format!(
+            "removed {count} invisible control character(s) (such as {example}, often pasted from Word) from this file; they break atom.xml and sitemap.xml"
+        ),
+        (MoreInFile { count }, Vi) => format!("… và {count} lỗi/cảnh báo nữa trong tệp này (sửa các lỗi trên rồi chạy lại để xem)"),
+        (MoreInFile { count }, En) => format!("… and {count} more in this file (fix the ones above and run again to see them)"),
+        (TemplateTooDeep { detail }, Vi) => format!(
+            "mẫu trang sẽ gọi lại chính nó mãi hoặc lồng quá sâu ({detail}); bỏ vòng lặp gọi lại hoặc tách bớt các khối lồng nhau"
+        ),
+        (TemplateTooDeep { detail }, En) => format!(
+            "the template would call itself forever or nests too deep ({detail}); remove the recursion or flatten the nesting"
+        ),
+        (TemplateGetEnvOff, Vi) => "`get_env` bị tắt trong loa: mẫu trang không được đọc biến môi trường; ghi giá trị vào `extra` trong config.yaml".into(),
+        (TemplateGetEnvOff, En) => "`get_env` is turned off in loa: templates may not read environment variables; put the value in `extra` in config.yaml".into(),
+        (TemplateRangeTooLong { count, max }, Vi) => format!(
+            "`range` tạo {count} phần tử, quá giới hạn {max}; dùng khoảng nhỏ hơn"
+        ),
+        (TemplateRangeTooLong { count, max }, En) => format!(
+            "`range` would make {count} items, over the limit of {max}; use a smaller range"
+        ),
+        (LinkOutside { link, target }, Vi) => format!(
+            "`{link}` là liên kết tới `{target}`, ngoài thư mục trang web (hoặc không tồn tại); bị bỏ qua. Hãy chép tệp vào trong trang web"
+        ),
+        (LinkOutside { link, target }, En) => format!(
+            "`{link}` is a link to `{target}`, outside the site (or missing); skipped. Copy the files into the site instead"
+        ),
+        (OutputOwner { what, of }, lang) => {
+            let row = OUTPUT_OWNERS.iter().find(|r| r.0 == what).unwrap_or(&OUTPUT_OWNERS[0]);
+            let text = if lang == Vi { row.1 } else { row.2 };
+            text.replace("{of}", of)
+        }
+        (OutputDiskFull { dir, file }, Vi) => format!(
+            "ổ đĩa đã đầy khi ghi `{file}` vào `{dir}`; `{dir}` không bị thay đổi. Giải phóng dung lượng rồi dựng lại"
+        ),
+        (OutputDiskFull { dir, file }, En) => format!(
+            "the disk is full (writing `{file}` for `{dir}`); `{dir}` was not changed. Free some space and build again"
+        ),
+        (OutputFileFailed { dir, file, detail }, Vi) => format!(
+            "không ghi được `{file}` vào `{dir}` ({detail}); `{dir}` không bị thay đổi. Kiểm tra quyền ghi của thư mục"
+        ),
+        (OutputFileFailed { dir, file, detail }, En) => format!(
+            "failed to write `{file}` for `{dir}` ({detail}); `{dir}` was not changed. Check that the folder is writable"
+        ),
+        (OutputBusy { dir, pid }, Vi) => format!(
+            "một lệnh `loa build` khác (tiến trình {pid}) đang ghi `{dir}`; đang chờ nó xong…"
+        ),
+        (OutputBusy { dir, pid }, En) => format!(
+            "another `loa build` (process {pid}) is writing `{dir}`; waiting for it to finish…"
+        ),
+        (OutputCollision { path, first, second }, Vi) => format!(
+            "{first} và {second} cùng ghi ra `{path}`; mỗi tệp kết quả chỉ có một nguồn: đổi tên tệp, `slug` hoặc `path` của một trong hai"
+        ),
+        (OutputCollision { path, first, second }, En) => format!(
+            "{first} and {second} both write `{path}`; every output file has one source: rename one of them or change its `slug` or `path`"
+        ),
+        (ContentMissing { root }, Vi) => format!(
+            "không có thư mục `content/` trong `{root}`; tạo nó (hoặc chạy `loa init`), hoặc chọn đúng `--root`"
+        ),
+        (ContentMissing { root }, En) => format!(
+            "there is no `content/` folder in `{root}`; create it (or run `loa init`), or pass the right `--root`"
+        ),
+        (ContentNotFolder { root }, Vi) => format!(
+            "`content` trong `{root}` là một tệp, không phải thư mục; đổi tên nó và tạo thư mục `content/`"
+        ),
+        (ContentNotFolder { root }, En) => format!(
+            "`content` in `{root}` is a file, not a folder; rename it and create a `content/` folder"
+        ),
+        (TaxonomyPathBad { value }, Vi) => format!(
+            "`path: {value}` của phân loại sẽ ra ngoài thư mục kết quả hoặc rỗng; dùng tên đơn giản như `tu-khoa`"
+        ),
+        (TaxonomyPathBad { value }, En) => format!(
+            "taxonomy `path: {value}` would leave the output folder or is empty; use a plain name such as `tu-khoa`"
+        ),
 
         // -- #13 first hour / polish: add new arms below --
         (BuiltOutput { dir }, Vi) => format!(
@@ -1184,6 +1327,24 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
 
     }
 }
+
+/// Who writes a generated output file (`Msg::OutputOwner`): id, Vietnamese, English.
+const OUTPUT_OWNERS: &[(&str, &str, &str)] = &[
+    ("theme", "tệp `{of}` của giao diện", "the theme's file `{of}`"),
+    ("list-page", "trang danh sách `{of}`", "the list page `{of}`"),
+    ("taxonomy", "phân loại `{of}` (config.yaml)", "the taxonomy `{of}` (config.yaml)"),
+    ("404", "trang 404", "the 404 page"),
+    ("timeline", "trang dòng thời gian văn bản", "the documents' timeline page"),
+    ("graph", "sơ đồ trích dẫn văn bản", "the documents' citation graph page"),
+    ("print", "trang in của `{of}`", "the print page of `{of}`"),
+    ("script", "kịch bản đọc của `{of}`", "the reading script of `{of}`"),
+    ("schedule", "lịch phát bản tin", "the bulletin schedule page"),
+    ("search", "trang tìm kiếm", "the search page"),
+    ("search-index", "chỉ mục tìm kiếm (`search/`)", "the search index (`search/`)"),
+    ("sitemap", "sơ đồ trang `sitemap.xml`", "the sitemap `sitemap.xml`"),
+    ("feed", "nguồn tin `atom.xml`", "the feed `atom.xml`"),
+    ("robots", "tệp `robots.txt`", "the `robots.txt` file"),
+];
 
 fn plural(n: usize) -> &'static str {
     if n == 1 {

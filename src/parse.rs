@@ -118,6 +118,12 @@ impl Parsed {
 /// Reads the front matter of `source`; errors and warnings go to `diags`.
 pub fn parse(source: Source, diags: &mut Vec<Diagnostic>) -> Option<Parsed> {
     let text = &source.text;
+    // Hugo's TOML front matter would otherwise be published as the page's text.
+    if text.lines().next().is_some_and(|l| l.trim_end() == "+++") {
+        let msg = messages::text(Msg::FrontMatterToml);
+        diags.push(Diagnostic::error(&source.shown, 1, 1, msg).with_excerpt_from(text));
+        return None;
+    }
     let Some((yaml, body_start, body_line)) = split(text) else {
         diags.push(
             Diagnostic::error(&source.shown, 1, 1, messages::text(Msg::FrontMatterUnclosed))
@@ -238,6 +244,16 @@ fn read_front_matter(yaml: &str, source: &Source, diags: &mut Vec<Diagnostic>) -
 
 fn empty_map() -> serde_json::Value {
     serde_json::Value::Object(Default::default())
+}
+
+/// The message for a front-matter block (`document:`, `bulletin:`) that serde refused:
+/// not "invalid type: string, expected struct Front", but what the block must look like.
+pub fn block_error(e: &serde_json::Error, value: &serde_json::Value, block: &str, fields: &str) -> String {
+    if !value.is_object() {
+        return messages::text(Msg::BlockNotMap { block, fields });
+    }
+    let detail = e.to_string().replace("struct Front", &format!("`{block}:`"));
+    messages::text(Msg::FrontMatterInvalid { detail: crate::config::strip_location(&detail) })
 }
 
 #[cfg(test)]

@@ -231,7 +231,7 @@ pub fn resolve(
         pages.push(Page { parsed: p, title, slug, url, section, prev: None, next: None, terms: Vec::new() });
     }
 
-    check_duplicates(&pages, &sections, diags);
+    // Two sources of one output path are found by `outputs::check`, with every other output.
 
     // Order pages within sections; previous/next follow that order.
     for (i, page) in pages.iter().enumerate() {
@@ -368,7 +368,7 @@ fn checked_slug(s: &str) -> Option<String> {
 }
 
 /// A front-matter `path` (such as `gioi-thieu` or `ve-chung-toi/lien-he`) as a URL.
-fn checked_path(path: &str) -> Option<String> {
+pub fn checked_path(path: &str) -> Option<String> {
     let p = path.trim();
     let absolute = p.starts_with(['/', '\\']) || p.as_bytes().get(1) == Some(&b':');
     if absolute || p.contains('\\') {
@@ -393,36 +393,6 @@ fn bad_key(p: &Parsed, key: &str, value: &str) -> Diagnostic {
     let yaml_line = crate::config::key_line(&p.source.text, key);
     Diagnostic::error(&p.source.shown, yaml_line, 1, messages::text(Msg::BadSlug { key, value }))
         .with_excerpt_from(&p.source.text)
-}
-
-fn check_duplicates(pages: &[Page], sections: &[Section], diags: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
-    let section_files =
-        sections.iter().filter_map(|s| s.parsed.as_ref().map(|p| (s.url.as_str(), &p.source.shown)));
-    let page_files = pages.iter().map(|p| (p.url.as_str(), &p.parsed.source.shown));
-    for (url, file) in section_files.chain(page_files) {
-        if let Some(other) = seen.insert(url, file) {
-            let other = other.display().to_string();
-            diags.push(Diagnostic::error(
-                file,
-                1,
-                1,
-                messages::text(Msg::DuplicateUrl { url, other: &other }),
-            ));
-        }
-    }
-    // Pages may also collide with implicit sections (folders without `_index.md`).
-    for s in sections.iter().filter(|s| s.parsed.is_none() && !s.pages.is_empty()) {
-        if let Some(file) = seen.get(s.url.as_str()) {
-            let other = format!("content/{}/", s.dir);
-            diags.push(Diagnostic::error(
-                file,
-                1,
-                1,
-                messages::text(Msg::DuplicateUrl { url: &s.url, other: &other }),
-            ));
-        }
-    }
 }
 
 fn sort_pages(list: &mut [usize], pages: &[Page], sort_by: SortBy) {

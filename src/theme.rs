@@ -6,8 +6,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::config::{key_line, Config, DEFAULT_THEME};
 use crate::error::Diagnostic;
 use crate::load::{decode, shown};
@@ -85,20 +83,13 @@ impl Theme {
         if !dir.is_dir() {
             return;
         }
-        for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let Ok(rel) = entry.path().strip_prefix(dir) else {
-                continue;
-            };
-            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            let origin = shown(root, entry.path());
+        for (rel, path) in crate::load::files(root, dir, diags) {
+            let origin = shown(root, &path);
             if !templates {
-                self.statics.insert(rel, FileSource::Disk(entry.into_path()));
+                self.statics.insert(rel, FileSource::Disk(path));
                 continue;
             }
-            match std::fs::read(entry.path()).map_err(|_| 0).and_then(|b| decode(&b)) {
+            match std::fs::read(&path).map_err(|_| 0).and_then(|b| decode(&b)) {
                 Ok(text) => {
                     self.templates.insert(rel, TemplateSource { origin, text });
                 }

@@ -1,16 +1,28 @@
-//! Write stage: files go into a fresh folder beside the output, swapped in at the end.
+//! Write stage: the complete new output is built in a folder beside the old one, then
+//! the two are swapped with one rename.
 //!
-//! A build that fails leaves the previous output untouched. loa marks the folders it
-//! creates and refuses to replace a non-empty folder it did not create.
+//! Guarantees (docs/output.md):
+//! - `public/` is always exactly the old or the new tree: a failed, killed or interrupted
+//!   build leaves the old one. On Linux the swap is `renameat2(RENAME_EXCHANGE)`; elsewhere
+//!   (or on file systems without it) two renames, and the next run finishes an
+//!   interrupted pair.
+//! - Unchanged files are hard links to the old output's files, so a rebuild writes only
+//!   what changed (a copy where links are not supported, such as FAT USB sticks).
+//! - One build at a time writes an output: a lock file beside it holds the owner's pid.
+//!   Staging folders are removed only under that lock, so never while their build runs.
+//! - Nothing is written through a link: the old output is read without following links,
+//!   and a link inside it is replaced by the new file, never written into.
+//! - loa replaces only folders it created (the `.loa-output` marker) or empty ones.
 
-use std::collections::HashSet;
-use std::fs;
-use std::io;
+use std::collections::{HashMap, HashSet};
+use std::fs::{self, File};
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{bail, Context as _, Result};
 
+use crate::error::Diagnostic;
 use crate::messages::{self, Msg};
 use crate::render::Output;
 use crate::theme::FileSource;
@@ -19,26 +31,26 @@ use crate::theme::FileSource;
 pub const MARKER: &str = ".loa-output";
 
 /// An output folder being written.
-///
-/// The first build writes a whole new folder and renames it into place. Later builds
-/// stage only the files whose bytes changed, then move them in and delete files no
-/// longer produced: rewriting ten thousand unchanged files costs the kernel more than
-/// rendering them. Either way nothing in the output changes until `commit`.
 pub struct Staging {
     target: PathBuf,
     temp: PathBuf,
-    /// The output exists and is ours: update it in place at commit.
-    update: bool,
-    /// Every file of the new output (update mode), to find stale ones.
-    produced: Mutex<Vec<String>>,
-    /// Files staged in `temp` (update mode), to move in at commit.
-    staged: Mutex<Vec<String>>,
+    /// The output as the user named it, for messages.
+    shown: String,
+    /// Regular files of the previous output (found without following links) and their sizes.
+    old: HashMap<String, u64>,
+    /// Every file written so far: a second write of a path is a bug, not a silent overwrite.
+    produced: Mutex<HashSet<String>>,
     /// Folders already created in `temp`.
     dirs: Mutex<HashSet<PathBuf>>,
+    /// The first write that failed (a full disk fails every later file too: say it once).
+    failure: Mutex<Option<(String, io::Error)>>,
+    /// Source files that could not be read.
+    unreadable: Mutex<Vec<Diagnostic>>,
+    lock: Option<OutputLock>,
     done: bool,
 }
 
-/// Checks `output` is safe to replace and creates the staging folder beside it.
+/// Checks `output` is safe to replace, locks it and creates the staging folder beside it.
 pub fn stage(root: &Path, output: &Path) -> Result<Staging> {
     let root = fs::canonicalize(root).with_context(|| format!("`{}`", root.display()))?;
     let target = absolute(output)?;
@@ -47,40 +59,83 @@ pub fn stage(root: &Path, output: &Path) -> Result<Staging> {
     if target == root || root.starts_with(&target) || sources.iter().any(|s| target.starts_with(s)) {
         bail!(messages::text(Msg::OutputIsSource { dir: &shown }));
     }
-    let mut update = false;
-    if target.exists() {
-        let ours = target.is_dir() && target.join(MARKER).is_file();
-        let empty = target.is_dir() && fs::read_dir(&target).map(|mut d| d.next().is_none()).unwrap_or(false);
-        if !ours && !empty {
-            bail!(messages::text(Msg::OutputNotOurs { dir: &shown }));
-        }
-        update = ours;
-    }
     let parent = target.parent().map(Path::to_path_buf).unwrap_or_else(|| root.clone());
     let name =
         target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
     fs::create_dir_all(&parent).with_context(|| messages::text(Msg::OutputWriteFailed { dir: &shown }))?;
-    // Staging folders left by an interrupted build (any process) are ours to remove.
-    let prefix = format!(".{name}.loa-tmp-");
+    let lock = OutputLock::acquire(&parent.join(format!(".{name}.loa-lock")), &shown)?;
+
+    // Under the lock every staging folder is stale: its build is gone.
+    let tmp_prefix = format!(".{name}.loa-tmp-");
+    let old_prefix = format!(".{name}.loa-old-");
+    let mut leftovers = Vec::new();
     for entry in fs::read_dir(&parent).into_iter().flatten().flatten() {
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
-            fs::remove_dir_all(entry.path()).with_context(|| format!("`{}`", entry.path().display()))?;
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if file_name.starts_with(&tmp_prefix) || file_name.starts_with(&old_prefix) {
+            leftovers.push((file_name.starts_with(&old_prefix), entry.path()));
         }
     }
-    let temp = parent.join(format!("{prefix}{}", std::process::id()));
-    fs::create_dir(&temp).with_context(|| messages::text(Msg::OutputWriteFailed { dir: &shown }))?;
-    if !update {
-        fs::write(temp.join(MARKER), "This folder was generated by loa; `loa build` replaces it.\n")?;
+    // A portable swap interrupted between its two renames: put the old output back.
+    if fs::symlink_metadata(&target).is_err() {
+        if let Some((_, old)) = leftovers.iter().find(|(is_old, p)| *is_old && p.join(MARKER).is_file()) {
+            fs::rename(old, &target).with_context(|| format!("`{}`", target.display()))?;
+        }
     }
-    Ok(Staging {
+    for (_, path) in &leftovers {
+        if fs::symlink_metadata(path).is_ok() {
+            remove_tree(path).with_context(|| format!("`{}`", path.display()))?;
+        }
+    }
+
+    let mut old = HashMap::new();
+    match fs::symlink_metadata(&target) {
+        Ok(meta) => {
+            let ours = meta.is_dir() && fs::symlink_metadata(target.join(MARKER)).is_ok_and(|m| m.is_file());
+            let empty = meta.is_dir() && fs::read_dir(&target).is_ok_and(|mut d| d.next().is_none());
+            if !ours && !empty {
+                bail!(messages::text(Msg::OutputNotOurs { dir: &shown }));
+            }
+            if ours {
+                old = regular_files(&target);
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("`{}`", target.display())),
+    }
+    let temp = parent.join(format!("{tmp_prefix}{}", std::process::id()));
+    fs::create_dir(&temp).with_context(|| messages::text(Msg::OutputWriteFailed { dir: &shown }))?;
+    let staging = Staging {
         target,
         temp,
-        update,
-        produced: Mutex::new(Vec::new()),
-        staged: Mutex::new(Vec::new()),
+        shown,
+        old,
+        produced: Mutex::new(HashSet::new()),
         dirs: Mutex::new(HashSet::new()),
+        failure: Mutex::new(None),
+        unreadable: Mutex::new(Vec::new()),
+        lock: Some(lock),
         done: false,
-    })
+    };
+    fs::write(staging.temp.join(MARKER), "This folder was generated by loa; `loa build` replaces it.\n")
+        .map_err(|e| anyhow::anyhow!(staging.describe(MARKER, &e)))?;
+    Ok(staging)
+}
+
+/// Every regular file under `dir` (relative, `/`-separated) with its size; links and
+/// what they point at are left out, so nothing is ever read or linked through them.
+fn regular_files(dir: &Path) -> HashMap<String, u64> {
+    let mut out = HashMap::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).into_iter().filter_map(Result::ok) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
+        let Some(rel) = rel.to_str() else { continue };
+        if let Ok(meta) = entry.metadata() {
+            out.insert(rel.replace(std::path::MAIN_SEPARATOR, "/"), meta.len());
+        }
+    }
+    out
 }
 
 /// `path` made absolute without requiring it to exist.
@@ -107,40 +162,76 @@ fn absolute(path: &Path) -> Result<PathBuf> {
 }
 
 impl Staging {
-    /// Writes one rendered file (or, when updating, stages it if its bytes changed).
+    /// Writes one rendered file. Errors are kept (see `failure`), not returned, so a full
+    /// disk is reported once rather than once per file.
     pub fn write(&self, out: &Output) -> io::Result<()> {
-        self.put(
-            &out.path,
-            |path| fs::write(path, &out.bytes),
-            || same_bytes(&self.target.join(&out.path), &out.bytes),
-        )
+        self.put(&out.path, |path| fs::write(path, &out.bytes), || self.same_bytes(&out.path, &out.bytes));
+        Ok(())
     }
 
-    /// Copies a static or content file (or, when updating, stages it if it changed).
+    /// Copies a static or content file; an unreadable source is reported by its own path.
     pub fn copy(&self, rel: &str, source: &FileSource) -> io::Result<()> {
-        let old = self.target.join(rel);
         match source {
-            FileSource::Disk(from) => {
-                self.put(rel, |path| fs::copy(from, path).map(|_| ()), || same_file(&old, from))
-            }
+            FileSource::Disk(from) => match fs::read(from) {
+                Ok(bytes) => self.put(rel, |path| fs::write(path, &bytes), || self.same_bytes(rel, &bytes)),
+                Err(e) => {
+                    let what = messages::text(Msg::ReadFailed { path: &from.display().to_string() });
+                    lock(&self.unreadable).push(Diagnostic::error(from, 0, 0, format!("{what}: {e}")));
+                }
+            },
             FileSource::Embedded(bytes) => {
-                self.put(rel, |path| fs::write(path, bytes), || same_bytes(&old, bytes))
+                self.put(rel, |path| fs::write(path, bytes), || self.same_bytes(rel, bytes))
             }
+        }
+        Ok(())
+    }
+
+    /// Source files that could not be read, and the first write that failed (as one
+    /// diagnostic naming the file, the output and the fix).
+    pub fn failures(&self) -> Vec<Diagnostic> {
+        let mut out = lock(&self.unreadable).clone();
+        if let Some((rel, e)) = lock(&self.failure).as_ref() {
+            out.push(Diagnostic::error("", 0, 0, self.describe(rel, e)));
+        }
+        out
+    }
+
+    fn describe(&self, rel: &str, e: &io::Error) -> String {
+        let dir = &self.shown;
+        if e.kind() == io::ErrorKind::StorageFull || e.kind() == io::ErrorKind::QuotaExceeded {
+            messages::text(Msg::OutputDiskFull { dir, file: rel })
+        } else {
+            messages::text(Msg::OutputFileFailed { dir, file: rel, detail: &e.to_string() })
         }
     }
 
-    fn put(
+    fn same_bytes(&self, rel: &str, bytes: &[u8]) -> bool {
+        self.old.get(rel) == Some(&(bytes.len() as u64))
+            && fs::read(self.target.join(rel)).is_ok_and(|old| old == bytes)
+    }
+
+    fn put(&self, rel: &str, write: impl FnOnce(&Path) -> io::Result<()>, unchanged: impl FnOnce() -> bool) {
+        if lock(&self.failure).is_some() {
+            return;
+        }
+        if let Err(e) = self.try_put(rel, write, unchanged) {
+            lock(&self.failure).get_or_insert((rel.to_owned(), e));
+        }
+    }
+
+    fn try_put(
         &self,
         rel: &str,
         write: impl FnOnce(&Path) -> io::Result<()>,
         unchanged: impl FnOnce() -> bool,
     ) -> io::Result<()> {
-        if self.update {
-            lock(&self.produced).push(rel.to_owned());
-            if unchanged() {
-                return Ok(());
-            }
-            lock(&self.staged).push(rel.to_owned());
+        // Output paths are checked before rendering (`outputs`); this guards the guarantee.
+        let inside = !rel.is_empty()
+            && !rel.starts_with('/')
+            && !rel.contains('\\')
+            && rel.split('/').all(|p| !p.is_empty() && p != "." && p != "..");
+        if !inside || !lock(&self.produced).insert(rel.to_owned()) {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("`{rel}`")));
         }
         let path = self.temp.join(rel);
         if let Some(parent) = path.parent() {
@@ -149,89 +240,91 @@ impl Staging {
                 lock(&self.dirs).insert(parent.to_path_buf());
             }
         }
+        // An unchanged file is a hard link to the old one: no bytes written.
+        if unchanged() && fs::hard_link(self.target.join(rel), &path).is_ok() {
+            return Ok(());
+        }
         write(&path)
     }
 
-    /// Puts the new output in place of the old one.
+    /// Puts the new output in place of the old one with one rename.
     pub fn commit(mut self) -> Result<()> {
-        if self.update {
-            self.commit_update()?;
+        if let Some(d) = self.failures().pop() {
+            bail!(d.message);
+        }
+        let context = |p: &Path| format!("`{}`", p.display());
+        if fs::symlink_metadata(&self.target).is_err() {
+            fs::rename(&self.temp, &self.target).with_context(|| context(&self.target))?;
+        } else if exchange(&self.temp, &self.target).is_ok() {
+            // The old output now sits at the staging path.
+            self.done = true;
+            // The new output is in place; a tree left here is removed by the next run.
+            let _ = remove_tree_parallel(&self.temp);
         } else {
-            if self.target.exists() {
-                // An empty folder (checked in `stage`): make room for the rename.
-                fs::remove_dir(&self.target).with_context(|| format!("`{}`", self.target.display()))?;
-            }
-            fs::rename(&self.temp, &self.target).with_context(|| format!("`{}`", self.target.display()))?;
+            // Portable fallback; `stage` finishes it if the run dies in between.
+            let old = self.temp.with_file_name(
+                self.temp.file_name().unwrap_or_default().to_string_lossy().replace(".loa-tmp-", ".loa-old-"),
+            );
+            fs::rename(&self.target, &old).with_context(|| context(&self.target))?;
+            fs::rename(&self.temp, &self.target).with_context(|| context(&self.target))?;
+            self.done = true;
+            let _ = remove_tree_parallel(&old);
         }
         self.done = true;
-        Ok(())
-    }
-
-    fn commit_update(&self) -> Result<()> {
-        let context = |p: &Path| format!("`{}`", p.display());
-        for rel in lock(&self.staged).iter() {
-            let (from, to) = (self.temp.join(rel), self.target.join(rel));
-            if let Some(parent) = to.parent() {
-                make_dir(parent, &self.target).with_context(|| context(parent))?;
-            }
-            if to.is_dir() {
-                fs::remove_dir_all(&to).with_context(|| context(&to))?;
-            }
-            fs::rename(&from, &to).with_context(|| context(&to))?;
-        }
-        // Files the site no longer produces go; so do the folders they leave empty.
-        let produced: HashSet<PathBuf> = lock(&self.produced).iter().map(|r| self.target.join(r)).collect();
-        let mut dirs = Vec::new();
-        for entry in walkdir::WalkDir::new(&self.target).min_depth(1).into_iter().filter_map(Result::ok) {
-            let path = entry.path();
-            if entry.file_type().is_dir() {
-                dirs.push(path.to_path_buf());
-            } else if entry.depth() == 1 && entry.file_name() == MARKER {
-                continue;
-            } else if !produced.contains(path) {
-                fs::remove_file(path).with_context(|| context(path))?;
-            }
-        }
-        for dir in dirs.iter().rev() {
-            if fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false) {
-                fs::remove_dir(dir).with_context(|| context(dir))?;
-            }
-        }
-        fs::remove_dir_all(&self.temp).with_context(|| context(&self.temp))?;
+        self.lock.take();
         Ok(())
     }
 }
 
-/// Creates `dir` under `root`, replacing a file that stands where a folder must be.
-fn make_dir(dir: &Path, root: &Path) -> io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
+/// Swaps two paths atomically.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(|_| io::ErrorKind::InvalidInput);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are valid NUL-terminated strings for the duration of the call.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
     }
-    let mut at = dir;
-    while at != root {
-        if at.is_file() {
-            fs::remove_file(at)?;
-        }
-        at = match at.parent() {
-            Some(p) => p,
-            None => break,
-        };
-    }
-    fs::create_dir_all(dir)
 }
 
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && fs::read(path).is_ok_and(|old| old == bytes)
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
 }
 
-fn same_file(old: &Path, new: &Path) -> bool {
-    match (fs::metadata(old), fs::metadata(new)) {
-        (Ok(a), Ok(b)) if a.is_file() && a.len() == b.len() => {
-            fs::read(old).ok().zip(fs::read(new).ok()).is_some_and(|(a, b)| a == b)
-        }
-        _ => false,
+/// Removes a folder (or file, or link) without following links inside it.
+fn remove_tree(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
     }
+}
+
+/// `remove_tree`, its top-level entries in parallel: deleting the old output is most of
+/// the commit's cost on a large site (docs/performance.md).
+fn remove_tree_parallel(path: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<PathBuf> = fs::read_dir(path)?.flatten().map(|e| e.path()).collect();
+    entries.par_iter().for_each(|p| {
+        let _ = remove_tree(p);
+    });
+    remove_tree(path)
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -241,7 +334,74 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.done {
-            let _ = fs::remove_dir_all(&self.temp);
+            let _ = remove_tree(&self.temp);
         }
+    }
+}
+
+/// The lock on an output folder: `.<name>.loa-lock` beside it, holding the owner's pid.
+/// The lock is the kernel's (released when the process dies, even by `kill -9`); the
+/// file is removed when the build ends.
+struct OutputLock {
+    file: File,
+    path: PathBuf,
+}
+
+impl OutputLock {
+    fn acquire(path: &Path, shown: &str) -> Result<OutputLock> {
+        let context = || format!("`{}`", path.display());
+        let mut told = false;
+        loop {
+            let file = fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(path)
+                .with_context(context)?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(fs::TryLockError::WouldBlock) => {
+                    if !told {
+                        let pid = fs::read_to_string(path).unwrap_or_default();
+                        let pid = pid.trim();
+                        eprintln!("{}", messages::text(Msg::OutputBusy { dir: shown, pid }));
+                        told = true;
+                    }
+                    file.lock().with_context(context)?;
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(e).with_context(context),
+            }
+            // The previous owner may have removed the file after we opened it: lock the
+            // file that is there now.
+            if same_file(&file, path) {
+                let mut file = file;
+                file.set_len(0).with_context(context)?;
+                write!(file, "{}", std::process::id()).with_context(context)?;
+                return Ok(OutputLock { file, path: path.to_path_buf() });
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &File, path: &Path) -> bool {
+    path.exists()
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Remove while still holding the lock; a waiting build then re-opens the path.
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
     }
 }

@@ -32,7 +32,7 @@ fn duplicate_url_names_both_files() {
         "---\ntitle: \"Bài ba\"\nslug: bai-mot\n---\nTrùng địa chỉ.\n",
     )
     .assert_stderr_contains(
-        "content/tin-tuc/bai-mot.md:1:1: this page and `content/tin-tuc/bai-ba.md` both map to `/tin-tuc/bai-mot/`",
+        "content/tin-tuc/bai-ba.md:3: `content/tin-tuc/bai-ba.md` and `content/tin-tuc/bai-mot.md` both write `tin-tuc/bai-mot/index.html`",
     );
 }
 

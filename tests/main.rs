@@ -24,6 +24,7 @@ mod output;
 mod portability;
 mod real_site;
 mod regressions;
+mod reliability;
 mod search;
 mod serve;
 mod shortcodes;

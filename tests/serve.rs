@@ -337,3 +337,106 @@ fn a_busy_port_moves_to_the_next_one_and_says_so() {
     assert!(!line.contains(&format!(":{port}/")), "{line}");
     drop(taken);
 }
+
+impl Server {
+    /// Sends `request` as written and returns the status code.
+    fn raw(&self, request: &str) -> u16 {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        let text = String::from_utf8_lossy(&raw);
+        text.split(' ').nth(1).and_then(|s| s.parse().ok()).expect("a status code")
+    }
+}
+
+// Regression: any `Host` was answered, so a web page could read the preview through DNS
+// rebinding; POST and other methods were answered like GET.
+#[test]
+fn foreign_hosts_and_methods_other_than_get_are_refused() {
+    let fx = Fixture::copy("good");
+    let server = Server::start(&fx);
+    let port = server.port;
+    let req = |method: &str, host: &str| {
+        server.raw(&format!("{method} / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"))
+    };
+    assert_eq!(req("GET", &format!("127.0.0.1:{port}")), 200);
+    assert_eq!(req("GET", &format!("localhost:{port}")), 200);
+    assert_eq!(req("HEAD", "localhost"), 200);
+    assert_eq!(req("GET", "attacker.example"), 403);
+    assert_eq!(req("GET", &format!("attacker.example:{port}")), 403);
+    for method in ["POST", "PUT", "DELETE", "OPTIONS", "PATCH"] {
+        assert_eq!(req(method, "127.0.0.1"), 405, "{method}");
+    }
+}
+
+// Regression: the CSS fast path read `static/*.css` from disk, following a link to a
+// file outside the site; it now serves only what a build would copy.
+#[test]
+fn css_fast_path_does_not_follow_a_link_outside_the_site() {
+    let fx = Fixture::copy("good");
+    fx.write("static/kieu.css", "body { color: black }\n");
+    let server = Server::start(&fx);
+    server.wait_until("/kieu.css", "was served", |s, b| s == 200 && b.contains("black"));
+    let mut events = server.events();
+    let foreign = fx.tmp().join("ngoai.css");
+    std::fs::write(&foreign, "FOREIGN SECRET").expect("write");
+    fx.remove("static/kieu.css");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&foreign, fx.path("static/kieu.css")).expect("symlink");
+    events.wait_for("reload");
+    let (_, _, body) = server.get("/kieu.css");
+    assert!(!body.contains("FOREIGN"), "served the link's target:\n{body}");
+}
+
+// Regression: folders created after `serve` started (`static/`, `templates/`) were never
+// watched, and a `content/` replaced whole (as `git checkout` does) was no longer watched.
+#[test]
+fn folders_created_or_replaced_after_start_are_watched() {
+    let fx = Fixture::copy("good");
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    std::fs::create_dir(fx.path("static")).expect("mkdir");
+    events.wait_for("reload");
+    fx.write("static/moi.txt", "tệp mới");
+    server.wait_until("/moi.txt", "appeared", |s, b| s == 200 && b.contains("tệp mới"));
+    // Replace content/ by a copy, then edit the copy.
+    std::fs::rename(fx.path("content"), fx.tmp().join("content-cu")).expect("move");
+    crate::support::copy_tree(&fx.tmp().join("content-cu"), &fx.path("content"), &|_| true);
+    events.wait_for("reload");
+    edit(&fx, BAI_MOT, "---\ntitle: \"Bài một\"\ndate: 2023-03-01\n---\nSau khi thay thư mục.\n");
+    server.wait_until("/tin-tuc/bai-mot/", "showed the edit", |s, b| s == 200 && b.contains("Sau khi thay"));
+}
+
+// Regression: a site broken when `serve` started answered without the live-reload
+// script, so the browser never recovered after the fix.
+#[test]
+fn a_site_broken_at_start_recovers_in_the_browser() {
+    let fx = Fixture::copy("good");
+    let good = fx.read("templates/page.html");
+    fx.write("templates/page.html", "{% if %}\n");
+    let server = Server::start(&fx);
+    let (status, _, body) = server.get("/");
+    assert_eq!(status, 404);
+    assert!(body.contains("/__loa/live.js"), "no live-reload script:\n{body}");
+    let mut events = server.events();
+    fx.write("templates/page.html", good);
+    events.wait_for("reload");
+    server.wait_until("/", "recovered", |s, _| s == 200);
+}
+
+// Regression: `serve --root /nonexistent` printed "Serving at…" before failing.
+#[test]
+fn serve_with_a_missing_root_fails_before_listening() {
+    let fx = Fixture::empty();
+    let out = loa(fx.tmp())
+        .args(["serve", "--port", "0", "--root"])
+        .arg(fx.tmp().join("khong-co"))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("http://"), "{stdout}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no `config.yaml` in"));
+}

@@ -174,15 +174,16 @@ fn read(
         Some(v) => match Front::deserialize(v) {
             Ok(f) => f,
             Err(e) => {
-                let detail = e.to_string();
-                diags.push(at("bulletin", messages::text(Msg::FrontMatterInvalid { detail: &detail })));
+                let msg = crate::parse::block_error(&e, v, "bulletin", "air_date, slot, target_minutes");
+                diags.push(at("bulletin", msg));
                 return (None, diags);
             }
         },
     };
     let air_date = match front.air_date.as_ref().map(crate::date::from_yaml) {
         None | Some(Ok(None)) => {
-            diags.push(at("bulletin", messages::text(Msg::DocumentFieldMissing { field: "air_date" })));
+            let msg = Msg::BlockFieldMissing { block: "bulletin", field: "air_date" };
+            diags.push(at("bulletin", messages::text(msg)));
             None
         }
         Some(Ok(date)) => date,
@@ -191,7 +192,15 @@ fn read(
             None
         }
     };
-    if front.target_minutes.is_some_and(|t| t <= 0.0 || !t.is_finite()) {
+    // `.nan` and `.inf` arrive as null (JSON has no such numbers): not a duration either.
+    let written_null = page
+        .parsed
+        .front
+        .bulletin
+        .as_ref()
+        .and_then(|v| v.get("target_minutes"))
+        .is_some_and(|t| t.is_null());
+    if written_null || front.target_minutes.is_some_and(|t| t <= 0.0 || !t.is_finite()) {
         let detail = "`target_minutes` must be a positive number of minutes, such as 5";
         diags.push(at("target_minutes", messages::text(Msg::FrontMatterInvalid { detail })));
         return (None, diags);

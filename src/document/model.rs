@@ -97,8 +97,9 @@ pub fn index(site: &Site, diags: &mut Vec<Diagnostic>) -> Documents {
             Some(value) => match Front::deserialize(value) {
                 Ok(f) => f,
                 Err(e) => {
-                    let detail = e.to_string();
-                    diags.push(err("document", messages::text(Msg::FrontMatterInvalid { detail: &detail })));
+                    let msg =
+                        crate::parse::block_error(&e, value, "document", "number, kind, issuer, issued");
+                    diags.push(err("document", msg));
                     continue;
                 }
             },
@@ -413,6 +414,11 @@ impl Documents {
                     Some(d) => {
                         if d != di {
                             self.cite(Some(di), pi, d);
+                        } else {
+                            let msg = messages::text(Msg::DocumentCitesItself { number: written });
+                            diags.push(
+                                Diagnostic::warning(&src.shown, *line, col, msg).with_excerpt_from(&src.text),
+                            );
                         }
                         if corrected {
                             let meant = &self.docs[d].number.printed;

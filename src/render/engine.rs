@@ -18,9 +18,26 @@ pub fn compile(
     // Escape like HTML needs, but leave `/` alone: "11-CT/TW" and URLs stay readable.
     tera.set_escape_fn(escape_html);
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-    let sources: Vec<(&str, &str)> =
-        theme.templates.iter().map(|(n, t)| (n.as_str(), t.text.as_str())).collect();
-    if let Err(e) = tera.add_raw_templates(sources) {
+    // What would overflow the stack is refused with the template named.
+    let too_deep = super::limits::check(&theme.templates);
+    if !too_deep.is_empty() {
+        diags.extend(too_deep);
+        return None;
+    }
+    let instrumented: Vec<(&str, String)> =
+        theme.templates.iter().map(|(n, t)| (n.as_str(), super::limits::instrument(&t.text, n))).collect();
+    let sources: Vec<(&str, &str)> = instrumented.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let parsed = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(super::limits::STACK_SIZE)
+            .spawn_scoped(s, || tera.add_raw_templates(sources))
+            .map(|h| h.join())
+    });
+    let parsed = match parsed {
+        Ok(Ok(result)) => result,
+        _ => Err(tera::Error::msg("template parser failed")),
+    };
+    if let Err(e) = parsed {
         let (name, detail) = describe(&e);
         let origin =
             theme.templates.get(&name).map(|t| t.origin.clone()).unwrap_or_else(|| name.clone().into());
@@ -32,6 +49,12 @@ pub fn compile(
         );
         return None;
     }
+    // Themes must not read the builder's environment (secrets, paths).
+    tera.register_function("get_env", |_: &HashMap<String, Value>| {
+        Err(tera::Error::msg(messages::text(Msg::TemplateGetEnvOff)))
+    });
+    tera.register_function("range", bounded_range);
+    tera.register_function(super::limits::DEPTH_CHECK, super::limits::depth_check);
     tera.register_filter("vi_date", vi_date);
     tera.register_filter("slugify", |v: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(crate::slug::slugify(v.as_str().unwrap_or_default())))
@@ -136,6 +159,29 @@ pub(crate) fn vi_date(value: &Value, args: &HashMap<String, Value>) -> tera::Res
             "vi_date: unknown format `{style}` (short, long, full, weekday, iso, official)"
         ))
     })
+}
+
+/// Tera's `range(end, start=0, step_by=1)`, refusing more than `MAX_RANGE` items.
+fn bounded_range(args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let int = |key: &str, default: Option<i64>| -> tera::Result<i64> {
+        match args.get(key) {
+            Some(v) => v
+                .as_i64()
+                .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
+                .ok_or_else(|| tera::Error::msg(format!("range: `{key}` must be a whole number, not {v}"))),
+            None => default.ok_or_else(|| tera::Error::msg("range: `end` is missing")),
+        }
+    };
+    let (start, end, step) = (int("start", Some(0))?, int("end", None)?, int("step_by", Some(1))?);
+    if step <= 0 {
+        return Err(tera::Error::msg("range: `step_by` must be at least 1"));
+    }
+    let count = if end > start { ((end - start) as u64).div_ceil(step as u64) } else { 0 };
+    let max = super::limits::MAX_RANGE;
+    if count > max as u64 {
+        return Err(tera::Error::msg(messages::text(Msg::TemplateRangeTooLong { count, max })));
+    }
+    Ok(Value::Array((start..end).step_by(step as usize).map(Value::from).collect()))
 }
 
 /// HTML escaping for text and attribute values.

@@ -7,6 +7,7 @@
 pub(crate) mod context;
 pub mod engine;
 pub(crate) mod feeds;
+pub mod limits;
 pub mod relative;
 
 use rayon::prelude::*;
@@ -157,17 +158,48 @@ fn jobs(m: &Model, with_404: bool) -> Vec<Job> {
     jobs
 }
 
+/// The jobs a render plans, as `plan` would with a theme that has every template
+/// (so output paths can be checked even when templates have errors).
+pub(crate) fn all_jobs(model: &Model, has_404: bool, has_search: bool) -> Vec<Job> {
+    let mut jobs = jobs(model, has_404);
+    if model.site.config.build_search_index && has_search {
+        jobs.push(Job::Search);
+    }
+    jobs
+}
+
+/// The output path of a job (the same as `context_for` computes, without the context).
+pub(crate) fn job_path(model: &Model, job: &Job) -> String {
+    let site = model.site;
+    let url = match *job {
+        Job::Page(i) => site.pages[i].url.clone(),
+        Job::Section(s, n) => pager_url(&site.sections[s].url, n),
+        Job::TaxonomyList(t) => site.taxonomies[t].url.clone(),
+        Job::Term(t, k, n) => pager_url(&site.taxonomies[t].terms[k].url, n),
+        Job::NotFound => "/404.html".into(),
+        Job::Timeline => crate::document::timeline_url(site),
+        Job::Graph => crate::document::graph_url(site),
+        Job::BulletinPrint(b) => crate::bulletin::print_url(&site.pages[model.bulletins.list[b].page]),
+        Job::Schedule => crate::bulletin::schedule_url(site),
+        Job::SchedulePrint => crate::bulletin::schedule_print_url(site),
+        Job::Search => crate::search::URL.to_owned(),
+    };
+    if url.ends_with('/') {
+        output_path(&url)
+    } else {
+        url[1..].to_owned()
+    }
+}
+
 /// The files a render will write, or the templates it is missing.
 pub(crate) fn plan(model: &Model, tera: &Tera) -> Result<Vec<Job>, Vec<Diagnostic>> {
     let site = model.site;
-    let mut jobs = jobs(model, tera.get_template_names().any(|n| n == "404.html"));
-    // A theme copied before the combined print existed simply has none.
-    if !tera.get_template_names().any(|n| n == "bulletin_schedule_print.html") {
-        jobs.retain(|j| !matches!(j, Job::SchedulePrint));
-    }
     // A theme without a search page gets none (the default theme has one).
-    if site.config.build_search_index && tera.get_template_names().any(|n| n == crate::search::TEMPLATE) {
-        jobs.push(Job::Search);
+    let has = |name: &str| tera.get_template_names().any(|n| n == name);
+    let mut jobs = all_jobs(model, has("404.html"), has(crate::search::TEMPLATE));
+    // A theme copied before the combined print existed simply has none.
+    if !has("bulletin_schedule_print.html") {
+        jobs.retain(|j| !matches!(j, Job::SchedulePrint));
     }
     let wanted: Vec<(String, std::path::PathBuf)> = jobs
         .iter()

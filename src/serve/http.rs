@@ -4,12 +4,15 @@
 //! backslashes, NUL or empty segments) and looked up in memory, never on disk.
 
 use std::convert::Infallible;
+use std::net::SocketAddr;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use axum::body::Body;
+use axum::extract::Request;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::Next;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -23,13 +26,52 @@ const PREFIX: &str = "/__loa/";
 
 const LIVE_JS: &str = include_str!("live.js");
 
-pub fn router(shared: Arc<Shared>) -> Router {
+pub fn router(shared: Arc<Shared>, bound: SocketAddr) -> Router {
     Router::new()
         .route("/__loa/live.js", get(live_js))
         .route("/__loa/events", get(events))
         .route("/__loa/clients", get(clients))
         .fallback(file)
         .with_state(shared)
+        .layer(axum::middleware::from_fn(move |req: Request, next: Next| guard(bound, req, next)))
+}
+
+/// Refuses what a preview never answers: methods other than GET and HEAD (405), and a
+/// `Host` that is not this server (a web page using DNS rebinding to read the preview).
+async fn guard(bound: SocketAddr, req: Request, next: Next) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        let mut response = plain(StatusCode::METHOD_NOT_ALLOWED, "405 Method Not Allowed\n");
+        response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let host = req.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    if !host_allowed(host, bound) {
+        return plain(StatusCode::FORBIDDEN, "403 Forbidden: unknown Host\n");
+    }
+    next.run(req).await
+}
+
+/// Is `host` (the `Host` header) a name of this server? On loopback only `localhost`
+/// and loopback addresses are; a server bound to a wider address was exposed on
+/// purpose (`--bind`), so any host is accepted there.
+pub fn host_allowed(host: &str, bound: SocketAddr) -> bool {
+    if !bound.ip().is_loopback() {
+        return true;
+    }
+    let (name, port) = match host.rsplit_once(':') {
+        Some((n, p)) if !p.contains(']') => (n, Some(p)),
+        _ => (host, None),
+    };
+    if port.is_some_and(|p| p.parse() != Ok(bound.port())) {
+        return false;
+    }
+    let name = name.trim_start_matches('[').trim_end_matches(']');
+    name.eq_ignore_ascii_case("localhost")
+        || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
 }
 
 async fn live_js() -> Response {
@@ -159,10 +201,15 @@ fn not_found(shared: &Shared) -> Response {
     let page = shared.files.read().unwrap_or_else(|p| p.into_inner()).get("404.html").cloned();
     match page {
         Some(bytes) => respond(StatusCode::NOT_FOUND, "404.html", bytes),
-        None => {
-            (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "404 Not Found\n")
-                .into_response()
-        }
+        // No site yet (broken at start): a page with the live-reload script, so the
+        // browser shows the error and reloads once it is fixed.
+        None => respond(
+            StatusCode::NOT_FOUND,
+            "404.html",
+            Arc::from(
+                &b"<!doctype html><meta charset=\"utf-8\"><title>404</title><body><p>404</p></body>"[..],
+            ),
+        ),
     }
 }
 
@@ -207,7 +254,19 @@ fn inject(html: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::resolve;
+    use super::{host_allowed, resolve};
+
+    #[test]
+    fn only_names_of_the_loopback_server_are_accepted_hosts() {
+        let bound: std::net::SocketAddr = "127.0.0.1:1111".parse().unwrap();
+        for ok in ["127.0.0.1", "127.0.0.1:1111", "localhost:1111", "LOCALHOST", "[::1]:1111"] {
+            assert!(host_allowed(ok, bound), "{ok}");
+        }
+        for bad in ["evil.example", "evil.example:1111", "127.0.0.1:2222", "", "localhost.evil.example"] {
+            assert!(!host_allowed(bad, bound), "{bad}");
+        }
+        assert!(host_allowed("may.example", "0.0.0.0:1111".parse().unwrap()));
+    }
 
     #[test]
     fn request_paths_map_to_outputs_or_are_refused() {

@@ -87,6 +87,24 @@ impl Live {
         Some(outputs.into_iter().map(|o| (o.path, o.bytes.into())).collect())
     }
 
+    /// Is `rel` a static file of the last good build?
+    pub fn knows_static(&self, rel: &str) -> bool {
+        self.state.as_ref().is_some_and(|s| s.prepared.theme.statics.contains_key(rel))
+    }
+
+    /// The bytes of static file `rel` as a build would copy them (the site's file over
+    /// the theme's, links followed only inside the site); `None` when the last good build
+    /// has no such static file (then a full rebuild decides who owns the path).
+    pub fn static_file(&self, rel: &str) -> Option<Arc<[u8]>> {
+        let state = self.state.as_ref()?;
+        if !self.knows_static(rel) {
+            return None;
+        }
+        let mut ignored = Vec::new();
+        let theme = crate::theme::load(&self.opts.root, &state.prepared.site.config, &mut ignored);
+        read(theme.statics.get(rel)?).ok()
+    }
+
     /// Does the last good build have a page under this folder (`tin-tuc/`)?
     pub fn knows_folder(&self, prefix: &str) -> bool {
         self.state.as_ref().is_some_and(|s| s.page_of.keys().any(|k| k.starts_with(prefix)))
@@ -105,7 +123,9 @@ impl Live {
         let jobs = render::plan(&model, tera)?;
         let shared = Shared::new(&model, build_date);
         let files = Mutex::new(Files::new());
-        let diags = render::render_jobs(&model, tera, &shared, &jobs, &|out| insert(&files, out));
+        let diags = render::limits::with_stack(|| {
+            render::render_jobs(&model, tera, &shared, &jobs, &|out| insert(&files, out))
+        });
         warnings.extend(diags.iter().filter(|d| d.severity == Severity::Warning).cloned());
         fail_on_errors(diags)?;
         crate::error::sort(&mut warnings);
@@ -230,7 +250,10 @@ impl State {
         let jobs: Vec<Job> = selected.into_iter().map(|j| self.jobs[j]).collect();
         let Some(tera) = p.tera.as_ref() else { return Err(Vec::new()) };
         let files = Mutex::new(Files::new());
-        let diags = render::render_jobs(&model, tera, &self.shared, &jobs, &|out| insert(&files, out));
+        let shared = &self.shared;
+        let diags = render::limits::with_stack(|| {
+            render::render_jobs(&model, tera, shared, &jobs, &|out| insert(&files, out))
+        });
         fail_on_errors(diags)?;
         let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
         // URLs and dates did not change, so the sitemap did not; summaries may have.

@@ -56,6 +56,10 @@ pub struct Shared {
 
 /// Runs the preview server until Ctrl-C.
 pub fn serve(opts: ServeOptions) -> Result<()> {
+    // A folder that is no site at all fails before anything listens.
+    if !opts.root.is_dir() {
+        anyhow::bail!(messages::text(Msg::ConfigMissing { root: &opts.root.display().to_string() }));
+    }
     let build_opts = Options {
         root: opts.root.clone(),
         drafts: opts.drafts,
@@ -104,17 +108,17 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
 
-    let _watcher = watch::start(&opts.root, tx).context("watching the site's folders")?;
+    let watcher = watch::start(&opts.root, tx).context("watching the site's folders")?;
     let root = std::fs::canonicalize(&opts.root).unwrap_or(opts.root.clone());
     let rebuild_shared = shared.clone();
-    std::thread::spawn(move || rebuild_loop(root, live, rx, rebuild_shared));
+    std::thread::spawn(move || rebuild_loop(root, live, watcher, rx, rebuild_shared));
 
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let result = runtime.block_on(async move {
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
         tokio::select! {
-            result = axum::serve(listener, http::router(shared)) => result.map_err(anyhow::Error::from),
+            result = axum::serve(listener, http::router(shared, addr)) => result.map_err(anyhow::Error::from),
             _ = tokio::signal::ctrl_c() => {
                 println!("{}", messages::text(Msg::ServeStopped));
                 Ok(())
@@ -146,6 +150,7 @@ fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
 fn rebuild_loop(
     root: PathBuf,
     mut live: Live,
+    mut watcher: watch::Watch,
     rx: std::sync::mpsc::Receiver<Vec<PathBuf>>,
     shared: Arc<Shared>,
 ) {
@@ -168,8 +173,12 @@ fn rebuild_loop(
             paths.extend(more);
         }
         let started = Instant::now();
-        let change =
+        watcher.refresh();
+        let mut change =
             watch::classify(&root, &paths, &|rel| live.knows(rel), &|prefix| live.knows_folder(prefix));
+        // A stylesheet new to the site may collide with another output: build it all.
+        // So may one that is now a link leading outside: a full build drops it.
+        change.full |= change.css.iter().any(|rel| live.static_file(rel).is_none());
         if change.is_empty() {
             continue;
         }
@@ -210,13 +219,9 @@ fn rebuild_loop(
                 };
                 let css_only = !change.full && change.content.is_empty();
                 for rel in &change.css {
-                    // The site's stylesheet wins over a theme's, as in a build.
-                    let themes = std::fs::read_dir(root.join("themes")).into_iter().flatten().flatten();
-                    let candidates: Vec<PathBuf> = std::iter::once(root.join("static").join(rel))
-                        .chain(themes.map(|t| t.path().join("static").join(rel)))
-                        .collect();
-                    if let Some(bytes) = candidates.iter().find_map(|p| std::fs::read(p).ok()) {
-                        write(&shared.files).insert(rel.clone(), bytes.into());
+                    // Only what the build would copy: the theme's rules, links included.
+                    if let Some(bytes) = live.static_file(rel) {
+                        write(&shared.files).insert(rel.clone(), bytes);
                         n += 1;
                     }
                 }

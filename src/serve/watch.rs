@@ -4,7 +4,7 @@
 //! Vim's swap and `4913` probe files, several events per save); the debouncer merges the
 //! events of one save, and the checks below ignore files that are not part of the site.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
@@ -33,13 +33,19 @@ impl Change {
     }
 }
 
+/// The site's folders being watched.
+pub struct Watch {
+    debouncer: Debouncer<notify_debouncer_full::notify::RecommendedWatcher, RecommendedCache>,
+    root: PathBuf,
+    /// Source folder → the folder (device, inode) watched there.
+    watched: HashMap<PathBuf, (u64, u64)>,
+}
+
+/// The folders whose every file is watched.
+const FOLDERS: [&str; 5] = ["content", "templates", "themes", "static", "data"];
+
 /// Starts watching `root`; each debounced batch of paths is sent to `tx`.
-pub fn start(
-    root: &Path,
-    tx: Sender<Vec<PathBuf>>,
-) -> notify_debouncer_full::notify::Result<
-    Debouncer<notify_debouncer_full::notify::RecommendedWatcher, RecommendedCache>,
-> {
+pub fn start(root: &Path, tx: Sender<Vec<PathBuf>>) -> notify_debouncer_full::notify::Result<Watch> {
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         if let Ok(events) = result {
             // Reading a file is not changing it (our own rebuild reads every file).
@@ -53,27 +59,54 @@ pub fn start(
             }
         }
     })?;
-    for dir in ["content", "templates", "themes", "static"] {
-        let path = root.join(dir);
-        if path.is_dir() {
-            debouncer.watch(&path, RecursiveMode::Recursive)?;
+    // The root itself only for config.yaml and folders coming and going: not
+    // recursively, so `public/` is not watched.
+    debouncer.watch(root, RecursiveMode::NonRecursive)?;
+    let mut watch = Watch { debouncer, root: root.to_path_buf(), watched: HashMap::new() };
+    watch.refresh();
+    Ok(watch)
+}
+
+impl Watch {
+    /// Watches source folders created since the last call, and folders replaced by a new
+    /// one of the same name (as `git checkout` does): a watch follows the old folder.
+    pub fn refresh(&mut self) {
+        for dir in FOLDERS {
+            let path = self.root.join(dir);
+            let now = folder_id(&path);
+            if now == self.watched.get(&path).copied() {
+                continue;
+            }
+            if self.watched.remove(&path).is_some() {
+                let _ = self.debouncer.unwatch(&path);
+            }
+            if let Some(id) = now {
+                if self.debouncer.watch(&path, RecursiveMode::Recursive).is_ok() {
+                    self.watched.insert(path, id);
+                }
+            }
         }
     }
-    // The root itself only for config.yaml: not recursively, so `public/` is not watched.
-    debouncer.watch(root, RecursiveMode::NonRecursive)?;
-    Ok(debouncer)
+}
+
+/// The (device, inode) of a folder, or `None` when there is none.
+fn folder_id(path: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(path).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some((0, 0))
+    }
 }
 
 /// Editor leftovers and hidden files never change the site.
 fn ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.starts_with("~$")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name == "4913"
+    crate::load::is_ignored(name)
 }
 
 /// Sorts changed paths; `known` tells whether a content file was part of the last build.
@@ -103,6 +136,8 @@ pub fn classify(
             }
             // Data files are read by templates (`load_data`): everything may show them.
             Some("data") => change.full = true,
+            // A source folder made, removed or replaced whole.
+            Some("content" | "templates" | "themes" | "static") if parts.len() == 1 => change.full = true,
             Some("content") if parts.len() > 1 => {
                 let inner = parts[1..].join("/");
                 // A folder changes when its entries do; those come as their own events.
