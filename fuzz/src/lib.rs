@@ -19,7 +19,7 @@ pub fn front_matter_markdown(data: &[u8]) {
         by_source: HashMap::from([("tin-tuc/x.md".to_owned(), "/tin-tuc/x/".to_owned())]),
         urls: HashSet::from(["/tin-tuc/x/".to_owned()]),
         drafts: HashSet::new(),
-        documents: HashMap::new(),
+        documents: Default::default(),
         document_urls: HashMap::new(),
     };
     let _ = loa::markdown::render(&parsed, &targets);
