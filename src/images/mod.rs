@@ -253,10 +253,10 @@ impl Images {
                 out.push((w, bytes));
                 continue;
             }
-            if decoded.is_none() {
-                decoded = Some(decode(path)?);
-            }
-            let img = decoded.as_ref().expect("decoded above");
+            let img: &DynamicImage = match &mut decoded {
+                Some(img) => img,
+                slot @ None => slot.insert(decode(path)?),
+            };
             let resized = if w < img.width() {
                 img.resize(w, scaled_height(info, w).max(1), image::imageops::FilterType::Lanczos3)
             } else {
