@@ -91,7 +91,8 @@ pub enum Command {
     Speak {
         #[arg(help = crate::messages::text(crate::messages::Msg::SpeakFileHelp))]
         file: Option<PathBuf>,
-        #[arg(short, long, help = crate::messages::text(crate::messages::Msg::SpeakOutputHelp))]
+        // Its own id: `value.output` names a folder, this is an audio file.
+        #[arg(id = "audio", short = 'o', long = "output", help = crate::messages::text(crate::messages::Msg::SpeakOutputHelp))]
         output: Option<PathBuf>,
         #[arg(long, value_parser = ["mp3", "opus", "ogg"], help = crate::messages::text(crate::messages::Msg::SpeakFormatHelp))]
         format: Option<String>,
@@ -141,12 +142,18 @@ pub fn command() -> clap::Command {
 fn localise(cmd: clap::Command, id: &str) -> clap::Command {
     let template =
         format!("{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}", help("heading.usage"));
-    let mut cmd = cmd
-        .about(help(id))
-        .override_usage(help(&format!("{id}.usage")))
-        .after_help(help(&format!("{id}.examples")))
-        .help_template(template)
-        .disable_help_flag(true);
+    // A text missing from the catalogue table keeps the command's own (from `Msg`).
+    let text = |key: &str| Some(help(key)).filter(|t| !t.is_empty());
+    let mut cmd = cmd.help_template(template).disable_help_flag(true);
+    if let Some(about) = text(id) {
+        cmd = cmd.about(about);
+    }
+    if let Some(usage) = text(&format!("{id}.usage")) {
+        cmd = cmd.override_usage(usage);
+    }
+    if let Some(examples) = text(&format!("{id}.examples")) {
+        cmd = cmd.after_help(examples);
+    }
     let args: Vec<(String, bool)> = cmd
         .get_arguments()
         .filter(|a| a.get_id() != "help" && a.get_id() != "version")
@@ -156,11 +163,11 @@ fn localise(cmd: clap::Command, id: &str) -> clap::Command {
         let key = format!("{id}.{arg}");
         let value = help(&format!("value.{arg}"));
         cmd = cmd.mut_arg(&arg, |a| {
-            let a = a.help(help(&key)).help_heading(help(if positional {
-                "heading.arguments"
-            } else {
-                "heading.options"
-            }));
+            let a = match text(&key) {
+                Some(t) => a.help(t),
+                None => a,
+            };
+            let a = a.help_heading(help(if positional { "heading.arguments" } else { "heading.options" }));
             if !a.get_action().takes_values() {
                 return a;
             }

@@ -819,6 +819,7 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
                 ("value.config", "TỆP", "FILE"),
                 ("value.env", "MÔI_TRƯỜNG", "ENV"),
                 ("value.files", "TỆP", "FILE"),
+                ("value.audio", "TỆP_ÂM_THANH", "AUDIO_FILE"),
                 ("value.section", "THƯ_MỤC", "DIR"),
                 ("read-aloud", "In dạng đọc của một văn bản: số, ngày, số văn bản, chữ viết tắt viết thành lời",
                  "Print the read-aloud form of a text: numbers, dates, document numbers, abbreviations written out"),
@@ -829,6 +830,10 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
                  "A site whose documents and `broadcast` settings to use (default: the current folder, if it is a site)"),
                 ("read-aloud.examples", "Ví dụ:\n  echo \"Chỉ thị số 11-CT/TW ngày 13/4/2007\" | loa read-aloud\n  loa read-aloud content/ban-tin/01.md",
                  "Examples:\n  echo \"Chỉ thị số 11-CT/TW ngày 13/4/2007\" | loa read-aloud\n  loa read-aloud content/ban-tin/01.md"),
+                ("speak.usage", "loa speak [TỆP|-] [-o TỆP_ÂM_THANH] [--format mp3|opus] [--root THƯ_MỤC]",
+                 "loa speak [FILE|-] [-o AUDIO_FILE] [--format mp3|opus] [--root DIR]"),
+                ("speak.examples", "Ví dụ:\n  loa speak content/ban-tin/01.md -o ban-tin-01.mp3\n  echo \"Kính thưa toàn thể cán bộ\" | loa speak - -o chao.mp3",
+                 "Examples:\n  loa speak content/ban-tin/01.md -o ban-tin-01.mp3\n  echo \"Kính thưa toàn thể cán bộ\" | loa speak - -o chao.mp3"),
             ];
             let found = HELP.iter().find(|(k, _, _)| *k == id);
             found.map_or(String::new(), |&(_, vi, en)| if lang == Vi { vi.into() } else { en.into() })
@@ -843,11 +848,11 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         },
         (CliUnknownCommand { command, suggestion }, Vi) => match suggestion {
             Some(s) => format!("không có lệnh `{command}`; có phải ý bạn là `{s}`?"),
-            None => format!("không có lệnh `{command}`; các lệnh: init, build, serve, check, new, import, read-aloud"),
+            None => format!("không có lệnh `{command}`; các lệnh: init, build, serve, check, new, import, read-aloud, speak"),
         },
         (CliUnknownCommand { command, suggestion }, En) => match suggestion {
             Some(s) => format!("no command `{command}`; did you mean `{s}`?"),
-            None => format!("no command `{command}`; the commands are init, build, serve, check, new, import, read-aloud"),
+            None => format!("no command `{command}`; the commands are init, build, serve, check, new, import, read-aloud, speak"),
         },
         (CliMissing { args }, Vi) => format!("thiếu {args}"),
         (CliMissing { args }, En) => format!("missing {args}"),

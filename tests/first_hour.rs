@@ -133,10 +133,23 @@ fn help_is_vietnamese_under_a_vi_locale() {
         .assert_stdout_contains("--root <THƯ_MỤC>  Thư mục của trang web");
     // Every option of every command has a description, in both languages.
     for lang in ["vi_VN.UTF-8", "C"] {
-        for sub in ["init", "build", "check", "new", "import", "serve", "read-aloud"] {
+        for sub in ["init", "build", "check", "new", "import", "serve", "read-aloud", "speak"] {
             let mut cmd = fx.cmd();
             cmd.env("LC_ALL", lang).args([sub, "--help"]);
             let out = fx.run(cmd, 0).stdout();
+            // `speak` once had an empty description: its texts were not in the help table.
+            assert!(
+                !out.lines().next().unwrap_or("").trim().is_empty(),
+                "`loa {sub} --help` ({lang}) says nothing first: {out}"
+            );
+            let mut top = fx.cmd();
+            top.env("LC_ALL", lang).arg("--help");
+            let listed = fx.run(top, 0).stdout();
+            let row = listed.lines().find(|l| l.trim_start().starts_with(&format!("{sub} "))).unwrap_or("");
+            assert!(
+                row.trim().len() > sub.len(),
+                "`loa --help` ({lang}) does not describe `{sub}`: {listed}"
+            );
             assert!(!out.contains("Options:") || lang == "C", "{out}");
             for line in
                 out.lines().filter(|l| l.trim_start().starts_with('-') || l.trim_start().starts_with('<'))
