@@ -113,14 +113,49 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         diags.extend(d);
         pages.extend(p);
     }
-    languages::place(&mut pages, &config.languages);
     let mut theme = theme::load(root, &config, diags);
     if !config.build_search_index {
         // Only the search page loads it.
         theme.statics.remove(search::SCRIPT);
     }
+    let source = Source { config, config_file, assets: loaded.assets, theme, drafts: opts.drafts };
+    Ok(assemble(root, source, pages, None, diags))
+}
+
+/// What a site is made of besides its Markdown files: kept by `serve` between rebuilds.
+pub(crate) struct Source {
+    /// The configuration as read (before documents and feeds add to the site).
+    pub(crate) config: Config,
+    pub(crate) config_file: config_source::File,
+    pub(crate) assets: Vec<(String, PathBuf)>,
+    pub(crate) theme: theme::Theme,
+    pub(crate) drafts: bool,
+}
+
+/// What a rebuild after content edits keeps from the previous build (`serve`).
+pub(crate) struct Reuse {
+    /// Markdown of the pages and sections whose file did not change, by source path;
+    /// reused where the links and document numbers it resolved still resolve the same.
+    pub(crate) html: std::collections::HashMap<String, markdown::Html>,
+    pub(crate) targets: markdown::LinkTargets,
+    pub(crate) tera: Option<tera::Tera>,
+    pub(crate) images: std::sync::Arc<images::Images>,
+}
+
+/// Resolves parsed pages into a site, renders their Markdown (or reuses it) and compiles
+/// the templates; the stages after reading and parsing.
+pub(crate) fn assemble(
+    root: &Path,
+    source: Source,
+    mut pages: Vec<parse::Parsed>,
+    reuse: Option<Reuse>,
+    diags: &mut Vec<Diagnostic>,
+) -> Prepared {
+    let Source { config, config_file, assets, theme, drafts } = source;
+    let config_text = config_file.text.as_str();
+    languages::place(&mut pages, &config.languages);
     let statics: Vec<String> = theme.statics.keys().cloned().collect();
-    let mut site = resolve::resolve(config, pages, loaded.assets, statics.into_iter(), opts.drafts, diags);
+    let mut site = resolve::resolve(config.clone(), pages, assets.clone(), statics.into_iter(), drafts, diags);
     let mut docs = document::index(&site, diags);
     document::attach(&mut site, &docs);
     bulletin::attach(&mut site);
@@ -129,10 +164,17 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     let statics: Vec<String> = theme.statics.keys().cloned().collect();
     portable::check(root, &site, &statics, diags);
     anchors::check_menu(&site, config_text, &config_file.shown, diags);
-    let images = images::Images::new(root, &site.assets, &site.targets.by_source, site.config.images.clone());
-    images.check_files(root, &site.assets, diags);
+    let (images, old) = match reuse {
+        Some(Reuse { html, targets, tera, images }) => (images, Some((html, targets, tera))),
+        None => {
+            let images =
+                images::Images::new(root, &site.assets, &site.targets.by_source, site.config.images.clone());
+            images.check_files(root, &site.assets, diags);
+            (std::sync::Arc::new(images), None)
+        }
+    };
     let ext = markdown::Extensions {
-        images: std::sync::Arc::new(images),
+        images,
         languages: site.config.languages.clone(),
         shortcodes: shortcodes::compile(&theme, &site, &docs),
         options: site.config.markdown.clone(),
@@ -142,11 +184,19 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
             messages::Lang::Vi
         }),
     };
-    let md = render::markdown(&site, &ext, diags);
+    let (md, tera) = match old {
+        Some((html, targets, tera)) => {
+            (render::markdown_reusing(&site, &ext, diags, Some((html, &targets))), tera)
+        }
+        None => {
+            let md = render::markdown(&site, &ext, diags);
+            (md, render::engine::compile(&theme, &site.targets.by_source, diags))
+        }
+    };
+    let mut tera = tera;
     let found: Vec<&[document::Found]> = md.pages.iter().map(|h| h.mentions.as_slice()).collect();
     docs.link_up(&site, &found, diags);
     let bulletins = bulletin::index(&site, &docs, diags);
-    let mut tera = render::engine::compile(&theme, &site.targets.by_source, diags);
     if let Some(tera) = tera.as_mut() {
         data::register(tera, root, &theme, &site, &md);
         images::register(tera, ext.images.clone());
@@ -155,13 +205,15 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     let has = |name: &str| tera.as_ref().is_none_or(|t| t.get_template_names().any(|n| n == name));
     let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
     diags.extend(outputs::check(&model, &theme, root, has("404.html"), has(search::TEMPLATE)));
-    Ok(Prepared { site, theme, docs, bulletins, md, tera, ext })
+    let source = Source { config, config_file, assets, theme, drafts };
+    Prepared { site, source, docs, bulletins, md, tera, ext }
 }
 
 /// A site read and resolved, its Markdown rendered, its templates compiled.
 pub(crate) struct Prepared {
     pub(crate) site: resolve::Site,
-    pub(crate) theme: theme::Theme,
+    /// The configuration, theme and assets it was made from.
+    pub(crate) source: Source,
     pub(crate) docs: document::Documents,
     pub(crate) bulletins: bulletin::Bulletins,
     pub(crate) md: render::Rendered,
@@ -184,7 +236,8 @@ fn settle(mut diags: Vec<Diagnostic>, strict: bool) -> Result<Vec<Diagnostic>> {
 pub fn build(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let Prepared { site, theme, docs, mut bulletins, md, tera, ext } = prepare(opts, &mut diags)?;
+    let Prepared { site, source, docs, mut bulletins, md, tera, ext } = prepare(opts, &mut diags)?;
+    let theme = source.theme;
     // Content errors stop the build before anything is written.
     let mut diags = settle(diags, opts.strict)?;
     let Some(tera) = tera else {

@@ -162,6 +162,18 @@ pub fn shown(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
+/// Reads one Markdown file of `content/` as `load` does (for `serve`'s rebuilds).
+pub(crate) fn read_one(root: &Path, rel: &str) -> Result<(Source, Vec<Diagnostic>), Diagnostic> {
+    let path = root.join("content").join(rel);
+    read_source(root, rel.to_owned(), &path)
+}
+
+/// The order `load` returns files in: by folder, then name (a folder's files before
+/// the files after it in name order, as a sorted walk gives them).
+pub(crate) fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
 fn read_source(root: &Path, rel: String, path: &Path) -> Result<(Source, Vec<Diagnostic>), Diagnostic> {
     let shown = shown(root, path);
     let bytes = std::fs::read(path).map_err(|e| {

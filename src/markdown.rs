@@ -30,7 +30,7 @@ pub struct LinkTargets {
 pub use crate::document::DocLink;
 
 /// One entry of a page's table of contents.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct TocEntry {
     pub level: u8,
     pub id: String,
@@ -53,6 +53,23 @@ pub struct Html {
     pub ids: Vec<String>,
     /// `http(s)` links and the line they are on, for `loa check --external`.
     pub external: Vec<(String, usize)>,
+    /// Link and image destinations as written, to tell whether a later change of the
+    /// site's URLs touches this page (`serve`).
+    pub links: Vec<String>,
+    /// Hash of the content, summary and table of contents, made when first asked.
+    digest: std::sync::OnceLock<u64>,
+}
+
+impl Html {
+    /// A hash of what templates show of this HTML (content, summary, table of contents).
+    pub fn digest(&self) -> u64 {
+        *self.digest.get_or_init(|| {
+            use std::hash::{Hash, Hasher};
+            let mut h = rustc_hash::FxHasher::default();
+            (&self.content, &self.summary, &self.toc, self.word_count).hash(&mut h);
+            h.finish()
+        })
+    }
 }
 
 impl Extensions {
@@ -139,6 +156,7 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     // An image loa resizes: (event index, URL, title, offset) until its alt text is complete.
     let mut open_image: Option<(usize, String, String, usize)> = None;
     let mut external = Vec::new();
+    let mut links = Vec::new();
 
     // A link or image source as a site URL; a broken one is reported and left as written.
     let link_target = |dest: CowStr<'_>, at: usize, diags: &mut Vec<Diagnostic>| -> String {
@@ -240,6 +258,7 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
                 events.push(Event::End(TagEnd::Heading(level)));
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                links.push(dest_url.to_string());
                 let written = crate::anchors::worth_noting(&dest_url).then(|| dest_url.to_string());
                 let dest_url = CowStr::from(link_target(dest_url, range.start, &mut diags));
                 if let Some(written) = written {
@@ -256,6 +275,7 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
                 events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                links.push(dest_url.to_string());
                 let dest_url = CowStr::from(link_target(dest_url, range.start, &mut diags));
                 depth += 1;
                 if ext.images.handles(&dest_url) {
@@ -361,7 +381,8 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
         s
     });
     let toc = toc_tree(&headings);
-    (Html { content, summary, toc, word_count, mentions: found, anchored, ids, external }, diags)
+    let digest = Default::default();
+    (Html { content, summary, toc, word_count, mentions: found, anchored, ids, external, links, digest }, diags)
 }
 
 /// The text of some events, without markup.
@@ -525,6 +546,21 @@ fn rewrite<'a>(dest: &CowStr<'a>, page: &Parsed, targets: &LinkTargets) -> Resul
         Link::Broken => Err(messages::text(Msg::BrokenLink { target: dest })),
         Link::Draft => Err(messages::text(Msg::LinkToDraft { target: dest })),
     }
+}
+
+/// Does the link `dest`, written in `page`, lead to the same place under both sets of
+/// targets (and cite the same document)? Used to keep a page's Markdown across a rebuild.
+pub fn link_same(dest: &str, page: &str, ext: &Extensions, a: &LinkTargets, b: &LinkTargets) -> bool {
+    let dest = crate::portable::forward_slashes(dest).unwrap_or_else(|| dest.to_owned());
+    let from = std::iter::once(page).chain(ext.translated_from(page));
+    from.into_iter().all(|rel| {
+        let (x, y) = (resolve(&dest, rel, a), resolve(&dest, rel, b));
+        let doc = |t: &LinkTargets, l: &Link| match l {
+            Link::Internal(url) => t.document_urls.get(url.split('#').next().unwrap_or("")).cloned(),
+            _ => None,
+        };
+        doc(a, &x) == doc(b, &y) && x == y
+    })
 }
 
 /// What a link in Markdown points at.

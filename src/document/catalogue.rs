@@ -10,7 +10,7 @@ use super::mentions::{Cited, Short};
 use super::number::{self, DocNumber};
 
 /// Where a mention of a document number links to.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocLink {
     pub url: String,
     /// Shown on hover: "Chỉ thị 11-CT/TW ngày 13/04/2007".
@@ -35,7 +35,7 @@ pub fn ocr_readings(key: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// One document of the site.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub key: String,
     pub printed: String,
@@ -45,6 +45,8 @@ pub struct Entry {
     kind: &'static str,
     year: Option<u16>,
     issued_year: u16,
+    /// The number without its codes (`1373`), which short forms are matched by.
+    num: u32,
     /// Names "của …" may use: the front matter's issuer and those of its code.
     issuer_names: Vec<String>,
 }
@@ -104,6 +106,7 @@ impl Catalogue {
             kind: kind.slug,
             year: number.year,
             issued_year,
+            num: number.num,
             issuer_names,
         });
     }
@@ -115,6 +118,25 @@ impl Catalogue {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// The numbers (`num`) of the documents that are not the same in `other`: a mention
+    /// may resolve differently only if it has one of them (or resolved to nothing).
+    pub fn changed_numbers(&self, other: &Catalogue) -> std::collections::HashSet<u32> {
+        let mut changed = std::collections::HashSet::new();
+        for (a, b) in [(self, other), (other, self)] {
+            for e in &a.entries {
+                if b.get(&e.key) != Some(e) {
+                    changed.insert(e.num);
+                }
+            }
+        }
+        changed
+    }
+
+    /// The number (`num`) of the document with this key.
+    pub fn num_of(&self, key: &str) -> Option<u32> {
+        self.get(key).map(|e| e.num)
     }
 
     /// Which document the mention `r` of `text` means.

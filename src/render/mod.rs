@@ -9,6 +9,7 @@ pub mod engine;
 pub(crate) mod feeds;
 pub mod limits;
 pub mod relative;
+pub(crate) mod touched;
 
 use rayon::prelude::*;
 use serde_json::{Map, Value};
@@ -50,12 +51,60 @@ pub struct Rendered {
 
 /// Renders the Markdown of all pages and sections; broken links and anchors go to `diags`.
 pub fn markdown(site: &Site, ext: &markdown::Extensions, diags: &mut Vec<Diagnostic>) -> Rendered {
-    let pages: Vec<(Html, Vec<Diagnostic>)> =
-        site.pages.par_iter().map(|p| markdown::render_with(&p.parsed, &site.targets, ext)).collect();
+    markdown_reusing(site, ext, diags, None)
+}
+
+/// Previous Markdown by source path, and the link targets it was rendered with.
+pub(crate) type Previous<'a> = (std::collections::HashMap<String, Html>, &'a markdown::LinkTargets);
+
+/// `markdown`, keeping a page's previous HTML when its file is unchanged (it is in
+/// `previous`) and nothing it links to or mentions resolves differently now.
+pub(crate) fn markdown_reusing(
+    site: &Site,
+    ext: &markdown::Extensions,
+    diags: &mut Vec<Diagnostic>,
+    previous: Option<Previous>,
+) -> Rendered {
+    let (mut old, before) = match previous {
+        Some((html, targets)) => (html, Some(targets)),
+        None => (std::collections::HashMap::new(), None),
+    };
+    let changed_numbers = before.map(|b| b.documents.changed_numbers(&site.targets.documents));
+    let keep = |rel: &str, body: &str, h: &Html| -> bool {
+        let (Some(before), Some(changed)) = (before, &changed_numbers) else { return false };
+        // Shortcodes may show any document or page: render those pages again.
+        if !ext.shortcodes.is_empty() && (body.contains("{{") || body.contains("{%")) {
+            return false;
+        }
+        let mentions_same = changed.is_empty()
+            || h.mentions.iter().all(|f| before.documents.num_of(&f.key).is_some_and(|n| !changed.contains(&n)));
+        mentions_same && h.links.iter().all(|l| markdown::link_same(l, rel, ext, before, &site.targets))
+    };
+    let mut render = |parsed: &crate::parse::Parsed| -> Option<Html> {
+        let h = old.remove(&parsed.source.rel)?;
+        keep(&parsed.source.rel, parsed.body(), &h).then_some(h)
+    };
+    let kept_pages: Vec<Option<Html>> = site.pages.iter().map(|p| render(&p.parsed)).collect();
+    let kept_sections: Vec<Option<Html>> =
+        site.sections.iter().map(|s| s.parsed.as_ref().and_then(&mut render)).collect();
+    let pages: Vec<(Html, Vec<Diagnostic>)> = site
+        .pages
+        .par_iter()
+        .zip(kept_pages)
+        .map(|(p, kept)| match kept {
+            Some(h) => (h, Vec::new()),
+            None => markdown::render_with(&p.parsed, &site.targets, ext),
+        })
+        .collect();
     let sections: Vec<(Html, Vec<Diagnostic>)> = site
         .sections
         .par_iter()
-        .map(|s| s.parsed.as_ref().map(|p| markdown::render_with(p, &site.targets, ext)).unwrap_or_default())
+        .zip(kept_sections)
+        .map(|(s, kept)| match (kept, &s.parsed) {
+            (Some(h), _) => (h, Vec::new()),
+            (None, Some(p)) => markdown::render_with(p, &site.targets, ext),
+            (None, None) => Default::default(),
+        })
         .collect();
     let mut split = |v: Vec<(Html, Vec<Diagnostic>)>| {
         v.into_iter()

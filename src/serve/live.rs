@@ -1,12 +1,15 @@
-//! The site kept in memory while serving: a full build, and the incremental rebuild of
-//! a page whose text (not its front matter) changed.
+//! The site kept in memory while serving: a full build, the quick rebuild of a page
+//! whose text (not its front matter) changed, and the rebuild after front matter
+//! changed or pages came or went: the site is resolved again from the pages already
+//! parsed, Markdown is kept where nothing it links to changed, and only the files whose
+//! inputs changed are rendered (`render::touched`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use crate::document::Found;
 use crate::error::{Diagnostic, Severity};
-use crate::render::{self, Job, Model, Output, Shared};
+use crate::render::{self, touched, Job, Model, Output, Shared};
 use crate::theme::FileSource;
 use crate::{bulletin, document, load, markdown, parse, Options, Prepared};
 
@@ -31,14 +34,21 @@ struct State {
     shown_in: Vec<Vec<usize>>,
     /// Content-relative source path → page index.
     page_of: HashMap<String, usize>,
+    /// What each rendered file showed when it was made.
+    prints: touched::Prints,
+    /// Paths of the files made by code (sitemap, feeds, reading scripts).
+    code_paths: HashSet<String>,
 }
+
+/// A print no render has: the file must be rendered again (see `State::apply`).
+const STALE: u64 = 0;
 
 /// What a rebuild did.
 pub enum Outcome {
     /// Everything was rebuilt: replace all files.
     Full(Files),
-    /// These files changed.
-    Partial(Files),
+    /// These files changed; the paths listed are gone.
+    Partial(Files, Vec<String>),
 }
 
 impl Live {
@@ -69,9 +79,15 @@ impl Live {
         self.state.as_ref().map_or(0, |s| s.prepared.site.targets.drafts.len())
     }
 
-    /// Content paths (relative to `content/`) the last good build knows.
+    /// Content paths (relative to `content/`) the last good build knows: pages,
+    /// sections' `_index.md` and drafts.
     pub fn knows(&self, rel: &str) -> bool {
-        self.state.as_ref().is_some_and(|s| s.page_of.contains_key(rel))
+        self.state.as_ref().is_some_and(|s| {
+            let site = &s.prepared.site;
+            s.page_of.contains_key(rel)
+                || site.targets.drafts.contains(rel)
+                || site.sections.iter().any(|sec| sec.parsed.as_ref().is_some_and(|p| p.source.rel == rel))
+        })
     }
 
     /// The search index of the current site: rebuilt after the browser was told to
@@ -89,7 +105,7 @@ impl Live {
 
     /// Is `rel` a static file of the last good build?
     pub fn knows_static(&self, rel: &str) -> bool {
-        self.state.as_ref().is_some_and(|s| s.prepared.theme.statics.contains_key(rel))
+        self.state.as_ref().is_some_and(|s| s.prepared.source.theme.statics.contains_key(rel))
     }
 
     /// The bytes of static file `rel` as a build would copy them (the site's file over
@@ -131,11 +147,14 @@ impl Live {
         crate::error::sort(&mut warnings);
         self.warnings = warnings;
         let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+        let mut code_paths = HashSet::new();
         for out in render::code_outputs(&model) {
+            code_paths.insert(out.path.clone());
             files.insert(out.path, out.bytes.into());
         }
+        let prints = touched::prints(&model, &shared, &jobs);
         // The search index is not made here: see `search_files`.
-        for (rel, source) in &prepared.theme.statics {
+        for (rel, source) in &prepared.source.theme.statics {
             files.insert(rel.clone(), read(source).map_err(|d| vec![d])?);
         }
         for (rel, path) in &prepared.site.assets {
@@ -156,23 +175,142 @@ impl Live {
                 shown_in[p].push(j);
             }
         }
-        let page_of =
-            prepared.site.pages.iter().enumerate().map(|(i, p)| (p.parsed.source.rel.clone(), i)).collect();
-        self.state = Some(State { prepared, shared, jobs, shown_in, page_of });
+        let page_of = page_index(&prepared);
+        self.state = Some(State { prepared, shared, jobs, shown_in, page_of, prints, code_paths });
         self.submit_audio();
         Ok(files)
     }
 
-    /// Rebuilds after Markdown files changed. Falls back to a full build when a change
-    /// can move things around (front matter, sections, new or removed files).
+    /// Rebuilds after Markdown files changed, came or went: the body of a page alone
+    /// re-renders what shows it; front matter and files coming or going resolve the
+    /// site again from the pages already read. A full build only when neither can.
     pub fn content_changed(&mut self, rels: &[String], build_date: &str) -> Result<Outcome, Vec<Diagnostic>> {
-        match self.try_incremental(rels) {
+        let result = match self.try_incremental(rels) {
+            Some(result) => Some(result.map(|files| (files, Vec::new()))),
+            None => self.restructure(rels, build_date),
+        };
+        match result {
             Some(result) => {
                 self.submit_audio();
-                result.map(Outcome::Partial)
+                result.map(|(files, gone)| Outcome::Partial(files, gone))
             }
             None => self.full(build_date).map(Outcome::Full),
         }
+    }
+
+    /// Resolves the site again after front matter changed or pages came or went, and
+    /// renders the files whose inputs changed. `None` when only a full build can tell
+    /// (templates that read any page, translations). On an error the previous state is
+    /// dropped, so the next change builds everything.
+    fn restructure(
+        &mut self,
+        rels: &[String],
+        build_date: &str,
+    ) -> Option<Result<(Files, Vec<String>), Vec<Diagnostic>>> {
+        let state = self.state.as_ref()?;
+        let theme = &state.prepared.source.theme;
+        // `get_page` and `get_section` let a template show any page: no print covers that.
+        let reads_any = theme.templates.values().any(|t| t.text.contains("get_page") || t.text.contains("get_section"));
+        if reads_any || !state.prepared.site.config.languages.is_empty() {
+            return None;
+        }
+        let root = self.opts.root.clone();
+        let changed: HashSet<&str> = rels.iter().map(String::as_str).collect();
+        let mut diags = Vec::new();
+        let mut fresh = Vec::new();
+        // Drafts are not kept in the site: read them again (there are few).
+        let drafts: Vec<String> =
+            state.prepared.site.targets.drafts.iter().filter(|r| !changed.contains(r.as_str())).cloned().collect();
+        for rel in rels.iter().chain(&drafts) {
+            if !root.join("content").join(rel).is_file() {
+                if drafts.contains(rel) {
+                    return None;
+                }
+                continue;
+            }
+            match load::read_one(&root, rel) {
+                Ok((source, _)) => {
+                    if let Some(parsed) = parse::parse(source, &mut diags) {
+                        fresh.push(parsed);
+                    }
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+        if diags.iter().any(|d| d.severity == Severity::Error) {
+            return Some(fail_on_errors(diags).map(|()| (Files::new(), Vec::new())));
+        }
+        let old = self.state.take()?;
+        let State { prepared, prints: old_prints, code_paths: old_code, .. } = old;
+        let crate::Prepared { site, source, md, tera, ext, .. } = prepared;
+        let mut html = HashMap::new();
+        let mut parsed = fresh;
+        for (page, h) in site.pages.into_iter().zip(md.pages) {
+            if !changed.contains(page.parsed.source.rel.as_str()) {
+                html.insert(page.parsed.source.rel.clone(), h);
+                parsed.push(page.parsed);
+            }
+        }
+        for (sec, h) in site.sections.into_iter().zip(md.sections) {
+            if let Some(p) = sec.parsed.filter(|p| !changed.contains(p.source.rel.as_str())) {
+                html.insert(p.source.rel.clone(), h);
+                parsed.push(p);
+            }
+        }
+        parsed.sort_by(|a, b| load::walk_order(&a.source.rel, &b.source.rel));
+        let reuse = crate::Reuse { html, targets: site.targets, tera, images: ext.images };
+        let prepared = crate::assemble(&root, source, parsed, Some(reuse), &mut diags);
+        if let Err(e) = fail_on_errors(diags) {
+            return Some(Err(e));
+        }
+        let Some(tera) = prepared.tera.as_ref() else { return Some(Err(Vec::new())) };
+        let model = model(&prepared);
+        let jobs = match render::plan(&model, tera) {
+            Ok(jobs) => jobs,
+            Err(e) => return Some(Err(e)),
+        };
+        let shared = Shared::new(&model, build_date);
+        let prints = touched::prints(&model, &shared, &jobs);
+        let dirty: Vec<Job> = jobs
+            .iter()
+            .filter(|&j| {
+                let path = render::job_path(&model, j);
+                old_prints.get(&path) != prints.get(&path)
+            })
+            .copied()
+            .collect();
+        let files = Mutex::new(Files::new());
+        let diags = render::limits::with_stack(|| {
+            render::render_jobs(&model, tera, &shared, &dirty, &|out| insert(&files, out))
+        });
+        if let Err(e) = fail_on_errors(diags) {
+            return Some(Err(e));
+        }
+        let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+        let mut code_paths = HashSet::new();
+        for out in render::code_outputs(&model) {
+            code_paths.insert(out.path.clone());
+            files.insert(out.path, out.bytes.into());
+        }
+        let (copies, image_diags) = prepared.ext.images.outputs();
+        if let Err(e) = fail_on_errors(image_diags) {
+            return Some(Err(e));
+        }
+        for out in copies {
+            files.insert(out.path, out.bytes.into());
+        }
+        let mut gone: Vec<String> = old_prints.keys().filter(|k| !prints.contains_key(*k)).cloned().collect();
+        gone.extend(old_code.into_iter().filter(|k| !code_paths.contains(k)));
+        gone.retain(|k| !files.contains_key(k));
+        let mut shown_in = vec![Vec::new(); prepared.site.pages.len()];
+        for (j, job) in jobs.iter().enumerate() {
+            for p in render::shows(&model, job) {
+                shown_in[p].push(j);
+            }
+        }
+        let page_of = page_index(&prepared);
+        self.state = Some(State { prepared, shared, jobs, shown_in, page_of, prints, code_paths });
+        Some(Ok((files, gone)))
     }
 
     /// `None` when the change needs a full build.
@@ -248,6 +386,10 @@ impl State {
             }
         }
         let jobs: Vec<Job> = selected.into_iter().map(|j| self.jobs[j]).collect();
+        // Their prints are from before this edit: the next restructure renders them again.
+        for job in &jobs {
+            self.prints.insert(render::job_path(&model, job), STALE);
+        }
         let Some(tera) = p.tera.as_ref() else { return Err(Vec::new()) };
         let files = Mutex::new(Files::new());
         let shared = &self.shared;
@@ -284,6 +426,10 @@ fn relink_documents(p: &mut Prepared, diags: &mut Vec<Diagnostic>) -> Option<Vec
     let any = docs.docs.len() != before.len() || !pages.is_empty();
     p.docs = docs;
     any.then_some(pages)
+}
+
+fn page_index(p: &Prepared) -> HashMap<String, usize> {
+    p.site.pages.iter().enumerate().map(|(i, p)| (p.parsed.source.rel.clone(), i)).collect()
 }
 
 fn model(p: &Prepared) -> Model<'_> {

@@ -189,13 +189,13 @@ fn rebuild_loop(
             let rels: Vec<String> = change.content.iter().cloned().collect();
             live.content_changed(&rels, &date)
         } else {
-            Ok(Outcome::Partial(Files::new()))
+            Ok(Outcome::Partial(Files::new(), Vec::new()))
         };
         match result {
             Ok(outcome) => {
                 // A full rebuild leaves the index to be made after the reload.
                 search_stale |= matches!(outcome, Outcome::Full(_));
-                let partial = matches!(outcome, Outcome::Partial(_)) && !change.content.is_empty();
+                let partial = matches!(outcome, Outcome::Partial(..)) && !change.content.is_empty();
                 if matches!(outcome, Outcome::Full(_)) {
                     show_warnings(&live, &mut shown);
                 }
@@ -211,9 +211,13 @@ fn rebuild_loop(
                         *served = files;
                         n
                     }
-                    Outcome::Partial(files) => {
-                        let n = files.len();
-                        write(&shared.files).extend(files);
+                    Outcome::Partial(files, gone) => {
+                        let n = files.len() + gone.len();
+                        let mut served = write(&shared.files);
+                        for path in &gone {
+                            served.remove(path);
+                        }
+                        served.extend(files);
                         n
                     }
                 };
@@ -246,7 +250,10 @@ fn rebuild_loop(
                     };
                     match live.search_files(&cancelled) {
                         Some(search) => {
-                            write(&shared.files).extend(search);
+                            let mut served = write(&shared.files);
+                            // Shards the site no longer has go with the old index.
+                            served.retain(|k, _| !crate::search::is_index_file(k) || search.contains_key(k));
+                            served.extend(search);
                             search_stale = false;
                         }
                         None => search_stale = true,

@@ -19,7 +19,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(60);
 /// What a batch of file events asks for.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Change {
-    /// Markdown files under `content/` (relative to it) that exist and may have changed.
+    /// Markdown files under `content/` (relative to it) that were edited, added or removed.
     pub content: BTreeSet<String>,
     /// Stylesheets under `static/` or a theme's `static/` (only CSS changed).
     pub css: BTreeSet<String>,
@@ -147,16 +147,14 @@ pub fn classify(
                     change.full |= !known_folder(&prefix);
                     continue;
                 }
-                let is_page = inner.ends_with(".md") && !inner.ends_with("_index.md");
-                // A page that exists and was built before was edited; anything else moves things.
-                if is_page && path.is_file() && known(&inner) {
-                    change.content.insert(inner);
-                } else if path.exists() || known(&inner) || !inner.ends_with(".md") {
+                // Markdown edited, added or removed (pages, `_index.md`, drafts) is
+                // re-resolved from what the last build read; other files move things.
+                if !inner.ends_with(".md") {
                     change.full = true;
-                } else {
-                    // A Markdown file that neither exists nor was built: a removed temp file.
-                    change.full |= known(&inner);
+                } else if path.is_file() || known(&inner) {
+                    change.content.insert(inner);
                 }
+                // Else a Markdown file that neither exists nor was built: a removed temp file.
             }
             Some("static") if name.ends_with(".css") && path.is_file() => {
                 change.css.insert(parts[1..].join("/"));
@@ -196,8 +194,14 @@ mod tests {
             &folder,
         );
         assert_eq!(c, Change { content: ["tin-tuc/a.md".to_owned()].into(), ..Change::default() });
-        assert!(classify(root, &[p("content/tin-tuc/new.md")], &known, &folder).full, "an added page");
-        assert!(classify(root, &[p("content/tin-tuc/gone.md")], &known, &folder).full, "a removed page");
+        let content = |rel: &str| Change { content: [rel.to_owned()].into(), ..Change::default() };
+        let added = classify(root, &[p("content/tin-tuc/new.md")], &known, &folder);
+        assert_eq!(added, content("tin-tuc/new.md"), "an added page is re-resolved, not a full build");
+        let removed = classify(root, &[p("content/tin-tuc/gone.md")], &known, &folder);
+        assert_eq!(removed, content("tin-tuc/gone.md"), "so is a removed one");
+        assert!(classify(root, &[p("content/tin-tuc/never.md")], &known, &folder).is_empty(), "a temp file");
+        std::fs::write(root.join("content/tin-tuc/photo.jpg"), "x").expect("write");
+        assert!(classify(root, &[p("content/tin-tuc/photo.jpg")], &known, &folder).full, "an asset");
         assert!(classify(root, &[p("config.yaml")], &known, &folder).full);
         assert!(classify(root, &[p("public/index.html")], &known, &folder).is_empty());
     }

@@ -35,6 +35,13 @@ pub struct Shortcodes {
     names: HashMap<String, String>,
 }
 
+impl Shortcodes {
+    /// Has the site no shortcodes at all?
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
 /// A body with its shortcodes expanded, and where each part came from.
 #[derive(Debug)]
 pub struct Expanded {
