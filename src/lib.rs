@@ -155,7 +155,8 @@ pub(crate) fn assemble(
     let config_text = config_file.text.as_str();
     languages::place(&mut pages, &config.languages);
     let statics: Vec<String> = theme.statics.keys().cloned().collect();
-    let mut site = resolve::resolve(config.clone(), pages, assets.clone(), statics.into_iter(), drafts, diags);
+    let mut site =
+        resolve::resolve(config.clone(), pages, assets.clone(), statics.into_iter(), drafts, diags);
     let mut docs = document::index(&site, diags);
     document::attach(&mut site, &docs);
     bulletin::attach(&mut site);

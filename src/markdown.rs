@@ -382,7 +382,10 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     });
     let toc = toc_tree(&headings);
     let digest = Default::default();
-    (Html { content, summary, toc, word_count, mentions: found, anchored, ids, external, links, digest }, diags)
+    (
+        Html { content, summary, toc, word_count, mentions: found, anchored, ids, external, links, digest },
+        diags,
+    )
 }
 
 /// The text of some events, without markup.

@@ -440,3 +440,138 @@ fn serve_with_a_missing_root_fails_before_listening() {
     assert!(!stdout.contains("http://"), "{stdout}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("no `config.yaml` in"));
 }
+
+/// Sends `GET path` and returns the status and the body's bytes.
+fn get_bytes(server: &Server, path: &str) -> (u16, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").expect("send");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read response");
+    let at = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a header") + 4;
+    let head = String::from_utf8_lossy(&raw[..at]).into_owned();
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).expect("a status code");
+    (status, raw[at..].to_vec())
+}
+
+/// Every file of a directory tree, by path relative to it with `/`.
+fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+                out.insert(rel, std::fs::read(&path).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+/// Waits until the preview serves exactly what `loa build` makes of the same content,
+/// file for file and byte for byte (the live-reload script aside).
+fn assert_same_as_build(fx: &Fixture, server: &Server, step: &str) {
+    let out = fx.tmp().join(format!("clean-{}", step.replace(' ', "-")));
+    let built = loa(fx.tmp()).arg("build").arg("--root").arg(fx.root()).arg("--output").arg(&out).output();
+    let built = built.expect("run loa build");
+    assert!(built.status.success(), "{step}: loa build failed:\n{}", String::from_utf8_lossy(&built.stderr));
+    let mut expected = tree(&out);
+    expected.remove(".loa-output");
+    let start = Instant::now();
+    loop {
+        let listed = server.get("/__loa/files").2;
+        let served: Vec<&str> = listed.lines().collect();
+        let wanted: Vec<&str> = expected.keys().map(String::as_str).collect();
+        let mut problems = Vec::new();
+        if served != wanted {
+            let extra: Vec<&&str> = served.iter().filter(|p| !expected.contains_key(**p)).collect();
+            let missing: Vec<&&str> = wanted.iter().filter(|p| !served.contains(p)).collect();
+            problems.push(format!("served but not built: {extra:?}; built but not served: {missing:?}"));
+        } else {
+            for (path, bytes) in &expected {
+                let (status, body) = get_bytes(server, &format!("/{path}"));
+                let tag: &[u8] = b"<script src=\"/__loa/live.js\"></script>";
+                let body = match body.windows(tag.len()).position(|w| w == tag) {
+                    Some(at) if path.ends_with(".html") => [&body[..at], &body[at + tag.len()..]].concat(),
+                    _ => body,
+                };
+                if status != 200 || body != *bytes {
+                    let shown = String::from_utf8_lossy(&body).into_owned();
+                    let want = String::from_utf8_lossy(bytes).into_owned();
+                    problems
+                        .push(format!("{path} ({status}) differs:\n--- served\n{shown}\n--- built\n{want}"));
+                }
+            }
+        }
+        if problems.is_empty() {
+            return;
+        }
+        // The search index follows the reload a moment later.
+        assert!(start.elapsed() < PATIENCE, "{step}: the preview is not the build:\n{}", problems.join("\n"));
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+// Front-matter edits, new and deleted pages are no longer full rebuilds: the site is
+// resolved again from the pages already read and only files whose inputs changed are
+// rendered. Whatever that skips would show here as a file that differs from a clean build.
+#[test]
+fn incremental_rebuilds_serve_exactly_what_a_clean_build_makes() {
+    let fx = Fixture::copy("search");
+    let config = fx.read("config.yaml");
+    fx.write(
+        "config.yaml",
+        format!(
+            "{config}paginate_by: 2\ntaxonomies:\n  - name: tags\n    title: \"Từ khóa\"\n    feed: true\n"
+        ),
+    );
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    assert_same_as_build(&fx, &server, "start");
+    let mut step = |what: &str, change: &dyn Fn()| {
+        change();
+        events.wait_for("reload");
+        assert_same_as_build(&fx, &server, what);
+    };
+    let chi_thi = "content/van-ban/chi-thi-11-ct-tw.md";
+    let text = fx.read(chi_thi);
+    // The cited document's title: its page, lists, what cites it, timeline, graph, search.
+    step("cited title", &|| {
+        edit(&fx, chi_thi, &text.replace("title: \"Chỉ thị về", "title: \"Chỉ thị mới về"))
+    });
+    let hoi_nghi = "content/tin-tuc/hoi-nghi-khuyen-hoc.md";
+    let text = fx.read(hoi_nghi);
+    step("tags added", &|| {
+        edit(&fx, hoi_nghi, &text.replace("date: 2023-12-20\n", "date: 2023-12-20\ntags: [\"Khuyến học\"]\n"))
+    });
+    let new = "content/tin-tuc/bai-moi.md";
+    let page = "---\ntitle: \"Bài mới nhất\"\ndate: 2024-02-01\ntags: [\"Tin mới\", \"Khuyến học\"]\n---\n\
+                Theo [Chỉ thị](../van-ban/chi-thi-11-ct-tw.md) số 11-CT/TW và Công văn số 77/UBND-VX.\n";
+    step("page added", &|| edit(&fx, new, page));
+    let doan = "content/tin-tuc/doan-thanh-nien.md";
+    let text = fx.read(doan);
+    step("date moved", &|| edit(&fx, doan, &text.replace("date: 2023-11-20", "date: 2024-01-05")));
+    let lop = "content/tin-tuc/lop-hoa-chat.md";
+    let text = fx.read(lop);
+    let body_edited = format!("{text}Thêm một câu.\n");
+    step("body only", &|| edit(&fx, lop, &body_edited));
+    step("title after body", &|| edit(&fx, lop, &body_edited.replace("Tập huấn", "Tập huấn lại")));
+    let section = "content/tin-tuc/_index.md";
+    step("section title", &|| edit(&fx, section, "---\ntitle: \"Tin tức mới\"\n---\n"));
+    let doc = "---\ntitle: \"Công văn về tuyên truyền\"\ndate: 2023-06-01\ndocument:\n  number: \"77/UBND-VX\"\n  \
+               kind: cong-van\n  issuer: \"UBND tỉnh Sơn La\"\n  issued: 2023-06-01\n---\nNội dung công văn.\n";
+    // The new page's mention of 77/UBND-VX now links to a document.
+    step("document added", &|| edit(&fx, "content/van-ban/cong-van-77.md", doc));
+    step("page deleted", &|| {
+        fx.remove(new);
+    });
+    let draft = "content/tin-tuc/nhap.md";
+    step("draft added", &|| {
+        edit(&fx, draft, "---\ntitle: \"Bản nháp\"\ndate: 2024-03-01\ndraft: true\n---\nNháp.\n")
+    });
+    step("draft published", &|| edit(&fx, draft, "---\ntitle: \"Bản nháp\"\ndate: 2024-03-01\n---\nNháp.\n"));
+}

@@ -77,7 +77,9 @@ pub(crate) fn markdown_reusing(
             return false;
         }
         let mentions_same = changed.is_empty()
-            || h.mentions.iter().all(|f| before.documents.num_of(&f.key).is_some_and(|n| !changed.contains(&n)));
+            || h.mentions
+                .iter()
+                .all(|f| before.documents.num_of(&f.key).is_some_and(|n| !changed.contains(&n)));
         mentions_same && h.links.iter().all(|l| markdown::link_same(l, rel, ext, before, &site.targets))
     };
     let mut render = |parsed: &crate::parse::Parsed| -> Option<Html> {

@@ -102,7 +102,10 @@ fn job_inputs(model: &Model, shared: &Shared, items: &[u64], job: &Job, h: &mut 
             let sec = &site.sections[s];
             n.hash(h);
             sec.paginate_by.hash(h);
-            sec.parsed.as_ref().map(|p| (&p.source.rel, &p.front.description, p.front.extra.to_string())).hash(h);
+            sec.parsed
+                .as_ref()
+                .map(|p| (&p.source.rel, &p.front.description, p.front.extra.to_string()))
+                .hash(h);
             md.sections[s].digest().hash(h);
             list(&sec.pages, h);
             for &c in &sec.subsections {

@@ -31,6 +31,7 @@ pub fn router(shared: Arc<Shared>, bound: SocketAddr) -> Router {
         .route("/__loa/live.js", get(live_js))
         .route("/__loa/events", get(events))
         .route("/__loa/clients", get(clients))
+        .route("/__loa/files", get(files))
         .fallback(file)
         .with_state(shared)
         .layer(axum::middleware::from_fn(move |req: Request, next: Next| guard(bound, req, next)))
@@ -81,6 +82,14 @@ async fn live_js() -> Response {
 
 async fn clients(State(shared): State<Arc<Shared>>) -> String {
     shared.clients.load(Ordering::SeqCst).to_string()
+}
+
+/// The paths served, one a line, sorted (to compare the preview with a build).
+async fn files(State(shared): State<Arc<Shared>>) -> String {
+    let files = shared.files.read().unwrap_or_else(|p| p.into_inner());
+    let mut paths: Vec<&str> = files.keys().map(String::as_str).collect();
+    paths.sort_unstable();
+    paths.iter().map(|p| format!("{p}\n")).collect()
 }
 
 /// Counts a listening browser while its event stream lives.

@@ -210,7 +210,8 @@ impl Live {
         let state = self.state.as_ref()?;
         let theme = &state.prepared.source.theme;
         // `get_page` and `get_section` let a template show any page: no print covers that.
-        let reads_any = theme.templates.values().any(|t| t.text.contains("get_page") || t.text.contains("get_section"));
+        let reads_any =
+            theme.templates.values().any(|t| t.text.contains("get_page") || t.text.contains("get_section"));
         if reads_any || !state.prepared.site.config.languages.is_empty() {
             return None;
         }
@@ -219,8 +220,15 @@ impl Live {
         let mut diags = Vec::new();
         let mut fresh = Vec::new();
         // Drafts are not kept in the site: read them again (there are few).
-        let drafts: Vec<String> =
-            state.prepared.site.targets.drafts.iter().filter(|r| !changed.contains(r.as_str())).cloned().collect();
+        let drafts: Vec<String> = state
+            .prepared
+            .site
+            .targets
+            .drafts
+            .iter()
+            .filter(|r| !changed.contains(r.as_str()))
+            .cloned()
+            .collect();
         for rel in rels.iter().chain(&drafts) {
             if !root.join("content").join(rel).is_file() {
                 if drafts.contains(rel) {
