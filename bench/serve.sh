@@ -13,7 +13,10 @@
 #   body-quick   two body edits 0.3 s apart (the second arrives while the search
 #                index of the first may still be made); the second is timed;
 #   title        a front-matter change (the title);
-#   new          a new page.
+#   tags         a front-matter change of the tags (term pages move);
+#   new          a new page (renamed into place, as editors save);
+#   delete       a page removed (one made by `new`: no page links to it; removing
+#                a page others link to is an error, shown over the page).
 # It prints every figure and the median per kind, with the load average. A benchmark,
 # not a test: nothing fails for being slow.
 set -euo pipefail
@@ -95,7 +98,7 @@ files = sorted(glob.glob(os.path.join(content, "*", "van-ban-*.md")))
 time.sleep(2)  # let the first search index finish
 results = {}
 k = 0
-for kind in ("body", "body-quick", "title", "new"):
+for kind in ("body", "body-quick", "title", "tags", "new", "delete"):
     ms = []
     for i in range(edits):
         k += 1
@@ -110,6 +113,11 @@ for kind in ("body", "body-quick", "title", "new"):
             t0 = save(path2, open(path2, encoding="utf-8").read() + "\nCâu thứ hai.\n")
         elif kind == "title":
             t0 = save(path, text.replace('title: "', 'title: "Sửa ', 1))
+        elif kind == "tags":
+            t0 = save(path, text.replace("tags: [", 'tags: ["đo tốc độ %d", ' % i, 1))
+        elif kind == "delete":
+            t0 = time.monotonic()
+            os.remove(os.path.join(os.path.dirname(files[(k - edits) * 37 % len(files)]), "bench-new-%d.md" % i))
         else:
             new = os.path.join(os.path.dirname(path), "bench-new-%d.md" % i)
             t0 = save(new, '---\ntitle: "Trang mới %d"\ndate: 2024-05-01\n---\nNội dung mới.\n' % i)

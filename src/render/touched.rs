@@ -15,18 +15,31 @@ use rayon::prelude::*;
 use rustc_hash::FxHasher;
 use serde_json::Value;
 
-use super::{context, feeds, pager_url, template_of, Job, Model, Shared};
+use super::{context, feeds, template_of, Job, Model, Shared};
 
 /// Output path → fingerprint of what the file shows.
 pub(crate) type Prints = HashMap<String, u64>;
 
-/// The fingerprint of every job, by output path.
-pub(crate) fn prints(model: &Model, shared: &Shared, jobs: &[Job]) -> Prints {
+/// Does a theme show `site.page_count` (which every page added changes)?
+pub(crate) fn shows_page_count(theme: &crate::theme::Theme) -> bool {
+    theme.templates.values().any(|t| t.text.contains("site.page_count") || t.text.contains("site["))
+}
+
+/// The fingerprint of every job, by output path; `page_count` as `shows_page_count`.
+pub(crate) fn prints(model: &Model, shared: &Shared, jobs: &[Job], page_count: bool) -> Prints {
     let site = model.site;
     let items: Vec<u64> = shared.items.par_iter().map(value_hash).collect();
     let mut g = FxHasher::default();
     hash_value(&shared.config, &mut g);
-    hash_value(&shared.site, &mut g);
+    match &shared.site {
+        Value::Object(m) if !page_count => {
+            for (k, v) in m.iter().filter(|(k, _)| *k != "page_count") {
+                k.hash(&mut g);
+                hash_value(v, &mut g);
+            }
+        }
+        v => hash_value(v, &mut g),
+    }
     shared.home_title.hash(&mut g);
     for s in &site.sections {
         (&s.title, &s.url, s.parent, &s.dir).hash(&mut g);
@@ -107,7 +120,10 @@ fn job_inputs(model: &Model, shared: &Shared, items: &[u64], job: &Job, h: &mut 
                 .map(|p| (&p.source.rel, &p.front.description, p.front.extra.to_string()))
                 .hash(h);
             md.sections[s].digest().hash(h);
-            list(&sec.pages, h);
+            // One list page shows all; several show their range and the counts.
+            let range = crate::resolve::pager_range(sec.pages.len(), sec.paginate_by, n);
+            sec.pages.len().hash(h);
+            list(if sec.pager_count() == 1 { &sec.pages } else { &sec.pages[range] }, h);
             for &c in &sec.subsections {
                 let sub = &site.sections[c];
                 (&sub.title, &sub.url).hash(h);
@@ -124,8 +140,17 @@ fn job_inputs(model: &Model, shared: &Shared, items: &[u64], job: &Job, h: &mut 
         Job::Term(t, k, n) => {
             let term = &site.taxonomies[t].terms[k];
             (&term.name, &term.slug, &term.url, n, site.config.paginate_by).hash(h);
-            pager_url(&term.url, n).hash(h);
-            list(&term.pages, h);
+            let per = site.config.paginate_by;
+            let single = crate::resolve::pager_count(term.pages.len(), per) == 1;
+            term.pages.len().hash(h);
+            list(
+                if single {
+                    &term.pages
+                } else {
+                    &term.pages[crate::resolve::pager_range(term.pages.len(), per, n)]
+                },
+                h,
+            );
         }
         Job::Timeline | Job::Graph => {
             for d in &docs.docs {

@@ -152,7 +152,8 @@ impl Live {
             code_paths.insert(out.path.clone());
             files.insert(out.path, out.bytes.into());
         }
-        let prints = touched::prints(&model, &shared, &jobs);
+        let prints =
+            touched::prints(&model, &shared, &jobs, touched::shows_page_count(&prepared.source.theme));
         // The search index is not made here: see `search_files`.
         for (rel, source) in &prepared.source.theme.statics {
             files.insert(rel.clone(), read(source).map_err(|d| vec![d])?);
@@ -278,7 +279,8 @@ impl Live {
             Err(e) => return Some(Err(e)),
         };
         let shared = Shared::new(&model, build_date);
-        let prints = touched::prints(&model, &shared, &jobs);
+        let prints =
+            touched::prints(&model, &shared, &jobs, touched::shows_page_count(&prepared.source.theme));
         let dirty: Vec<Job> = jobs
             .iter()
             .filter(|&j| {
