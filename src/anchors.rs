@@ -101,7 +101,7 @@ pub fn serves(urls: &HashSet<String>, url: &str) -> bool {
     };
     // The search index's files are written by the search stage, not listed as URLs.
     known(path)
-        || path.starts_with(crate::search::URL)
+        || crate::search::is_index_url(path)
         || path.strip_prefix('/').is_some_and(|p| p.starts_with(crate::images::OUTPUT_DIR))
         || (path.contains('%') && known(&crate::markdown::percent_decode(path)))
 }

@@ -33,6 +33,7 @@ const KNOWN_KEYS: &[&str] = &[
     "images",
     "languages",
     "language_name",
+    "translations",
     "extra",
 ];
 
@@ -73,6 +74,8 @@ pub struct Config {
     pub languages: std::collections::BTreeMap<String, crate::languages::Language>,
     /// Name of the default language in the language switcher ("Tiếng Việt").
     pub language_name: String,
+    /// Theme strings of the default language, over the theme's `i18n/LANG.yaml` (`trans`).
+    pub translations: std::collections::BTreeMap<String, String>,
     pub extra: serde_json::Value,
 }
 
@@ -193,6 +196,7 @@ impl Default for Config {
             images: Default::default(),
             languages: Default::default(),
             language_name: "Tiếng Việt".into(),
+            translations: Default::default(),
             extra: serde_json::Value::Object(Default::default()),
         }
     }

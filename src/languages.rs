@@ -20,6 +20,8 @@ pub struct Language {
     pub name: String,
     pub title: String,
     pub description: String,
+    /// Theme strings of this language, over `i18n/LANG.yaml` (`trans`).
+    pub translations: BTreeMap<String, String>,
 }
 
 /// Moves every translation (`x.LANG.md` for a configured LANG) under `LANG/`.

@@ -72,6 +72,9 @@ pub struct Extensions {
     pub languages: std::collections::BTreeMap<String, crate::languages::Language>,
     /// Language of the site's own words in pages (anchor and back-link labels).
     pub lang: Option<messages::Lang>,
+    /// Code of the default language (`vi`): the language of shortcodes' `trans()` on a
+    /// page that is no translation.
+    pub default_language: String,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -91,7 +94,10 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
 
 /// `render` with shortcodes and Markdown options.
 pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (Html, Vec<Diagnostic>) {
-    let expanded = match ext.shortcodes.expand(page, page.body()) {
+    let page_lang = crate::languages::split(&page.source.rel, &ext.languages)
+        .map_or(ext.default_language.as_str(), |(l, _)| l);
+    let expanded = crate::i18n::scoped(page_lang, "shortcodes/", || ext.shortcodes.expand(page, page.body()));
+    let expanded = match expanded {
         Ok(e) => e,
         Err(diags) => return (Html::default(), diags),
     };

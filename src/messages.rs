@@ -138,6 +138,11 @@ pub enum Msg<'a> {
     TemplateMissingName { what: &'a str, name: &'a str },
     TitlePlaceholder,
     // -- #14 zola/hugo features: add new variants below --
+    I18nInvalid { detail: &'a str },
+    I18nNotText { key: &'a str },
+    I18nMissing { key: &'a str, lang: &'a str, default: &'a str, file: &'a str },
+    I18nUnknown { key: &'a str, template: &'a str },
+    I18nNoKey,
     ShortcodeUnknown { name: &'a str, suggestion: Option<&'a str>, known: &'a str },
     ShortcodeArgs { name: &'a str },
     ShortcodeUnclosed { name: &'a str },
@@ -898,6 +903,26 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (ServeOutput, En) => "The preview is kept in memory; `public/` is not touched (run `loa build` to write it).".into(),
 
         // -- #14 zola/hugo features: add new arms below --
+        (I18nInvalid { detail }, Vi) => format!("bảng chuỗi giao diện không đọc được: {detail}"),
+        (I18nInvalid { detail }, En) => format!("the theme string table cannot be read: {detail}"),
+        (I18nNotText { key }, Vi) => {
+            format!("`{key}` phải là một chuỗi chữ (đặt trong dấu ngoặc kép), không phải danh sách hay khối")
+        }
+        (I18nNotText { key }, En) => format!("`{key}` must be a text (in quotes), not a list or a block"),
+        (I18nMissing { key, lang, default, file }, Vi) => format!(
+            "chuỗi `{key}` chưa có bản ngôn ngữ `{lang}`; đang dùng bản `{default}` — thêm `{key}: \"…\"` vào `{file}`"
+        ),
+        (I18nMissing { key, lang, default, file }, En) => format!(
+            "`{key}` has no `{lang}` translation; the `{default}` text is used — add `{key}: \"…\"` to `{file}`"
+        ),
+        (I18nUnknown { key, template }, Vi) => format!(
+            "mẫu `{template}` gọi `trans(key=\"{key}\")` nhưng không bảng chuỗi nào có khóa `{key}`; thêm nó vào `i18n/<ngôn ngữ>.yaml` hoặc sửa tên khóa"
+        ),
+        (I18nUnknown { key, template }, En) => format!(
+            "template `{template}` calls `trans(key=\"{key}\")` but no string table has `{key}`; add it to `i18n/<language>.yaml` or fix the key"
+        ),
+        (I18nNoKey, Vi) => "trans() cần tham số `key`, ví dụ `trans(key=\"search\")`".into(),
+        (I18nNoKey, En) => "trans() needs a `key`, for example `trans(key=\"search\")`".into(),
         (ShortcodeUnknown { name, suggestion, known }, Vi) => match suggestion {
             Some(s) => format!("không có shortcode `{name}`; có phải ý bạn là `{s}`?"),
             None if known.is_empty() => format!(

@@ -127,6 +127,7 @@ impl Live {
             render::render_jobs(&model, tera, &shared, &jobs, &|out| insert(&files, out))
         });
         warnings.extend(diags.iter().filter(|d| d.severity == Severity::Warning).cloned());
+        warnings.extend(prepared.strings.take_warnings());
         fail_on_errors(diags)?;
         crate::error::sort(&mut warnings);
         self.warnings = warnings;

@@ -9,7 +9,8 @@
 (function () {
   'use strict';
 
-  var WORD = /[\p{L}\p{N}\u0300-\u036f]+/gu;
+  /* Letters, digits and any combining mark: Tai Viet vowel signs are marks too. */
+  var WORD = /[\p{L}\p{N}\p{M}]+/gu;
   var MAX_WORD = 40;
   var TONES = { '\u0300': 'f', '\u0301': 's', '\u0309': 'r', '\u0303': 'x', '\u0323': 'j' };
   /* Where a word occurs (bits of a posting, see src/search/mod.rs). */
@@ -112,7 +113,7 @@
       return !(w.folded === 'cua' && i > 0 && /^\d/.test(ws[i - 1].folded) && i + 1 < ws.length);
     });
     /* While typing, the last word is a prefix: "khuy" already finds "khuyến". */
-    var typing = /[\p{L}\p{N}\u0300-\u036f]$/u.test(q);
+    var typing = /[\p{L}\p{N}\p{M}]$/u.test(q);
     /* One letter just typed after other words says too little: wait for the next one. */
     if (typing && ws.length > 1 && Array.from(ws[ws.length - 1].folded).length < 2) ws.pop();
     var last = ws.length - 1;
@@ -214,6 +215,11 @@
     return bonus;
   }
 
+  /* Titles in the index's language; a code the browser does not know falls back to Vietnamese. */
+  function compareTitles(a, b, lang) {
+    try { return a.localeCompare(b, lang || 'vi'); } catch (e) { return a.localeCompare(b, 'vi'); }
+  }
+
   function rank(P) {
     var meta = store.meta, total = null;
     for (var i = 0; i < P.words.length; i++) {
@@ -243,7 +249,7 @@
       if (d) return d;
       var da = meta.pages[a][3], db = meta.pages[b][3];
       if (da !== db) return da < db ? 1 : -1;
-      return meta.pages[a][1].localeCompare(meta.pages[b][1], 'vi');
+      return compareTitles(meta.pages[a][1], meta.pages[b][1], meta.lang);
     });
     return list;
   }

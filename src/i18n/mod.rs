@@ -1,0 +1,278 @@
+//! Theme strings per language, as Zola's `trans`: every fixed text a theme shows
+//! ("Tìm kiếm", "Trang sau", dates…) comes from a table per language.
+//!
+//! Input: `i18n/LANG.yaml` of the theme, then of the site (key by key over the theme's),
+//! then `translations:` in the config (the default language's at the top level, another
+//! language's under `languages.LANG`). Output: the `trans(key=…, lang=…)` function and
+//! the `date_text` filter for templates and shortcodes; a key missing in a language
+//! falls back to the default language (warned once), an unknown key is a warning naming
+//! the template (an error with `--strict`).
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use chrono::Datelike;
+use serde_json::Value;
+use tera::Tera;
+
+use crate::config::{key_line, Config};
+use crate::error::Diagnostic;
+use crate::messages::{self, Msg};
+use crate::theme::TemplateSource;
+
+/// Folder of the tables in a theme and in the site.
+pub const DIR: &str = "i18n/";
+
+/// One string of a table and where it was written.
+#[derive(Debug, Clone)]
+struct Entry {
+    text: String,
+    origin: PathBuf,
+    line: usize,
+}
+
+/// The tables of every language, and the problems met while using them.
+#[derive(Debug, Default)]
+pub struct Strings {
+    default: String,
+    /// Language → key → string.
+    tables: BTreeMap<String, BTreeMap<String, Entry>>,
+    /// Template name → its file, for messages.
+    templates: HashMap<String, PathBuf>,
+    /// (language, key) already warned about: each once per build.
+    warned: Mutex<HashSet<(String, String)>>,
+    warnings: Mutex<Vec<Diagnostic>>,
+}
+
+thread_local! {
+    /// The language and template of the render running on this thread: `trans()` without
+    /// `lang=` speaks the page's language, and messages name the template.
+    static SCOPE: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` (one template render) with `lang` and `template` as the thread's scope.
+pub fn scoped<T>(lang: &str, template: &str, f: impl FnOnce() -> T) -> T {
+    let before = SCOPE.with(|s| s.replace(Some((lang.to_owned(), template.to_owned()))));
+    let out = f();
+    SCOPE.with(|s| *s.borrow_mut() = before);
+    out
+}
+
+fn scope() -> Option<(String, String)> {
+    SCOPE.with(|s| s.borrow().clone())
+}
+
+/// Reads the tables: the theme's and the site's files (`files`, in that order), then the
+/// config's `translations:`. Bad files are errors naming file and line.
+pub fn load(
+    files: &[TemplateSource],
+    config: &Config,
+    config_file: &crate::config_source::File,
+    templates: &BTreeMap<String, TemplateSource>,
+    diags: &mut Vec<Diagnostic>,
+) -> Strings {
+    let mut strings = Strings {
+        default: config.language.clone(),
+        templates: templates.iter().map(|(n, t)| (n.clone(), t.origin.clone())).collect(),
+        ..Strings::default()
+    };
+    for file in files {
+        let Some(lang) = file.origin.file_stem().map(|s| s.to_string_lossy().into_owned()) else { continue };
+        if file.text.trim().is_empty() {
+            continue;
+        }
+        let map: BTreeMap<String, serde_yaml::Value> = match serde_yaml::from_str(&file.text) {
+            Ok(m) => m,
+            Err(e) => {
+                let line = e.location().map_or(0, |l| l.line());
+                let msg = messages::text(Msg::I18nInvalid { detail: &e.to_string() });
+                diags.push(Diagnostic::error(&file.origin, line, 0, msg).with_excerpt_from(&file.text));
+                continue;
+            }
+        };
+        let table = strings.tables.entry(lang).or_default();
+        for (key, value) in map {
+            let line = key_line(&file.text, &key);
+            let text = match value {
+                serde_yaml::Value::String(s) => s,
+                serde_yaml::Value::Number(n) => n.to_string(),
+                _ => {
+                    let msg = messages::text(Msg::I18nNotText { key: &key });
+                    diags.push(Diagnostic::error(&file.origin, line, 0, msg).with_excerpt_from(&file.text));
+                    continue;
+                }
+            };
+            table.insert(key, Entry { text: crate::load::nfc(&text), origin: file.origin.clone(), line });
+        }
+    }
+    let line = key_line(&config_file.text, "translations");
+    let from_config = std::iter::once((config.language.clone(), &config.translations))
+        .chain(config.languages.iter().map(|(code, l)| (code.clone(), &l.translations)));
+    for (lang, map) in from_config {
+        let table = strings.tables.entry(lang).or_default();
+        for (key, text) in map {
+            let entry = Entry { text: crate::load::nfc(text), origin: config_file.shown.clone(), line };
+            table.insert(key.clone(), entry);
+        }
+    }
+    strings
+}
+
+impl Strings {
+    /// The text of `key` in `lang`, falling back to the default language (warned once).
+    /// `None` when no table has the key.
+    pub fn get(&self, key: &str, lang: &str) -> Option<String> {
+        if let Some(e) = self.tables.get(lang).and_then(|t| t.get(key)) {
+            return Some(e.text.clone());
+        }
+        let fallback = self.tables.get(&self.default).and_then(|t| t.get(key))?;
+        if lang != self.default && self.first_time(lang, key) {
+            let file = format!("{DIR}{lang}.yaml");
+            let msg = messages::text(Msg::I18nMissing { key, lang, default: &self.default, file: &file });
+            self.warn(Diagnostic::warning(&fallback.origin, fallback.line, 1, msg));
+        }
+        Some(fallback.text.clone())
+    }
+
+    fn first_time(&self, lang: &str, key: &str) -> bool {
+        self.warned.lock().unwrap_or_else(|p| p.into_inner()).insert((lang.to_owned(), key.to_owned()))
+    }
+
+    fn warn(&self, d: Diagnostic) {
+        self.warnings.lock().unwrap_or_else(|p| p.into_inner()).push(d);
+    }
+
+    /// The warnings collected since the last call.
+    pub fn take_warnings(&self) -> Vec<Diagnostic> {
+        std::mem::take(&mut *self.warnings.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// `trans(key=…)` as a template sees it: the text, or the key itself (warned) when
+    /// no table has it. Other arguments fill `{name}` places: `trans(key="x", n=3)`.
+    fn trans(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let key = args
+            .get("key")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg(messages::text(Msg::I18nNoKey)))?;
+        let scope = scope();
+        let lang = match args.get("lang").and_then(Value::as_str) {
+            Some(l) => l.to_owned(),
+            None => scope.as_ref().map_or_else(|| self.default.clone(), |(l, _)| l.clone()),
+        };
+        let mut text = match self.get(key, &lang) {
+            Some(t) => t,
+            None => {
+                let template = scope.map(|(_, t)| t).unwrap_or_default();
+                if self.first_time("", key) {
+                    let origin = self.templates.get(&template).cloned().unwrap_or_else(|| template.clone().into());
+                    let msg = messages::text(Msg::I18nUnknown { key, template: &template });
+                    self.warn(Diagnostic::warning(origin, 0, 0, msg));
+                }
+                key.to_owned()
+            }
+        };
+        for (name, value) in args {
+            if name == "key" || name == "lang" {
+                continue;
+            }
+            let value = match value {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            text = text.replace(&format!("{{{name}}}"), &value);
+        }
+        Ok(Value::String(text))
+    }
+
+    /// `date | date_text(format="long", lang=…)`: a date written as the language's table
+    /// says (`date_long: "ngày {d} tháng {m} năm {yyyy}"`, weekday and month names).
+    fn date_text(&self, value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let style = args.get("format").and_then(Value::as_str).unwrap_or("short");
+        let Some(text) = value.as_str() else { return Ok(Value::Null) };
+        let date = crate::date::parse(text)
+            .ok_or_else(|| tera::Error::msg(format!("date_text: not a date: `{text}`")))?;
+        let lang = match args.get("lang").and_then(Value::as_str) {
+            Some(l) => l.to_owned(),
+            None => scope().map_or_else(|| self.default.clone(), |(l, _)| l),
+        };
+        let Some(pattern) = self.get(&format!("date_{style}"), &lang) else {
+            // No table says how: the Vietnamese forms of `vi_date`.
+            return crate::render::engine::vi_date(value, args);
+        };
+        let (d, m) = (date.day(), date.month());
+        let weekday = self.get(&format!("weekday_{}", date.weekday().number_from_monday()), &lang);
+        let month = self.get(&format!("month_{m}"), &lang);
+        let out = pattern
+            .replace("{dd}", &format!("{d:02}"))
+            .replace("{d}", &d.to_string())
+            .replace("{mm}", &format!("{m:02}"))
+            .replace("{m}", &m.to_string())
+            .replace("{yyyy}", &date.year().to_string())
+            .replace("{weekday}", &weekday.unwrap_or_else(|| crate::date::weekday(date).to_owned()))
+            .replace("{month}", &month.unwrap_or_else(|| m.to_string()));
+        Ok(Value::String(out))
+    }
+
+    /// The whole table of `lang` with the default language's keys underneath, for a
+    /// script that needs its strings (the search page).
+    pub fn table(&self, lang: &str) -> BTreeMap<String, String> {
+        let mut out: BTreeMap<String, String> = BTreeMap::new();
+        for l in [self.default.as_str(), lang] {
+            for (k, e) in self.tables.get(l).into_iter().flatten() {
+                out.insert(k.clone(), e.text.clone());
+            }
+        }
+        out
+    }
+}
+
+/// Registers `trans` and `date_text` on `tera`.
+pub fn register(tera: &mut Tera, strings: &Arc<Strings>) {
+    let s = strings.clone();
+    tera.register_function("trans", move |args: &HashMap<String, Value>| s.trans(args));
+    let s = strings.clone();
+    tera.register_filter("date_text", move |v: &Value, args: &HashMap<String, Value>| s.date_text(v, args));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(vi: &str, tai: &str) -> Strings {
+        let file = |lang: &str, text: &str| TemplateSource { origin: format!("i18n/{lang}.yaml").into(), text: text.into() };
+        let config = Config { language: "vi".into(), ..Config::default() };
+        let cf = crate::config_source::File { shown: "config.yaml".into(), text: String::new() };
+        let mut diags = Vec::new();
+        let s = load(&[file("vi", vi), file("tai", tai)], &config, &cf, &BTreeMap::new(), &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        s
+    }
+
+    #[test]
+    fn a_key_missing_in_a_language_falls_back_and_warns_once() {
+        let s = strings("search: Tìm kiếm\nnext: Trang sau\n", "search: Search (tai)\n");
+        assert_eq!(s.get("search", "tai").as_deref(), Some("Search (tai)"));
+        assert_eq!(s.get("next", "tai").as_deref(), Some("Trang sau"));
+        assert_eq!(s.get("next", "tai").as_deref(), Some("Trang sau"));
+        let w = s.take_warnings();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!((w[0].path.display().to_string(), w[0].line), ("i18n/vi.yaml".into(), 2));
+        assert_eq!(s.get("nope", "vi"), None);
+    }
+
+    #[test]
+    fn dates_follow_the_table() {
+        let s = strings(
+            "date_long: \"ngày {d} tháng {m} năm {yyyy}\"\n",
+            "date_long: \"{d} {month} {yyyy}\"\nmonth_4: April\n",
+        );
+        let args = |lang: &str| {
+            HashMap::from([("format".to_owned(), Value::from("long")), ("lang".to_owned(), Value::from(lang))])
+        };
+        let date = Value::from("2007-04-13");
+        assert_eq!(s.date_text(&date, &args("vi")).unwrap(), "ngày 13 tháng 4 năm 2007");
+        assert_eq!(s.date_text(&date, &args("tai")).unwrap(), "13 April 2007");
+    }
+}
