@@ -179,11 +179,27 @@ impl Strings {
             }
             let value = match value {
                 Value::String(s) => s.clone(),
+                Value::Number(n) => self.number(n, &lang),
                 other => other.to_string(),
             };
             text = text.replace(&format!("{{{name}}}"), &value);
         }
         Ok(Value::String(text))
+    }
+
+    /// A number as the language writes it: 5 → "5", 2.5 → "2,5" with `decimal_separator: ","`.
+    fn number(&self, n: &serde_json::Number, lang: &str) -> String {
+        match n.as_f64() {
+            Some(f) if f.fract() != 0.0 => {
+                let sep = [lang, self.default.as_str()]
+                    .iter()
+                    .find_map(|l| self.tables.get(*l)?.get("decimal_separator"))
+                    .map_or(".", |e| e.text.as_str());
+                f.to_string().replace('.', sep)
+            }
+            Some(f) if n.is_f64() => format!("{f:.0}"),
+            _ => n.to_string(),
+        }
     }
 
     /// `date | date_text(format="long", lang=…)`: a date written as the language's table

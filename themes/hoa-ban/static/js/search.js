@@ -377,14 +377,18 @@
 
   function status(html) { els.status.innerHTML = html; }
 
+  /* The page's strings (search.html writes them with trans(), in the page's language). */
+  var texts = {};
+  function say(name, values) {
+    var t = texts[name] || '';
+    for (var k in values) t = t.split('{' + k + '}').join(values[k]);
+    return t;
+  }
+
   function noResults(q) {
-    status('<p>Không tìm thấy kết quả nào cho “' + escapeHtml(q) + '”.</p>' +
-      '<ul class="search-tips">' +
-      '<li>Thử bớt từ, hoặc dùng từ khác gần nghĩa.</li>' +
-      '<li>Kiểm tra lại chính tả.</li>' +
-      '<li>Gõ không dấu cũng được: “khuyen hoc” tìm ra “khuyến học”.</li>' +
-      '<li>Tìm văn bản theo số hiệu, ví dụ “11-CT/TW”, hoặc chỉ phần số, như “1373”.</li>' +
-      '</ul>');
+    var tips = (texts.tips || '').split('|').filter(Boolean).map(function (t) { return '<li>' + escapeHtml(t) + '</li>'; });
+    status('<p>' + escapeHtml(say('none', { q: q })) + '</p>' +
+      (tips.length ? '<ul class="search-tips">' + tips.join('') + '</ul>' : ''));
   }
 
   function run(q) {
@@ -395,9 +399,9 @@
     els.moreWrap.hidden = true;
     shown = 0;
     current = null;
-    if (!store.meta) { status('Không tải được dữ liệu tìm kiếm (search/meta.js).'); return Promise.resolve(); }
+    if (!store.meta) { status(escapeHtml(say('noIndex', { file: base + 'meta.js' }))); return Promise.resolve(); }
     if (!P.words.length) {
-      status(q.trim() ? 'Hãy gõ chữ hoặc số để tìm.' : '');
+      status(q.trim() ? escapeHtml(say('type', {})) : '');
       return Promise.resolve();
     }
     return Promise.all(need(P).map(load)).then(function () {
@@ -406,7 +410,7 @@
       if (!list.length) {
         noResults(q);
       } else {
-        status('Tìm thấy ' + list.length + ' kết quả cho “' + escapeHtml(q.trim()) + '”.');
+        status(escapeHtml(say('found', { n: list.length, q: q.trim() })));
       }
       current = { P: P, list: list };
       var done = list.length ? showMore() : Promise.resolve();
@@ -443,6 +447,7 @@
     els.moreWrap = document.getElementById('search-more-wrap');
     if (!els.form || !els.input || !els.results) return;
     root = els.form.getAttribute('data-root') || '';
+    ['none', 'found', 'noIndex', 'type', 'tips'].forEach(function (k) { texts[k] = els.form.dataset[k] || ''; });
     var metaScript = document.querySelector('script[data-search-meta]');
     if (metaScript) base = metaScript.src.replace(/meta\.js(\?.*)?$/, '');
 
