@@ -130,13 +130,8 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     let statics: Vec<String> = theme.statics.keys().cloned().collect();
     portable::check(root, &site, &statics, diags);
     anchors::check_menu(&site, config_text, &config_file.shown, diags);
-    let strings = std::sync::Arc::new(i18n::load(
-        &theme.strings,
-        &site.config,
-        &config_file,
-        &theme.templates,
-        diags,
-    ));
+    let strings =
+        std::sync::Arc::new(i18n::load(&theme.strings, &site.config, &config_file, &theme.templates, diags));
     let images = images::Images::new(root, &site.assets, &site.targets.by_source, site.config.images.clone());
     images.check_files(root, &site.assets, diags);
     let ext = markdown::Extensions {

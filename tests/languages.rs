@@ -67,7 +67,10 @@ fn theme_strings_site_matches_goldens() {
 #[test]
 fn missing_translation_falls_back_and_warns_once() {
     let fx = Fixture::copy("theme_strings");
-    fx.write("i18n/vi.yaml", "greeting: \"Xin chào, {name}!\"\nhome: \"Trang nhà\"\nonly_vi: \"Chỉ tiếng Việt\"\n");
+    fx.write(
+        "i18n/vi.yaml",
+        "greeting: \"Xin chào, {name}!\"\nhome: \"Trang nhà\"\nonly_vi: \"Chỉ tiếng Việt\"\n",
+    );
     fx.write(
         "templates/section.html",
         "{% extends \"base.html\" %}{% block content %}{{ trans(key=\"only_vi\") }}{% endblock content %}\n",
@@ -105,7 +108,8 @@ fn default_theme_shows_each_languages_strings() {
     }
     fx.build();
     let Some(chromium) = chromium() else { return };
-    let open = |rel: &str| dump_dom(&chromium, &fx.tmp().join("profile"), &file_url(&fx.public().join(rel)), &[]);
+    let open =
+        |rel: &str| dump_dom(&chromium, &fx.tmp().join("profile"), &file_url(&fx.public().join(rel)), &[]);
     let en = open("en/tin-tuc/khuyen-hoc/index.html");
     for want in [
         "<html lang=\"en\">",
@@ -133,17 +137,22 @@ fn default_theme_shows_each_languages_strings() {
         assert!(vi.contains(want), "{want} missing in the Vietnamese page:\n{vi}");
     }
     let search = open("en/search/index.html");
-    assert!(search.contains("<h1>Search</h1>") && search.contains("data-none=\"Nothing found for “{q}”.\""), "{search}");
+    assert!(
+        search.contains("<h1>Search</h1>") && search.contains("data-none=\"Nothing found for “{q}”.\""),
+        "{search}"
+    );
 }
 
 /// The result links of a search page's DOM, once its scripts ran.
 fn search_hits(chromium: &std::path::Path, fx: &Fixture, page: &str, q: &str) -> Vec<String> {
-    let encoded: String = q.bytes().map(|b| if b == b' ' { "+".to_owned() } else { format!("%{b:02X}") }).collect();
+    let encoded: String =
+        q.bytes().map(|b| if b == b' ' { "+".to_owned() } else { format!("%{b:02X}") }).collect();
     let url = format!("{}?q={encoded}", file_url(&fx.public().join(page)));
     let dom = dump_dom(chromium, &fx.tmp().join("profile"), &url, &["--virtual-time-budget=5000"]);
     let status = dom.split("id=\"search-status\"").nth(1).unwrap_or("");
     assert!(status.contains(q), "no search ran: {dom}");
-    let re = regex::Regex::new(r#"<li class="search-result"[^>]*><h2 class="item-title"><a href="([^"]+)""#).unwrap();
+    let re = regex::Regex::new(r#"<li class="search-result"[^>]*><h2 class="item-title"><a href="([^"]+)""#)
+        .unwrap();
     re.captures_iter(&dom).map(|c| c[1].to_owned()).collect()
 }
 
@@ -168,7 +177,11 @@ fn each_language_searches_its_own_pages_from_disk() {
     let Some(chromium) = chromium() else { return };
     // The page and its section (which lists the page's title), both English.
     let en = search_hits(&chromium, &fx, "en/search/index.html", "khuyen hoc");
-    assert_eq!(en, ["../../en/tin-tuc/khuyen-hoc/index.html", "../../en/tin-tuc/index.html"], "English search");
+    assert_eq!(
+        en,
+        ["../../en/tin-tuc/khuyen-hoc/index.html", "../../en/tin-tuc/index.html"],
+        "English search"
+    );
     let vi = search_hits(&chromium, &fx, "search/index.html", "khuyen hoc");
     let mut pages: Vec<&str> = vi.iter().map(String::as_str).filter(|h| h.ends_with(".html")).collect();
     pages.sort_unstable();

@@ -440,3 +440,20 @@ fn serve_with_a_missing_root_fails_before_listening() {
     assert!(!stdout.contains("http://"), "{stdout}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("no `config.yaml` in"));
 }
+
+// Regression: `get_page` kept the page as it was at start, so the home page showing it
+// served the old text after a body edit of that page (only the page itself was redone).
+#[test]
+fn get_page_results_follow_a_body_edit() {
+    let fx = Fixture::copy("data");
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    server.wait_until("/", "showed the page through get_page", |s, b| {
+        s == 200 && b.contains("<strong>bài một</strong>")
+    });
+    edit(&fx, BAI_MOT, "---\ntitle: \"Bài một\"\ndate: 2023-03-06\n---\nNội dung đã sửa qwzvk.\n");
+    events.wait_for("reload");
+    server.wait_until("/", "showed the edit through get_page", |s, b| {
+        s == 200 && b.contains("Nội dung đã sửa qwzvk.")
+    });
+}

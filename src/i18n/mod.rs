@@ -166,7 +166,8 @@ impl Strings {
             None => {
                 let template = scope.map(|(_, t)| t).unwrap_or_default();
                 if self.first_time("", key) {
-                    let origin = self.templates.get(&template).cloned().unwrap_or_else(|| template.clone().into());
+                    let origin =
+                        self.templates.get(&template).cloned().unwrap_or_else(|| template.clone().into());
                     let msg = messages::text(Msg::I18nUnknown { key, template: &template });
                     self.warn(Diagnostic::warning(origin, 0, 0, msg));
                 }
@@ -257,7 +258,10 @@ mod tests {
     use super::*;
 
     fn strings(vi: &str, tai: &str) -> Strings {
-        let file = |lang: &str, text: &str| TemplateSource { origin: format!("i18n/{lang}.yaml").into(), text: text.into() };
+        let file = |lang: &str, text: &str| TemplateSource {
+            origin: format!("i18n/{lang}.yaml").into(),
+            text: text.into(),
+        };
         let config = Config { language: "vi".into(), ..Config::default() };
         let cf = crate::config_source::File { shown: "config.yaml".into(), text: String::new() };
         let mut diags = Vec::new();
@@ -285,7 +289,10 @@ mod tests {
             "date_long: \"{d} {month} {yyyy}\"\nmonth_4: April\n",
         );
         let args = |lang: &str| {
-            HashMap::from([("format".to_owned(), Value::from("long")), ("lang".to_owned(), Value::from(lang))])
+            HashMap::from([
+                ("format".to_owned(), Value::from("long")),
+                ("lang".to_owned(), Value::from(lang)),
+            ])
         };
         let date = Value::from("2007-04-13");
         assert_eq!(s.date_text(&date, &args("vi")).unwrap(), "ngày 13 tháng 4 năm 2007");

@@ -134,7 +134,12 @@ mod tests {
     #[test]
     fn fast_letter_ranges_agree_with_unicode() {
         for c in ('\u{0}'..='\u{2000}').chain('\u{1E00}'..='\u{1EFF}') {
-            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_combining_mark(c), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_combining_mark(c),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
         }
     }
 

@@ -95,7 +95,8 @@ pub fn attach(site: &mut Site) {
 /// Is `path` (inside the output) one of an index's data files (`search/…` or
 /// `LANG/search/…`)?
 pub fn is_index_file(path: &str) -> bool {
-    let in_dir = |p: &str| p.strip_prefix(DIR).is_some_and(|rest| rest.ends_with(".js") && !rest.contains('/'));
+    let in_dir =
+        |p: &str| p.strip_prefix(DIR).is_some_and(|rest| rest.ends_with(".js") && !rest.contains('/'));
     in_dir(path) || path.split_once('/').is_some_and(|(_, rest)| in_dir(rest))
 }
 
@@ -161,8 +162,9 @@ fn write_unless(
 ) -> bool {
     let site = model.site;
     let dir = format!("{}{DIR}", index.prefix);
-    let pages: Vec<usize> =
-        (0..site.pages.len()).filter(|&i| in_language(site, index, &site.pages[i].parsed.source.rel)).collect();
+    let pages: Vec<usize> = (0..site.pages.len())
+        .filter(|&i| in_language(site, index, &site.pages[i].parsed.source.rel))
+        .collect();
     // Words and pairs are interned: a large site repeats the same few thousand words
     // millions of times, and a map keyed by fresh strings spent seconds allocating.
     let mut term_ids: FxHashMap<String, usize> = FxHashMap::default();

@@ -207,13 +207,17 @@ impl Live {
         if changes.is_empty() {
             return Some(Ok(Files::new()));
         }
-        Some(state.apply(changes))
+        Some(state.apply(changes, &self.opts.root))
     }
 }
 
 impl State {
     /// Applies body-only edits of pages and re-renders what shows them.
-    fn apply(&mut self, changes: Vec<(usize, parse::Parsed)>) -> Result<Files, Vec<Diagnostic>> {
+    fn apply(
+        &mut self,
+        changes: Vec<(usize, parse::Parsed)>,
+        root: &std::path::Path,
+    ) -> Result<Files, Vec<Diagnostic>> {
         let p = &mut self.prepared;
         let mut diags = Vec::new();
         let mut touched: HashSet<usize> = HashSet::new();
@@ -235,6 +239,15 @@ impl State {
             p.bulletins = bulletin::index(&p.site, &p.docs, &mut diags);
         }
         fail_on_errors(diags)?;
+        // `get_page`/`get_section` hand out copies made when they were registered: make
+        // them again from the edited pages, and re-render every file, since any template
+        // may show any page that way.
+        let reads_pages = crate::data::reads_pages(&p.theme);
+        if reads_pages {
+            if let Some(tera) = p.tera.as_mut() {
+                crate::data::register(tera, root, &p.theme, &p.site, &p.md);
+            }
+        }
 
         let model = Model { site: &p.site, md: &p.md, docs: &p.docs, bulletins: &p.bulletins };
         for &i in &touched {
@@ -244,7 +257,7 @@ impl State {
             touched.iter().flat_map(|&i| self.shown_in[i].iter().copied()).collect();
         for (j, job) in self.jobs.iter().enumerate() {
             let is_doc_page = matches!(job, Job::Page(i) if doc_pages.contains(i));
-            if is_doc_page || (docs_changed && matches!(job, Job::Timeline | Job::Graph)) {
+            if reads_pages || is_doc_page || (docs_changed && matches!(job, Job::Timeline | Job::Graph)) {
                 selected.insert(j);
             }
         }
