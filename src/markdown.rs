@@ -361,9 +361,12 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
         (None, Some((start, end))) if end > start => Some(&events[start..end]),
         _ => None,
     };
+    // A summary is shown away from its headings (lists, feeds, meta description): the
+    // headings' `¶` links would point nowhere there.
     let summary = summary_events.map(|evs| {
         let mut s = String::new();
-        pulldown_cmark::html::push_html(&mut s, evs.iter().cloned());
+        let kept = evs.iter().filter(|e| !matches!(e, Event::InlineHtml(h) if crate::markup::is_heading_anchor(h)));
+        pulldown_cmark::html::push_html(&mut s, kept.cloned());
         s
     });
     let toc = toc_tree(&headings);
