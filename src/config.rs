@@ -77,6 +77,10 @@ pub struct Config {
     /// Theme strings of the default language, over the theme's `i18n/LANG.yaml` (`trans`).
     pub translations: std::collections::BTreeMap<String, String>,
     pub extra: serde_json::Value,
+    /// The file this configuration was read from (`config.yml`, `--config site.yaml`),
+    /// as messages name it, and its text (for line numbers).
+    #[serde(skip)]
+    pub file: crate::config_source::File,
 }
 
 /// How printed bulletins present their issuer, as on an administrative document.
@@ -198,6 +202,7 @@ impl Default for Config {
             language_name: "Tiếng Việt".into(),
             translations: Default::default(),
             extra: serde_json::Value::Object(Default::default()),
+            file: crate::config_source::File { shown: "config.yaml".into(), text: String::new() },
         }
     }
 }

@@ -179,8 +179,10 @@ pub(crate) struct Prepared {
     pub(crate) strings: std::sync::Arc<i18n::Strings>,
 }
 
-/// Splits diagnostics into an error (when any is an error) or the warnings.
-fn settle(mut diags: Vec<Diagnostic>, strict: bool) -> Result<Vec<Diagnostic>> {
+/// Splits diagnostics into an error (when any is an error) or the warnings; messages
+/// name the configuration file really read.
+fn settle(mut diags: Vec<Diagnostic>, strict: bool, config: &config_source::File) -> Result<Vec<Diagnostic>> {
+    config_source::name_in_messages(&mut diags, config);
     error::sort(&mut diags);
     let fails = |d: &Diagnostic| d.is_error() || (strict && d.severity == error::Severity::Warning);
     if diags.iter().any(fails) {
@@ -195,7 +197,7 @@ pub fn build(opts: &Options) -> Result<Report> {
     let mut diags = Vec::new();
     let Prepared { site, theme, docs, mut bulletins, md, tera, ext, strings } = prepare(opts, &mut diags)?;
     // Content errors stop the build before anything is written.
-    let mut diags = settle(diags, opts.strict)?;
+    let mut diags = settle(diags, opts.strict, &site.config.file)?;
     let Some(tera) = tera else {
         return Err(SiteErrors(diags).into());
     };
@@ -258,7 +260,7 @@ pub fn build(opts: &Options) -> Result<Report> {
         d.path = load::shown(&opts.root, &d.path);
         d
     }));
-    let warnings = settle(diags, opts.strict)?;
+    let warnings = settle(diags, opts.strict, &site.config.file)?;
     staging.commit()?;
     counts.files += theme.statics.len() + site.assets.len();
     let drafts = site.targets.drafts.len();
@@ -286,7 +288,7 @@ pub fn check(opts: &Options) -> Result<Report> {
         diags.extend(d);
         summary = Some(s);
     }
-    let warnings = settle(diags, opts.strict)?;
+    let warnings = settle(diags, opts.strict, &site.config.file)?;
     let drafts = site.targets.drafts.len();
     let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     Ok(Report { counts, elapsed: start.elapsed(), warnings, drafts, output, external: summary })
@@ -309,9 +311,7 @@ pub(crate) fn script_of(
 ) -> (Vec<bulletin::script::Block>, Vec<(String, usize, usize)>, Config) {
     let text = load::decode(text.as_bytes()).unwrap_or_else(|_| text.to_owned());
     let mut ignored = Vec::new();
-    let prepared = root
-        .join("config.yaml")
-        .is_file()
+    let prepared = config_source::exists(root)
         .then(|| prepare(&Options { root: root.to_path_buf(), ..Options::default() }, &mut ignored).ok())
         .flatten();
     let (docs, config) = match &prepared {

@@ -365,7 +365,8 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     // headings' `¶` links would point nowhere there.
     let summary = summary_events.map(|evs| {
         let mut s = String::new();
-        let kept = evs.iter().filter(|e| !matches!(e, Event::InlineHtml(h) if crate::markup::is_heading_anchor(h)));
+        let kept =
+            evs.iter().filter(|e| !matches!(e, Event::InlineHtml(h) if crate::markup::is_heading_anchor(h)));
         pulldown_cmark::html::push_html(&mut s, kept.cloned());
         s
     });

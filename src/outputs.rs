@@ -120,9 +120,10 @@ fn claims(model: &Model, theme: &Theme, root: &Path, has_404: bool, has_search: 
                     (shown, file)
                 }
             }
-            Job::TaxonomyList(t) | Job::Term(t, ..) => {
-                (owner("taxonomy", &site.taxonomies[t].config.name), Some(("config.yaml".into(), 0)))
-            }
+            Job::TaxonomyList(t) | Job::Term(t, ..) => (
+                owner("taxonomy", &site.taxonomies[t].config.name),
+                Some((site.config.file.shown.clone(), 0)),
+            ),
             Job::NotFound => (owner("404", ""), None),
             Job::Timeline => (owner("timeline", ""), None),
             Job::Graph => (owner("graph", ""), None),

@@ -62,16 +62,17 @@ pub fn load(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Theme 
             }
         }
     } else {
-        let config_text = std::fs::read_to_string(root.join("config.yaml")).unwrap_or_default();
-        let line = key_line(&config_text, "theme");
+        // The file the config came from (`config.yml`, `--config FILE`), not a fixed name.
+        let file = &config.file;
+        let line = key_line(&file.text, "theme");
         diags.push(
             Diagnostic::error(
-                "config.yaml",
+                &file.shown,
                 line,
                 1,
                 messages::text(Msg::ThemeMissing { theme: &config.theme }),
             )
-            .with_excerpt_from(&config_text),
+            .with_excerpt_from(&file.text),
         );
     }
     theme.add_dir(root, &root.join("templates"), true, diags);

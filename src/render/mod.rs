@@ -210,8 +210,8 @@ pub(crate) fn plan(model: &Model, tera: &Tera) -> Result<Vec<Job>, Vec<Diagnosti
                 Job::Section(s, _) => site.sections[s]
                     .parsed
                     .as_ref()
-                    .map_or_else(|| "config.yaml".into(), |p| p.source.shown.clone()),
-                _ => "config.yaml".into(),
+                    .map_or_else(|| site.config.file.shown.clone(), |p| p.source.shown.clone()),
+                _ => site.config.file.shown.clone(),
             };
             (template_of(site, j), origin)
         })

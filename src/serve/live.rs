@@ -55,7 +55,7 @@ impl Live {
     fn submit_audio(&self) {
         let (Some(worker), Some(state)) = (&self.audio, &self.state) else { return };
         if let Some((maker, reqs)) = crate::audio::missing(&state.prepared.site, &state.prepared.bulletins) {
-            worker.submit(maker, reqs);
+            worker.submit(maker, reqs, state.prepared.site.config.file.shown.clone());
         }
     }
 
@@ -115,6 +115,7 @@ impl Live {
     pub fn full(&mut self, build_date: &str) -> Result<Files, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let prepared = crate::prepare(&self.opts, &mut diags).map_err(as_diagnostics)?;
+        crate::config_source::name_in_messages(&mut diags, &prepared.site.config.file);
         let mut warnings: Vec<Diagnostic> =
             diags.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
         fail_on_errors(diags)?;
