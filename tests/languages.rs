@@ -124,6 +124,12 @@ fn default_theme_shows_each_languages_strings() {
         assert!(en.contains(want), "{want} missing in the English page:\n{en}");
     }
     assert!(!en.contains("Tìm kiếm") && !en.contains("Bỏ qua"), "{en}");
+    // The menu and the breadcrumbs stay in the language: its own home and sections.
+    let nav = en.split("class=\"site-nav\"").nth(1).and_then(|s| s.split("</nav>").next()).unwrap_or("");
+    assert!(nav.contains(">News (fixture)<") && !nav.contains(">Tin tức<"), "{nav}");
+    let crumbs =
+        en.split("class=\"breadcrumbs\"").nth(1).and_then(|s| s.split("</nav>").next()).unwrap_or("");
+    assert!(crumbs.contains("en/index.html\">Home</a>") && !crumbs.contains("Trang"), "{crumbs}");
     let vi = open("tin-tuc/khuyen-hoc/index.html");
     for want in [
         "<html lang=\"vi\">",
