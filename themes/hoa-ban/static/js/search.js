@@ -379,6 +379,14 @@
 
   /* The page's strings (search.html writes them with trans(), in the page's language). */
   var texts = {};
+  /* For a site's own search.html written before the strings moved to data-* attributes. */
+  var FALLBACK = {
+    none: 'Không tìm thấy kết quả nào cho “{q}”.',
+    found: 'Tìm thấy {n} kết quả cho “{q}”.',
+    noIndex: 'Không tải được dữ liệu tìm kiếm ({file}).',
+    type: 'Hãy gõ chữ hoặc số để tìm.',
+    tips: ''
+  };
   function say(name, values) {
     var t = texts[name] || '';
     for (var k in values) t = t.split('{' + k + '}').join(values[k]);
@@ -447,7 +455,7 @@
     els.moreWrap = document.getElementById('search-more-wrap');
     if (!els.form || !els.input || !els.results) return;
     root = els.form.getAttribute('data-root') || '';
-    ['none', 'found', 'noIndex', 'type', 'tips'].forEach(function (k) { texts[k] = els.form.dataset[k] || ''; });
+    ['none', 'found', 'noIndex', 'type', 'tips'].forEach(function (k) { texts[k] = els.form.dataset[k] || FALLBACK[k]; });
     var metaScript = document.querySelector('script[data-search-meta]');
     if (metaScript) base = metaScript.src.replace(/meta\.js(\?.*)?$/, '');
 
