@@ -457,3 +457,17 @@ fn get_page_results_follow_a_body_edit() {
         s == 200 && b.contains("Nội dung đã sửa qwzvk.")
     });
 }
+
+// Theme strings are read by every page: saving `i18n/vi.yaml` shows the new text.
+#[test]
+fn editing_a_theme_string_table_rebuilds_the_pages() {
+    let fx = Fixture::copy("theme_strings");
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    server.wait_until("/tin-tuc/khuyen-hoc/", "served the page", |s, b| s == 200 && b.contains("Xin chào,"));
+    edit(&fx, "i18n/vi.yaml", "greeting: \"Kính chào {name}\"\nhome: \"Trang nhà\"\n");
+    events.wait_for("reload");
+    server.wait_until("/tin-tuc/khuyen-hoc/", "showed the new string", |s, b| {
+        s == 200 && b.contains("Kính chào Chuỗi")
+    });
+}
