@@ -200,3 +200,18 @@ fn each_language_searches_its_own_pages_from_disk() {
     let thai = search_hits(&chromium, &fx, "search/index.html", tai_viet);
     assert_eq!(thai, ["../tin-tuc/chu-thai/index.html"], "Tai Viet search");
 }
+
+// A broken string table is an error at its file and line; a list where a text belongs
+// names the key. Nothing is written.
+#[test]
+fn broken_string_tables_name_file_and_line() {
+    let fx = Fixture::copy("theme_strings");
+    fx.write("i18n/en.yaml", "greeting: \"Hello\"\nhome: [\"Home\"\n");
+    fx.build_err()
+        .assert_stderr_contains("i18n/en.yaml:")
+        .assert_stderr_contains("the theme string table cannot be read:");
+    assert!(!fx.public().exists());
+    fx.write("i18n/en.yaml", "greeting: \"Hello\"\nhome:\n  - Home\n");
+    fx.build_err()
+        .assert_stderr_contains("i18n/en.yaml:2:1: `home` must be a text (in quotes), not a list or a block");
+}

@@ -100,7 +100,7 @@ pub fn load(
                 serde_yaml::Value::Number(n) => n.to_string(),
                 _ => {
                     let msg = messages::text(Msg::I18nNotText { key: &key });
-                    diags.push(Diagnostic::error(&file.origin, line, 0, msg).with_excerpt_from(&file.text));
+                    diags.push(Diagnostic::error(&file.origin, line, 1, msg).with_excerpt_from(&file.text));
                     continue;
                 }
             };
