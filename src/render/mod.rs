@@ -621,7 +621,9 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
         Job::Search(k) => {
             let index = search_index(site, k);
             m.insert("search".into(), crate::search::context(&index));
-            m.insert("breadcrumbs".into(), shared.crumbs(site, Some(0)));
+            // Another language's search page sits under that language's home page.
+            let home = site.sections.iter().position(|s| s.dir == index.lang && !index.prefix.is_empty());
+            m.insert("breadcrumbs".into(), shared.crumbs(site, Some(home.unwrap_or(0))));
             index.url()
         }
     };
