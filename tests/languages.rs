@@ -147,6 +147,12 @@ fn default_theme_shows_each_languages_strings() {
         search.contains("<h1>Search</h1>") && search.contains("data-none=\"Nothing found for “{q}”.\""),
         "{search}"
     );
+    assert!(
+        search.contains("<a href=\"../../en/index.html\">Home</a>"),
+        "crumbs from the English home: {search}"
+    );
+    let to_vi = "<a href=\"../../search/index.html\" hreflang=\"vi\" lang=\"vi\">Tiếng Việt</a>";
+    assert!(search.contains(to_vi), "switcher to the Vietnamese search: {search}");
 }
 
 /// The result links of a search page's DOM, once its scripts ran.
