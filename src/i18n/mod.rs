@@ -161,7 +161,7 @@ impl Strings {
             Some(l) => l.to_owned(),
             None => scope.as_ref().map_or_else(|| self.default.clone(), |(l, _)| l.clone()),
         };
-        let mut text = match self.get(key, &lang) {
+        let text = match self.get(key, &lang) {
             Some(t) => t,
             None => {
                 let template = scope.map(|(_, t)| t).unwrap_or_default();
@@ -174,17 +174,15 @@ impl Strings {
                 key.to_owned()
             }
         };
-        for (name, value) in args {
-            if name == "key" || name == "lang" {
-                continue;
-            }
-            let value = match value {
+        let value_of = |name: &str| {
+            let value = args.get(name).filter(|_| name != "key" && name != "lang")?;
+            Some(match value {
                 Value::String(s) => s.clone(),
                 Value::Number(n) => self.number(n, &lang),
                 other => other.to_string(),
-            };
-            text = text.replace(&format!("{{{name}}}"), &value);
-        }
+            })
+        };
+        let text = fill(&text, &value_of);
         Ok(Value::String(text))
     }
 
@@ -219,16 +217,20 @@ impl Strings {
             return crate::render::engine::vi_date(value, args);
         };
         let (d, m) = (date.day(), date.month());
-        let weekday = self.get(&format!("weekday_{}", date.weekday().number_from_monday()), &lang);
-        let month = self.get(&format!("month_{m}"), &lang);
-        let out = pattern
-            .replace("{dd}", &format!("{d:02}"))
-            .replace("{d}", &d.to_string())
-            .replace("{mm}", &format!("{m:02}"))
-            .replace("{m}", &m.to_string())
-            .replace("{yyyy}", &date.year().to_string())
-            .replace("{weekday}", &weekday.unwrap_or_else(|| crate::date::weekday(date).to_owned()))
-            .replace("{month}", &month.unwrap_or_else(|| m.to_string()));
+        let out = fill(&pattern, &|name| {
+            Some(match name {
+                "dd" => format!("{d:02}"),
+                "d" => d.to_string(),
+                "mm" => format!("{m:02}"),
+                "m" => m.to_string(),
+                "yyyy" => date.year().to_string(),
+                "weekday" => self
+                    .get(&format!("weekday_{}", date.weekday().number_from_monday()), &lang)
+                    .unwrap_or_else(|| crate::date::weekday(date).to_owned()),
+                "month" => self.get(&format!("month_{m}"), &lang).unwrap_or_else(|| m.to_string()),
+                _ => return None,
+            })
+        });
         Ok(Value::String(out))
     }
 
@@ -243,6 +245,33 @@ impl Strings {
         }
         out
     }
+}
+
+/// `text` with each `{name}` replaced by `value(name)` in one pass (a value that itself
+/// holds `{…}` stays as it is); unknown places are kept.
+fn fill(text: &str, value: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name_len = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+        match name_len
+            .filter(|&n| n > 0 && after[n..].starts_with('}'))
+            .and_then(|n| Some((n, value(&after[..n])?)))
+        {
+            Some((n, v)) => {
+                out.push_str(&v);
+                rest = &after[n + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Registers `trans` and `date_text` on `tera`.
@@ -280,6 +309,16 @@ mod tests {
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!((w[0].path.display().to_string(), w[0].line), ("i18n/vi.yaml".into(), 2));
         assert_eq!(s.get("nope", "vi"), None);
+    }
+
+    #[test]
+    fn places_are_filled_once_whatever_the_values_hold() {
+        let value = |n: &str| match n {
+            "title" => Some("Bài {n}".to_owned()),
+            "n" => Some("3".to_owned()),
+            _ => None,
+        };
+        assert_eq!(fill("{n} bài trong “{title}” {x} {", &value), "3 bài trong “Bài {n}” {x} {");
     }
 
     #[test]
