@@ -233,18 +233,6 @@ impl Strings {
         });
         Ok(Value::String(out))
     }
-
-    /// The whole table of `lang` with the default language's keys underneath, for a
-    /// script that needs its strings (the search page).
-    pub fn table(&self, lang: &str) -> BTreeMap<String, String> {
-        let mut out: BTreeMap<String, String> = BTreeMap::new();
-        for l in [self.default.as_str(), lang] {
-            for (k, e) in self.tables.get(l).into_iter().flatten() {
-                out.insert(k.clone(), e.text.clone());
-            }
-        }
-        out
-    }
 }
 
 /// `text` with each `{name}` replaced by `value(name)` in one pass (a value that itself
