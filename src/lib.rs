@@ -139,6 +139,7 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         languages: site.config.languages.clone(),
         shortcodes: shortcodes::compile(&theme, &site, &docs, &strings),
         default_language: site.config.language.clone(),
+        strings: Some(strings.clone()),
         options: site.config.markdown.clone(),
         lang: Some(if site.config.language.starts_with("en") {
             messages::Lang::En

@@ -75,6 +75,8 @@ pub struct Extensions {
     /// Code of the default language (`vi`): the language of shortcodes' `trans()` on a
     /// page that is no translation.
     pub default_language: String,
+    /// Theme strings: the anchor and back-link labels in the page's language.
+    pub strings: Option<std::sync::Arc<crate::i18n::Strings>>,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -178,6 +180,14 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
         }
     };
     let lang = ext.lang.unwrap_or(messages::Lang::Vi);
+    // The page's words come from the theme's table for its language, else the catalogue.
+    let label = |key: &str, msg: Msg| {
+        ext.strings
+            .as_ref()
+            .and_then(|s| s.get(key, page_lang))
+            .unwrap_or_else(|| messages::text_in(lang, msg))
+    };
+    let anchor_label = label("heading_anchor", Msg::HeadingAnchorLabel);
     let mut has_notes = false;
     let mut parser_options = options();
     if ext.options.smart_punctuation {
@@ -233,8 +243,10 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
                     let id = unique_id(if base.is_empty() { "muc".into() } else { base }, &mut ids);
                     headings.push((level as u8, id.clone(), heading_text.trim().to_owned()));
                     if ext.options.heading_anchors {
-                        events
-                            .push(Event::InlineHtml(CowStr::from(crate::markup::heading_anchor(&id, lang))));
+                        events.push(Event::InlineHtml(CowStr::from(crate::markup::heading_anchor(
+                            &id,
+                            &anchor_label,
+                        ))));
                     }
                     events[at] = Event::Start(Tag::Heading {
                         level: level_start,
@@ -350,7 +362,7 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     let mut ids: Vec<String> = headings.iter().map(|(_, id, _)| id.clone()).collect();
     let mut content = String::with_capacity(body.len() * 3 / 2);
     if has_notes {
-        let label = messages::text_in(lang, Msg::FootnoteBackLabel);
+        let label = label("footnote_back", Msg::FootnoteBackLabel);
         ids.extend(crate::markup::footnotes::rewrite(&mut events, &label));
         crate::markup::footnotes::html(&events, &mut content);
     } else {

@@ -106,7 +106,16 @@ fn default_theme_shows_each_languages_strings() {
     for t in FIXTURE_TEMPLATES {
         fx.remove(&format!("templates/{t}"));
     }
+    // Heading anchors are labelled in the page's language too.
+    let config = fx.read("config.yaml");
+    fx.write("config.yaml", format!("{config}markdown:\n  heading_anchors: true\n"));
+    fx.write(
+        "content/tin-tuc/khuyen-hoc.en.md",
+        "---\ntitle: \"Khuyến học fixture\"\ndate: 2023-03-06\n---\nFixture text.\n\n## Part one\n\nMore fixture text.\n",
+    );
     fx.build();
+    let anchor = "<a class=\"heading-anchor\" href=\"#part-one\" aria-label=\"Link to this section\">¶</a>";
+    assert!(fx.read_public("en/tin-tuc/khuyen-hoc/index.html").contains(anchor));
     let Some(chromium) = chromium() else { return };
     let open =
         |rel: &str| dump_dom(&chromium, &fx.tmp().join("profile"), &file_url(&fx.public().join(rel)), &[]);

@@ -28,8 +28,8 @@ pub fn is_heading_anchor(html: &str) -> bool {
 }
 
 /// The `¶` link put at the end of a heading whose id is `id`.
-pub fn heading_anchor(id: &str, lang: crate::messages::Lang) -> String {
+pub fn heading_anchor(id: &str, label: &str) -> String {
     let id = crate::render::engine::escape_html(id);
-    let label = crate::messages::text_in(lang, crate::messages::Msg::HeadingAnchorLabel);
+    let label = crate::render::engine::escape_html(label);
     format!("{ANCHOR_START} href=\"#{id}\" aria-label=\"{label}\">¶</a>")
 }
