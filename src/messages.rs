@@ -143,6 +143,7 @@ pub enum Msg<'a> {
     I18nMissing { key: &'a str, lang: &'a str, default: &'a str, file: &'a str },
     I18nUnknown { key: &'a str, template: &'a str },
     I18nNoKey,
+    I18nNoTable { lang: &'a str, default: &'a str, file: &'a str },
     ShortcodeUnknown { name: &'a str, suggestion: Option<&'a str>, known: &'a str },
     ShortcodeArgs { name: &'a str },
     ShortcodeUnclosed { name: &'a str },
@@ -923,6 +924,12 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         ),
         (I18nNoKey, Vi) => "trans() cần tham số `key`, ví dụ `trans(key=\"search\")`".into(),
         (I18nNoKey, En) => "trans() needs a `key`, for example `trans(key=\"search\")`".into(),
+        (I18nNoTable { lang, default, file }, Vi) => format!(
+            "chữ của giao diện chưa được dịch sang `{lang}`: trang `{lang}` đang hiện chữ `{default}`; tạo tệp `{file}` (chép các khóa từ bảng `{default}` của giao diện rồi dịch)"
+        ),
+        (I18nNoTable { lang, default, file }, En) => format!(
+            "the theme's words have no `{lang}` translation: `{lang}` pages show the `{default}` text; create `{file}` (copy the keys of the theme's `{default}` table and translate them)"
+        ),
         (ShortcodeUnknown { name, suggestion, known }, Vi) => match suggestion {
             Some(s) => format!("không có shortcode `{name}`; có phải ý bạn là `{s}`?"),
             None if known.is_empty() => format!(

@@ -230,3 +230,19 @@ fn broken_string_tables_name_file_and_line() {
     fx.build_err()
         .assert_stderr_contains("i18n/en.yaml:2:1: `home` must be a text (in quotes), not a list or a block");
 }
+
+// A language with no string table at all gets one warning saying what to create, not one
+// per key of the theme; its pages show the Vietnamese words meanwhile.
+#[test]
+fn language_without_a_string_table_is_warned_once() {
+    let fx = Fixture::copy("languages");
+    for t in FIXTURE_TEMPLATES.iter().filter(|t| **t != "base.html") {
+        fx.remove(&format!("templates/{t}"));
+    }
+    fx.build();
+    let stderr = fx.stderr();
+    let warning = "i18n/tai.yaml: warning: the theme's words have no `tai` translation: `tai` pages show the `vi` text; create `i18n/tai.yaml` (copy the keys of the theme's `vi` table and translate them)";
+    assert_eq!(stderr.matches(warning).count(), 1, "{stderr}");
+    assert!(!stderr.contains("has no `tai` translation;"), "{stderr}");
+    assert!(fx.read_public("tai/tin-tuc/bai-mot/index.html").contains("placeholder=\"Tìm kiếm…\""));
+}

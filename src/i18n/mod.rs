@@ -128,8 +128,16 @@ impl Strings {
             return Some(e.text.clone());
         }
         let fallback = self.tables.get(&self.default).and_then(|t| t.get(key))?;
-        if lang != self.default && self.first_time(lang, key) {
-            let file = format!("{DIR}{lang}.yaml");
+        let file = format!("{DIR}{lang}.yaml");
+        let has_table = self.tables.get(lang).is_some_and(|t| !t.is_empty());
+        if lang == self.default {
+        } else if !has_table {
+            // A language nobody translated the theme into yet: one warning, not one a key.
+            if self.first_time(lang, "") {
+                let msg = messages::text(Msg::I18nNoTable { lang, default: &self.default, file: &file });
+                self.warn(Diagnostic::warning(&file, 0, 0, msg));
+            }
+        } else if self.first_time(lang, key) {
             let msg = messages::text(Msg::I18nMissing { key, lang, default: &self.default, file: &file });
             self.warn(Diagnostic::warning(&fallback.origin, fallback.line, 1, msg));
         }
