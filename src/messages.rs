@@ -138,6 +138,14 @@ pub enum Msg<'a> {
     TemplateMissingName { what: &'a str, name: &'a str },
     TitlePlaceholder,
     // -- #14 zola/hugo features: add new variants below --
+    TemplateNotADate { function: &'a str, text: &'a str },
+    TemplateUnknownDateFormat { function: &'a str, style: &'a str },
+    TemplateRangeNotWhole { key: &'a str, value: String },
+    TemplateRangeNoEnd,
+    TemplateRangeStep,
+    TemplateNoStylesheet { path: &'a str },
+    TemplateStylesheetUnreadable { path: &'a str, error: String },
+    TemplateParserFailed,
     I18nInvalid { detail: &'a str },
     I18nNotText { key: &'a str },
     I18nMissing { key: &'a str, lang: &'a str, default: &'a str, file: &'a str },
@@ -904,6 +912,34 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (ServeOutput, En) => "The preview is kept in memory; `public/` is not touched (run `loa build` to write it).".into(),
 
         // -- #14 zola/hugo features: add new arms below --
+        (TemplateNotADate { function, text }, Vi) => format!(
+            "{function}: `{text}` không phải là ngày; viết ngày dạng 2023-03-01 hoặc 01/03/2023"
+        ),
+        (TemplateNotADate { function, text }, En) => format!(
+            "{function}: `{text}` is not a date; write dates as 2023-03-01 or 01/03/2023"
+        ),
+        (TemplateUnknownDateFormat { function, style }, Vi) => format!(
+            "{function}: không có kiểu ngày `{style}`; dùng short, long, full, weekday, iso hoặc official"
+        ),
+        (TemplateUnknownDateFormat { function, style }, En) => format!(
+            "{function}: there is no date format `{style}`; use short, long, full, weekday, iso or official"
+        ),
+        (TemplateRangeNotWhole { key, value }, Vi) => format!("range: `{key}` phải là số nguyên, không phải {value}"),
+        (TemplateRangeNotWhole { key, value }, En) => format!("range: `{key}` must be a whole number, not {value}"),
+        (TemplateRangeNoEnd, Vi) => "range: thiếu `end`, ví dụ `range(end=5)`".into(),
+        (TemplateRangeNoEnd, En) => "range: `end` is missing, for example `range(end=5)`".into(),
+        (TemplateRangeStep, Vi) => "range: `step_by` phải từ 1 trở lên".into(),
+        (TemplateRangeStep, En) => "range: `step_by` must be at least 1".into(),
+        (TemplateNoStylesheet { path }, Vi) => format!(
+            "static_text: không có tệp kiểu `{path}` trong static/ của trang web hoặc giao diện"
+        ),
+        (TemplateNoStylesheet { path }, En) => format!(
+            "static_text: there is no stylesheet `{path}` in the static/ folder of the site or theme"
+        ),
+        (TemplateStylesheetUnreadable { path, error }, Vi) => format!("static_text: không đọc được `{path}`: {error}"),
+        (TemplateStylesheetUnreadable { path, error }, En) => format!("static_text: cannot read `{path}`: {error}"),
+        (TemplateParserFailed, Vi) => "bộ đọc mẫu trang dừng bất thường; hãy kiểm tra mẫu vừa sửa".into(),
+        (TemplateParserFailed, En) => "the template parser stopped unexpectedly; check the template you changed last".into(),
         (I18nInvalid { detail }, Vi) => format!("bảng chuỗi giao diện không đọc được: {detail}"),
         (I18nInvalid { detail }, En) => format!("the theme string table cannot be read: {detail}"),
         (I18nNotText { key }, Vi) => {

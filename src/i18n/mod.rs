@@ -214,8 +214,9 @@ impl Strings {
     fn date_text(&self, value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
         let style = args.get("format").and_then(Value::as_str).unwrap_or("short");
         let Some(text) = value.as_str() else { return Ok(Value::Null) };
-        let date = crate::date::parse(text)
-            .ok_or_else(|| tera::Error::msg(format!("date_text: not a date: `{text}`")))?;
+        let date = crate::date::parse(text).ok_or_else(|| {
+            tera::Error::msg(messages::text(Msg::TemplateNotADate { function: "date_text", text }))
+        })?;
         let lang = match args.get("lang").and_then(Value::as_str) {
             Some(l) => l.to_owned(),
             None => scope().map_or_else(|| self.default.clone(), |(l, _)| l),
