@@ -274,8 +274,7 @@ impl Config {
             return Err(Diagnostic::error(path, line, 0, msg).with_excerpt_from(text));
         }
         // Menu links go into `href` attributes: only plain URLs.
-        let menu = config.extra.get("menu").and_then(|m| m.as_array()).cloned().unwrap_or_default();
-        for item in &menu {
+        for item in config.menu_items() {
             let url = item.get("url").and_then(|u| u.as_str()).unwrap_or("");
             if !link_url_ok(url) {
                 let line = value_line(text, url);
@@ -284,6 +283,14 @@ impl Config {
             }
         }
         Ok((config, warnings))
+    }
+
+    /// Every item of `extra.menu`, the site's and each language's.
+    pub fn menu_items(&self) -> impl Iterator<Item = &serde_json::Value> {
+        std::iter::once(&self.extra)
+            .chain(self.languages.values().map(|l| &l.extra))
+            .filter_map(|extra| extra.get("menu").and_then(|m| m.as_array()))
+            .flatten()
     }
 
     /// `base_url` without a trailing slash, for absolute URLs.

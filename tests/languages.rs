@@ -246,3 +246,40 @@ fn language_without_a_string_table_is_warned_once() {
     assert!(!stderr.contains("has no `tai` translation;"), "{stderr}");
     assert!(fx.read_public("tai/tin-tuc/bai-mot/index.html").contains("placeholder=\"Tìm kiếm…\""));
 }
+
+// Regression: the default theme showed the site's `extra.menu` (Vietnamese labels and
+// URLs) on every language's pages; a language may now give its own menu.
+#[test]
+fn each_language_shows_its_own_menu_links() {
+    let fx = Fixture::copy("theme_strings");
+    for t in FIXTURE_TEMPLATES {
+        fx.remove(&format!("templates/{t}"));
+    }
+    let config = fx.read("config.yaml").replace(
+        "    translations:\n",
+        "    extra:\n      menu:\n        - title: \"About (fixture)\"\n          url: \"/en/tin-tuc/khuyen-hoc/\"\n    translations:\n",
+    );
+    fx.write(
+        "config.yaml",
+        format!(
+            "{config}extra:\n  menu:\n    - title: \"Giới thiệu\"\n      url: \"/tin-tuc/khuyen-hoc/\"\n"
+        ),
+    );
+    fx.build();
+    let nav = |rel: &str| {
+        let html = fx.read_public(rel);
+        html.split("class=\"site-nav\"")
+            .nth(1)
+            .and_then(|s| s.split("</nav>").next())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let en = nav("en/tin-tuc/khuyen-hoc/index.html");
+    assert!(en.contains(">About (fixture)<") && !en.contains("Giới thiệu"), "{en}");
+    let vi = nav("tin-tuc/khuyen-hoc/index.html");
+    assert!(vi.contains(">Giới thiệu<") && !vi.contains("About"), "{vi}");
+    // A language's menu links are checked like the site's.
+    fx.write("config.yaml", fx.read("config.yaml").replace("/en/tin-tuc/khuyen-hoc/", "/en/khong-co/"));
+    fx.build_err()
+        .assert_stderr_contains("menu link `/en/khong-co/` (in `extra.menu`) points at nothing in the site");
+}
