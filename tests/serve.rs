@@ -575,3 +575,58 @@ fn incremental_rebuilds_serve_exactly_what_a_clean_build_makes() {
     });
     step("draft published", &|| edit(&fx, draft, "---\ntitle: \"Bản nháp\"\ndate: 2024-03-01\n---\nNháp.\n"));
 }
+
+// Regression: `get_page` kept the page as it was at start, so the home page showing it
+// served the old text after a body edit of that page (only the page itself was redone).
+#[test]
+fn get_page_results_follow_a_body_edit() {
+    let fx = Fixture::copy("data");
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    server.wait_until("/", "showed the page through get_page", |s, b| {
+        s == 200 && b.contains("<strong>bài một</strong>")
+    });
+    edit(&fx, BAI_MOT, "---\ntitle: \"Bài một\"\ndate: 2023-03-06\n---\nNội dung đã sửa qwzvk.\n");
+    events.wait_for("reload");
+    server.wait_until("/", "showed the edit through get_page", |s, b| {
+        s == 200 && b.contains("Nội dung đã sửa qwzvk.")
+    });
+}
+
+// Theme strings are read by every page: saving `i18n/vi.yaml` shows the new text.
+#[test]
+fn editing_a_theme_string_table_rebuilds_the_pages() {
+    let fx = Fixture::copy("theme_strings");
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    server.wait_until("/tin-tuc/khuyen-hoc/", "served the page", |s, b| s == 200 && b.contains("Xin chào,"));
+    edit(&fx, "i18n/vi.yaml", "greeting: \"Kính chào {name}\"\nhome: \"Trang nhà\"\n");
+    events.wait_for("reload");
+    server.wait_until("/tin-tuc/khuyen-hoc/", "showed the new string", |s, b| {
+        s == 200 && b.contains("Kính chào Chuỗi")
+    });
+}
+
+// Templates that call `get_page`/`get_section` can show any page: after a front-matter
+// edit or a new page every file is rendered again (from the pages already read).
+#[test]
+fn get_page_and_get_section_follow_front_matter_edits_and_new_pages() {
+    let fx = Fixture::copy("data");
+    // A page that shows another only through `get_page`.
+    fx.write("content/khac/_index.md", "---\ntitle: \"Khác\"\n---\n");
+    fx.write("content/khac/xem.md", "---\ntitle: \"Xem\"\ntemplate: \"xem.html\"\n---\nXem.\n");
+    fx.write(
+        "templates/xem.html",
+        "{% set p = get_page(path=\"tin-tuc/bai-mot.md\") %}<p>{{ p.title }}</p>\n",
+    );
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    assert_same_as_build(&fx, &server, "start");
+    let text = fx.read(BAI_MOT);
+    edit(&fx, BAI_MOT, &text.replace("title: \"", "title: \"Đã sửa "));
+    events.wait_for("reload");
+    assert_same_as_build(&fx, &server, "title");
+    edit(&fx, "content/tin-tuc/bai-hai.md", "---\ntitle: \"Bài hai\"\ndate: 2023-03-07\n---\nHai.\n");
+    events.wait_for("reload");
+    assert_same_as_build(&fx, &server, "new page");
+}

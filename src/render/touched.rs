@@ -164,7 +164,7 @@ fn job_inputs(model: &Model, shared: &Shared, items: &[u64], job: &Job, h: &mut 
                 hash_value(&context::page(model, shared, b.page, &md.pages[b.page]), h);
             }
         }
-        Job::NotFound | Job::Search => {}
+        Job::NotFound | Job::Search(_) => {}
     }
 }
 

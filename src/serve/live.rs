@@ -65,7 +65,7 @@ impl Live {
     fn submit_audio(&self) {
         let (Some(worker), Some(state)) = (&self.audio, &self.state) else { return };
         if let Some((maker, reqs)) = crate::audio::missing(&state.prepared.site, &state.prepared.bulletins) {
-            worker.submit(maker, reqs);
+            worker.submit(maker, reqs, state.prepared.site.config.file.shown.clone());
         }
     }
 
@@ -131,6 +131,7 @@ impl Live {
     pub fn full(&mut self, build_date: &str) -> Result<Files, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let prepared = crate::prepare(&self.opts, &mut diags).map_err(as_diagnostics)?;
+        crate::config_source::name_in_messages(&mut diags, &prepared.site.config.file);
         let mut warnings: Vec<Diagnostic> =
             diags.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
         fail_on_errors(diags)?;
@@ -143,6 +144,7 @@ impl Live {
             render::render_jobs(&model, tera, &shared, &jobs, &|out| insert(&files, out))
         });
         warnings.extend(diags.iter().filter(|d| d.severity == Severity::Warning).cloned());
+        warnings.extend(prepared.strings.take_warnings());
         fail_on_errors(diags)?;
         crate::error::sort(&mut warnings);
         self.warnings = warnings;
@@ -200,8 +202,8 @@ impl Live {
     }
 
     /// Resolves the site again after front matter changed or pages came or went, and
-    /// renders the files whose inputs changed. `None` when only a full build can tell
-    /// (templates that read any page, translations). On an error the previous state is
+    /// renders the files whose inputs changed (all of them when templates read any page).
+    /// `None` when only a full build can tell (translations). On an error the previous state is
     /// dropped, so the next change builds everything.
     fn restructure(
         &mut self,
@@ -209,13 +211,12 @@ impl Live {
         build_date: &str,
     ) -> Option<Result<(Files, Vec<String>), Vec<Diagnostic>>> {
         let state = self.state.as_ref()?;
-        let theme = &state.prepared.source.theme;
-        // `get_page` and `get_section` let a template show any page: no print covers that.
-        let reads_any =
-            theme.templates.values().any(|t| t.text.contains("get_page") || t.text.contains("get_section"));
-        if reads_any || !state.prepared.site.config.languages.is_empty() {
+        // Translations: which page is whose translation is not in the prints.
+        if !state.prepared.site.config.languages.is_empty() {
             return None;
         }
+        // `get_page` and `get_section` let a template show any page: no print covers that.
+        let reads_pages = crate::data::reads_pages(&state.prepared.source.theme);
         let root = self.opts.root.clone();
         let changed: HashSet<&str> = rels.iter().map(String::as_str).collect();
         let mut diags = Vec::new();
@@ -285,7 +286,7 @@ impl Live {
             .iter()
             .filter(|&j| {
                 let path = render::job_path(&model, j);
-                old_prints.get(&path) != prints.get(&path)
+                reads_pages || old_prints.get(&path) != prints.get(&path)
             })
             .copied()
             .collect();
@@ -354,13 +355,17 @@ impl Live {
         if changes.is_empty() {
             return Some(Ok(Files::new()));
         }
-        Some(state.apply(changes))
+        Some(state.apply(changes, &self.opts.root))
     }
 }
 
 impl State {
     /// Applies body-only edits of pages and re-renders what shows them.
-    fn apply(&mut self, changes: Vec<(usize, parse::Parsed)>) -> Result<Files, Vec<Diagnostic>> {
+    fn apply(
+        &mut self,
+        changes: Vec<(usize, parse::Parsed)>,
+        root: &std::path::Path,
+    ) -> Result<Files, Vec<Diagnostic>> {
         let p = &mut self.prepared;
         let mut diags = Vec::new();
         let mut touched: HashSet<usize> = HashSet::new();
@@ -382,6 +387,15 @@ impl State {
             p.bulletins = bulletin::index(&p.site, &p.docs, &mut diags);
         }
         fail_on_errors(diags)?;
+        // `get_page`/`get_section` hand out copies made when they were registered: make
+        // them again from the edited pages, and re-render every file, since any template
+        // may show any page that way.
+        let reads_pages = crate::data::reads_pages(&p.source.theme);
+        if reads_pages {
+            if let Some(tera) = p.tera.as_mut() {
+                crate::data::register(tera, root, &p.source.theme, &p.site, &p.md);
+            }
+        }
 
         let model = Model { site: &p.site, md: &p.md, docs: &p.docs, bulletins: &p.bulletins };
         for &i in &touched {
@@ -391,7 +405,7 @@ impl State {
             touched.iter().flat_map(|&i| self.shown_in[i].iter().copied()).collect();
         for (j, job) in self.jobs.iter().enumerate() {
             let is_doc_page = matches!(job, Job::Page(i) if doc_pages.contains(i));
-            if is_doc_page || (docs_changed && matches!(job, Job::Timeline | Job::Graph)) {
+            if reads_pages || is_doc_page || (docs_changed && matches!(job, Job::Timeline | Job::Graph)) {
                 selected.insert(j);
             }
         }
