@@ -70,6 +70,14 @@ pub(crate) fn markdown_reusing(
         None => (std::collections::HashMap::new(), None),
     };
     let changed_numbers = before.map(|b| b.documents.changed_numbers(&site.targets.documents));
+    // A title or tag edit changes no URL: then no link needs looking at again.
+    let now = &site.targets;
+    let links_same = before.is_some_and(|b| {
+        b.by_source == now.by_source
+            && b.urls == now.urls
+            && b.drafts == now.drafts
+            && b.document_urls == now.document_urls
+    });
     let keep = |rel: &str, body: &str, h: &Html| -> bool {
         let (Some(before), Some(changed)) = (before, &changed_numbers) else { return false };
         // Shortcodes may show any document or page: render those pages again.
@@ -80,15 +88,23 @@ pub(crate) fn markdown_reusing(
             || h.mentions
                 .iter()
                 .all(|f| before.documents.num_of(&f.key).is_some_and(|n| !changed.contains(&n)));
-        mentions_same && h.links.iter().all(|l| markdown::link_same(l, rel, ext, before, &site.targets))
+        mentions_same && (links_same || h.links.iter().all(|l| markdown::link_same(l, rel, ext, before, now)))
     };
-    let mut render = |parsed: &crate::parse::Parsed| -> Option<Html> {
-        let h = old.remove(&parsed.source.rel)?;
-        keep(&parsed.source.rel, parsed.body(), &h).then_some(h)
+    let mut take = |parsed: &crate::parse::Parsed| old.remove(&parsed.source.rel);
+    let taken_pages: Vec<Option<Html>> = site.pages.iter().map(|p| take(&p.parsed)).collect();
+    let taken_sections: Vec<Option<Html>> =
+        site.sections.iter().map(|s| s.parsed.as_ref().and_then(&mut take)).collect();
+    let check = |parsed: &crate::parse::Parsed, h: Option<Html>| {
+        h.filter(|h| keep(&parsed.source.rel, parsed.body(), h))
     };
-    let kept_pages: Vec<Option<Html>> = site.pages.iter().map(|p| render(&p.parsed)).collect();
-    let kept_sections: Vec<Option<Html>> =
-        site.sections.iter().map(|s| s.parsed.as_ref().and_then(&mut render)).collect();
+    let kept_pages: Vec<Option<Html>> =
+        site.pages.par_iter().zip(taken_pages).map(|(p, h)| check(&p.parsed, h)).collect();
+    let kept_sections: Vec<Option<Html>> = site
+        .sections
+        .par_iter()
+        .zip(taken_sections)
+        .map(|(s, h)| s.parsed.as_ref().and_then(|p| check(p, h)))
+        .collect();
     let pages: Vec<(Html, Vec<Diagnostic>)> = site
         .pages
         .par_iter()

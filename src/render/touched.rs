@@ -52,11 +52,27 @@ pub(crate) fn prints(model: &Model, shared: &Shared, jobs: &[Job], page_count: b
     global.hash(&mut h);
     hash_value(&shared.site_home, &mut h);
     let home = h.finish();
+    // Feed links depend on the section or term only: hashed once for each.
+    let feeds_of = |section: Option<usize>, term: Option<(usize, usize)>| {
+        let mut h = FxHasher::default();
+        for v in feeds::alternates(site, section, term) {
+            hash_value(&v, &mut h);
+        }
+        h.finish()
+    };
+    let section_feeds: Vec<u64> = (0..site.sections.len()).map(|s| feeds_of(Some(s), None)).collect();
+    let other_feeds = feeds_of(None, None);
     jobs.par_iter()
         .map(|job| {
             let mut h = FxHasher::default();
             template_of(site, job).hash(&mut h);
             (if matches!(job, Job::Section(0, _)) { home } else { global }).hash(&mut h);
+            match *job {
+                Job::Page(i) => section_feeds[site.pages[i].section].hash(&mut h),
+                Job::Section(s, _) => section_feeds[s].hash(&mut h),
+                Job::Term(t, k, _) => feeds_of(None, Some((t, k))).hash(&mut h),
+                _ => other_feeds.hash(&mut h),
+            }
             job_inputs(model, shared, &items, job, &mut h);
             (super::job_path(model, job), h.finish())
         })
@@ -72,15 +88,6 @@ fn job_inputs(model: &Model, shared: &Shared, items: &[u64], job: &Job, h: &mut 
             items[p].hash(h);
         }
     };
-    let (section, term) = match *job {
-        Job::Page(i) => (Some(site.pages[i].section), None),
-        Job::Section(s, _) => (Some(s), None),
-        Job::Term(t, k, _) => (None, Some((t, k))),
-        _ => (None, None),
-    };
-    for v in feeds::alternates(site, section, term) {
-        hash_value(&v, h);
-    }
     // A bulletin's page shows its script and reading time: hash the whole context.
     let bulletin = match *job {
         Job::Page(i) if model.bulletins.of_page.contains_key(&i) => Some(i),
