@@ -2,6 +2,13 @@
 # Benchmark: loa against Hugo and Zola on the shared corpus, side by side.
 #
 #   bench/run.sh [--pages N]... [--runs R] [--work DIR] [--conditions LIST] [--no-build]
+#                [--quiet-wait S] [--busy PCT]
+#
+#   --pages 50000 adds the 50k corpus (about 3 GB of output per tool and condition).
+#   Quiet-machine check: before each round the CPU use of the whole machine is sampled
+#   for a second while nothing of ours runs; the round waits (up to S seconds, default
+#   300) until it is below PCT percent (default 10), else it runs anyway and is counted
+#   as loaded: the summary then warns that the wall times are not meaningful.
 #
 #   ZOLA_BIN=/path/to/zola   Zola binary (default: `zola` on PATH; skipped if none).
 #   HUGO_BIN=/path/to/hugo   Hugo binary (default: `hugo` on PATH; Debian: apt-get install hugo).
@@ -47,6 +54,8 @@ work=/tmp/loa-bench
 shm=/dev/shm/loa-bench-out
 conditions=disk,tmpfs,fresh
 do_build=1
+quiet_wait=300
+busy_max=10
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 
@@ -57,6 +66,8 @@ while [ $# -gt 0 ]; do
         --work) work="$2"; shift 2 ;;
         --conditions) conditions="$2"; shift 2 ;;
         --no-build) do_build=0; shift ;;
+        --quiet-wait) quiet_wait="$2"; shift 2 ;;
+        --busy) busy_max="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -156,6 +167,32 @@ measure() { # $1 tool, $2 output dir, $3 1 = record
     rm -f "$tf"
 }
 
+# Percent of the machine's CPU time busy over one second (while we run nothing).
+busy_now() {
+    local a b
+    a=$(awk '/^cpu / {print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
+    sleep 1
+    b=$(awk '/^cpu / {print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
+    echo "$a $b" | awk '{ busy = $3 - $1; idle = $4 - $2; t = busy + idle; printf "%d", (t > 0 ? 100 * busy / t : 0) }'
+}
+
+# Waits until the machine is quiet (see --busy, --quiet-wait); counts loaded rounds.
+loaded_rounds=0
+wait_quiet() {
+    local waited=0 busy
+    busy=$(busy_now)
+    while [ "$busy" -gt "$busy_max" ] && [ "$waited" -lt "$quiet_wait" ]; do
+        [ "$waited" = 0 ] && echo "== machine busy ($busy% CPU by others): waiting up to ${quiet_wait}s" >&2
+        sleep 4
+        waited=$((waited + 5))
+        busy=$(busy_now)
+    done
+    if [ "$busy" -gt "$busy_max" ]; then
+        echo "!! still $busy% busy after ${quiet_wait}s: this round runs on a loaded machine" >&2
+        loaded_rounds=$((loaded_rounds + 1))
+    fi
+}
+
 # Where tool $1 builds in condition $cond, run $2.
 out_for() {
     case "$cond" in
@@ -190,6 +227,7 @@ for n in "${sizes[@]}"; do
     for cond in "${conds[@]}"; do
         for tool in "${tools[@]}"; do measure "$tool" "$(out_for "$tool" 0)" 0; done # warm-up
         for ((i = 1; i <= runs; i++)); do
+            wait_quiet
             echo "== $n pages, $cond, round $i: load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
             for tool in "${tools[@]}"; do measure "$tool" "$(out_for "$tool" "$i")" 1; done
         done
@@ -198,6 +236,12 @@ done
 rm -rf "$shm"
 
 echo "== load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$loaded_rounds" -gt 0 ]; then
+    echo "!! $loaded_rounds round(s) ran while other processes used over $busy_max% of the CPU:"
+    echo "!! their wall times are not meaningful; compare user + sys CPU, or rerun on a quiet machine."
+else
+    echo "== every round started on a quiet machine (under $busy_max% CPU used by others)"
+fi
 echo "== raw figures: $results"
 echo "== fresh-build folders: $fresh_root (deleted now, after the last run)"
 rm -rf "$fresh_root"
@@ -228,4 +272,19 @@ for n, cond in order:
         print("| %d | %s | %s | %.2f s (%.2f-%.2f) | %.2f s | %.2f s | %.0f MiB | %.1f | %s |" % (
             n, cond, tool, med(wall), min(wall), max(wall), med(r[1] for r in rs),
             med(r[2] for r in rs), med(r[3] for r in rs), med(r[4] for r in rs), ratio))
+
+# The issue's table: one row per size and condition, median wall time of each tool,
+# and each loa variant's ratio to the faster anchor (target: at most 0.5).
+names = {"disk": "rebuild on disk", "tmpfs": "on tmpfs", "fresh": "into a new folder"}
+print()
+print("| condition | loa-like | loa-def | Hugo | Zola | loa-like / faster | loa-def / faster |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for n, cond in order:
+    wall = {t: med(r[0] for r in runs[(n, cond, t)]) for t in ("loa-like", "loa-def", "hugo", "zola") if runs.get((n, cond, t))}
+    best = min([wall[t] for t in ("hugo", "zola") if t in wall] or [0])
+    cell = lambda t: "%.2f s" % wall[t] if t in wall else "-"
+    ratio = lambda t: "%.2f" % (wall[t] / best) if best and t in wall else "-"
+    label = "%s %s" % ("%dk" % (n // 1000) if n % 1000 == 0 else n, names.get(cond, cond))
+    print("| %s | %s | %s | %s | %s | %s | %s |" % (label, cell("loa-like"), cell("loa-def"), cell("hugo"),
+          cell("zola"), ratio("loa-like"), ratio("loa-def")))
 PY
