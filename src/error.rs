@@ -80,9 +80,20 @@ impl Diagnostic {
 
     /// Attaches the source line `line` (1-based) of `text` as the excerpt: a window
     /// around the column when the line is long.
-    pub fn with_excerpt_from(mut self, text: &str) -> Self {
+    pub fn with_excerpt_from(self, text: &str) -> Self {
+        let line = if self.line > 0 { text.lines().nth(self.line - 1) } else { None };
+        self.with_excerpt_line(line)
+    }
+
+    /// `with_excerpt_from` for many problems of one file: its lines are found once.
+    pub fn with_excerpt_of(self, lines: &Lines) -> Self {
+        let line = lines.line(self.line);
+        self.with_excerpt_line(line)
+    }
+
+    fn with_excerpt_line(mut self, line: Option<&str>) -> Self {
         if self.line > 0 {
-            if let Some(line) = text.lines().nth(self.line - 1) {
+            if let Some(line) = line {
                 let (excerpt, caret) = window(line, self.col);
                 self.excerpt = Some(excerpt);
                 self.caret = caret;
@@ -267,5 +278,23 @@ mod tests {
         assert_eq!(&messages[..3], ["same", "same", "same"]);
         assert!(messages[3].contains('7'), "{messages:?}");
         assert_eq!(&messages[4..], ["other", "same"]);
+    }
+}
+
+/// The lines of a file, split once when first asked (for excerpts of many problems).
+pub struct Lines<'a> {
+    text: &'a str,
+    lines: std::cell::OnceCell<Vec<&'a str>>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
+        Lines { text, lines: std::cell::OnceCell::new() }
+    }
+
+    /// Line `n` (1-based), as `text.lines().nth(n - 1)` gives it.
+    pub fn line(&self, n: usize) -> Option<&'a str> {
+        let n = n.checked_sub(1)?;
+        self.lines.get_or_init(|| self.text.lines().collect()).get(n).copied()
     }
 }

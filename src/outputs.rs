@@ -24,6 +24,8 @@ struct Claim {
     owner: String,
     /// The user's file behind it, and the line to point at.
     file: Option<(PathBuf, usize)>,
+    /// The page behind it: its line (`path:` or `slug:`) is looked up only for messages.
+    page: Option<usize>,
     /// Part of the search index or page (may live under `search/`).
     search: bool,
 }
@@ -35,7 +37,7 @@ pub fn check(model: &Model, theme: &Theme, root: &Path, has_404: bool, has_searc
     let mut by_path: HashMap<&str, usize> = HashMap::with_capacity(claims.len());
     for (i, c) in claims.iter().enumerate() {
         if let Some(&first) = by_path.get(c.path.as_str()) {
-            diags.push(collision(&c.path, &claims[first], c));
+            diags.push(collision(model, &c.path, &claims[first], c));
         } else {
             by_path.insert(&c.path, i);
         }
@@ -47,6 +49,7 @@ pub fn check(model: &Model, theme: &Theme, root: &Path, has_404: bool, has_searc
             path: format!("{}{SEARCH_DIR}", i.prefix),
             owner: owner("search-index", ""),
             file: None,
+            page: None,
             search: true,
         })
         .collect();
@@ -58,20 +61,28 @@ pub fn check(model: &Model, theme: &Theme, root: &Path, has_404: bool, has_searc
         while let Some(slash) = c.path[at..].find('/') {
             let folder = &c.path[..at + slash];
             if let Some(&f) = by_path.get(folder) {
-                diags.push(collision(folder, &claims[f], c));
+                diags.push(collision(model, folder, &claims[f], c));
             }
             at += slash + 1;
         }
         for index in &search_indexes {
             if !c.search && c.path.starts_with(&index.path) && !search_paths.contains(c.path.as_str()) {
-                diags.push(collision(&c.path, index, c));
+                diags.push(collision(model, &c.path, index, c));
             }
         }
     }
     diags
 }
 
-fn collision(path: &str, first: &Claim, second: &Claim) -> Diagnostic {
+fn collision(model: &Model, path: &str, first: &Claim, second: &Claim) -> Diagnostic {
+    let with_line = |c: &Claim| {
+        let mut file = c.file.clone();
+        if let (Some(i), Some((_, line))) = (c.page, file.as_mut()) {
+            *line = page_line(model, i);
+        }
+        Claim { path: c.path.clone(), owner: c.owner.clone(), file, page: c.page, search: c.search }
+    };
+    let (first, second) = (&with_line(first), &with_line(second));
     // Point at the file the user would change: one with `path:`/`slug:`, else a user file.
     let line_of = |c: &Claim| c.file.as_ref().map_or(0, |(_, l)| *l);
     let (at, other) =
@@ -89,17 +100,16 @@ fn owner(what: &str, of: &str) -> String {
     messages::text(Msg::OutputOwner { what, of })
 }
 
+/// The line of a page's `path:` or `slug:` (what decides its output path), else 1.
+fn page_line(model: &Model, i: usize) -> usize {
+    let p = &model.site.pages[i].parsed;
+    ["path", "slug"].iter().map(|k| crate::config::key_line(&p.source.text, k)).find(|&l| l > 0).unwrap_or(1)
+}
+
 fn claims(model: &Model, theme: &Theme, root: &Path, has_404: bool, has_search: bool) -> Vec<Claim> {
     let site = model.site;
-    let page_file = |i: usize| {
-        let p = &site.pages[i].parsed;
-        let line = ["path", "slug"]
-            .iter()
-            .map(|k| crate::config::key_line(&p.source.text, k))
-            .find(|&l| l > 0)
-            .unwrap_or(1);
-        (p.source.shown.clone(), line)
-    };
+    // The line is found only if a message needs it (see `collision`).
+    let page_file = |i: usize| (site.pages[i].parsed.source.shown.clone(), 0);
     let mut out = Vec::new();
     for job in render::all_jobs(model, has_404, has_search) {
         let path = render::job_path(model, &job);
@@ -134,7 +144,12 @@ fn claims(model: &Model, theme: &Theme, root: &Path, has_404: bool, has_search: 
             Job::Schedule | Job::SchedulePrint => (owner("schedule", ""), None),
             Job::Search(_) => (owner("search", ""), None),
         };
-        out.push(Claim { path, owner, file, search: matches!(job, Job::Search(_)) });
+        let page = match job {
+            Job::Page(i) => Some(i),
+            Job::BulletinPrint(b) => Some(model.bulletins.list[b].page),
+            _ => None,
+        };
+        out.push(Claim { path, owner, file, page, search: matches!(job, Job::Search(_)) });
     }
     for b in &model.bulletins.list {
         let shown = site.pages[b.page].parsed.source.shown.display().to_string();
@@ -143,11 +158,12 @@ fn claims(model: &Model, theme: &Theme, root: &Path, has_404: bool, has_search: 
             path,
             owner: owner("script", &shown),
             file: Some(page_file(b.page)),
+            page: Some(b.page),
             search: false,
         });
     }
     for (path, what) in [("sitemap.xml", "sitemap"), ("atom.xml", "feed"), ("robots.txt", "robots")] {
-        out.push(Claim { path: path.into(), owner: owner(what, ""), file: None, search: false });
+        out.push(Claim { path: path.into(), owner: owner(what, ""), file: None, page: None, search: false });
     }
     for (rel, source) in &theme.statics {
         let (owner, file) = match source {
@@ -157,11 +173,12 @@ fn claims(model: &Model, theme: &Theme, root: &Path, has_404: bool, has_search: 
             }
             FileSource::Embedded(_) => (owner("theme", rel), None),
         };
-        out.push(Claim { path: rel.clone(), owner, file, search: false });
+        out.push(Claim { path: rel.clone(), owner, file, page: None, search: false });
     }
     for (rel, path) in &site.assets {
         let shown = crate::load::shown(root, path);
-        out.push(Claim { path: rel.clone(), owner: quoted(&shown), file: Some((shown, 0)), search: false });
+        let file = Some((shown.clone(), 0));
+        out.push(Claim { path: rel.clone(), owner: quoted(&shown), file, page: None, search: false });
     }
     out
 }

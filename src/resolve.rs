@@ -458,8 +458,10 @@ fn make_taxonomy(
 ) -> TaxonomyIndex {
     let url = format!("/{}/", config.path);
     let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+    // Many pages carry the same few terms: slugify each name once.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     for (pi, name) in assigned {
-        let slug = crate::slug::url_segment(name);
+        let slug = slugs.entry(name.as_str()).or_insert_with(|| crate::slug::url_segment(name)).clone();
         if slug.is_empty() {
             continue;
         }

@@ -325,6 +325,7 @@ impl Documents {
             let own = self.of_page.get(&pi).copied();
             // Once per page and spelling is enough.
             let mut reported: Vec<&str> = Vec::new();
+            let lines = crate::error::Lines::new(&src.text);
             for m in mentions.iter() {
                 let known = self.by_key.get(&m.key).copied();
                 if let Some(d) = known {
@@ -342,11 +343,11 @@ impl Documents {
                 if reported.contains(&m.printed.as_str()) {
                     continue;
                 }
-                let at = |d: Diagnostic| d.with_excerpt_from(&src.text);
+                let at = |d: Diagnostic| d.with_excerpt_of(&lines);
                 let diag = match (&m.how, known) {
                     (How::AsWritten, Some(_)) => None,
                     (How::AsWritten, None) => {
-                        Some(self.unknown(&src.shown, m.line, m.col, &m.printed, &m.key, &src.text))
+                        Some(self.unknown(&src.shown, m.line, m.col, &m.printed, &m.key, &lines))
                     }
                     (How::Corrected, Some(d)) => Some(at(Diagnostic::warning(
                         &src.shown,
@@ -384,11 +385,10 @@ impl Documents {
             let declared = std::mem::take(&mut self.docs[di].declared);
             let pi = self.docs[di].page;
             let src = &site.pages[pi].parsed.source;
+            let lines = crate::error::Lines::new(&src.text);
             for (written, line) in &declared {
-                let col = src
-                    .text
-                    .lines()
-                    .nth(line.saturating_sub(1))
+                let col = lines
+                    .line((*line).max(1))
                     .and_then(|l| l.find(written.as_str()).map(|b| l[..b].chars().count() + 1))
                     .unwrap_or(0);
                 let parsed = number::parse(written);
@@ -403,9 +403,7 @@ impl Documents {
                         let fits: Vec<&str> = all.iter().map(|e| e.shown.as_str()).collect();
                         let msg =
                             messages::text(Msg::DocumentAmbiguous { written, fits: &fits.join("`, `") });
-                        diags.push(
-                            Diagnostic::warning(&src.shown, *line, col, msg).with_excerpt_from(&src.text),
-                        );
+                        diags.push(Diagnostic::warning(&src.shown, *line, col, msg).with_excerpt_of(&lines));
                         continue;
                     }
                     Resolution::Unknown => (None, false),
@@ -417,20 +415,20 @@ impl Documents {
                         } else {
                             let msg = messages::text(Msg::DocumentCitesItself { number: written });
                             diags.push(
-                                Diagnostic::warning(&src.shown, *line, col, msg).with_excerpt_from(&src.text),
+                                Diagnostic::warning(&src.shown, *line, col, msg).with_excerpt_of(&lines),
                             );
                         }
                         if corrected {
                             let meant = &self.docs[d].number.printed;
                             let msg = messages::text(Msg::DocumentMisspelt { written, meant });
                             diags.push(
-                                Diagnostic::warning(&src.shown, *line, col, msg).with_excerpt_from(&src.text),
+                                Diagnostic::warning(&src.shown, *line, col, msg).with_excerpt_of(&lines),
                             );
                         }
                     }
                     None => {
                         let key = parsed.map_or_else(|| number::key(written), |n| n.key);
-                        diags.push(self.unknown(&src.shown, *line, col, written, &key, &src.text))
+                        diags.push(self.unknown(&src.shown, *line, col, written, &key, &lines))
                     }
                 }
             }
@@ -486,7 +484,7 @@ impl Documents {
         col: usize,
         written: &str,
         key: &str,
-        text: &str,
+        lines: &crate::error::Lines,
     ) -> Diagnostic {
         match self.suggest(key) {
             Some(near) => Diagnostic::warning(
@@ -502,7 +500,7 @@ impl Documents {
                 messages::text(Msg::DocumentUnknown { number: written, suggestion: None }),
             ),
         }
-        .with_excerpt_from(text)
+        .with_excerpt_of(lines)
     }
 }
 

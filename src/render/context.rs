@@ -135,31 +135,36 @@ fn page_item(model: &Model, i: usize, html: &Html) -> Value {
         let term = &t.terms[term];
         let entry = taxonomies.entry(t.config.name.clone()).or_insert_with(|| Value::Array(Vec::new()));
         if let Value::Array(list) = entry {
-            list.push(json!({ "name": term.name, "slug": term.slug, "url": term.url }));
+            list.push(object([
+                ("name", term.name.clone().into()),
+                ("slug", term.slug.clone().into()),
+                ("url", term.url.clone().into()),
+            ]));
         }
     }
     let tags = taxonomies.get("tags").cloned().unwrap_or_else(|| Value::Array(Vec::new()));
-    json!({
-        "title": p.title,
-        "description": f.description,
-        "url": p.url,
-        "permalink": site.config.permalink(&p.url),
-        "path": p.parsed.source.rel,
-        "slug": p.slug,
-        "date": date_value(f.date),
-        "updated": date_value(f.updated),
-        "draft": f.draft,
-        "summary": summary,
-        "word_count": html.word_count,
-        "reading_minutes": html.word_count.div_ceil(200).max(1),
-        "tags": tags,
-        "taxonomies": taxonomies,
-        "section": { "title": sec.title, "url": sec.url },
-        "weight": f.weight,
-        "extra": f.extra,
-        "document": docs.of_page.get(&i).map_or(Value::Null, |&d| doc_lite(site, &docs.docs[d])),
-        "bulletin": model.bulletins.of_page.get(&i).map_or(Value::Null, |&b| bulletin_lite(model, b)),
-    })
+    // Built from moved values: `json!` would serialise (deep-copy) each one, 10,000 times.
+    object([
+        ("title", p.title.clone().into()),
+        ("description", f.description.clone().into()),
+        ("url", p.url.clone().into()),
+        ("permalink", site.config.permalink(&p.url).into()),
+        ("path", p.parsed.source.rel.clone().into()),
+        ("slug", p.slug.clone().into()),
+        ("date", date_value(f.date)),
+        ("updated", date_value(f.updated)),
+        ("draft", f.draft.into()),
+        ("summary", summary),
+        ("word_count", html.word_count.into()),
+        ("reading_minutes", html.word_count.div_ceil(200).max(1).into()),
+        ("tags", tags),
+        ("taxonomies", Value::Object(taxonomies)),
+        ("section", object([("title", sec.title.clone().into()), ("url", sec.url.clone().into())])),
+        ("weight", f.weight.into()),
+        ("extra", f.extra.clone()),
+        ("document", docs.of_page.get(&i).map_or(Value::Null, |&d| doc_lite(site, &docs.docs[d]))),
+        ("bulletin", model.bulletins.of_page.get(&i).map_or(Value::Null, |&b| bulletin_lite(model, b))),
+    ])
 }
 
 /// A bulletin's settings and reading time, as lists and the schedule show them.

@@ -414,7 +414,10 @@ fn render_job(
     let template = template_of(site, job);
     let (path, ctx) = context_for(model, shared, job);
     let lang = ctx.get("lang").and_then(Value::as_str).unwrap_or(&site.config.language).to_owned();
-    let html = crate::i18n::scoped(&lang, &template, || tera.render(&template, &ctx)).map_err(|e| {
+    // Rendered into bytes: Tera writes only `str`s, so the page is not checked for UTF-8
+    // again (`render` would), nor when links are made relative.
+    let mut html = Vec::with_capacity(16 * 1024);
+    crate::i18n::scoped(&lang, &template, || tera.render_to(&template, &ctx, &mut html)).map_err(|e| {
         let page = match *job {
             Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
             _ => path.clone(),
@@ -435,7 +438,7 @@ fn render_job(
     };
     let style = LinkStyle { prefix, pretty: site.config.pretty_urls, urls: &site.targets.urls };
     let mut links = Vec::new();
-    let bytes = style.apply_noting(&html, Some(&mut links)).into_bytes();
+    let bytes = style.apply_bytes(&html, Some(&mut links));
     drop(html);
     if !links.is_empty() {
         let mut b = broken.lock().unwrap_or_else(|p| p.into_inner());

@@ -51,19 +51,29 @@ impl LinkStyle<'_> {
     }
 
     /// `apply`, also collecting the site links that point at no URL of the site.
-    pub fn apply_noting(&self, html: &str, mut broken: Option<&mut Vec<String>>) -> String {
-        let mut out = String::with_capacity(html.len() + 256);
+    pub fn apply_noting(&self, html: &str, broken: Option<&mut Vec<String>>) -> String {
+        let out = self.apply_bytes(html.as_bytes(), broken);
+        // Cuts are made at ASCII quotes of valid UTF-8 and only `str`s are put in.
+        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+
+    /// `apply_noting` on a rendered page's bytes (UTF-8): the page is never checked as a
+    /// whole again, only each link's value is read as text.
+    pub fn apply_bytes(&self, html: &[u8], mut broken: Option<&mut Vec<String>>) -> Vec<u8> {
+        let mut out = Vec::with_capacity(html.len() + 256);
         let mut rest = html;
-        while let Some(i) = find_link(rest) {
-            let (quote_at, quote) = i;
+        while let Some((quote_at, quote)) = find_link(rest) {
             let value_start = quote_at + 1;
-            let Some(len) = rest[value_start..].find(quote) else {
+            let Some(len) = rest[value_start..].iter().position(|&b| b == quote) else {
                 break;
             };
-            let value = &rest[value_start..value_start + len];
-            out.push_str(&rest[..value_start]);
+            out.extend_from_slice(&rest[..value_start]);
+            let Ok(value) = std::str::from_utf8(&rest[value_start..value_start + len]) else {
+                rest = &rest[value_start..];
+                continue;
+            };
             // `srcset="/a-480.jpg 480w, /a-800.jpg 800w"`: each candidate's URL.
-            let srcset = rest[..quote_at].ends_with("srcset=");
+            let srcset = rest[..quote_at].ends_with(b"srcset=");
             let urls: Vec<&str> = if srcset {
                 value.split(", ").map(|c| c.split(' ').next().unwrap_or(c)).collect()
             } else {
@@ -84,20 +94,19 @@ impl LinkStyle<'_> {
                         _ => c.to_owned(),
                     })
                     .collect();
-                out.push_str(&candidates.join(", "));
+                out.extend_from_slice(candidates.join(", ").as_bytes());
             } else {
-                out.push_str(&self.rewrite(value));
+                out.extend_from_slice(self.rewrite(value).as_bytes());
             }
             rest = &rest[value_start + len..];
         }
-        out.push_str(rest);
+        out.extend_from_slice(rest);
         out
     }
 }
 
-/// Finds the next `attr="/…"` with a URL attribute; returns the quote's offset and char.
-fn find_link(s: &str) -> Option<(usize, char)> {
-    let bytes = s.as_bytes();
+/// Finds the next `attr="/…"` with a URL attribute; returns the quote's offset and byte.
+fn find_link(bytes: &[u8]) -> Option<(usize, u8)> {
     // One pass over `=` signs: each is looked at once, so a page costs its length.
     let mut from = 0;
     while let Some(rel) = bytes[from..].iter().position(|&b| b == b'=') {
@@ -111,10 +120,13 @@ fn find_link(s: &str) -> Option<(usize, char)> {
         if bytes.get(pos + 3) == Some(&b'/') {
             continue;
         }
-        let name_start =
-            s[..pos].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).map_or(0, |i| i + 1);
-        if URL_ATTRS.iter().any(|a| s[name_start..pos].eq_ignore_ascii_case(a)) {
-            return Some((pos + 1, quote as char));
+        // Bytes of multi-byte letters are never ASCII alphanumerics, as chars were not.
+        let name_start = bytes[..pos]
+            .iter()
+            .rposition(|&c| !(c.is_ascii_alphanumeric() || c == b'-'))
+            .map_or(0, |i| i + 1);
+        if URL_ATTRS.iter().any(|a| bytes[name_start..pos].eq_ignore_ascii_case(a.as_bytes())) {
+            return Some((pos + 1, quote));
         }
     }
     None
