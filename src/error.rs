@@ -262,6 +262,24 @@ pub fn collapse(diags: &[Diagnostic]) -> Vec<Diagnostic> {
     out
 }
 
+/// The lines of a file, split once when first asked (for excerpts of many problems).
+pub struct Lines<'a> {
+    text: &'a str,
+    lines: std::cell::OnceCell<Vec<&'a str>>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
+        Lines { text, lines: std::cell::OnceCell::new() }
+    }
+
+    /// Line `n` (1-based), as `text.lines().nth(n - 1)` gives it.
+    pub fn line(&self, n: usize) -> Option<&'a str> {
+        let n = n.checked_sub(1)?;
+        self.lines.get_or_init(|| self.text.lines().collect()).get(n).copied()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,23 +296,5 @@ mod tests {
         assert_eq!(&messages[..3], ["same", "same", "same"]);
         assert!(messages[3].contains('7'), "{messages:?}");
         assert_eq!(&messages[4..], ["other", "same"]);
-    }
-}
-
-/// The lines of a file, split once when first asked (for excerpts of many problems).
-pub struct Lines<'a> {
-    text: &'a str,
-    lines: std::cell::OnceCell<Vec<&'a str>>,
-}
-
-impl<'a> Lines<'a> {
-    pub fn new(text: &'a str) -> Lines<'a> {
-        Lines { text, lines: std::cell::OnceCell::new() }
-    }
-
-    /// Line `n` (1-based), as `text.lines().nth(n - 1)` gives it.
-    pub fn line(&self, n: usize) -> Option<&'a str> {
-        let n = n.checked_sub(1)?;
-        self.lines.get_or_init(|| self.text.lines().collect()).get(n).copied()
     }
 }

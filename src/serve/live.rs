@@ -43,6 +43,9 @@ struct State {
 /// A print no render has: the file must be rendered again (see `State::apply`).
 const STALE: u64 = 0;
 
+/// Files made again, and the paths that are gone.
+type Changed = (Files, Vec<String>);
+
 /// What a rebuild did.
 pub enum Outcome {
     /// Everything was rebuilt: replace all files.
@@ -205,11 +208,7 @@ impl Live {
     /// renders the files whose inputs changed (all of them when templates read any page).
     /// `None` when only a full build can tell (translations). On an error the previous state is
     /// dropped, so the next change builds everything.
-    fn restructure(
-        &mut self,
-        rels: &[String],
-        build_date: &str,
-    ) -> Option<Result<(Files, Vec<String>), Vec<Diagnostic>>> {
+    fn restructure(&mut self, rels: &[String], build_date: &str) -> Option<Result<Changed, Vec<Diagnostic>>> {
         let state = self.state.as_ref()?;
         // Translations: which page is whose translation is not in the prints.
         if !state.prepared.site.config.languages.is_empty() {
