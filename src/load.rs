@@ -216,7 +216,7 @@ fn forbidden(c: char) -> bool {
 /// `text` without forbidden characters; when there were some, a warning for `shown`
 /// at the line of the first one.
 pub fn clean(text: String, shown: &Path, warnings: &mut Vec<Diagnostic>) -> (String, usize) {
-    if !text.contains(forbidden) {
+    if !has_forbidden(&text) {
         return (text, 0);
     }
     let first = text.find(forbidden).unwrap_or(0);
@@ -237,6 +237,20 @@ pub fn clean(text: String, shown: &Path, warnings: &mut Vec<Diagnostic>) -> (Str
     let msg = messages::text(Msg::ControlChars { count, example: &example });
     warnings.push(Diagnostic::warning(shown, line, 0, msg));
     (out, count)
+}
+
+/// `text.contains(forbidden)` on bytes, without decoding characters (every file is
+/// checked; almost none has any): C0 controls and DEL are single bytes, C1 controls are
+/// `C2 80`–`C2 9F`, U+FFFE and U+FFFF are `EF BF BE` and `EF BF BF`.
+fn has_forbidden(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\t' | b'\n' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        0xEF => b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)),
+        _ => false,
+    })
 }
 
 /// NFC form of `s`, skipping the work when it is already NFC (the common case).
@@ -264,6 +278,29 @@ fn is_nfc(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::decode;
+
+    #[test]
+    fn forbidden_characters_are_found_on_bytes_as_on_chars() {
+        let samples = [
+            "Hòa bình\tx\n",
+            "a\u{7}b",
+            "\u{7f}",
+            "\u{85}ạ",
+            "\u{9f}",
+            "\u{a0}ơ",
+            "x\u{fffe}",
+            "\u{ffff}",
+            "\u{fffd}\u{ff0f}",
+            "\u{c0}\u{80}",
+        ];
+        for s in samples {
+            assert_eq!(super::has_forbidden(s), s.contains(super::forbidden), "{s:?}");
+        }
+        for c in (0..0x11000u32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(super::has_forbidden(&s), s.contains(super::forbidden), "{c:?}");
+        }
+    }
 
     #[test]
     fn bom_crlf_and_nfd_are_cleaned() {
