@@ -32,8 +32,9 @@ impl Shared {
     pub fn new(model: &Model, build_date: &str) -> Shared {
         let site = model.site;
         let c = &site.config;
+        use rayon::prelude::*;
         let items: Vec<Value> =
-            (0..site.pages.len()).map(|i| page_item(model, i, &model.md.pages[i])).collect();
+            (0..site.pages.len()).into_par_iter().map(|i| page_item(model, i, &model.md.pages[i])).collect();
         let sections: Vec<Value> = site.sections[0]
             .subsections
             .iter()

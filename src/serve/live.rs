@@ -250,7 +250,9 @@ impl Live {
             return Some(fail_on_errors(diags).map(|()| (Files::new(), Vec::new())));
         }
         let old = self.state.take()?;
-        let State { prepared, prints: old_prints, code_paths: old_code, .. } = old;
+        let State { prepared, prints: old_prints, code_paths: old_code, shared: old_shared, .. } = old;
+        // Freeing 10,000 list items is not the browser's business.
+        std::thread::spawn(move || drop(old_shared));
         let crate::Prepared { site, source, md, tera, ext, .. } = prepared;
         let mut html = HashMap::new();
         let mut parsed = fresh;
