@@ -74,6 +74,12 @@ pub(crate) fn classify<'a>(
         .map(|k| Abbrev { written: k.code, reading: k.name, context: "number" })
         .collect();
     let builtin = table::abbreviations();
+    // Issuer codes read the same standing alone ("BYT khuyến cáo"), after the table.
+    let alone: Vec<Abbrev<'a>> = crate::document::issuers::all()
+        .iter()
+        .filter(|i| i.alone)
+        .map(|i| Abbrev { written: i.code, reading: i.name, context: "" })
+        .collect();
     for t in tokens {
         if !matches!(t.kind, Kind::Word | Kind::Symbol) || claims.covers(t.start) {
             continue;
@@ -83,11 +89,13 @@ pub(crate) fn classify<'a>(
         let standing: Vec<Abbrev<'a>> = site
             .iter()
             .chain(builtin.iter())
+            .chain(alone.iter())
             .chain(kinds.iter())
             .copied()
             .filter(|a| stands_at(text, t.start, a.written))
             .collect();
         let mut lengths: Vec<usize> = standing.iter().map(|a| a.written.len()).collect();
+        lengths.sort_unstable_by(|a, b| b.cmp(a));
         lengths.dedup();
         for len in lengths {
             let group: Vec<&Abbrev> = standing.iter().filter(|a| a.written.len() == len).collect();

@@ -8,26 +8,23 @@ use std::sync::OnceLock;
 
 use super::claims::{re, scan, Claims, Item};
 use super::leftovers::Leftover;
-use super::{before, table, Options};
+use super::{before, Options};
 use crate::document::kinds::{self, KINDS};
 use crate::document::mentions;
-use crate::document::number::{fold, Family};
+use crate::document::number::Family;
 
-/// The name of an issuer code ("TTg", "BGDĐT"), exact first, then folded.
-pub(crate) fn issuer_name(code: &str) -> Option<&'static str> {
-    let t = table::issuers();
-    t.iter()
-        .find(|(c, _)| *c == code)
-        .or_else(|| t.iter().find(|(c, _)| fold(c) == fold(code)))
-        .map(|(_, n)| *n)
+/// The name of an issuer code ("TTg", "BGDĐT") as read, from the one issuer table
+/// (document::issuers), of the number's family when both use the code.
+pub(crate) fn issuer_name(code: &str, family: Family) -> Option<&'static str> {
+    crate::document::issuers::find(code, Some(family)).map(|i| i.name)
 }
 
 /// The spoken issuer of a number: the first part (the issuing body); the parts after it
 /// are the drafting unit, which is not read ("3320/BGDĐT-GDTX" → Bộ Giáo dục và Đào tạo).
 /// Unknown codes are kept and reported.
-fn issuer(code: &str, at: usize, notes: &mut Vec<Leftover>) -> String {
+fn issuer(code: &str, family: Family, at: usize, notes: &mut Vec<Leftover>) -> String {
     let first = code.split('-').next().unwrap_or(code);
-    match issuer_name(first) {
+    match issuer_name(first, family) {
         Some(name) => name.to_owned(),
         None => {
             notes.push(Leftover { what: first.to_owned(), at });
@@ -168,7 +165,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
                 };
                 // An unknown issuer code is reported only if it has to be read.
                 let mut unknown = Vec::new();
-                let name = issuer(&n.issuer_code, m.number_start, &mut unknown);
+                let name = issuer(&n.issuer_code, n.family, m.number_start, &mut unknown);
                 let said = issuer_said(text, start, m.end, &name, &n.issuer_code);
                 if !said {
                     notes.extend(unknown);

@@ -33,11 +33,6 @@ pub(crate) fn signs() -> &'static [(&'static str, &'static str)] {
     pairs(&CELL, include_str!("data/signs.tsv"))
 }
 
-pub(crate) fn issuers() -> &'static [(&'static str, &'static str)] {
-    static CELL: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
-    pairs(&CELL, include_str!("data/issuers.tsv"))
-}
-
 /// Words read "mỗi …" after "/", longest first.
 pub(crate) fn per_units() -> &'static [&'static str] {
     static CELL: OnceLock<Vec<&str>> = OnceLock::new();
@@ -84,7 +79,6 @@ mod unit {
     fn every_data_row_has_a_reading() {
         for (name, text, cols) in [
             ("abbreviations", include_str!("data/abbreviations.tsv"), 2),
-            ("issuers", include_str!("data/issuers.tsv"), 2),
             ("units", include_str!("data/units.tsv"), 2),
             ("signs", include_str!("data/signs.tsv"), 2),
         ] {
