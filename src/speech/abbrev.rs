@@ -19,11 +19,22 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
             let r = rest.trim_start_matches([' ', '.']);
             r.starts_with(|c: char| c.is_ascii_digit())
         }
+        // A road number, one to four digits: "ĐT101", "ĐT.101" (not a phone number).
+        None if context == "road" => {
+            let r = rest.trim_start_matches([' ', '.']);
+            let n = r.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=4).contains(&n) && !r[n..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        }
         // A name follows: "TT. Hát Lót", but not "lớp TT."
         None if context == "name" => rest.trim_start().starts_with(char::is_uppercase),
         None => context.is_empty(),
         Some(("after", words)) => {
+            // The previous word with its digits too ("T7, CN").
+            let head = text[..start].trim_end_matches(|c: char| c.is_whitespace() || ",:".contains(c));
+            let code: String = head.chars().rev().take_while(|c| c.is_alphanumeric()).collect();
+            let code: String = code.chars().rev().collect::<String>().to_lowercase();
             word_before(text, start, ",:").is_some_and(|w| words.split('|').any(|x| x == w))
+                || words.split('|').any(|x| x == code)
         }
         Some(("before", words)) => {
             if words == ":" {
@@ -49,10 +60,16 @@ fn stands_at(text: &str, pos: usize, written: &str) -> bool {
     if joined_right && written.chars().all(|c| c.is_uppercase() || c == '&') {
         return true;
     }
-    // "TP." ends with its own dot; "QL6" may touch its number.
+    // "SĐT/Zalo": a slash before a word joins two words.
+    let slash_word =
+        rest.strip_prefix('/').is_some_and(|r| r.starts_with(char::is_alphabetic)) && !written.contains('/');
+    // "TP." ends with its own dot; "QL6", "Km12" may touch their number.
     written.ends_with('.')
         || boundary(rest.chars().next())
-        || rest.starts_with(|c: char| c.is_ascii_digit()) && written.chars().all(char::is_uppercase)
+        || slash_word
+        || rest.starts_with(|c: char| c.is_ascii_digit())
+            && written.chars().next().is_some_and(char::is_uppercase)
+            && written.chars().all(char::is_alphabetic)
 }
 
 pub(crate) fn classify<'a>(

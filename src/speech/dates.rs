@@ -20,6 +20,9 @@ const DATE_CUES: &[&str] = &[
     "sáu", "bảy", "kể", "hết", "qua", "tết",
 ];
 
+/// Words before "3-1" that make it a score, not a range.
+const SCORE_WORDS: &[&str] = &["thắng", "thua", "hòa", "hoà", "tỷ số", "tỉ số"];
+
 /// Cue words that already say when, so "ngày" is not added ("sáng 16/7", "đêm 15/7").
 const NO_DAY_WORD: &[&str] = &["sáng", "trưa", "chiều", "tối", "đêm", "khánh", "mùng", "mồng", "ngày"];
 
@@ -208,6 +211,37 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         Some((all.start(), all.end(), Item::Seq(v)))
     });
 
+    // ngày 8-3, mùng 2-9, Quốc khánh 2-9 (a dash date, as newspapers write it) → ngày tám
+    // tháng ba; only after a day word, so "5-7 người" stays a range.
+    static DASH_DATE: OnceLock<regex::Regex> = OnceLock::new();
+    let dash_date = re(
+        &DASH_DATE,
+        &format!(r"(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng|[Kk]hánh)\s+(?P<d>\d{{1,2}}){DASH}(?P<m>\d{{1,2}})"),
+    );
+    scan(text, claims, dash_date, |caps, text, _| {
+        let all = caps.get(0)?;
+        let w = caps.name("ngay")?;
+        if before(text, all.start()).is_some_and(char::is_alphanumeric)
+            || super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == '/' || is_dash(c))
+            || !free_after(text, all.end())
+        {
+            return None;
+        }
+        let (day, mon) = (num(caps, "d")?, num(caps, "m")?);
+        if !valid(day, mon) {
+            return None;
+        }
+        let mut v = Vec::new();
+        let start = if w.as_str().ends_with("hánh") {
+            caps.name("d")?.start()
+        } else {
+            v.push(day_word(caps));
+            all.start()
+        };
+        v.extend(day_month(day, mon, None));
+        Some((start, all.end(), Item::Seq(v)))
+    });
+
     // 08 giờ 00 phút, 7 giờ 30 → tám giờ, bảy giờ ba mươi phút (no "không phút").
     static CLOCK: OnceLock<regex::Regex> = OnceLock::new();
     let clock = re(&CLOCK, r"(?P<h>\d{1,2})\s+giờ\s+(?P<m>\d{1,2})(?:\s+phút)?");
@@ -229,14 +263,14 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     });
 
     // 5h30, 17h, 15:30, 8h00 → năm giờ ba mươi phút, mười bảy giờ, tám giờ.
-    let time = re(&TIME, r"(?P<h>\d{1,2})(?:h|giờ|:)(?P<m>\d{2})?(?:'|p\b|phút)?");
+    let time = re(&TIME, r"(?P<h>\d{1,2})(?P<sep>h|giờ|:|g)(?P<m>\d{2})?(?:'|p\b|phút)?");
     scan(text, claims, time, |caps, text, _| {
         let all = caps.get(0)?;
         let colon = all.as_str().contains(':');
         // A dash may join two times ("7h30-11h30").
         if before(text, all.start()).is_some_and(|c| c.is_alphanumeric() || "/.,_".contains(c))
             || super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == ':' || c == '/')
-            || (colon && caps.name("m").is_none())
+            || ((colon || &caps["sep"] == "g") && caps.name("m").is_none())
         {
             return None;
         }
@@ -281,6 +315,15 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         }
         let value = |s: &str| s.replace(',', ".").parse::<f64>().ok();
         let (a, b) = (value(&caps["a"])?, value(&caps["b"])?);
+        // A score: "thắng 3-1", "tỷ số 2 - 2" → "ba một".
+        let head = text[..all.start()].trim_end().to_lowercase();
+        if SCORE_WORDS
+            .iter()
+            .any(|w| head.ends_with(w) && !head[..head.len() - w.len()].ends_with(char::is_alphabetic))
+        {
+            let v = vec![Item::Number(caps["a"].to_owned()), Item::Number(caps["b"].to_owned())];
+            return Some((all.start(), all.end(), Item::Seq(v)));
+        }
         if a >= b {
             return None;
         }

@@ -180,10 +180,44 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
             if kind_in_text || kind.is_none() { (m.number_start, None) } else { (start, kind) };
         let item = Item::Document { kind: kind.clone(), num, year, issuer: (!said).then_some(issuer_text) };
         let item = if kind.is_none() && !has_so { Item::Seq(vec![Item::words("số"), item]) } else { item };
-        claims.add(claim_start, m.end, item);
-        last = m.end;
+        let end = drafting_unit_end(text, m.end);
+        claims.add(claim_start, end, item);
+        last = end;
     }
     kind_and_year(text, claims);
+    bare_codes(text, claims);
+}
+
+/// A drafting unit with digits after the issuer ("1520/BCA-C06") is not read either:
+/// where it ends.
+fn drafting_unit_end(text: &str, end: usize) -> usize {
+    let Some(rest) = text[end..].strip_prefix('-') else { return end };
+    let n = rest.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum::<usize>();
+    let unit = &rest[..n];
+    if n > 0 && unit.starts_with(char::is_uppercase) && !text[end + 1 + n..].starts_with(['/', '-']) {
+        end + 1 + n
+    } else {
+        end
+    }
+}
+
+/// A kind and issuer code without a number ("ký hiệu NĐ-CP", "các QĐ-TTg") →
+/// "Nghị định của Chính phủ".
+fn bare_codes(text: &str, claims: &mut Claims) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = re(&RE, r"(?P<k>[A-ZĐ][A-Za-zĐđ]{0,3})-(?P<i>[A-ZĐ][A-Za-zĐđ&]{1,11})");
+    scan(text, claims, re, |caps, text, _| {
+        let all = caps.get(0)?;
+        if before(text, all.start()).is_some_and(|c| c.is_alphanumeric() || "/-".contains(c))
+            || super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || "/-".contains(c))
+        {
+            return None;
+        }
+        let kind = KINDS.iter().find(|k| k.code == &caps["k"])?;
+        let issuer = crate::document::issuers::find(&caps["i"], None)?;
+        let kind = kinds::by_code(kind.code, issuer.family == Family::Party)?;
+        Some((all.start(), all.end(), Item::Words(format!("{} của {}", kind.name, issuer.name))))
+    });
 }
 
 /// Laws and resolutions of the National Assembly: "số 73/2021/QH14", "Luật số

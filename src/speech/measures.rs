@@ -11,7 +11,8 @@ use super::table;
 /// Words that measure an amount, so a "/" after them starts a rate ("đồng/người").
 const AMOUNT_WORDS: &[&str] = &[
     "đồng", "người", "tấn", "lượt", "buổi", "lần", "suất", "hộ", "con", "cây", "bao", "kg", "lít", "giờ",
-    "phút", "ngày", "tháng", "tiết", "triệu", "nghìn", "tỷ", "học", "km", "ha", "viên", "xuất",
+    "phút", "ngày", "tháng", "tiết", "triệu", "nghìn", "tỷ", "học", "km", "ha", "viên", "xuất", "tạ", "yến",
+    "mẫu", "sào", "kwh",
 ];
 
 fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
@@ -24,7 +25,7 @@ fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     // A unit right after a number, with or without a space.
     static NUM: OnceLock<regex::Regex> = OnceLock::new();
-    let num = re(&NUM, r"\d(?:\s?)");
+    let num = re(&NUM, r"\d(?:\s?)(?:(?:nghìn|ngàn|triệu|tỷ)\s)?");
     let mut found = Vec::new();
     for m in num.find_iter(text) {
         let rest = &text[m.end()..];

@@ -16,6 +16,7 @@
 
 mod abbrev;
 mod claims;
+mod codes;
 mod dates;
 mod documents;
 mod leftovers;
@@ -28,6 +29,7 @@ mod signs;
 mod table;
 mod token;
 mod verbalise;
+mod web;
 
 #[cfg(test)]
 mod tests;
@@ -77,7 +79,9 @@ pub fn speak(text: &str, opts: &Options) -> Spoken {
     let mut claims = claims::Claims::default();
     let mut notes = Vec::new();
     markers::classify(text, &mut claims, opts.dialect);
+    web::classify(text, &mut claims);
     documents::classify(text, &mut claims, opts, &mut notes);
+    codes::early(text, &mut claims);
     phones::classify(text, &mut claims);
     dates::classify(text, &mut claims);
     romans::classify(text, &mut claims);
@@ -85,6 +89,7 @@ pub fn speak(text: &str, opts: &Options) -> Spoken {
     measures::classify(text, &mut claims);
     numbers::fractions(text, &mut claims);
     abbrev::classify(text, &tokens, &mut claims, opts, &mut notes);
+    codes::classify(text, &mut claims, opts.dialect);
     numbers::classify(text, &mut claims);
     signs::classify(text, &mut claims);
     let spoken = verbalise::verbalise(text, &claims, opts.dialect);

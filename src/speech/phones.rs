@@ -64,10 +64,20 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     // Emergency numbers: 111–115 after "gọi", "số", "cấp cứu", "cứu hỏa", "công an".
     static SHORT: OnceLock<regex::Regex> = OnceLock::new();
     let short = super::claims::re(&SHORT, r"\b11[1-5]\b");
-    scan(text, claims, short, |caps, text, _| {
+    scan(text, claims, short, |caps, text, claims| {
         let all = caps.get(0)?;
         if !super::claims::free_before(text, all.start()) || !super::claims::free_after(text, all.end()) {
             return None;
+        }
+        // In a list of them: "gọi 113, 114, 115".
+        let head = text[..all.start()].trim_end().trim_end_matches(',').trim_end();
+        let head = ["và", "hoặc"].iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head).trim_end();
+        if head.len() < all.start()
+            && claims
+                .ending_at(text, head.len())
+                .is_some_and(|c| matches!(&c.item, Item::Digits(g) if g.len() == 1 && g[0].len() == 3))
+        {
+            return Some((all.start(), all.end(), digits(&[all.as_str()])));
         }
         // The call word may be a word or two before: "gọi ngay 114", "gọi số 115".
         let w = word_before(text, all.start(), ":(")?;

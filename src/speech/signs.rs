@@ -59,7 +59,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             }
             '/' => {
                 // After a unit ("mg/1 lít") a slash is "trên".
-                let reading = if left.is_some_and(|i| matches!(i, Item::Words(_))) {
+                let unit =
+                    |i: &Item| matches!(i, Item::Words(w) if table::units().iter().any(|(_, r)| r == w));
+                let reading = if left.is_some_and(unit) {
                     Some("trên")
                 } else if l.is_some_and(char::is_alphabetic) && r.is_some_and(char::is_alphabetic) {
                     Some("hoặc")

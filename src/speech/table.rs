@@ -33,6 +33,18 @@ pub(crate) fn signs() -> &'static [(&'static str, &'static str)] {
     pairs(&CELL, include_str!("data/signs.tsv"))
 }
 
+/// Latin letters as spelled in codes ("H" → "hát").
+pub(crate) fn letters() -> &'static [(&'static str, &'static str)] {
+    static CELL: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+    pairs(&CELL, include_str!("data/letters.tsv"))
+}
+
+/// Parts and signs of e-mail and web addresses ("vn" → "vê en", "@" → "a còng").
+pub(crate) fn web() -> &'static [(&'static str, &'static str)] {
+    static CELL: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+    pairs(&CELL, include_str!("data/web.tsv"))
+}
+
 /// Words read "mỗi …" after "/", longest first.
 pub(crate) fn per_units() -> &'static [&'static str] {
     static CELL: OnceLock<Vec<&str>> = OnceLock::new();
@@ -81,6 +93,8 @@ mod unit {
             ("abbreviations", include_str!("data/abbreviations.tsv"), 2),
             ("units", include_str!("data/units.tsv"), 2),
             ("signs", include_str!("data/signs.tsv"), 2),
+            ("letters", include_str!("data/letters.tsv"), 2),
+            ("web", include_str!("data/web.tsv"), 2),
         ] {
             for r in rows(text) {
                 assert!(r.len() >= cols && r.iter().take(cols).all(|c| !c.is_empty()), "{name}: {r:?}");

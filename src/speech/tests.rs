@@ -226,14 +226,50 @@ fn leftovers_are_what_a_reader_would_stumble_over() {
     assert!(leftovers_of("Thông báo số 12/TB-XYZ ngày 3/1/2025 của Văn phòng huyện.").is_empty());
     assert_eq!(leftovers_of("Đảng ủy sở LĐTĐ (B/c);"), ["LĐTĐ"]);
     assert_eq!(leftovers_of("mã 0212-3852"), ["0212-3852"]);
-    assert_eq!(leftovers_of("XYZT, XYZT và NĐ-CP"), ["XYZT", "NĐ"]);
+    assert_eq!(leftovers_of("XYZT, XYZT và NĐ-XYZ"), ["XYZT", "NĐ-XYZ"]);
     assert_eq!(leftovers_of("trước đây là III"), ["III"]);
     assert_eq!(leftovers_of("Lưu chi bộ (HThủy)."), ["HThủy"]);
     assert_eq!(leftovers_of("QWZX 6909:2001"), ["QWZX", "6909:2001"]);
     // A unit symbol with no number before it is not read.
     assert_eq!(leftovers_of("đơn vị tính là km"), ["km"]);
     assert_eq!(leftovers_of("đơn vị Tp"), ["Tp"]);
-    assert_eq!(leftovers_of("Email: ubndxa@sonla.gov.vn."), ["ubndxa@sonla.gov.vn"]);
+}
+
+#[test]
+fn email_and_web_addresses_are_read_part_by_part() {
+    let s = speak("Email: ubndxa@sonla.gov.vn. Xem https://dichvucong.gov.vn/p/home.", &north());
+    assert_eq!(
+        s.text,
+        "Email: ubndxa a còng sonla chấm gov chấm vê en. Xem dichvucong chấm gov chấm vê en gạch chéo p gạch chéo home."
+    );
+    assert!(s.leftovers.is_empty(), "{:?}", s.leftovers);
+    // Abbreviations with dots are no addresses.
+    assert_eq!(spoken("TP.HCM, v.v."), "Thành phố Hồ Chí Minh, vân vân");
+}
+
+#[test]
+fn codes_of_letters_and_digits_are_spelled() {
+    assert_eq!(spoken("cúm A/H5N1"), "Cúm a hát năm en một");
+    assert_eq!(spoken("sóng 5G, bằng lái A1, đội U23"), "Sóng năm gờ, bằng lái a một, đội u hai mươi ba");
+    assert_eq!(spoken("xăng RON95-III"), "Xăng rôn chín mươi lăm ba");
+    assert_eq!(spoken("biển số 26B1-123.45"), "Biển số hai sáu bê một, một hai ba, bốn năm");
+    assert_eq!(spoken("công nghiệp 4.0"), "Công nghiệp bốn chấm không");
+    assert_eq!(
+        spoken("ISO 9001:2015"),
+        "i-sô chín nghìn không trăm linh một năm hai nghìn không trăm mười lăm".replacen('i', "I", 1)
+    );
+    assert!(leftovers_of("cúm A/H5N1, xăng E5 RON92, Km12+500").is_empty());
+}
+
+#[test]
+fn a_kind_and_issuer_code_without_a_number_is_read() {
+    assert_eq!(spoken("ký hiệu NĐ-CP"), "Ký hiệu Nghị định của Chính phủ");
+    assert_eq!(spoken("các QĐ-TTg"), "Các Quyết định của Thủ tướng Chính phủ");
+    // The drafting unit with digits is not read: "1520/BCA-C06".
+    assert_eq!(
+        spoken("Công văn số 1520/BCA-C06."),
+        "Công văn số một nghìn năm trăm hai mươi của Bộ Công an."
+    );
 }
 
 #[test]
