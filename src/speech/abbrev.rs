@@ -34,7 +34,9 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
             let code: String = head.chars().rev().take_while(|c| c.is_alphanumeric()).collect();
             let code: String = code.chars().rev().collect::<String>().to_lowercase();
             word_before(text, start, ",:").is_some_and(|w| words.split('|').any(|x| x == w))
-                || words.split('|').any(|x| x == code)
+                || words.split('|').any(|x| {
+                    x == code || x == "#" && !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit())
+                })
         }
         Some(("before", words)) => {
             if words == ":" {
@@ -72,6 +74,46 @@ fn stands_at(text: &str, pos: usize, written: &str) -> bool {
             && written.chars().all(char::is_alphabetic)
 }
 
+/// Abbreviations the text defines: "… xây dựng đời sống văn hóa (TDĐKXDĐSVH)", the
+/// initials of the words before the brackets. The brackets are not read; later uses of
+/// the abbreviation in the text are read as the words.
+fn defined(text: &str, claims: &mut Claims) -> Vec<(String, String)> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = super::claims::re(&RE, r"\((?P<a>[A-ZĐ][A-ZĐ&]{1,14})\)");
+    let mut out = Vec::new();
+    for caps in re.captures_iter(text) {
+        let (Some(all), Some(a)) = (caps.get(0), caps.name("a")) else { continue };
+        let letters: Vec<char> = a.as_str().chars().filter(|c| *c != '&').collect();
+        let words: Vec<&str> = text[..all.start()]
+            .split(|c: char| c.is_whitespace() || "\"“”'‘’,-–".contains(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let tail: Vec<&str> =
+            words.iter().rev().filter(|w| !matches!(**w, "và" | "Và")).take(letters.len()).copied().collect();
+        if tail.len() < letters.len() || letters.len() < 2 {
+            continue;
+        }
+        // "án" gives "A": the letter without its marks ("Đ" has none to lose).
+        let initial = |w: &str| {
+            use unicode_normalization::UnicodeNormalization;
+            let c = w.chars().next()?;
+            let base = std::iter::once(c).nfd().next().unwrap_or(c);
+            base.to_uppercase().next()
+        };
+        let initials = tail.iter().rev().map(|w| initial(w));
+        if !initials.zip(&letters).all(|(i, l)| i == Some(*l)) {
+            continue;
+        }
+        let first = tail.last().copied().unwrap_or("");
+        let from = text[..all.start()].rfind(first).unwrap_or(all.start());
+        let phrase = text[from..all.start()].trim().trim_end_matches(['"', '”', '’']).to_owned();
+        if claims.add(all.start(), all.end(), Item::words("")) {
+            out.push((a.as_str().to_owned(), phrase));
+        }
+    }
+    out
+}
+
 pub(crate) fn classify<'a>(
     text: &str,
     tokens: &[Token],
@@ -79,11 +121,17 @@ pub(crate) fn classify<'a>(
     opts: &'a Options<'a>,
     notes: &mut Vec<Leftover>,
 ) {
-    let site: Vec<Abbrev<'a>> = opts
+    let defined_here = defined(text, claims);
+    let site: Vec<Abbrev<'_>> = opts
         .abbreviations
         .iter()
         .filter(|(a, _)| !a.is_empty())
         .map(|(a, e)| Abbrev { written: a.as_str(), reading: e.as_str(), context: "" })
+        .chain(defined_here.iter().map(|(a, e)| Abbrev {
+            written: a.as_str(),
+            reading: e.as_str(),
+            context: "",
+        }))
         .collect();
     let kinds: Vec<Abbrev<'a>> = KINDS
         .iter()
@@ -103,7 +151,7 @@ pub(crate) fn classify<'a>(
         }
         // Site rows first, then built-in rows, longest first; a row whose context does
         // not hold gives way to a shorter one ("TT." → "TT").
-        let standing: Vec<Abbrev<'a>> = site
+        let standing: Vec<Abbrev<'_>> = site
             .iter()
             .chain(builtin.iter())
             .chain(alone.iter())

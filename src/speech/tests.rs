@@ -262,6 +262,17 @@ fn codes_of_letters_and_digits_are_spelled() {
 }
 
 #[test]
+fn an_abbreviation_the_text_defines_is_skipped_then_read_as_its_words() {
+    assert_eq!(
+        spoken("Phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa (TDĐKXDĐSVH); hưởng ứng TDĐKXDĐSVH."),
+        "Phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa; hưởng ứng Toàn dân đoàn kết xây dựng đời sống văn hóa."
+    );
+    assert!(leftovers_of("Ban Quản lý dự án (BQLDA) và BQLDA").is_empty());
+    // Initials that do not match are no definition: reported.
+    assert_eq!(leftovers_of("Công ty Điện lực (XKCD)"), ["XKCD"]);
+}
+
+#[test]
 fn a_kind_and_issuer_code_without_a_number_is_read() {
     assert_eq!(spoken("ký hiệu NĐ-CP"), "Ký hiệu Nghị định của Chính phủ");
     assert_eq!(spoken("các QĐ-TTg"), "Các Quyết định của Thủ tướng Chính phủ");
