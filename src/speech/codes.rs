@@ -29,8 +29,27 @@ fn letters(s: &str) -> String {
         .join(" ")
 }
 
-/// Licence plates and standards: run before phone numbers and dates.
+/// Words before a single letter that names a part: "điểm b khoản 2", "khu C", "nhà B".
+const LETTER_CUES: &str = r"[Đđ]iểm|[Kk]hu|[Nn]hà|[Dd]ãy|[Kk]hối|[Ll]ô|[Tt]òa|[Tt]iểu\s+mục";
+
+/// Licence plates, standards and lettered parts: run before phone numbers and dates.
 pub(crate) fn early(text: &str, claims: &mut Claims) {
+    static LETTER: OnceLock<regex::Regex> = OnceLock::new();
+    let letter = re(&LETTER, &format!(r"(?:{LETTER_CUES})\s+(?P<l>[a-zđA-ZĐ])"));
+    scan(text, claims, letter, |caps, text, _| {
+        let all = caps.get(0)?;
+        let l = caps.name("l")?;
+        if super::before(text, all.start()).is_some_and(char::is_alphanumeric)
+            || super::after(text, l.end()).is_some_and(|c| {
+                c.is_alphanumeric()
+                    || c == '.' && text[l.end() + 1..].starts_with(|c: char| c.is_alphanumeric())
+            })
+        {
+            return None;
+        }
+        Some((l.start(), l.end(), Item::Words(letters(&l.as_str().to_uppercase()))))
+    });
+
     static PLATE: OnceLock<regex::Regex> = OnceLock::new();
     let plate = re(
         &PLATE,

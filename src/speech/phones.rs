@@ -21,7 +21,7 @@ fn digits(groups: &[&str]) -> Item {
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     // A grouped number: optional +84 or (0xx), then digit groups joined by one space, dot or dash.
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let grouped = re(&RE, r"(?:\+84[ .]?|\(\d{2,4}\)\s?)?\d{1,11}(?:[ .\-]\d{2,5}){0,5}");
+    let grouped = re(&RE, r"(?:\+84[ .]?|\(\d{2,4}\)\s?)?\d{1,11}(?:[ .\-]\d{1,5}){0,5}");
     scan(text, claims, grouped, |caps, text, _| {
         let all = caps.get(0)?;
         let s = all.as_str();

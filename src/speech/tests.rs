@@ -273,6 +273,16 @@ fn an_abbreviation_the_text_defines_is_skipped_then_read_as_its_words() {
 }
 
 #[test]
+fn a_single_letter_naming_a_part_is_spelled() {
+    assert_eq!(
+        spoken("điểm b, khoản 2 Điều 5; khu C, nhà B2"),
+        "Điểm bê, khoản hai Điều năm; khu xê, nhà bê hai"
+    );
+    // Not inside a word or an abbreviation with a dot.
+    assert_eq!(spoken("khu Công nghiệp"), "Khu Công nghiệp");
+}
+
+#[test]
 fn a_kind_and_issuer_code_without_a_number_is_read() {
     assert_eq!(spoken("ký hiệu NĐ-CP"), "Ký hiệu Nghị định của Chính phủ");
     assert_eq!(spoken("các QĐ-TTg"), "Các Quyết định của Thủ tướng Chính phủ");
