@@ -196,5 +196,47 @@ pub(crate) fn classify<'a>(
                 break;
             }
         }
+        if t.kind == Kind::Word && !claims.covers(t.start) {
+            if let Some(reading) = compound(t.text, builtin) {
+                let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || "&/_".contains(c));
+                if boundary(super::before(text, t.start)) && boundary(super::after(text, t.end)) {
+                    claims.add(t.start, t.end, Item::Words(reading));
+                }
+            }
+        }
     }
+}
+
+/// An abbreviation made of two or three known ones ("BTVTU" = BTV + TU → "Ban Thường vụ
+/// Tỉnh ủy", "BCHĐTN"), each read without context; the fewest parts win.
+fn compound(word: &str, builtin: &[Abbrev]) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 4 || chars.len() > 16 || !chars.iter().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let reading = |part: &str| -> Option<&str> {
+        builtin.iter().find(|a| a.written == part && a.context.is_empty()).map(|a| a.reading).or_else(|| {
+            let issuers = crate::document::issuers::all();
+            issuers.iter().find(|i| i.code == part && (i.alone || part.chars().count() > 2)).map(|i| i.name)
+        })
+    };
+    // best[i]: the fewest parts reading chars[..i].
+    let mut best: Vec<Option<Vec<&str>>> = vec![None; chars.len() + 1];
+    best[0] = Some(Vec::new());
+    for end in 2..=chars.len() {
+        for start in (0..end.saturating_sub(1)).rev() {
+            let Some(head) = best[start].clone() else { continue };
+            if head.len() >= 3 {
+                continue;
+            }
+            let part: String = chars[start..end].iter().collect();
+            let Some(r) = reading(&part) else { continue };
+            let mut v = head;
+            v.push(r);
+            if best[end].as_ref().is_none_or(|b| v.len() < b.len()) {
+                best[end] = Some(v);
+            }
+        }
+    }
+    best[chars.len()].take().filter(|v| v.len() >= 2).map(|v| v.join(" "))
 }

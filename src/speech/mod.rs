@@ -95,6 +95,8 @@ pub fn speak(text: &str, opts: &Options) -> Spoken {
     let spoken = verbalise::verbalise(text, &claims, opts.dialect);
     let mut leftovers = leftovers::find(text, &tokens, &claims);
     leftovers.extend(notes);
+    // In the order of the text, as the warnings are read.
+    leftovers.sort_by_key(|l| l.at);
     leftovers::dedup(&mut leftovers);
     Spoken { text: spoken, leftovers }
 }

@@ -218,7 +218,11 @@ fn leftovers_of(text: &str) -> Vec<String> {
 
 #[test]
 fn leftovers_are_what_a_reader_would_stumble_over() {
-    assert_eq!(leftovers_of("học sinh TNXH và KTQP"), ["TNXH", "KTQP"]);
+    assert_eq!(
+        leftovers_of("học sinh TNXH và KTQP"),
+        ["TNXH (tệ nạn xã hội hay Tự nhiên và Xã hội?)", "KTQP"]
+    );
+    assert_eq!(spoken("phòng, chống TNXH; môn TNXH"), "Phòng, chống tệ nạn xã hội; môn Tự nhiên và Xã hội");
     assert_eq!(leftovers_of("theo TT trên"), ["TT (Thông tư hay Thường trực hay thị trấn hay trung tâm?)"]);
     assert_eq!(leftovers_of("phần mềm v2.0"), ["v2.0"]);
     assert_eq!(leftovers_of("12-CT/XYZ"), ["XYZ"]);
@@ -283,6 +287,17 @@ fn a_single_letter_naming_a_part_is_spelled() {
 }
 
 #[test]
+fn an_abbreviation_made_of_known_ones_is_read_part_by_part() {
+    assert_eq!(
+        spoken("BTVTU họp với BCHĐTN xã"),
+        "Ban Thường vụ Tỉnh ủy họp với Ban Chấp hành Đoàn Thanh niên xã"
+    );
+    assert!(leftovers_of("BCĐTU").is_empty());
+    // Parts the table does not know stay and are reported.
+    assert_eq!(leftovers_of("THCSTT"), ["THCSTT"]);
+}
+
+#[test]
 fn a_kind_and_issuer_code_without_a_number_is_read() {
     assert_eq!(spoken("ký hiệu NĐ-CP"), "Ký hiệu Nghị định của Chính phủ");
     assert_eq!(spoken("các QĐ-TTg"), "Các Quyết định của Thủ tướng Chính phủ");
@@ -295,9 +310,9 @@ fn a_kind_and_issuer_code_without_a_number_is_read() {
 
 #[test]
 fn leftover_positions_point_at_the_leftover() {
-    let s = speak("Học sinh TNXH và mã 0212-3852.", &north());
+    let s = speak("Học sinh KTQP và mã 0212-3852.", &north());
     let at: Vec<(String, usize)> = s.leftovers.into_iter().map(|l| (l.what, l.at)).collect();
-    assert_eq!(at, [("TNXH".to_owned(), 11), ("0212-3852".to_owned(), 24)]);
+    assert_eq!(at, [("KTQP".to_owned(), 11), ("0212-3852".to_owned(), 24)]);
 }
 
 #[test]
