@@ -306,14 +306,18 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     });
 
     // 10-12 người, 01 - 02 mô hình, 2,5-3 tấn → mười đến mười hai người.
-    let range =
-        re(&RANGE, &format!(r"(?P<a>\d{{1,3}}(?:,\d{{1,2}})?)\s*{DASH}\s*(?P<b>\d{{1,3}}(?:,\d{{1,2}})?)"));
+    let range = re(
+        &RANGE,
+        &format!(
+            r"(?P<a>\d{{1,3}}(?:\.\d{{3}})*(?:,\d{{1,2}})?)\s*{DASH}\s*(?P<b>\d{{1,3}}(?:\.\d{{3}})*(?:,\d{{1,2}})?)"
+        ),
+    );
     scan(text, claims, range, |caps, text, _| {
         let all = caps.get(0)?;
         if !free_before(text, all.start()) || !free_after(text, all.end()) {
             return None;
         }
-        let value = |s: &str| s.replace(',', ".").parse::<f64>().ok();
+        let value = |s: &str| s.replace('.', "").replace(',', ".").parse::<f64>().ok();
         let (a, b) = (value(&caps["a"])?, value(&caps["b"])?);
         // A score: "thắng 3-1", "tỷ số 2 - 2" → "ba một".
         let head = text[..all.start()].trim_end().to_lowercase();

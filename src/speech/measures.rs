@@ -47,7 +47,11 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         let head = text[..all.start()].trim_end();
         let after_unit = claims.iter().any(|c| c.end == head.len());
         let prev = super::token::word_before(text, all.start(), "");
-        let after_amount = prev.as_deref().is_some_and(|w| AMOUNT_WORDS.contains(&w)) && number_near(head);
+        // "30 kg gạo/khẩu", "2 con bò giống/hộ": after an amount the slash starts a rate,
+        // unless the word before is itself one of the rate words ("10 thôn/bản").
+        let per = table::per_units();
+        let after_amount = prev.as_deref().is_some_and(|w| AMOUNT_WORDS.contains(&w) || !per.contains(&w))
+            && number_near(head);
         if !after_unit && !after_amount {
             return None;
         }
@@ -57,7 +61,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return Some((all.start(), all.end(), Item::words("trên")));
         }
         let low = rest.to_lowercase();
-        let w = table::per_units()
+        let w = per
             .iter()
             .find(|w| low.starts_with(*w) && !low[w.len()..].starts_with(|c: char| c.is_alphanumeric()))?;
         let reading = unit_at(&rest[..w.len()]).map_or(*w, |(_, r)| r);

@@ -235,21 +235,27 @@ const PART_OF: &[&str] =
 /// "2/3 số hộ" → "hai phần ba số hộ"; a count "15/17 xã" → "mười lăm trên mười bảy xã".
 pub(crate) fn fractions(text: &str, claims: &mut Claims) {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let re = re(&RE, r"(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})");
+    let re = re(
+        &RE,
+        r"(?P<a>(?:\d{1,3}(?:\.\d{3})+|\d{1,6})(?:,\d{1,2})?)\s*/\s*(?P<b>(?:\d{1,3}(?:\.\d{3})+|\d{1,6})(?:,\d{1,2})?)",
+    );
     scan(text, claims, re, |caps, text, _| {
         let all = caps.get(0)?;
         if !free_before(text, all.start()) || !free_after(text, all.end()) {
             return None;
         }
-        let (a, b): (u64, u64) =
-            (caps["a"].replace('.', "").parse().ok()?, caps["b"].replace('.', "").parse().ok()?);
-        if b == 0 {
+        let value = |s: &str| s.replace('.', "").replace(',', ".").parse::<f64>().ok();
+        let (a, b) = (value(&caps["a"])?, value(&caps["b"])?);
+        if b == 0.0 {
             return None;
         }
-        let part =
-            a < b && b <= 10 && word_after(text, all.end()).is_some_and(|w| PART_OF.contains(&w.as_str()));
+        let part = a < b
+            && b <= 10.0
+            && b.fract() == 0.0
+            && a.fract() == 0.0
+            && word_after(text, all.end()).is_some_and(|w| PART_OF.contains(&w.as_str()));
         let denominator =
-            if part && b == 4 { Item::words("tư") } else { Item::Number(caps["b"].to_owned()) };
+            if part && b == 4.0 { Item::words("tư") } else { Item::Number(caps["b"].to_owned()) };
         let _ = word_before;
         let joint = if part { "phần" } else { "trên" };
         Some((
