@@ -19,6 +19,12 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
             let r = rest.trim_start_matches([' ', '.']);
             r.starts_with(|c: char| c.is_ascii_digit())
         }
+        // A kind code cites a number apart from it ("KL 49", "QĐ số 12"); "BC15" is a code.
+        None if context == "number-apart" => {
+            let r = rest.trim_start_matches([' ', '.']);
+            let r = r.strip_prefix("số").map_or(r, str::trim_start);
+            r.len() < rest.len() && r.starts_with(|c: char| c.is_ascii_digit())
+        }
         // A road number, one to four digits: "ĐT101", "ĐT.101" (not a phone number).
         None if context == "road" => {
             let r = rest.trim_start_matches([' ', '.']);
@@ -136,7 +142,7 @@ pub(crate) fn classify<'a>(
     let kinds: Vec<Abbrev<'a>> = KINDS
         .iter()
         .filter(|k| k.code != "TT")
-        .map(|k| Abbrev { written: k.code, reading: k.name, context: "number" })
+        .map(|k| Abbrev { written: k.code, reading: k.name, context: "number-apart" })
         .collect();
     let builtin = table::abbreviations();
     // Issuer codes read the same standing alone ("BYT khuyến cáo"), after the table.

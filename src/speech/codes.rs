@@ -12,6 +12,10 @@ use super::numbers::{read_digit_string, roman_value};
 use super::token::word_before;
 use super::{table, Dialect};
 
+/// Words after a number with a point that make the point a decimal comma, as some
+/// texts write it: "2.5 tỷ đồng", "1.5 triệu", "2.5%".
+const DECIMAL_NEXT: &[&str] = &["tỷ", "tỉ", "triệu", "nghìn", "ngàn", "%", "lần"];
+
 /// Words before a number with a point that make it a version: "công nghiệp 4.0".
 const VERSION_WORDS: &[&str] = &["nghiệp", "bản", "version", "phiên", "web", "số"];
 
@@ -32,8 +36,25 @@ fn letters(s: &str) -> String {
 /// Words before a single letter that names a part: "điểm b khoản 2", "khu C", "nhà B".
 const LETTER_CUES: &str = r"[Đđ]iểm|[Kk]hu|[Nn]hà|[Dd]ãy|[Kk]hối|[Ll]ô|[Tt]òa|[Tt]iểu\s+mục";
 
-/// Licence plates, standards and lettered parts: run before phone numbers and dates.
+/// Licence plates, standards, ratios and lettered parts: run before phone numbers and
+/// dates ("tỷ lệ 1:10" is no time).
 pub(crate) fn early(text: &str, claims: &mut Claims) {
+    // "tỷ lệ 1:1", "tỷ số 3:2" → "một trên một".
+    static RATIO: OnceLock<regex::Regex> = OnceLock::new();
+    let ratio = re(&RATIO, r"(?P<a>\d{1,3}):(?P<b>\d{1,3})");
+    scan(text, claims, ratio, |caps, text, _| {
+        let all = caps.get(0)?;
+        let head = text[..all.start()].trim_end().to_lowercase();
+        if !free_before(text, all.start())
+            || !free_after(text, all.end())
+            || !["tỷ lệ", "tỉ lệ", "tỷ số", "tỉ số"].iter().any(|w| head.ends_with(w))
+        {
+            return None;
+        }
+        let v =
+            vec![Item::Number(caps["a"].to_owned()), Item::words("trên"), Item::Number(caps["b"].to_owned())];
+        Some((all.start(), all.end(), Item::Seq(v)))
+    });
     static LETTER: OnceLock<regex::Regex> = OnceLock::new();
     let letter = re(&LETTER, &format!(r"(?:{LETTER_CUES})\s+(?P<l>[a-zđA-ZĐ])"));
     scan(text, claims, letter, |caps, text, _| {
@@ -153,6 +174,16 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
             return None;
         }
         let cue = word_before(text, all.start(), "");
+        let tail = text[all.end()..].trim_start();
+        let before_word =
+            |w: &str| tail.starts_with(w) && !tail[w.len()..].starts_with(char::is_alphanumeric);
+        if DECIMAL_NEXT.iter().any(|w| before_word(w))
+            || table::units().iter().any(|(u, _)| u.chars().count() > 1 && before_word(u))
+        {
+            let a = read_digit_string(&caps["a"], d)?;
+            let b = read_digit_string(&caps["b"], d)?;
+            return Some((all.start(), all.end(), Item::Words(format!("{a} phẩy {b}"))));
+        }
         if &caps["b"] != "0" && !cue.as_deref().is_some_and(|w| VERSION_WORDS.contains(&w)) {
             return None;
         }

@@ -11,6 +11,10 @@ use super::token::word_before;
 const CALL_WORDS: &[&str] =
     &["gọi", "sđt", "đt", "thoại", "nóng", "hotline", "đài", "fax", "zalo", "khoản", "stk", "cccd", "cmnd"];
 
+/// Emergency services named before their number ("Công an xã: 113").
+const SERVICES: &[&str] =
+    &["công an", "cứu hỏa", "cứu hoả", "cấp cứu", "cứu nạn", "cứu hộ", "khẩn cấp", "đường dây"];
+
 /// Emergency services whose three-digit numbers follow their name ("cấp cứu 115").
 const EMERGENCY_WORDS: &[&str] = &["cứu", "hỏa", "hoả", "an", "số", "thương", "nạn", "đường"];
 
@@ -21,7 +25,7 @@ fn digits(groups: &[&str]) -> Item {
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     // A grouped number: optional +84 or (0xx), then digit groups joined by one space, dot or dash.
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let grouped = re(&RE, r"(?:\+84[ .]?|\(\d{2,4}\)\s?)?\d{1,11}(?:[ .\-]\d{1,5}){0,5}");
+    let grouped = re(&RE, r"(?:\+84[ .]?|\(\d{2,4}\)[\s.]?)?\d{1,11}(?:[ .\-]\d{1,8}){0,5}");
     scan(text, claims, grouped, |caps, text, _| {
         let all = caps.get(0)?;
         let s = all.as_str();
@@ -86,6 +90,13 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             .rfind(char::is_whitespace)
             .and_then(|i| word_before(text, i, ":("));
         let near = |w: &str| CALL_WORDS.contains(&w) || EMERGENCY_WORDS.contains(&w);
+        // "Công an xã: 113": the service a few words before.
+        let recent: String =
+            text[..all.start()].chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+        let recent = recent.to_lowercase();
+        if SERVICES.iter().any(|s| recent.contains(s)) {
+            return Some((all.start(), all.end(), digits(&[all.as_str()])));
+        }
         (near(&w) || w2.as_deref().is_some_and(|w| CALL_WORDS.contains(&w)))
             .then(|| (all.start(), all.end(), digits(&[all.as_str()])))
     });

@@ -26,7 +26,12 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         // "LẦN THỨ VI PHẠM"-like all-capital phrases: a Roman-looking word followed by
         // another capitalised word is a word.
         let next = text[r.end()..].trim_start();
-        if text[r.end()..].starts_with(' ')
+        // "Chương II QUY ĐỊNH CỤ THỂ": a heading word in title case before its numeral.
+        let heading = ["Chương", "CHƯƠNG", "Phần", "PHẦN", "Mục", "MỤC", "Phụ lục", "PHỤ LỤC"]
+            .iter()
+            .any(|w| text[all.start()..r.start()].trim_end().ends_with(w));
+        if !heading
+            && text[r.end()..].starts_with(' ')
             && next.split_whitespace().next().is_some_and(|w| {
                 w.chars().all(char::is_uppercase)
                     && w.chars().count() > 1
