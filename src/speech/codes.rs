@@ -39,6 +39,24 @@ const LETTER_CUES: &str = r"[Đđ]iểm|[Kk]hu|[Nn]hà|[Dd]ãy|[Kk]hối|[Ll]ô|
 /// Licence plates, standards, ratios and lettered parts: run before phone numbers and
 /// dates ("tỷ lệ 1:10" is no time).
 pub(crate) fn early(text: &str, claims: &mut Claims) {
+    // Temperatures below zero: "-2°C", "xuống -3 độ" → "âm hai độ xê".
+    static MINUS: OnceLock<regex::Regex> = OnceLock::new();
+    let minus = re(&MINUS, r"[-−–](?P<n>\d{1,2}(?:,\d)?)(?P<u>\s?(?:°|độ))?");
+    scan(text, claims, minus, |caps, text, _| {
+        let all = caps.get(0)?;
+        let spaced = super::before(text, all.start()).is_none_or(|c| c.is_whitespace() || c == '(');
+        let cue = word_before(text, all.start(), "");
+        let cued = cue
+            .as_deref()
+            .is_some_and(|w| ["độ", "xuống", "còn", "từ", "đến", "khoảng", "dưới"].contains(&w));
+        if !spaced
+            || !(caps.name("u").is_some() || cued)
+            || super::after(text, caps.name("n")?.end()).is_some_and(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        Some((all.start(), caps.name("n")?.start(), Item::words("âm")))
+    });
     // "tỷ lệ 1:1", "tỷ số 3:2" → "một trên một".
     static RATIO: OnceLock<regex::Regex> = OnceLock::new();
     let ratio = re(&RATIO, r"(?P<a>\d{1,3}):(?P<b>\d{1,3})");

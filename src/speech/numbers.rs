@@ -249,11 +249,14 @@ pub(crate) fn fractions(text: &str, claims: &mut Claims) {
         if b == 0.0 {
             return None;
         }
+        // A part of a whole: before "số", "diện tích"…, or standing alone ("giảm 1/2.").
+        let next = word_after(text, all.end());
+        let alone = !text[all.end()..].trim_start().starts_with(char::is_alphanumeric);
         let part = a < b
             && b <= 10.0
             && b.fract() == 0.0
             && a.fract() == 0.0
-            && word_after(text, all.end()).is_some_and(|w| PART_OF.contains(&w.as_str()));
+            && (alone || next.is_some_and(|w| PART_OF.contains(&w.as_str())));
         let denominator =
             if part && b == 4.0 { Item::words("tư") } else { Item::Number(caps["b"].to_owned()) };
         let _ = word_before;

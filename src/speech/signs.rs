@@ -17,6 +17,14 @@ fn is_amount(c: &Item) -> bool {
     }
 }
 
+/// Prize ranks, read as a list when joined by slashes.
+const RANKS: &[&str] = &["Nhất", "Nhì", "Ba", "Tư", "Khuyến khích", "nhất", "nhì", "ba", "tư"];
+
+/// Whether the words either side of a slash are prize ranks.
+fn ranks(head: &str, tail: &str) -> bool {
+    RANKS.iter().any(|r| head.ends_with(r)) && RANKS.iter().any(|r| tail.starts_with(r))
+}
+
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     let mut add: Vec<(usize, usize, Item)> = Vec::new();
     let signs = table::signs();
@@ -63,6 +71,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
                     |i: &Item| matches!(i, Item::Words(w) if table::units().iter().any(|(_, r)| r == w));
                 let reading = if left.is_some_and(unit) {
                     Some("trên")
+                } else if ranks(head, tail) {
+                    // "giải Nhất/Nhì/Ba" is a list of prizes.
+                    Some(",")
                 } else if l.is_some_and(char::is_alphabetic) && r.is_some_and(char::is_alphabetic) {
                     Some("hoặc")
                 } else {
