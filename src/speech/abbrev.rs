@@ -60,8 +60,9 @@ fn stands_at(text: &str, pos: usize, written: &str) -> bool {
     let boundary =
         |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || "&/_".contains(c) || super::is_dash(c));
     // Two abbreviations joined by a dash ("GDNN-GDTX") are read one after the other.
-    let joined_left = text[..pos].strip_suffix('-').is_some_and(|h| h.ends_with(char::is_uppercase));
-    let joined_right = rest.strip_prefix('-').is_some_and(|r| r.starts_with(char::is_uppercase));
+    // ... and so are two joined by "&" ("THCS&THPT": "… và …").
+    let joined_left = text[..pos].strip_suffix(['-', '&']).is_some_and(|h| h.ends_with(char::is_uppercase));
+    let joined_right = rest.strip_prefix(['-', '&']).is_some_and(|r| r.starts_with(char::is_uppercase));
     if !boundary(super::before(text, pos)) && !joined_left {
         return false;
     }

@@ -122,6 +122,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
     laws(text, claims, notes);
     let found = mentions::find(text);
     let mut last = 0;
+    let mut pending: Vec<(usize, usize, Item)> = Vec::new();
     for m in &found {
         if !claims.is_free(m.start, m.end) {
             continue;
@@ -181,11 +182,44 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
         let item = Item::Document { kind: kind.clone(), num, year, issuer: (!said).then_some(issuer_text) };
         let item = if kind.is_none() && !has_so { Item::Seq(vec![Item::words("số"), item]) } else { item };
         let end = drafting_unit_end(text, m.end);
-        claims.add(claim_start, end, item);
+        pending.push((claim_start, end, item));
         last = end;
+    }
+    once_for_a_list(text, &mut pending);
+    for (s, e, item) in pending {
+        claims.add(s, e, item);
     }
     kind_and_year(text, claims);
     bare_codes(text, claims);
+}
+
+/// "Nghị quyết số 66-NQ/TW và 68-NQ/TW": documents of one issuer listed together name
+/// it once, after the last.
+fn once_for_a_list(text: &str, pending: &mut [(usize, usize, Item)]) {
+    fn issuer_of(item: &mut Item) -> Option<&mut Option<String>> {
+        match item {
+            Item::Document { issuer, .. } => Some(issuer),
+            Item::Seq(v) => v.iter_mut().find_map(issuer_of),
+            _ => None,
+        }
+    }
+    for i in 1..pending.len() {
+        let between = text[pending[i - 1].1..pending[i].0].trim();
+        let between = between.trim_start_matches(',').trim();
+        let joined = between.is_empty()
+            || ["và", "hoặc", ","].iter().any(|w| between.starts_with(w))
+                && between.split_whitespace().count() <= 4;
+        if !joined {
+            continue;
+        }
+        let (head, tail) = pending.split_at_mut(i);
+        let next = issuer_of(&mut tail[0].2).and_then(|x| x.clone());
+        if let Some(prev) = issuer_of(&mut head[i - 1].2) {
+            if prev.is_some() && *prev == next {
+                *prev = None;
+            }
+        }
+    }
 }
 
 /// A drafting unit with digits after the issuer ("1520/BCA-C06") is not read either:

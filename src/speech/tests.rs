@@ -353,6 +353,19 @@ fn the_issuer_is_said_once() {
 }
 
 #[test]
+fn documents_of_one_issuer_listed_together_name_it_once() {
+    assert_eq!(
+        spoken("Quán triệt Nghị quyết số 66-NQ/TW và 68-NQ/TW."),
+        "Quán triệt Nghị quyết số sáu mươi sáu và Nghị quyết số sáu mươi tám của Trung ương."
+    );
+    // Different issuers are each named.
+    assert_eq!(
+        spoken("Theo 12/QĐ-UBND và 13/QĐ-TTg."),
+        "Theo Quyết định số mười hai của Ủy ban nhân dân và Quyết định số mười ba của Thủ tướng Chính phủ."
+    );
+}
+
+#[test]
 fn known_and_unknown_documents_read_alike() {
     // 1373/QĐ-TTg is known to the test site; 677/QĐ-TTg is not.
     let nobody = |_: &str| None;
