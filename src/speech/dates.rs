@@ -189,6 +189,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             .any(|w| matches!(w, "Ngày" | "Tết" | "ngày"));
         // "24/7" is "around the clock", not the 24th of July.
         let around_the_clock = day == 24 && mon == 7;
+        if around_the_clock && caps.name("ngay").is_none() {
+            return None;
+        }
         let cued = after_date
             || caps.name("ngay").is_some()
             || cue.as_deref().is_some_and(|w| DATE_CUES.contains(&w))
@@ -269,7 +272,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         let colon = all.as_str().contains(':');
         // A dash may join two times ("7h30-11h30").
         if before(text, all.start()).is_some_and(|c| c.is_alphanumeric() || "/.,_".contains(c))
-            || super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == ':' || c == '/')
+            || super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == '/')
+            || text[all.end()..]
+                .strip_prefix(':')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
             || ((colon || &caps["sep"] == "g") && caps.name("m").is_none())
         {
             return None;

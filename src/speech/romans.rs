@@ -35,6 +35,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             && next.split_whitespace().next().is_some_and(|w| {
                 w.chars().all(char::is_uppercase)
                     && w.chars().count() > 1
+                    && super::leftovers::is_syllable(&w.to_lowercase())
                     && roman_value(w.trim_matches(|c: char| !c.is_alphabetic())).is_none()
             })
         {
