@@ -214,18 +214,25 @@ pub(crate) fn classify<'a>(
     }
 }
 
-/// An abbreviation made of two or three known ones ("BTVTU" = BTV + TU → "Ban Thường vụ
-/// Tỉnh ủy", "BCHĐTN"), each read without context; the fewest parts win.
+/// An abbreviation made of two or three known names of bodies ("BTVTU" = BTV + TU → "Ban
+/// Thường vụ Tỉnh ủy", "BCHĐTN"), each read without context; the fewest parts win. Only
+/// names (capitalised readings) combine: "HTXSNV" is no "hợp tác xã" + "Sở Nội vụ".
 fn compound(word: &str, builtin: &[Abbrev]) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
     if chars.len() < 4 || chars.len() > 16 || !chars.iter().all(|c| c.is_uppercase()) {
         return None;
     }
     let reading = |part: &str| -> Option<&str> {
-        builtin.iter().find(|a| a.written == part && a.context.is_empty()).map(|a| a.reading).or_else(|| {
-            let issuers = crate::document::issuers::all();
-            issuers.iter().find(|i| i.code == part && (i.alone || part.chars().count() > 2)).map(|i| i.name)
-        })
+        let found = builtin.iter().find(|a| a.written == part && a.context.is_empty()).map(|a| a.reading);
+        found
+            .or_else(|| {
+                let issuers = crate::document::issuers::all();
+                issuers
+                    .iter()
+                    .find(|i| i.code == part && (i.alone || part.chars().count() > 2))
+                    .map(|i| i.name)
+            })
+            .filter(|r| r.starts_with(char::is_uppercase))
     };
     // best[i]: the fewest parts reading chars[..i].
     let mut best: Vec<Option<Vec<&str>>> = vec![None; chars.len() + 1];

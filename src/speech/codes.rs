@@ -169,7 +169,12 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
                 let j = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit() == digit).count();
                 let run = &part[i..j];
                 if digit {
-                    words.push(read_digit_string(run, d)?);
+                    // "PC04", "C06": a leading zero is read.
+                    words.push(if run.len() > 1 && run.starts_with('0') {
+                        super::numbers::read_digits(run)
+                    } else {
+                        read_digit_string(run, d)?
+                    });
                 } else {
                     // "RON95-III": a Roman numeral after the number is a grade.
                     match roman_value(run).filter(|_| prev_digit && i == 0) {

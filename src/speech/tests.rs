@@ -295,6 +295,8 @@ fn an_abbreviation_made_of_known_ones_is_read_part_by_part() {
     assert!(leftovers_of("BCĐTU").is_empty());
     // Parts the table does not know stay and are reported.
     assert_eq!(leftovers_of("THCSTT"), ["THCSTT"]);
+    // Only names of bodies combine: "hợp tác xã" + "Sở Nội vụ" is no reading of HTXSNVX.
+    assert_eq!(leftovers_of("HTXSNVX"), ["HTXSNVX"]);
 }
 
 #[test]
