@@ -29,7 +29,9 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
         None if context == "road" => {
             let r = rest.trim_start_matches([' ', '.']);
             let n = r.bytes().take_while(u8::is_ascii_digit).count();
-            (1..=4).contains(&n) && !r[n..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
+            let more =
+                r[n..].strip_prefix(['.', ' ']).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+            (1..=4).contains(&n) && !more
         }
         // A name follows: "TT. Hát Lót", but not "lớp TT."
         None if context == "name" => rest.trim_start().starts_with(char::is_uppercase),

@@ -177,9 +177,14 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
                     });
                 } else {
                     // "RON95-III": a Roman numeral after the number is a grade.
-                    match roman_value(run).filter(|_| prev_digit && i == 0) {
-                        Some(n) => words.push(super::numbers::read_integer(n, d)),
-                        None => words.push(letters(run)),
+                    // Letters with a reading of their own ("RON" of "E5RON92") keep it.
+                    let own = table::abbreviations()
+                        .iter()
+                        .find(|a| a.written == run && (a.context.is_empty() || a.context == "number"));
+                    match (roman_value(run).filter(|_| prev_digit && i == 0), own) {
+                        (Some(n), _) => words.push(super::numbers::read_integer(n, d)),
+                        (None, Some(a)) if run.len() > 1 => words.push(a.reading.to_owned()),
+                        _ => words.push(letters(run)),
                     }
                 }
                 prev_digit = digit;

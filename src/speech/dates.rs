@@ -189,7 +189,8 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             .any(|w| matches!(w, "Ngày" | "Tết" | "ngày"));
         // "24/7" is "around the clock", not the 24th of July.
         let around_the_clock = day == 24 && mon == 7;
-        if around_the_clock && caps.name("ngay").is_none() {
+        // "số 18/2" is a house number, "24/7" around the clock.
+        if (around_the_clock || cue.as_deref() == Some("số")) && caps.name("ngay").is_none() {
             return None;
         }
         let cued = after_date

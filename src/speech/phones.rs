@@ -42,7 +42,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         let all_digits: String = s.chars().filter(char::is_ascii_digit).collect();
         let n = all_digits.len();
         let groups: Vec<&str> = s.split([' ', '.', '-', '(', ')']).filter(|g| !g.is_empty()).collect();
-        let called = word_before(text, all.start(), ":(").is_some_and(|w| CALL_WORDS.contains(&w.as_str()));
+        let before_word = word_before(text, all.start(), ":(");
+        // "ĐT 117" is a road (đường tỉnh); "ĐT: 3852116" a phone.
+        let called = before_word.as_deref().is_some_and(|w| CALL_WORDS.contains(&w) && (w != "đt" || n >= 6));
         let phone = if let Some(rest) = all_digits.strip_prefix("84").filter(|_| s.starts_with('+')) {
             (9..=10).contains(&rest.len())
         } else if all_digits.starts_with('0') {
