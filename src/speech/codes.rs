@@ -39,6 +39,17 @@ const LETTER_CUES: &str = r"[Đđ]iểm|[Kk]hu|[Nn]hà|[Dd]ãy|[Kk]hối|[Ll]ô|
 /// Licence plates, standards, ratios and lettered parts: run before phone numbers and
 /// dates ("tỷ lệ 1:10" is no time).
 pub(crate) fn early(text: &str, claims: &mut Claims) {
+    // Sizes: "3 x 4 m", "ảnh 4x6" → "ba nhân bốn".
+    static TIMES: OnceLock<regex::Regex> = OnceLock::new();
+    let times = re(&TIMES, r"(?P<a>\d{1,4}(?:,\d{1,2})?)(?P<x>\s?[x×]\s?)(?P<b>\d{1,4}(?:,\d{1,2})?)");
+    scan(text, claims, times, |caps, text, _| {
+        let all = caps.get(0)?;
+        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+            return None;
+        }
+        let x = caps.name("x")?;
+        Some((x.start(), x.end(), Item::words("nhân")))
+    });
     // Temperatures below zero: "-2°C", "xuống -3 độ" → "âm hai độ xê".
     static MINUS: OnceLock<regex::Regex> = OnceLock::new();
     let minus = re(&MINUS, r"[-−–](?P<n>\d{1,2}(?:,\d)?)(?P<u>\s?(?:°|độ))?");

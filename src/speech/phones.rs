@@ -8,8 +8,10 @@ use super::token::word_before;
 
 /// Words after which any number of three digits or more is read digit by digit: phone,
 /// account and identity-card numbers.
-const CALL_WORDS: &[&str] =
-    &["gọi", "sđt", "đt", "thoại", "nóng", "hotline", "đài", "fax", "zalo", "khoản", "stk", "cccd", "cmnd"];
+const CALL_WORDS: &[&str] = &[
+    "gọi", "sđt", "đt", "thoại", "nóng", "hotline", "đài", "fax", "zalo", "khoản", "stk", "cccd", "cmnd",
+    "lẻ",
+];
 
 /// Emergency services named before their number ("Công an xã: 113").
 const SERVICES: &[&str] =
@@ -25,7 +27,7 @@ fn digits(groups: &[&str]) -> Item {
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     // A grouped number: optional +84 or (0xx), then digit groups joined by one space, dot or dash.
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let grouped = re(&RE, r"(?:\+84[ .]?|\(\d{2,4}\)[\s.]?)?\d{1,11}(?:[ .\-]\d{1,8}){0,5}");
+    let grouped = re(&RE, r"(?:\+84[ .]?|\(\+84\)\s?|\(\d{2,4}\)[\s.]?)?\d{1,11}(?:[ .\-]\d{1,8}){0,5}");
     scan(text, claims, grouped, |caps, text, _| {
         let all = caps.get(0)?;
         let s = all.as_str();
@@ -45,7 +47,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         let before_word = word_before(text, all.start(), ":(");
         // "ĐT 117" is a road (đường tỉnh); "ĐT: 3852116" a phone.
         let called = before_word.as_deref().is_some_and(|w| CALL_WORDS.contains(&w) && (w != "đt" || n >= 6));
-        let phone = if let Some(rest) = all_digits.strip_prefix("84").filter(|_| s.starts_with('+')) {
+        let phone = if let Some(rest) =
+            all_digits.strip_prefix("84").filter(|_| s.starts_with('+') || s.starts_with("(+"))
+        {
             (9..=10).contains(&rest.len())
         } else if all_digits.starts_with('0') {
             (10..=11).contains(&n) || (called && n >= 6)
@@ -59,7 +63,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let mut groups = groups;
-        if s.starts_with('+') {
+        if s.starts_with('+') || s.starts_with("(+") {
             groups[0] = groups[0].trim_start_matches('+');
             let mut out = vec![Item::words("cộng")];
             out.push(digits(&groups));
@@ -76,7 +80,8 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         // In a list of them: "gọi 113, 114, 115".
-        let head = text[..all.start()].trim_end().trim_end_matches(',').trim_end();
+        let head =
+            text[..all.start()].trim_end().trim_end_matches(|c| c == ',' || super::is_dash(c)).trim_end();
         let head = ["và", "hoặc"].iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head).trim_end();
         if head.len() < all.start()
             && claims
