@@ -11,6 +11,9 @@ use super::token::{word_after, word_before, Kind, Token};
 use super::Options;
 use crate::document::kinds::KINDS;
 
+/// Kind codes read as their kind without a number, by context ("QĐ này", "các NQ").
+const STANDING_KINDS: &[&str] = &["NQ", "QĐ", "CT", "KL", "KH", "CV", "NĐ", "TB", "HD", "BC"];
+
 /// Whether the row's context holds around `start..end`.
 fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
     let rest = &text[end..];
@@ -146,6 +149,17 @@ pub(crate) fn classify<'a>(
         .iter()
         .filter(|k| k.code != "TT")
         .map(|k| Abbrev { written: k.code, reading: k.name, context: "number-apart" })
+        // "QĐ này", "các NQ của HĐND": a kind code standing for its kind.
+        .chain(KINDS.iter().filter(|k| STANDING_KINDS.contains(&k.code)).flat_map(|k| {
+            [
+                Abbrev {
+                    written: k.code, reading: k.name, context: "before=này|của|trên|đó|kèm|về|nói"
+                },
+                Abbrev {
+                    written: k.code, reading: k.name, context: "after=các|những|theo|tại|hiện|và|hoặc"
+                },
+            ]
+        }))
         .collect();
     let builtin = table::abbreviations();
     // Issuer codes read the same standing alone ("BYT khuyến cáo"), after the table.
@@ -194,8 +208,9 @@ pub(crate) fn classify<'a>(
                 }
                 break;
             }
-            if group.len() > 1 {
-                let readings: Vec<&str> = group.iter().map(|a| a.reading).collect();
+            let mut readings: Vec<&str> = group.iter().map(|a| a.reading).collect();
+            readings.dedup();
+            if readings.len() > 1 {
                 notes.push(Leftover {
                     what: format!("{} ({}?)", group[0].written, readings.join(" hay ")),
                     at: t.start,

@@ -75,7 +75,12 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
             return true;
         }
     }
-    if has_word(&head, first_code) && first_code.chars().count() > 2 {
+    // The code as a word of its own, not inside another number ("2547/QĐ-UBND và …").
+    let code_word = head.match_indices(first_code).any(|(i, _)| {
+        !head[..i].ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '/')
+            && !head[i + first_code.len()..].starts_with(char::is_alphanumeric)
+    });
+    if code_word && first_code.chars().count() > 2 {
         return true;
     }
     // "… số 11-CT/TW ngày 13/4/2007 của Bộ Chính trị": only a date may come between the
@@ -275,7 +280,9 @@ fn laws(text: &str, claims: &mut Claims, notes: &mut Vec<Leftover>) {
             None => None,
         };
         let has_so = text[..all.start()].trim_end().ends_with("số");
-        let kind = if kind.is_none() && !has_so && !named_earlier(text, all.start()) {
+        // "Nghị quyết 30/2021/QH15": the kind is written just before.
+        let kind_written = kinds::by_last_words(text[..all.start()].trim_end()).is_some();
+        let kind = if kind.is_none() && !has_so && !kind_written && !named_earlier(text, all.start()) {
             Some("Luật".to_owned())
         } else {
             kind

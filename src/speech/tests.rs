@@ -230,7 +230,7 @@ fn leftovers_are_what_a_reader_would_stumble_over() {
     assert!(leftovers_of("Thông báo số 12/TB-XYZ ngày 3/1/2025 của Văn phòng huyện.").is_empty());
     assert_eq!(leftovers_of("Đảng ủy sở LĐTĐ (B/c);"), ["LĐTĐ"]);
     assert_eq!(leftovers_of("mã 0212-3852"), ["0212-3852"]);
-    assert_eq!(leftovers_of("XYZT, XYZT và NĐ-XYZ"), ["XYZT", "NĐ-XYZ"]);
+    assert_eq!(leftovers_of("XYZT, XYZT và NĐ-XYZ"), ["XYZT", "XYZ"]);
     assert_eq!(leftovers_of("trước đây là III"), ["III"]);
     assert_eq!(leftovers_of("Lưu chi bộ (HThủy)."), ["HThủy"]);
     assert_eq!(leftovers_of("QWZX 6909:2001"), ["QWZX", "6909:2001"]);
@@ -365,6 +365,17 @@ fn documents_of_one_issuer_listed_together_name_it_once() {
         spoken("Theo 12/QĐ-UBND và 13/QĐ-TTg."),
         "Theo Quyết định số mười hai của Ủy ban nhân dân và Quyết định số mười ba của Thủ tướng Chính phủ."
     );
+}
+
+#[test]
+fn a_kind_code_without_a_number_is_read_by_context() {
+    assert_eq!(
+        spoken("Ban hành kèm theo QĐ này; các NQ của HĐND."),
+        "Ban hành kèm theo Quyết định này; các Nghị quyết của Hội đồng nhân dân."
+    );
+    // A kind code glued to digits is a code, not a citation: "giống lúa BC15".
+    assert_eq!(spoken("giống lúa BC15"), "Giống lúa bê xê mười lăm");
+    assert!(leftovers_of("giống lúa BC15").is_empty());
 }
 
 #[test]
