@@ -66,12 +66,15 @@ fn stands_at(text: &str, pos: usize, written: &str) -> bool {
         |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || "&/_".contains(c) || super::is_dash(c));
     // Two abbreviations joined by a dash ("GDNN-GDTX") are read one after the other.
     // ... and so are two joined by "&" ("THCS&THPT": "… và …").
-    let joined_left = text[..pos].strip_suffix(['-', '&']).is_some_and(|h| h.ends_with(char::is_uppercase));
+    let joined_left = text[..pos]
+        .strip_suffix(['-', '&'])
+        .is_some_and(|h| h.ends_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        && written.starts_with(char::is_uppercase);
     let joined_right = rest.strip_prefix(['-', '&']).is_some_and(|r| r.starts_with(char::is_uppercase));
     if !boundary(super::before(text, pos)) && !joined_left {
         return false;
     }
-    if joined_right && written.chars().all(|c| c.is_uppercase() || c == '&') {
+    if joined_right && written.chars().all(|c| c.is_uppercase() || c == '&' || c.is_ascii_digit()) {
         return true;
     }
     // "SĐT/Zalo": a slash before a word joins two words.

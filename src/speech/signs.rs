@@ -25,6 +25,15 @@ fn ranks(head: &str, tail: &str) -> bool {
     RANKS.iter().any(|r| head.ends_with(r)) && RANKS.iter().any(|r| tail.starts_with(r))
 }
 
+/// A weekday: "thứ 2", "T6", "CN" read as "thứ hai", "thứ sáu", "chủ nhật".
+fn is_weekday(c: &Item) -> bool {
+    match c {
+        Item::Ordinal { .. } => true,
+        Item::Words(w) => w.starts_with("thứ ") || w == "chủ nhật",
+        _ => false,
+    }
+}
+
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     let mut add: Vec<(usize, usize, Item)> = Vec::new();
     let signs = table::signs();
@@ -86,7 +95,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             c if is_dash(c) => {
                 let tight = !text[..pos].ends_with(char::is_whitespace)
                     && !text[pos + len..].starts_with(char::is_whitespace);
-                let reading = if left.is_some_and(is_amount) && right.is_some_and(is_amount) {
+                let reading = if left.is_some_and(is_amount) && right.is_some_and(is_amount)
+                    || left.is_some_and(is_weekday) && right.is_some_and(is_weekday)
+                {
                     Some(" đến ")
                 } else if l.is_some_and(|c| c.is_ascii_digit()) && r.is_some_and(|c| c.is_ascii_digit()) {
                     None
