@@ -24,7 +24,7 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
         }
         // A kind code cites a number apart from it ("KL 49", "QĐ số 12"); "BC15" is a code.
         None if context == "number-apart" => {
-            let r = rest.trim_start_matches([' ', '.']);
+            let r = rest.trim_start_matches(' ');
             let r = r.strip_prefix("số").map_or(r, str::trim_start);
             r.len() < rest.len() && r.starts_with(|c: char| c.is_ascii_digit())
         }
