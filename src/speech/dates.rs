@@ -220,7 +220,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     static DASH_DATE: OnceLock<regex::Regex> = OnceLock::new();
     let dash_date = re(
         &DASH_DATE,
-        &format!(r"(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng|[Kk]hánh)\s+(?P<d>\d{{1,2}}){DASH}(?P<m>\d{{1,2}})"),
+        &format!(
+            r"(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng|[Kk]hánh)\s+(?P<d>\d{{1,2}})(?:{DASH}|\.)(?P<m>\d{{1,2}})"
+        ),
     );
     scan(text, claims, dash_date, |caps, text, _| {
         let all = caps.get(0)?;
