@@ -177,11 +177,14 @@ pub(crate) fn classify<'a>(
         }
         // Site rows first, then built-in rows, longest first; a row whose context does
         // not hold gives way to a shorter one ("TT." → "TT").
+        // Only rows that start with the token's first character can stand here.
+        let Some(first) = text[t.start..].chars().next() else { continue };
+        let starts = |a: &&Abbrev| a.written.starts_with(first);
         let standing: Vec<Abbrev<'_>> = site
             .iter()
-            .chain(builtin.iter())
-            .chain(alone.iter())
-            .chain(kinds.iter())
+            .chain(table::abbreviations_from(first).iter())
+            .chain(alone.iter().filter(starts))
+            .chain(kinds.iter().filter(starts))
             .copied()
             .filter(|a| stands_at(text, t.start, a.written))
             .collect();

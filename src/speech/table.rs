@@ -83,6 +83,21 @@ pub(crate) fn abbreviations() -> &'static [Abbrev<'static>] {
     })
 }
 
+/// The built-in abbreviations that start with `first`, in the order of `abbreviations`.
+pub(crate) fn abbreviations_from(first: char) -> &'static [Abbrev<'static>] {
+    static CELL: OnceLock<std::collections::HashMap<char, Vec<Abbrev<'static>>>> = OnceLock::new();
+    let index = CELL.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<Abbrev<'static>>> = std::collections::HashMap::new();
+        for a in abbreviations() {
+            if let Some(c) = a.written.chars().next() {
+                m.entry(c).or_default().push(*a);
+            }
+        }
+        m
+    });
+    index.get(&first).map_or(&[], Vec::as_slice)
+}
+
 #[cfg(test)]
 mod unit {
     use super::*;
