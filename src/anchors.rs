@@ -101,7 +101,7 @@ pub fn serves(urls: &HashSet<String>, url: &str) -> bool {
     };
     // The search index's files are written by the search stage, not listed as URLs.
     known(path)
-        || path.starts_with(crate::search::URL)
+        || crate::search::is_index_url(path)
         || path.strip_prefix('/').is_some_and(|p| p.starts_with(crate::images::OUTPUT_DIR))
         || (path.contains('%') && known(&crate::markdown::percent_decode(path)))
 }
@@ -109,8 +109,7 @@ pub fn serves(urls: &HashSet<String>, url: &str) -> bool {
 /// Checks the links of `config.extra.menu` (`- title: …, url: /x/`): each must be a site
 /// URL the build serves, or a web address.
 pub fn check_menu(site: &Site, config_text: &str, config_path: &Path, diags: &mut Vec<Diagnostic>) {
-    let Some(menu) = site.config.extra.get("menu").and_then(|m| m.as_array()) else { return };
-    for item in menu {
+    for item in site.config.menu_items() {
         let Some(url) = item.get("url").and_then(|u| u.as_str()) else { continue };
         if !url.starts_with('/') || url.starts_with("//") || serves(&site.targets.urls, url) {
             continue;

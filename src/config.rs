@@ -33,6 +33,7 @@ const KNOWN_KEYS: &[&str] = &[
     "images",
     "languages",
     "language_name",
+    "translations",
     "extra",
 ];
 
@@ -73,7 +74,13 @@ pub struct Config {
     pub languages: std::collections::BTreeMap<String, crate::languages::Language>,
     /// Name of the default language in the language switcher ("Tiếng Việt").
     pub language_name: String,
+    /// Theme strings of the default language, over the theme's `i18n/LANG.yaml` (`trans`).
+    pub translations: std::collections::BTreeMap<String, String>,
     pub extra: serde_json::Value,
+    /// The file this configuration was read from (`config.yml`, `--config site.yaml`),
+    /// as messages name it, and its text (for line numbers).
+    #[serde(skip)]
+    pub file: crate::config_source::File,
 }
 
 /// How printed bulletins present their issuer, as on an administrative document.
@@ -193,7 +200,9 @@ impl Default for Config {
             images: Default::default(),
             languages: Default::default(),
             language_name: "Tiếng Việt".into(),
+            translations: Default::default(),
             extra: serde_json::Value::Object(Default::default()),
+            file: crate::config_source::File { shown: "config.yaml".into(), text: String::new() },
         }
     }
 }
@@ -265,8 +274,7 @@ impl Config {
             return Err(Diagnostic::error(path, line, 0, msg).with_excerpt_from(text));
         }
         // Menu links go into `href` attributes: only plain URLs.
-        let menu = config.extra.get("menu").and_then(|m| m.as_array()).cloned().unwrap_or_default();
-        for item in &menu {
+        for item in config.menu_items() {
             let url = item.get("url").and_then(|u| u.as_str()).unwrap_or("");
             if !link_url_ok(url) {
                 let line = value_line(text, url);
@@ -275,6 +283,14 @@ impl Config {
             }
         }
         Ok((config, warnings))
+    }
+
+    /// Every item of `extra.menu`, the site's and each language's.
+    pub fn menu_items(&self) -> impl Iterator<Item = &serde_json::Value> {
+        std::iter::once(&self.extra)
+            .chain(self.languages.values().map(|l| &l.extra))
+            .filter_map(|extra| extra.get("menu").and_then(|m| m.as_array()))
+            .flatten()
     }
 
     /// `base_url` without a trailing slash, for absolute URLs.

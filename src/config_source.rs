@@ -20,7 +20,7 @@ const OTHER_FORMATS: &[(&str, &str)] = &[("config.toml", "TOML"), ("config.json"
 pub const ENV_VAR: &str = "LOA_ENV";
 
 /// A configuration file read: its path as shown in messages, and its text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct File {
     pub shown: PathBuf,
     pub text: String,
@@ -60,7 +60,33 @@ pub fn load(
         diags.extend(warnings);
         config = merged(&base, &overlay)?;
     }
+    config.file = base.clone();
     Ok((config, base))
+}
+
+/// Messages name `config.yaml` where they mean the site's configuration: say the file
+/// really read instead (`config.yml`, `--config site.yaml`).
+pub fn name_in_messages(diags: &mut [Diagnostic], file: &File) {
+    let shown = file.shown.display().to_string();
+    if shown == NAMES[0] {
+        return;
+    }
+    for d in diags {
+        if d.message.contains(NAMES[0]) {
+            d.message = d.message.replace(NAMES[0], &shown);
+        }
+    }
+}
+
+/// Is there a site configuration in `root` (`config.yaml` or `config.yml`)?
+pub fn exists(root: &Path) -> bool {
+    NAMES.iter().any(|n| root.join(n).is_file())
+}
+
+/// The configuration file of the site in `root` as messages name it, `config.yaml` when
+/// there is none yet.
+pub fn name_in(root: &Path) -> &'static str {
+    NAMES.iter().find(|n| root.join(n).is_file()).copied().unwrap_or(NAMES[0])
 }
 
 /// `config.ENV.yaml` beside the base file (`--config site.yaml` → `site.ENV.yaml`).

@@ -42,7 +42,7 @@ pub fn register(tera: &mut Tera, root: &Path, theme: &Theme, site: &Site, md: &R
         cache.lock().unwrap_or_else(|p| p.into_inner()).insert(rel, value.clone());
         Ok(value)
     });
-    let uses = |name: &str| theme.templates.values().any(|t| t.text.contains(name));
+    let uses = |name: &str| uses(theme, name);
     if uses("get_page") {
         let pages: HashMap<String, Value> = site
             .pages
@@ -84,6 +84,17 @@ pub fn register(tera: &mut Tera, root: &Path, theme: &Theme, site: &Site, md: &R
             })
         });
     }
+}
+
+/// Does any template call `name`?
+fn uses(theme: &Theme, name: &str) -> bool {
+    theme.templates.values().any(|t| t.text.contains(name))
+}
+
+/// Do templates read other pages' data (`get_page`, `get_section`)? Then any page may
+/// show any other page's content, and an edit must refresh them all (`serve`).
+pub fn reads_pages(theme: &Theme) -> bool {
+    uses(theme, "get_page") || uses(theme, "get_section")
 }
 
 /// `path` as a relative path that stays inside the site; `None` for `..`, absolute paths.

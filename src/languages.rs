@@ -20,6 +20,10 @@ pub struct Language {
     pub name: String,
     pub title: String,
     pub description: String,
+    /// Theme strings of this language, over `i18n/LANG.yaml` (`trans`).
+    pub translations: BTreeMap<String, String>,
+    /// This language's `extra` (e.g. its own `menu`), over the site's `extra` in themes.
+    pub extra: serde_json::Value,
 }
 
 /// Moves every translation (`x.LANG.md` for a configured LANG) under `LANG/`.

@@ -16,6 +16,7 @@ pub mod date;
 pub mod document;
 pub mod error;
 pub mod external;
+pub mod i18n;
 pub mod images;
 pub mod import;
 pub mod init;
@@ -129,12 +130,16 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     let statics: Vec<String> = theme.statics.keys().cloned().collect();
     portable::check(root, &site, &statics, diags);
     anchors::check_menu(&site, config_text, &config_file.shown, diags);
+    let strings =
+        std::sync::Arc::new(i18n::load(&theme.strings, &site.config, &config_file, &theme.templates, diags));
     let images = images::Images::new(root, &site.assets, &site.targets.by_source, site.config.images.clone());
     images.check_files(root, &site.assets, diags);
     let ext = markdown::Extensions {
         images: std::sync::Arc::new(images),
         languages: site.config.languages.clone(),
-        shortcodes: shortcodes::compile(&theme, &site, &docs),
+        shortcodes: shortcodes::compile(&theme, &site, &docs, &strings),
+        default_language: site.config.language.clone(),
+        strings: Some(strings.clone()),
         options: site.config.markdown.clone(),
         lang: Some(if site.config.language.starts_with("en") {
             messages::Lang::En
@@ -143,6 +148,8 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         }),
     };
     let md = render::markdown(&site, &ext, diags);
+    // Strings missing in shortcodes, rendered with the Markdown.
+    diags.extend(strings.take_warnings());
     let found: Vec<&[document::Found]> = md.pages.iter().map(|h| h.mentions.as_slice()).collect();
     docs.link_up(&site, &found, diags);
     let bulletins = bulletin::index(&site, &docs, diags);
@@ -150,12 +157,13 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
     if let Some(tera) = tera.as_mut() {
         data::register(tera, root, &theme, &site, &md);
         images::register(tera, ext.images.clone());
+        i18n::register(tera, &strings);
     }
     // Every output path has one owner, decided before anything is rendered.
     let has = |name: &str| tera.as_ref().is_none_or(|t| t.get_template_names().any(|n| n == name));
     let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
     diags.extend(outputs::check(&model, &theme, root, has("404.html"), has(search::TEMPLATE)));
-    Ok(Prepared { site, theme, docs, bulletins, md, tera, ext })
+    Ok(Prepared { site, theme, docs, bulletins, md, tera, ext, strings })
 }
 
 /// A site read and resolved, its Markdown rendered, its templates compiled.
@@ -168,10 +176,14 @@ pub(crate) struct Prepared {
     pub(crate) tera: Option<tera::Tera>,
     /// Shortcodes and Markdown options, for re-rendering a page in `serve`.
     pub(crate) ext: markdown::Extensions,
+    /// Theme strings per language; its warnings are collected after rendering.
+    pub(crate) strings: std::sync::Arc<i18n::Strings>,
 }
 
-/// Splits diagnostics into an error (when any is an error) or the warnings.
-fn settle(mut diags: Vec<Diagnostic>, strict: bool) -> Result<Vec<Diagnostic>> {
+/// Splits diagnostics into an error (when any is an error) or the warnings; messages
+/// name the configuration file really read.
+fn settle(mut diags: Vec<Diagnostic>, strict: bool, config: &config_source::File) -> Result<Vec<Diagnostic>> {
+    config_source::name_in_messages(&mut diags, config);
     error::sort(&mut diags);
     let fails = |d: &Diagnostic| d.is_error() || (strict && d.severity == error::Severity::Warning);
     if diags.iter().any(fails) {
@@ -184,9 +196,9 @@ fn settle(mut diags: Vec<Diagnostic>, strict: bool) -> Result<Vec<Diagnostic>> {
 pub fn build(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let Prepared { site, theme, docs, mut bulletins, md, tera, ext } = prepare(opts, &mut diags)?;
+    let Prepared { site, theme, docs, mut bulletins, md, tera, ext, strings } = prepare(opts, &mut diags)?;
     // Content errors stop the build before anything is written.
-    let mut diags = settle(diags, opts.strict)?;
+    let mut diags = settle(diags, opts.strict, &site.config.file)?;
     let Some(tera) = tera else {
         return Err(SiteErrors(diags).into());
     };
@@ -234,6 +246,7 @@ pub fn build(opts: &Options) -> Result<Report> {
     });
     drop(progress);
     diags.extend(render_diags);
+    diags.extend(strings.take_warnings());
     let (copies, image_diags) = ext.images.outputs();
     diags.extend(image_diags);
     for out in copies {
@@ -248,7 +261,7 @@ pub fn build(opts: &Options) -> Result<Report> {
         d.path = load::shown(&opts.root, &d.path);
         d
     }));
-    let warnings = settle(diags, opts.strict)?;
+    let warnings = settle(diags, opts.strict, &site.config.file)?;
     staging.commit()?;
     counts.files += theme.statics.len() + site.assets.len();
     let drafts = site.targets.drafts.len();
@@ -259,7 +272,7 @@ pub fn build(opts: &Options) -> Result<Report> {
 pub fn check(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let Prepared { site, docs, bulletins, md, tera, .. } = prepare(opts, &mut diags)?;
+    let Prepared { site, docs, bulletins, md, tera, strings, .. } = prepare(opts, &mut diags)?;
     diags.extend(audio::probe(&site, &bulletins));
     let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
     let mut counts = render::Counts { pages: site.pages.len(), sections: site.sections.len(), files: 0 };
@@ -269,13 +282,14 @@ pub fn check(opts: &Options) -> Result<Report> {
         counts = c;
         diags.extend(d);
     }
+    diags.extend(strings.take_warnings());
     let mut summary = None;
     if opts.external {
         let (d, s) = external::check(&site, &md, &site.config.link_checker);
         diags.extend(d);
         summary = Some(s);
     }
-    let warnings = settle(diags, opts.strict)?;
+    let warnings = settle(diags, opts.strict, &site.config.file)?;
     let drafts = site.targets.drafts.len();
     let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     Ok(Report { counts, elapsed: start.elapsed(), warnings, drafts, output, external: summary })
@@ -298,9 +312,7 @@ pub(crate) fn script_of(
 ) -> (Vec<bulletin::script::Block>, Vec<(String, usize, usize)>, Config) {
     let text = load::decode(text.as_bytes()).unwrap_or_else(|_| text.to_owned());
     let mut ignored = Vec::new();
-    let prepared = root
-        .join("config.yaml")
-        .is_file()
+    let prepared = config_source::exists(root)
         .then(|| prepare(&Options { root: root.to_path_buf(), ..Options::default() }, &mut ignored).ok())
         .flatten();
     let (docs, config) = match &prepared {

@@ -72,6 +72,11 @@ pub struct Extensions {
     pub languages: std::collections::BTreeMap<String, crate::languages::Language>,
     /// Language of the site's own words in pages (anchor and back-link labels).
     pub lang: Option<messages::Lang>,
+    /// Code of the default language (`vi`): the language of shortcodes' `trans()` on a
+    /// page that is no translation.
+    pub default_language: String,
+    /// Theme strings: the anchor and back-link labels in the page's language.
+    pub strings: Option<std::sync::Arc<crate::i18n::Strings>>,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -91,7 +96,10 @@ pub fn render(page: &Parsed, targets: &LinkTargets) -> (Html, Vec<Diagnostic>) {
 
 /// `render` with shortcodes and Markdown options.
 pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (Html, Vec<Diagnostic>) {
-    let expanded = match ext.shortcodes.expand(page, page.body()) {
+    let page_lang = crate::languages::split(&page.source.rel, &ext.languages)
+        .map_or(ext.default_language.as_str(), |(l, _)| l);
+    let expanded = crate::i18n::scoped(page_lang, "shortcodes/", || ext.shortcodes.expand(page, page.body()));
+    let expanded = match expanded {
         Ok(e) => e,
         Err(diags) => return (Html::default(), diags),
     };
@@ -172,6 +180,14 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
         }
     };
     let lang = ext.lang.unwrap_or(messages::Lang::Vi);
+    // The page's words come from the theme's table for its language, else the catalogue.
+    let label = |key: &str, msg: Msg| {
+        ext.strings
+            .as_ref()
+            .and_then(|s| s.get(key, page_lang))
+            .unwrap_or_else(|| messages::text_in(lang, msg))
+    };
+    let anchor_label = label("heading_anchor", Msg::HeadingAnchorLabel);
     let mut has_notes = false;
     let mut parser_options = options();
     if ext.options.smart_punctuation {
@@ -227,8 +243,10 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
                     let id = unique_id(if base.is_empty() { "muc".into() } else { base }, &mut ids);
                     headings.push((level as u8, id.clone(), heading_text.trim().to_owned()));
                     if ext.options.heading_anchors {
-                        events
-                            .push(Event::InlineHtml(CowStr::from(crate::markup::heading_anchor(&id, lang))));
+                        events.push(Event::InlineHtml(CowStr::from(crate::markup::heading_anchor(
+                            &id,
+                            &anchor_label,
+                        ))));
                     }
                     events[at] = Event::Start(Tag::Heading {
                         level: level_start,
@@ -344,7 +362,7 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     let mut ids: Vec<String> = headings.iter().map(|(_, id, _)| id.clone()).collect();
     let mut content = String::with_capacity(body.len() * 3 / 2);
     if has_notes {
-        let label = messages::text_in(lang, Msg::FootnoteBackLabel);
+        let label = label("footnote_back", Msg::FootnoteBackLabel);
         ids.extend(crate::markup::footnotes::rewrite(&mut events, &label));
         crate::markup::footnotes::html(&events, &mut content);
     } else {
@@ -355,9 +373,13 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
         (None, Some((start, end))) if end > start => Some(&events[start..end]),
         _ => None,
     };
+    // A summary is shown away from its headings (lists, feeds, meta description): the
+    // headings' `¶` links would point nowhere there.
     let summary = summary_events.map(|evs| {
         let mut s = String::new();
-        pulldown_cmark::html::push_html(&mut s, evs.iter().cloned());
+        let kept =
+            evs.iter().filter(|e| !matches!(e, Event::InlineHtml(h) if crate::markup::is_heading_anchor(h)));
+        pulldown_cmark::html::push_html(&mut s, kept.cloned());
         s
     });
     let toc = toc_tree(&headings);

@@ -138,6 +138,20 @@ pub enum Msg<'a> {
     TemplateMissingName { what: &'a str, name: &'a str },
     TitlePlaceholder,
     // -- #14 zola/hugo features: add new variants below --
+    TemplateNotADate { function: &'a str, text: &'a str },
+    TemplateUnknownDateFormat { function: &'a str, style: &'a str },
+    TemplateRangeNotWhole { key: &'a str, value: String },
+    TemplateRangeNoEnd,
+    TemplateRangeStep,
+    TemplateNoStylesheet { path: &'a str },
+    TemplateStylesheetUnreadable { path: &'a str, error: String },
+    TemplateParserFailed,
+    I18nInvalid { detail: &'a str },
+    I18nNotText { key: &'a str },
+    I18nMissing { key: &'a str, lang: &'a str, default: &'a str, file: &'a str },
+    I18nUnknown { key: &'a str, template: &'a str },
+    I18nNoKey,
+    I18nNoTable { lang: &'a str, default: &'a str, file: &'a str },
     ShortcodeUnknown { name: &'a str, suggestion: Option<&'a str>, known: &'a str },
     ShortcodeArgs { name: &'a str },
     ShortcodeUnclosed { name: &'a str },
@@ -898,6 +912,60 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (ServeOutput, En) => "The preview is kept in memory; `public/` is not touched (run `loa build` to write it).".into(),
 
         // -- #14 zola/hugo features: add new arms below --
+        (TemplateNotADate { function, text }, Vi) => format!(
+            "{function}: `{text}` không phải là ngày; viết ngày dạng 2023-03-01 hoặc 01/03/2023"
+        ),
+        (TemplateNotADate { function, text }, En) => format!(
+            "{function}: `{text}` is not a date; write dates as 2023-03-01 or 01/03/2023"
+        ),
+        (TemplateUnknownDateFormat { function, style }, Vi) => format!(
+            "{function}: không có kiểu ngày `{style}`; dùng short, long, full, weekday, iso hoặc official"
+        ),
+        (TemplateUnknownDateFormat { function, style }, En) => format!(
+            "{function}: there is no date format `{style}`; use short, long, full, weekday, iso or official"
+        ),
+        (TemplateRangeNotWhole { key, value }, Vi) => format!("range: `{key}` phải là số nguyên, không phải {value}"),
+        (TemplateRangeNotWhole { key, value }, En) => format!("range: `{key}` must be a whole number, not {value}"),
+        (TemplateRangeNoEnd, Vi) => "range: thiếu `end`, ví dụ `range(end=5)`".into(),
+        (TemplateRangeNoEnd, En) => "range: `end` is missing, for example `range(end=5)`".into(),
+        (TemplateRangeStep, Vi) => "range: `step_by` phải từ 1 trở lên".into(),
+        (TemplateRangeStep, En) => "range: `step_by` must be at least 1".into(),
+        (TemplateNoStylesheet { path }, Vi) => format!(
+            "static_text: không có tệp kiểu `{path}` trong static/ của trang web hoặc giao diện"
+        ),
+        (TemplateNoStylesheet { path }, En) => format!(
+            "static_text: there is no stylesheet `{path}` in the static/ folder of the site or theme"
+        ),
+        (TemplateStylesheetUnreadable { path, error }, Vi) => format!("static_text: không đọc được `{path}`: {error}"),
+        (TemplateStylesheetUnreadable { path, error }, En) => format!("static_text: cannot read `{path}`: {error}"),
+        (TemplateParserFailed, Vi) => "bộ đọc mẫu trang dừng bất thường; hãy kiểm tra mẫu vừa sửa".into(),
+        (TemplateParserFailed, En) => "the template parser stopped unexpectedly; check the template you changed last".into(),
+        (I18nInvalid { detail }, Vi) => format!("bảng chuỗi giao diện không đọc được: {detail}"),
+        (I18nInvalid { detail }, En) => format!("the theme string table cannot be read: {detail}"),
+        (I18nNotText { key }, Vi) => {
+            format!("`{key}` phải là một chuỗi chữ (đặt trong dấu ngoặc kép), không phải danh sách hay khối")
+        }
+        (I18nNotText { key }, En) => format!("`{key}` must be a text (in quotes), not a list or a block"),
+        (I18nMissing { key, lang, default, file }, Vi) => format!(
+            "chuỗi `{key}` chưa có bản ngôn ngữ `{lang}`; đang dùng bản `{default}` — thêm `{key}: \"…\"` vào `{file}`"
+        ),
+        (I18nMissing { key, lang, default, file }, En) => format!(
+            "`{key}` has no `{lang}` translation; the `{default}` text is used — add `{key}: \"…\"` to `{file}`"
+        ),
+        (I18nUnknown { key, template }, Vi) => format!(
+            "mẫu `{template}` gọi `trans(key=\"{key}\")` nhưng không bảng chuỗi nào có khóa `{key}`; thêm nó vào `i18n/<ngôn ngữ>.yaml` hoặc sửa tên khóa"
+        ),
+        (I18nUnknown { key, template }, En) => format!(
+            "template `{template}` calls `trans(key=\"{key}\")` but no string table has `{key}`; add it to `i18n/<language>.yaml` or fix the key"
+        ),
+        (I18nNoKey, Vi) => "trans() cần tham số `key`, ví dụ `trans(key=\"search\")`".into(),
+        (I18nNoKey, En) => "trans() needs a `key`, for example `trans(key=\"search\")`".into(),
+        (I18nNoTable { lang, default, file }, Vi) => format!(
+            "chữ của giao diện chưa được dịch sang `{lang}`: trang `{lang}` đang hiện chữ `{default}`; tạo tệp `{file}` (chép các khóa từ bảng `{default}` của giao diện rồi dịch)"
+        ),
+        (I18nNoTable { lang, default, file }, En) => format!(
+            "the theme's words have no `{lang}` translation: `{lang}` pages show the `{default}` text; create `{file}` (copy the keys of the theme's `{default}` table and translate them)"
+        ),
         (ShortcodeUnknown { name, suggestion, known }, Vi) => match suggestion {
             Some(s) => format!("không có shortcode `{name}`; có phải ý bạn là `{s}`?"),
             None if known.is_empty() => format!(

@@ -34,7 +34,7 @@ const KIND_OF_SECTION: &[(&str, &str)] = &[("van-ban", "document"), ("ban-tin", 
 /// Creates `content/PATH` (or `PATH` when it already starts with `content/`) under `root`
 /// from the archetype of `kind` (inferred from the section when `None`).
 pub fn new_page(root: &Path, kind: Option<&str>, path: &Path, today: &str) -> Result<Created> {
-    if !root.join("config.yaml").is_file() {
+    if !crate::config_source::exists(root) {
         bail!(messages::text(Msg::ConfigMissing { root: &root.display().to_string() }));
     }
     let rel = path.strip_prefix("content").unwrap_or(path);
@@ -135,8 +135,9 @@ pub fn is_placeholder_title(title: &str) -> bool {
 
 /// The language the site is written in: the placeholder is part of the page.
 fn site_lang(root: &Path) -> messages::Lang {
-    let text = fs::read_to_string(root.join("config.yaml")).unwrap_or_default();
-    let language = crate::config::Config::parse(&text, Path::new("config.yaml")).map(|(c, _)| c.language);
+    let name = crate::config_source::name_in(root);
+    let text = fs::read_to_string(root.join(name)).unwrap_or_default();
+    let language = crate::config::Config::parse(&text, Path::new(name)).map(|(c, _)| c.language);
     match language {
         Ok(l) if !l.starts_with("vi") => messages::Lang::En,
         _ => messages::Lang::Vi,

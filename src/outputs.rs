@@ -40,12 +40,16 @@ pub fn check(model: &Model, theme: &Theme, root: &Path, has_404: bool, has_searc
             by_path.insert(&c.path, i);
         }
     }
-    let search_index = model.site.config.build_search_index.then(|| Claim {
-        path: SEARCH_DIR.to_owned(),
-        owner: owner("search-index", ""),
-        file: None,
-        search: true,
-    });
+    // Each language's index owns its folder (`search/`, `tai/search/`).
+    let search_indexes: Vec<Claim> = crate::search::indexes(model.site)
+        .into_iter()
+        .map(|i| Claim {
+            path: format!("{}{SEARCH_DIR}", i.prefix),
+            owner: owner("search-index", ""),
+            file: None,
+            search: true,
+        })
+        .collect();
     let search_paths: std::collections::HashSet<&str> =
         claims.iter().filter(|c| c.search).map(|c| c.path.as_str()).collect();
     for c in &claims {
@@ -58,8 +62,8 @@ pub fn check(model: &Model, theme: &Theme, root: &Path, has_404: bool, has_searc
             }
             at += slash + 1;
         }
-        if let Some(index) = &search_index {
-            if !c.search && c.path.starts_with(SEARCH_DIR) && !search_paths.contains(c.path.as_str()) {
+        for index in &search_indexes {
+            if !c.search && c.path.starts_with(&index.path) && !search_paths.contains(c.path.as_str()) {
                 diags.push(collision(&c.path, index, c));
             }
         }
@@ -116,9 +120,10 @@ fn claims(model: &Model, theme: &Theme, root: &Path, has_404: bool, has_search: 
                     (shown, file)
                 }
             }
-            Job::TaxonomyList(t) | Job::Term(t, ..) => {
-                (owner("taxonomy", &site.taxonomies[t].config.name), Some(("config.yaml".into(), 0)))
-            }
+            Job::TaxonomyList(t) | Job::Term(t, ..) => (
+                owner("taxonomy", &site.taxonomies[t].config.name),
+                Some((site.config.file.shown.clone(), 0)),
+            ),
             Job::NotFound => (owner("404", ""), None),
             Job::Timeline => (owner("timeline", ""), None),
             Job::Graph => (owner("graph", ""), None),
@@ -127,9 +132,9 @@ fn claims(model: &Model, theme: &Theme, root: &Path, has_404: bool, has_search: 
                 (owner("print", &site.pages[i].parsed.source.shown.display().to_string()), Some(page_file(i)))
             }
             Job::Schedule | Job::SchedulePrint => (owner("schedule", ""), None),
-            Job::Search => (owner("search", ""), None),
+            Job::Search(_) => (owner("search", ""), None),
         };
-        out.push(Claim { path, owner, file, search: matches!(job, Job::Search) });
+        out.push(Claim { path, owner, file, search: matches!(job, Job::Search(_)) });
     }
     for b in &model.bulletins.list {
         let shown = site.pages[b.page].parsed.source.shown.display().to_string();

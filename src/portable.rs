@@ -53,7 +53,7 @@ pub fn check(root: &Path, site: &Site, statics: &[String], diags: &mut Vec<Diagn
     for t in &site.taxonomies {
         for term in &t.terms {
             for n in 1..=pager_count(term.pages.len(), site.config.paginate_by) {
-                outputs.push((index(&pager_url(&term.url, n)), PathBuf::from("config.yaml")));
+                outputs.push((index(&pager_url(&term.url, n)), site.config.file.shown.clone()));
             }
         }
     }

@@ -36,6 +36,8 @@ pub struct Theme {
     pub templates: BTreeMap<String, TemplateSource>,
     /// Output path (`css/style.css`) → bytes; site files already applied.
     pub statics: BTreeMap<String, FileSource>,
+    /// String tables (`i18n/vi.yaml`), the theme's first, then the site's.
+    pub strings: Vec<TemplateSource>,
 }
 
 /// Gathers the theme's and the site's templates and static files.
@@ -45,6 +47,7 @@ pub fn load(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Theme 
     if dir.is_dir() {
         theme.add_dir(root, &dir.join("templates"), true, diags);
         theme.add_dir(root, &dir.join("static"), false, diags);
+        theme.add_strings(root, &dir.join("i18n"), diags);
     } else if config.theme == DEFAULT_THEME {
         for (rel, bytes) in embedded::FILES {
             let origin = PathBuf::from(format!("<{DEFAULT_THEME}>/{rel}"));
@@ -53,23 +56,28 @@ pub fn load(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Theme 
                 theme.templates.insert(name.to_owned(), TemplateSource { origin, text });
             } else if let Some(name) = rel.strip_prefix("static/") {
                 theme.statics.insert(name.to_owned(), FileSource::Embedded(bytes));
+            } else if rel.starts_with(crate::i18n::DIR) {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                theme.strings.push(TemplateSource { origin, text });
             }
         }
     } else {
-        let config_text = std::fs::read_to_string(root.join("config.yaml")).unwrap_or_default();
-        let line = key_line(&config_text, "theme");
+        // The file the config came from (`config.yml`, `--config FILE`), not a fixed name.
+        let file = &config.file;
+        let line = key_line(&file.text, "theme");
         diags.push(
             Diagnostic::error(
-                "config.yaml",
+                &file.shown,
                 line,
                 1,
                 messages::text(Msg::ThemeMissing { theme: &config.theme }),
             )
-            .with_excerpt_from(&config_text),
+            .with_excerpt_from(&file.text),
         );
     }
     theme.add_dir(root, &root.join("templates"), true, diags);
     theme.add_dir(root, &root.join("static"), false, diags);
+    theme.add_strings(root, &root.join("i18n"), diags);
     theme
 }
 
@@ -79,6 +87,25 @@ pub fn default_files() -> &'static [(&'static str, &'static [u8])] {
 }
 
 impl Theme {
+    /// Adds the `LANG.yaml` tables of `dir`.
+    fn add_strings(&mut self, root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) {
+        if !dir.is_dir() {
+            return;
+        }
+        for (rel, path) in crate::load::files(root, dir, diags) {
+            if !(rel.ends_with(".yaml") || rel.ends_with(".yml")) || rel.contains('/') {
+                continue;
+            }
+            let origin = shown(root, &path);
+            match std::fs::read(&path).map_err(|_| 0).and_then(|b| decode(&b)) {
+                Ok(text) => self.strings.push(TemplateSource { origin, text }),
+                Err(line) => {
+                    diags.push(Diagnostic::error(&origin, line, 0, messages::text(Msg::NotUtf8 { line })))
+                }
+            }
+        }
+    }
+
     fn add_dir(&mut self, root: &Path, dir: &Path, templates: bool, diags: &mut Vec<Diagnostic>) {
         if !dir.is_dir() {
             return;

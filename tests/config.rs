@@ -79,3 +79,21 @@ fn config_flag_reads_another_file_and_its_overlay() {
     fx.build_err_with(&["--config", "khong-co.yaml"])
         .assert_stderr_contains("error: no configuration file `khong-co.yaml` (given with `--config`)");
 }
+
+// Regression: a missing theme was reported at `config.yaml` (read again by that name, so
+// with no line) even when the site's configuration is `config.yml` or `--config FILE`.
+#[test]
+fn missing_theme_names_the_config_file_really_read() {
+    let fx = Fixture::copy("config");
+    fx.remove("config.yaml");
+    fx.write("config.yml", "title: \"Thử\"\nbase_url: \"https://loa.example/\"\ntheme: khong-co\n");
+    fx.build_err().assert_stderr_contains(
+        "config.yml:3:1: theme `khong-co` not found in `themes/`; fix `theme` in `config.yml`",
+    );
+    fx.remove("config.yml");
+    fx.write("cau-hinh/site.yaml", "title: \"Thử\"\ntheme: khong-co\n");
+    let file = fx.path("cau-hinh/site.yaml").display().to_string();
+    fx.build_err_with(&["--config", &file]).assert_stderr_contains(&format!(
+        "{file}:2:1: theme `khong-co` not found in `themes/`; fix `theme` in `{file}`"
+    ));
+}

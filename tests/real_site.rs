@@ -203,3 +203,22 @@ fn real_bulletins_cover_every_document_the_letter_lists() {
     let schedule = fx.read_public("ban-tin/lich-phat/index.html");
     assert!(schedule.contains("233 âm tiết/phút"), "the schedule states the default pace");
 }
+
+// The home page answers "what must I do" at a glance: the letter's six requests stand in
+// the theme's notice box (`thong_bao`), in the theme's own strings, one language: no switcher.
+#[test]
+fn real_home_shows_the_letters_requests_in_a_notice() {
+    let fx = real_site();
+    let home = fx.read_public("index.html");
+    let notice = home
+        .split("<aside class=\"sc-notice\" role=\"note\">")
+        .nth(1)
+        .and_then(|s| s.split("</aside>").next());
+    let notice = notice.unwrap_or_else(|| panic!("no notice on the home page:\n{home}"));
+    assert!(
+        notice.contains("<p class=\"sc-notice-title\">Việc cần làm theo Công văn 55-CV/CB</p>"),
+        "{notice}"
+    );
+    assert_eq!(notice.matches("<li>").count(), 6, "{notice}");
+    assert!(!home.contains("lang-switcher"), "a one-language site shows no language switcher");
+}

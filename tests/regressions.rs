@@ -82,3 +82,30 @@ fn link_to_a_missing_footnote_is_an_error() {
         "content/tin-tuc/bai-hai.md:4: link `#fn:2`: no heading `#fn:2` in the page it points at; did you mean `#fn:1`?",
     );
 }
+
+// Regression: with `heading_anchors`, a summary cut by `<!-- more -->` below a heading kept
+// the heading's "¶" link, so feeds, lists and the meta description showed a stray "¶".
+// Neither the feeds nor the search index may hold one.
+#[test]
+fn heading_anchor_stays_out_of_summaries_feeds_and_search() {
+    let fx = Fixture::copy("markdown");
+    fx.write("config.yaml", "title: \"Markdown thử nghiệm\"\nbase_url: \"https://loa.example/\"\nfeed_filenames: [\"atom.xml\", \"rss.xml\"]\nmarkdown:\n  heading_anchors: true\n");
+    fx.write(
+        "content/tin-tuc/mo-dau.md",
+        "---\ntitle: \"Mở đầu\"\ndate: 2023-03-08\n---\n## Phần một\n\nĐoạn đầu.\n\n<!-- more -->\n\n## Phần hai\n\nĐoạn sau.\n",
+    );
+    fx.build();
+    let page = fx.read_public("tin-tuc/mo-dau/index.html");
+    assert!(page.contains("class=\"heading-anchor\""), "the page itself keeps its anchors:\n{page}");
+    let mut checked = 0;
+    for (path, bytes) in fx.output_tree() {
+        let is_feed = path.ends_with(".xml") && !path.ends_with("sitemap.xml");
+        if is_feed || (path.starts_with("search/") && path.ends_with(".js")) {
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(!text.contains('¶') && !text.contains("heading-anchor"), "{path}:\n{text}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "feeds and index files checked: {checked}");
+    assert!(fx.read_public("atom.xml").contains("Đoạn đầu."));
+}

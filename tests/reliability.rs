@@ -551,6 +551,47 @@ fn small_range_in_a_template_still_works() {
     assert_eq!(fx.read_public("tin-tuc/bai-mot/index.html"), "1,3,5,");
 }
 
+// Regression: errors of loa's own template functions and filters were English-only
+// sentences outside the message catalogue.
+#[test]
+fn template_function_errors_come_from_the_catalogue_in_both_languages() {
+    let cases: [(&str, &str, &str); 5] = [
+        (
+            "{{ \"13/13/2023\" | vi_date }}",
+            "vi_date: `13/13/2023` is not a date; write dates as 2023-03-01 or 01/03/2023",
+            "vi_date: `13/13/2023` không phải là ngày",
+        ),
+        (
+            "{{ \"2023-03-01\" | vi_date(format=\"dai\") }}",
+            "vi_date: there is no date format `dai`",
+            "vi_date: không có kiểu ngày `dai`",
+        ),
+        (
+            "{% for i in range(end=\"x\") %}{% endfor %}",
+            "range: `end` must be a whole number",
+            "range: `end` phải là số nguyên",
+        ),
+        (
+            "{% for i in range(end=3, step_by=0) %}{% endfor %}",
+            "range: `step_by` must be at least 1",
+            "range: `step_by` phải từ 1 trở lên",
+        ),
+        (
+            "{{ static_text(path=\"css/khong-co.css\") }}",
+            "static_text: there is no stylesheet `css/khong-co.css`",
+            "static_text: không có tệp kiểu `css/khong-co.css`",
+        ),
+    ];
+    for (template, en, vi) in cases {
+        bad_template(template, en);
+        let fx = Fixture::copy("good");
+        fx.write("templates/page.html", template);
+        let mut cmd = fx.cmd();
+        cmd.env_remove("LC_ALL").env("LANG", "vi_VN.UTF-8").arg("build").arg("--root").arg(fx.root());
+        fx.run(cmd, 1).assert_stderr_contains(vi);
+    }
+}
+
 // Regression: 2,000 broken links on one line printed the whole line with each error
 // (10,000 took 4.6 GB). Excerpts are a window around the problem; a file shows 20
 // problems, then a count.

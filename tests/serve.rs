@@ -440,3 +440,34 @@ fn serve_with_a_missing_root_fails_before_listening() {
     assert!(!stdout.contains("http://"), "{stdout}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("no `config.yaml` in"));
 }
+
+// Regression: `get_page` kept the page as it was at start, so the home page showing it
+// served the old text after a body edit of that page (only the page itself was redone).
+#[test]
+fn get_page_results_follow_a_body_edit() {
+    let fx = Fixture::copy("data");
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    server.wait_until("/", "showed the page through get_page", |s, b| {
+        s == 200 && b.contains("<strong>bài một</strong>")
+    });
+    edit(&fx, BAI_MOT, "---\ntitle: \"Bài một\"\ndate: 2023-03-06\n---\nNội dung đã sửa qwzvk.\n");
+    events.wait_for("reload");
+    server.wait_until("/", "showed the edit through get_page", |s, b| {
+        s == 200 && b.contains("Nội dung đã sửa qwzvk.")
+    });
+}
+
+// Theme strings are read by every page: saving `i18n/vi.yaml` shows the new text.
+#[test]
+fn editing_a_theme_string_table_rebuilds_the_pages() {
+    let fx = Fixture::copy("theme_strings");
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    server.wait_until("/tin-tuc/khuyen-hoc/", "served the page", |s, b| s == 200 && b.contains("Xin chào,"));
+    edit(&fx, "i18n/vi.yaml", "greeting: \"Kính chào {name}\"\nhome: \"Trang nhà\"\n");
+    events.wait_for("reload");
+    server.wait_until("/tin-tuc/khuyen-hoc/", "showed the new string", |s, b| {
+        s == 200 && b.contains("Kính chào Chuỗi")
+    });
+}

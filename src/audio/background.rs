@@ -11,13 +11,14 @@ use crate::error::Diagnostic;
 
 /// The background audio maker.
 pub struct Worker {
-    tx: Sender<(Maker, Vec<Request>)>,
+    /// The maker, what to make, and the site's config file (named in warnings).
+    tx: Sender<(Maker, Vec<Request>, PathBuf)>,
 }
 
 impl Worker {
     /// Starts the thread; `done` is called after a batch made at least one file.
     pub fn start(done: impl Fn() + Send + 'static) -> Worker {
-        let (tx, rx) = channel::<(Maker, Vec<Request>)>();
+        let (tx, rx) = channel::<(Maker, Vec<Request>, PathBuf)>();
         std::thread::spawn(move || {
             // Each script is tried once per session: a failing engine must not loop.
             let mut tried: HashSet<String> = HashSet::new();
@@ -28,17 +29,17 @@ impl Worker {
                     eprintln!("{text}");
                 }
             };
-            while let Ok((mut maker, mut reqs)) = rx.recv() {
+            while let Ok((mut maker, mut reqs, mut config)) = rx.recv() {
                 // Only the newest site matters when rebuilds queued up.
-                while let Ok((m, r)) = rx.try_recv() {
-                    (maker, reqs) = (m, r);
+                while let Ok((m, r, c)) = rx.try_recv() {
+                    (maker, reqs, config) = (m, r, c);
                 }
                 let todo: Vec<Request> = reqs.into_iter().filter(|r| !tried.contains(&r.key)).collect();
                 if todo.is_empty() {
                     continue;
                 }
                 if let Some(m) = maker.probe(todo.len()) {
-                    warn(Diagnostic::warning("config.yaml", 0, 0, m));
+                    warn(Diagnostic::warning(&config, 0, 0, m));
                     continue;
                 }
                 let mut made = 0;
@@ -61,7 +62,8 @@ impl Worker {
     /// `config.yaml` to the rebuild loop, as a saved config would (pages then show players).
     pub fn rebuilding(root: &Path, rebuild: Sender<Vec<PathBuf>>) -> Worker {
         let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        let config = root.join("config.yaml");
+        // Any config name makes the loop rebuild everything.
+        let config = root.join(crate::config_source::name_in(&root));
         let rebuild = std::sync::Mutex::new(rebuild);
         Worker::start(move || {
             let _ = rebuild.lock().unwrap_or_else(|p| p.into_inner()).send(vec![config.clone()]);
@@ -69,9 +71,9 @@ impl Worker {
     }
 
     /// Asks for the audio of these bulletins (those already tried are skipped).
-    pub fn submit(&self, maker: Maker, reqs: Vec<Request>) {
+    pub fn submit(&self, maker: Maker, reqs: Vec<Request>, config: PathBuf) {
         if !reqs.is_empty() {
-            let _ = self.tx.send((maker, reqs));
+            let _ = self.tx.send((maker, reqs, config));
         }
     }
 }

@@ -231,7 +231,11 @@ pub fn probe(site: &Site, bulletins: &Bulletins) -> Vec<Diagnostic> {
     if reqs.is_empty() {
         return Vec::new();
     }
-    maker.probe(reqs.len()).map(|m| Diagnostic::warning("config.yaml", 0, 0, m)).into_iter().collect()
+    maker
+        .probe(reqs.len())
+        .map(|m| Diagnostic::warning(&site.config.file.shown, 0, 0, m))
+        .into_iter()
+        .collect()
 }
 
 /// Makes the audio every bulletin still lacks (`loa build`); one warning when a program
@@ -244,7 +248,7 @@ pub fn synthesise(site: &Site, bulletins: &mut Bulletins, diags: &mut Vec<Diagno
         .collect();
     if todo.is_empty() {
     } else if let Some(m) = maker.probe(todo.len()) {
-        diags.push(Diagnostic::warning("config.yaml", 0, 0, m));
+        diags.push(Diagnostic::warning(&site.config.file.shown, 0, 0, m));
     } else {
         // Speaking takes seconds per bulletin: show progress on a terminal.
         let progress = crate::progress::Progress::start(todo.len());

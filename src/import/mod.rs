@@ -47,7 +47,7 @@ pub struct Imported {
 /// The documents of the site at `root` (for the number checks): `None` when `root` is
 /// not a site, an error when its configuration cannot be read.
 pub fn site_documents(root: &Path) -> Result<Option<crate::document::Documents>> {
-    if !root.join("config.yaml").is_file() {
+    if !crate::config_source::exists(root) {
         return Ok(None);
     }
     let opts = crate::Options { root: root.to_path_buf(), drafts: true, ..crate::Options::default() };
@@ -99,7 +99,7 @@ pub fn run(root: &Path, section: &str, files: &[PathBuf]) -> Result<()> {
             None
         }
     };
-    if site.is_none() && !root.join("config.yaml").is_file() {
+    if site.is_none() && !crate::config_source::exists(root) {
         let msg = Msg::ImportNoSite { root: &shown };
         eprintln!("{}: {}", messages::text(Msg::NoteLabel), messages::text(msg));
     }

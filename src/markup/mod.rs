@@ -19,9 +19,17 @@ pub struct Options {
     pub heading_anchors: bool,
 }
 
+/// How every heading anchor starts: summaries, feeds and search text leave them out.
+const ANCHOR_START: &str = " <a class=\"heading-anchor\"";
+
+/// Is this inline HTML a heading's `¶` link (made by `heading_anchor`)?
+pub fn is_heading_anchor(html: &str) -> bool {
+    html.starts_with(ANCHOR_START)
+}
+
 /// The `¶` link put at the end of a heading whose id is `id`.
-pub fn heading_anchor(id: &str, lang: crate::messages::Lang) -> String {
+pub fn heading_anchor(id: &str, label: &str) -> String {
     let id = crate::render::engine::escape_html(id);
-    let label = crate::messages::text_in(lang, crate::messages::Msg::HeadingAnchorLabel);
-    format!(" <a class=\"heading-anchor\" href=\"#{id}\" aria-label=\"{label}\">¶</a>")
+    let label = crate::render::engine::escape_html(label);
+    format!("{ANCHOR_START} href=\"#{id}\" aria-label=\"{label}\">¶</a>")
 }

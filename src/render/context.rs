@@ -18,6 +18,9 @@ pub struct Shared {
     pub items: Vec<Value>,
     /// Site-absolute URL → (title) for breadcrumbs.
     pub home_title: String,
+    /// The top-level sections of each other language (its home section's subsections),
+    /// for the menu of its pages (`nav_sections`).
+    pub language_sections: std::collections::HashMap<String, Value>,
 }
 
 /// How many pages a subsection shows on its parent's page.
@@ -64,6 +67,19 @@ impl Shared {
             site_home: Value::Null,
             items,
             home_title: home_title.to_owned(),
+            language_sections: c
+                .languages
+                .keys()
+                .filter_map(|code| {
+                    let home = site.sections.iter().position(|s| s.dir == *code)?;
+                    let subs: Vec<Value> = site.sections[home]
+                        .subsections
+                        .iter()
+                        .map(|&s| json!({ "title": site.sections[s].title, "url": site.sections[s].url, "weight": site.sections[s].weight }))
+                        .collect();
+                    Some((code.clone(), Value::Array(subs)))
+                })
+                .collect(),
         };
         // Recent pages are for the home page: copying them into every page costs more
         // than rendering some pages.
@@ -91,6 +107,10 @@ impl Shared {
             let sec = &site.sections[i];
             let title = if i == 0 { self.home_title.clone() } else { sec.title.clone() };
             chain.push(json!({ "title": title, "url": sec.url }));
+            // A translation's crumbs start at its language's home page.
+            if site.config.languages.contains_key(&sec.dir) {
+                break;
+            }
             s = sec.parent;
         }
         chain.reverse();

@@ -35,7 +35,7 @@ pub fn compile(
     });
     let parsed = match parsed {
         Ok(Ok(result)) => result,
-        _ => Err(tera::Error::msg("template parser failed")),
+        _ => Err(tera::Error::msg(messages::text(Msg::TemplateParserFailed))),
     };
     if let Err(e) = parsed {
         let (name, detail) = describe(&e);
@@ -71,10 +71,13 @@ pub fn compile(
         let path = args.get("path").and_then(Value::as_str).unwrap_or("");
         let bytes = match sheets.get(path) {
             Some(crate::theme::FileSource::Embedded(b)) => b.to_vec(),
-            Some(crate::theme::FileSource::Disk(p)) => {
-                std::fs::read(p).map_err(|e| tera::Error::msg(format!("`{path}`: {e}")))?
-            }
-            None => return Err(tera::Error::msg(format!("static_text: no stylesheet `{path}` in static/"))),
+            Some(crate::theme::FileSource::Disk(p)) => std::fs::read(p).map_err(|e| {
+                tera::Error::msg(messages::text(Msg::TemplateStylesheetUnreadable {
+                    path,
+                    error: format!("{} ({e})", messages::text(Msg::IoReason { kind: e.kind() })),
+                }))
+            })?,
+            None => return Err(tera::Error::msg(messages::text(Msg::TemplateNoStylesheet { path }))),
         };
         Ok(Value::String(String::from_utf8_lossy(&bytes).into_owned()))
     });
@@ -152,12 +155,11 @@ pub(crate) fn vi_date(value: &Value, args: &HashMap<String, Value>) -> tera::Res
     let Some(text) = value.as_str() else {
         return Ok(Value::Null);
     };
-    let date =
-        crate::date::parse(text).ok_or_else(|| tera::Error::msg(format!("vi_date: not a date: `{text}`")))?;
+    let date = crate::date::parse(text).ok_or_else(|| {
+        tera::Error::msg(messages::text(Msg::TemplateNotADate { function: "vi_date", text }))
+    })?;
     crate::date::format(date, style).map(Value::String).ok_or_else(|| {
-        tera::Error::msg(format!(
-            "vi_date: unknown format `{style}` (short, long, full, weekday, iso, official)"
-        ))
+        tera::Error::msg(messages::text(Msg::TemplateUnknownDateFormat { function: "vi_date", style }))
     })
 }
 
@@ -168,13 +170,15 @@ fn bounded_range(args: &HashMap<String, Value>) -> tera::Result<Value> {
             Some(v) => v
                 .as_i64()
                 .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
-                .ok_or_else(|| tera::Error::msg(format!("range: `{key}` must be a whole number, not {v}"))),
-            None => default.ok_or_else(|| tera::Error::msg("range: `end` is missing")),
+                .ok_or_else(|| {
+                    tera::Error::msg(messages::text(Msg::TemplateRangeNotWhole { key, value: v.to_string() }))
+                }),
+            None => default.ok_or_else(|| tera::Error::msg(messages::text(Msg::TemplateRangeNoEnd))),
         }
     };
     let (start, end, step) = (int("start", Some(0))?, int("end", None)?, int("step_by", Some(1))?);
     if step <= 0 {
-        return Err(tera::Error::msg("range: `step_by` must be at least 1"));
+        return Err(tera::Error::msg(messages::text(Msg::TemplateRangeStep)));
     }
     let count = if end > start { ((end - start) as u64).div_ceil(step as u64) } else { 0 };
     let max = super::limits::MAX_RANGE;

@@ -92,7 +92,8 @@ pub(crate) enum Job {
     Schedule,
     /// Every bulletin in air order on one print page, shown a day or a week at a time.
     SchedulePrint,
-    Search,
+    /// The search page of index `k` of `search::indexes` (0: the default language).
+    Search(usize),
 }
 
 /// Template each page and section asks for.
@@ -118,7 +119,7 @@ fn template_of(site: &Site, job: &Job) -> String {
         Job::BulletinPrint(_) => "bulletin_print.html".into(),
         Job::Schedule => "bulletin_schedule.html".into(),
         Job::SchedulePrint => "bulletin_schedule_print.html".into(),
-        Job::Search => crate::search::TEMPLATE.into(),
+        Job::Search(_) => crate::search::TEMPLATE.into(),
     }
 }
 
@@ -162,8 +163,8 @@ fn jobs(m: &Model, with_404: bool) -> Vec<Job> {
 /// (so output paths can be checked even when templates have errors).
 pub(crate) fn all_jobs(model: &Model, has_404: bool, has_search: bool) -> Vec<Job> {
     let mut jobs = jobs(model, has_404);
-    if model.site.config.build_search_index && has_search {
-        jobs.push(Job::Search);
+    if has_search {
+        jobs.extend((0..crate::search::indexes(model.site).len()).map(Job::Search));
     }
     jobs
 }
@@ -182,7 +183,7 @@ pub(crate) fn job_path(model: &Model, job: &Job) -> String {
         Job::BulletinPrint(b) => crate::bulletin::print_url(&site.pages[model.bulletins.list[b].page]),
         Job::Schedule => crate::bulletin::schedule_url(site),
         Job::SchedulePrint => crate::bulletin::schedule_print_url(site),
-        Job::Search => crate::search::URL.to_owned(),
+        Job::Search(k) => search_index(site, k).url(),
     };
     if url.ends_with('/') {
         output_path(&url)
@@ -209,8 +210,8 @@ pub(crate) fn plan(model: &Model, tera: &Tera) -> Result<Vec<Job>, Vec<Diagnosti
                 Job::Section(s, _) => site.sections[s]
                     .parsed
                     .as_ref()
-                    .map_or_else(|| "config.yaml".into(), |p| p.source.shown.clone()),
-                _ => "config.yaml".into(),
+                    .map_or_else(|| site.config.file.shown.clone(), |p| p.source.shown.clone()),
+                _ => site.config.file.shown.clone(),
             };
             (template_of(site, j), origin)
         })
@@ -328,7 +329,7 @@ fn cost(model: &Model, job: &Job) -> usize {
         Job::Timeline | Job::Graph => 2 + 2 * model.docs.docs.len(),
         Job::Schedule => 2 + model.bulletins.list.len(),
         Job::SchedulePrint => 2 + 4 * model.bulletins.list.len(),
-        Job::NotFound | Job::BulletinPrint(_) | Job::Search => 4,
+        Job::NotFound | Job::BulletinPrint(_) | Job::Search(_) => 4,
     }
 }
 
@@ -345,7 +346,8 @@ fn render_job(
     let site = model.site;
     let template = template_of(site, job);
     let (path, ctx) = context_for(model, shared, job);
-    let html = tera.render(&template, &ctx).map_err(|e| {
+    let lang = ctx.get("lang").and_then(Value::as_str).unwrap_or(&site.config.language).to_owned();
+    let html = crate::i18n::scoped(&lang, &template, || tera.render(&template, &ctx)).map_err(|e| {
         let page = match *job {
             Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
             _ => path.clone(),
@@ -456,7 +458,7 @@ pub(crate) fn shows(model: &Model, job: &Job) -> Vec<usize> {
         Job::Timeline | Job::Graph => model.docs.docs.iter().map(|d| d.page).collect(),
         Job::BulletinPrint(b) => vec![model.bulletins.list[b].page],
         Job::Schedule | Job::SchedulePrint => model.bulletins.list.iter().map(|b| b.page).collect(),
-        Job::Search => Vec::new(),
+        Job::Search(_) => Vec::new(),
     }
 }
 
@@ -616,10 +618,13 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
             m.insert("breadcrumbs".into(), shared.crumbs(site, section_of(site, crate::document::SECTION)));
             crate::document::graph_url(site)
         }
-        Job::Search => {
-            m.insert("search".into(), crate::search::context());
-            m.insert("breadcrumbs".into(), shared.crumbs(site, Some(0)));
-            crate::search::URL.to_owned()
+        Job::Search(k) => {
+            let index = search_index(site, k);
+            m.insert("search".into(), crate::search::context(&index));
+            // Another language's search page sits under that language's home page.
+            let home = site.sections.iter().position(|s| s.dir == index.lang && !index.prefix.is_empty());
+            m.insert("breadcrumbs".into(), shared.crumbs(site, Some(home.unwrap_or(0))));
+            index.url()
         }
     };
     let path = if url.ends_with('/') { output_path(&url) } else { url[1..].to_owned() };
@@ -645,16 +650,58 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
         ),
         _ => None,
     };
-    let (lang, translations) = match &source {
-        Some(rel) => crate::languages::of(site, rel),
-        None => (site.config.language.clone(), Vec::new()),
+    let (lang, translations) = match (&source, job) {
+        (Some(rel), _) => crate::languages::of(site, rel),
+        (None, &Job::Search(k)) => search_translations(site, k),
+        _ => (site.config.language.clone(), Vec::new()),
     };
+    let search_url = crate::search::indexes(site)
+        .into_iter()
+        .find(|i| i.lang == lang)
+        .map_or(Value::Null, |i| Value::String(i.url()));
+    m.insert("search_url".into(), search_url);
+    let nav = shared.language_sections.get(&lang).cloned();
+    m.insert("nav_sections".into(), nav.unwrap_or_else(|| shared.site["sections"].clone()));
     m.insert("lang".into(), Value::String(lang));
     m.insert("translations".into(), Value::Array(translations));
     m.insert("current_url".into(), Value::String(url));
     m.insert("root".into(), Value::String(root));
     let ctx = Context::from_value(Value::Object(m)).unwrap_or_default();
     (path, ctx)
+}
+
+/// Index `k` of the site's search indexes.
+fn search_index(site: &Site, k: usize) -> crate::search::Index {
+    crate::search::indexes(site).swap_remove(k)
+}
+
+/// The language of search page `k`, and the search pages of the other languages as its
+/// translations (for the language switcher).
+fn search_translations(site: &Site, k: usize) -> (String, Vec<Value>) {
+    let indexes = crate::search::indexes(site);
+    let c = &site.config;
+    let name = |lang: &str| {
+        let name = if lang == c.language {
+            c.language_name.clone()
+        } else {
+            c.languages.get(lang).map(|l| l.name.clone()).unwrap_or_default()
+        };
+        if name.is_empty() {
+            lang.to_owned()
+        } else {
+            name
+        }
+    };
+    let list = if indexes.len() > 1 {
+        indexes
+            .iter()
+            .enumerate()
+            .map(|(j, i)| serde_json::json!({ "lang": i.lang, "name": name(&i.lang), "url": i.url(), "current": j == k }))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (indexes[k].lang.clone(), list)
 }
 
 /// The section a page about `slug` (documents, bulletins) sits under, for breadcrumbs.

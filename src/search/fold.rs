@@ -8,7 +8,7 @@
 //!
 //! `themes/hoa-ban/static/js/search.js` folds queries the same way; keep the two in step.
 
-use unicode_normalization::char::decompose_canonical;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 
 /// Longest word indexed, in characters; longer runs are codes or garbage.
@@ -29,7 +29,9 @@ fn is_word_char(c: char) -> bool {
     }
     // Vietnamese letters skip the general Unicode table (a third of indexing time).
     let latin = ('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷';
-    latin || ('\u{1EA0}'..='\u{1EF9}').contains(&c) || c.is_alphanumeric() || is_mark(c)
+    // Any combining mark belongs to its word: the vowel signs of Tai Viet script (Thái
+    // written in its own letters) are marks, and a word must not break at them.
+    latin || ('\u{1EA0}'..='\u{1EF9}').contains(&c) || c.is_alphanumeric() || is_combining_mark(c)
 }
 
 /// Calls `f` with each lowercase, canonically decomposed character of `word`.
@@ -132,7 +134,12 @@ mod tests {
     #[test]
     fn fast_letter_ranges_agree_with_unicode() {
         for c in ('\u{0}'..='\u{2000}').chain('\u{1E00}'..='\u{1EFF}') {
-            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_mark(c), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_combining_mark(c),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
         }
     }
 
@@ -190,6 +197,19 @@ mod tests {
     fn words_know_which_ones_form_phrases() {
         let joined: Vec<bool> = words("khuyến học, khuyến  tài").iter().map(|w| w.joined).collect();
         assert_eq!(joined, [false, true, false, true]);
+    }
+
+    // Thái written in Latin or Vietnamese letters folds like Vietnamese; in Tai Viet
+    // script its words stay whole (vowel signs are combining marks) and keep their signs.
+    #[test]
+    fn thai_text_folds_without_breaking_words() {
+        assert_eq!(folded("Bản Mường Sơn La"), ["ban", "muong", "son", "la"]);
+        let tai_viet = "\u{AA8F}\u{AAB2}\u{AA95} \u{AA80}\u{AAB0}\u{AA99}";
+        let words: Vec<&str> = words(tai_viet).iter().map(|w| w.raw).collect();
+        assert_eq!(words, ["\u{AA8F}\u{AAB2}\u{AA95}", "\u{AA80}\u{AAB0}\u{AA99}"]);
+        assert_eq!(fold("\u{AA8F}\u{AAB2}\u{AA95}"), "\u{AA8F}\u{AAB2}\u{AA95}");
+        // A Latin word with a mark outside the Vietnamese five (breve below) folds too.
+        assert_eq!(fold("pa\u{32E}"), "pa");
     }
 
     #[test]

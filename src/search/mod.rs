@@ -51,27 +51,70 @@ const TITLE: u8 = 8;
 /// The page's own document number.
 const NUMBER: u8 = 16;
 
-/// Makes the search page's URL known, so pages and templates may link to it.
-pub fn attach(site: &mut Site) {
-    if site.config.build_search_index {
-        site.targets.urls.insert(URL.to_owned());
+/// One search index: the default language's at `/search/`, each other language's at
+/// `/LANG/search/`, holding only that language's pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Index {
+    /// Language code (`vi`, `tai`).
+    pub lang: String,
+    /// `""` for the default language, `"tai/"` for another.
+    pub prefix: String,
+}
+
+impl Index {
+    /// URL of this index's search page: `/search/`, `/tai/search/`.
+    pub fn url(&self) -> String {
+        format!("/{}{DIR}", self.prefix)
     }
 }
 
-/// Is `path` (inside the output) one of the index's data files?
+/// The indexes of the site: the default language's first, then one per configured
+/// language that has content (none at all without `build_search_index`).
+pub fn indexes(site: &Site) -> Vec<Index> {
+    let c = &site.config;
+    if !c.build_search_index {
+        return Vec::new();
+    }
+    let mut out = vec![Index { lang: c.language.clone(), prefix: String::new() }];
+    for code in c.languages.keys() {
+        let has_content = site.sections.iter().any(|s| s.dir == *code);
+        if has_content {
+            out.push(Index { lang: code.clone(), prefix: format!("{code}/") });
+        }
+    }
+    out
+}
+
+/// Makes the search pages' URLs known, so pages and templates may link to them.
+pub fn attach(site: &mut Site) {
+    for index in indexes(site) {
+        site.targets.urls.insert(index.url());
+    }
+}
+
+/// Is `path` (inside the output) one of an index's data files (`search/…` or
+/// `LANG/search/…`)?
 pub fn is_index_file(path: &str) -> bool {
-    path.strip_prefix(DIR).is_some_and(|rest| rest.ends_with(".js"))
+    let in_dir =
+        |p: &str| p.strip_prefix(DIR).is_some_and(|rest| rest.ends_with(".js") && !rest.contains('/'));
+    in_dir(path) || path.split_once('/').is_some_and(|(_, rest)| in_dir(rest))
+}
+
+/// Is `url` (site-absolute) under a search page's folder?
+pub fn is_index_url(url: &str) -> bool {
+    url.starts_with(URL) || url.strip_prefix('/').is_some_and(is_index_file)
 }
 
 /// The theme's search script, inside the output; not written without a search index.
 pub const SCRIPT: &str = "js/search.js";
 
-/// The `search` value of the search page's template context.
-pub fn context() -> Value {
-    json!({ "url": URL, "meta": format!("{URL}meta.js"), "script": format!("/{SCRIPT}") })
+/// The `search` value of a search page's template context.
+pub fn context(index: &Index) -> Value {
+    let url = index.url();
+    json!({ "url": url, "meta": format!("{url}meta.js"), "script": format!("/{SCRIPT}"), "lang": index.lang })
 }
 
-/// The index files of the site.
+/// The index files of the site, every language's.
 pub fn outputs(model: &Model) -> Vec<Output> {
     outputs_unless(model, &|| false).unwrap_or_default()
 }
@@ -81,18 +124,47 @@ pub fn outputs(model: &Model) -> Vec<Output> {
 /// arrives instead of making the edit wait for it.
 pub fn outputs_unless(model: &Model, cancelled: &dyn Fn() -> bool) -> Option<Vec<Output>> {
     let mut out = Vec::new();
-    write_unless(model, &mut |o| out.push(o), cancelled).then_some(out)
+    for index in indexes(model.site) {
+        if !write_unless(model, &index, &mut |o| out.push(o), cancelled) {
+            return None;
+        }
+    }
+    Some(out)
 }
 
-/// Builds the index and hands each file to `emit` as soon as it is ready, so a large
-/// site never holds the whole index in memory at once.
+/// Builds every index and hands each file to `emit` as soon as it is ready, so a large
+/// site never holds a whole index in memory at once.
 pub fn write(model: &Model, emit: &mut dyn FnMut(Output)) {
-    write_unless(model, emit, &|| false);
+    for index in indexes(model.site) {
+        write_unless(model, &index, emit, &|| false);
+    }
 }
 
-/// `write`, stopping early (and returning false) once `cancelled()` is true.
-fn write_unless(model: &Model, emit: &mut dyn FnMut(Output), cancelled: &dyn Fn() -> bool) -> bool {
+/// Does content path `rel` (a page's or a section's folder) belong to `index`'s language?
+fn in_language(site: &Site, index: &Index, rel: &str) -> bool {
+    let lang = crate::languages::split(rel, &site.config.languages).map(|(l, _)| l);
+    match lang {
+        Some(l) => index.prefix.strip_suffix('/') == Some(l),
+        // A language's own home section (`tai`) has no slash.
+        None => {
+            index.prefix.is_empty() && !site.config.languages.contains_key(rel)
+                || index.prefix.strip_suffix('/') == Some(rel)
+        }
+    }
+}
+
+/// One index, stopping early (and returning false) once `cancelled()` is true.
+fn write_unless(
+    model: &Model,
+    index: &Index,
+    emit: &mut dyn FnMut(Output),
+    cancelled: &dyn Fn() -> bool,
+) -> bool {
     let site = model.site;
+    let dir = format!("{}{DIR}", index.prefix);
+    let pages: Vec<usize> = (0..site.pages.len())
+        .filter(|&i| in_language(site, index, &site.pages[i].parsed.source.rel))
+        .collect();
     // Words and pairs are interned: a large site repeats the same few thousand words
     // millions of times, and a map keyed by fresh strings spent seconds allocating.
     let mut term_ids: FxHashMap<String, usize> = FxHashMap::default();
@@ -101,8 +173,8 @@ fn write_unless(model: &Model, emit: &mut dyn FnMut(Output), cancelled: &dyn Fn(
     let mut pair_ids: FxHashMap<u64, usize> = FxHashMap::default();
     let mut pair_keys: Vec<(usize, usize)> = Vec::new();
     let mut pair_pages: Vec<Vec<u32>> = Vec::new();
-    let mut rows = Vec::with_capacity(site.pages.len());
-    let mut texts = Vec::with_capacity(site.pages.len());
+    let mut rows = Vec::with_capacity(pages.len());
+    let mut texts = Vec::with_capacity(pages.len());
     let mut sections: Vec<String> = Vec::new();
     let mut section_of: HashMap<usize, usize> = HashMap::new();
     // Adds one indexed page (or list page) as row `page`, in section `section`.
@@ -143,21 +215,21 @@ fn write_unless(model: &Model, emit: &mut dyn FnMut(Output), cancelled: &dyn Fn(
         }
         section
     };
-    for start in (0..site.pages.len()).step_by(BATCH) {
+    // Rows are numbered within the index: row `k` is the `k`-th page of the language.
+    for (b, batch) in pages.chunks(BATCH).enumerate() {
         if cancelled() {
             return false;
         }
-        let end = (start + BATCH).min(site.pages.len());
-        let batch: Vec<PageIndex> = (start..end).into_par_iter().map(|i| index_page(model, i)).collect();
-        for (offset, p) in batch.into_iter().enumerate() {
-            let page = start + offset;
-            absorb(p, page as u32, section_number(site.pages[page].section));
+        let indexed: Vec<PageIndex> = batch.par_iter().map(|&i| index_page(model, i)).collect();
+        for (offset, p) in indexed.into_iter().enumerate() {
+            let page = batch[offset];
+            absorb(p, (b * BATCH + offset) as u32, section_number(site.pages[page].section));
         }
     }
     // Then the list pages people look for by name: sections, the broadcast schedule,
     // the documents' timeline and graph ("lich phat thanh" finds the schedule).
-    for (k, (p, s)) in list_pages(model).into_iter().enumerate() {
-        absorb(p, (site.pages.len() + k) as u32, section_number(s));
+    for (k, (p, s)) in list_pages(model, index).into_iter().enumerate() {
+        absorb(p, (pages.len() + k) as u32, section_number(s));
     }
     drop((term_ids, pair_ids));
     if cancelled() {
@@ -166,7 +238,7 @@ fn write_unless(model: &Model, emit: &mut dyn FnMut(Output), cancelled: &dyn Fn(
     // Snippet text first: it is the largest part, and is not needed after this.
     for (n, chunk) in texts.chunks(CHUNK).enumerate() {
         let body = format!("loaSearch.x({n},{});\n", Value::from(chunk.to_vec()));
-        emit(Output { path: format!("{DIR}x-{n}.js"), bytes: body.into_bytes() });
+        emit(Output { path: format!("{dir}x-{n}.js"), bytes: body.into_bytes() });
     }
     drop(texts);
     let mut order: Vec<usize> = (0..term_names.len()).collect();
@@ -194,7 +266,7 @@ fn write_unless(model: &Model, emit: &mut dyn FnMut(Output), cancelled: &dyn Fn(
     if cancelled() {
         return false;
     }
-    let term_shards = write_shards(&term_entries, "t", emit);
+    let term_shards = write_shards(&term_entries, &dir, "t", emit);
     drop(term_entries);
     if cancelled() {
         return false;
@@ -219,10 +291,11 @@ fn write_unless(model: &Model, emit: &mut dyn FnMut(Output), cancelled: &dyn Fn(
             (pair_names[id].clone(), entry)
         })
         .collect();
-    let pair_shards = write_shards(&pair_entries, "p", emit);
+    let pair_shards = write_shards(&pair_entries, &dir, "p", emit);
     drop(pair_entries);
     let meta = json!({
         "version": 1,
+        "lang": index.lang,
         "pretty": site.config.pretty_urls,
         "chunk": CHUNK,
         "terms": term_shards,
@@ -230,7 +303,7 @@ fn write_unless(model: &Model, emit: &mut dyn FnMut(Output), cancelled: &dyn Fn(
         "sections": sections,
         "pages": rows,
     });
-    emit(Output { path: format!("{DIR}meta.js"), bytes: format!("loaSearch.m({meta});\n").into_bytes() });
+    emit(Output { path: format!("{dir}meta.js"), bytes: format!("loaSearch.m({meta});\n").into_bytes() });
     true
 }
 
@@ -294,7 +367,12 @@ fn json_str(s: &str) -> String {
 /// one file per shard and returns the shard names, in file order.
 ///
 /// `search.js` finds a word in the shard with the longest name that starts it.
-fn write_shards(entries: &[(String, String)], kind: &str, emit: &mut dyn FnMut(Output)) -> Vec<String> {
+fn write_shards(
+    entries: &[(String, String)],
+    dir: &str,
+    kind: &str,
+    emit: &mut dyn FnMut(Output),
+) -> Vec<String> {
     let mut shards: Vec<(String, Vec<usize>)> = Vec::new();
     split(entries, (0..entries.len()).collect(), String::new(), 0, &mut shards);
     shards.sort_by(|a, b| a.0.cmp(&b.0));
@@ -308,7 +386,7 @@ fn write_shards(entries: &[(String, String)], kind: &str, emit: &mut dyn FnMut(O
             body.push_str(&entries[m].1);
         }
         body.push_str("});\n");
-        emit(Output { path: format!("{DIR}{kind}-{}.js", shard_file(&name, n)), bytes: body.into_bytes() });
+        emit(Output { path: format!("{dir}{kind}-{}.js", shard_file(&name, n)), bytes: body.into_bytes() });
         names.push(name);
     }
     names
@@ -436,7 +514,7 @@ fn index_page(model: &Model, i: usize) -> PageIndex {
 
 /// Sections and the generated list pages, indexed by their title and what they list,
 /// each with the section it belongs to.
-fn list_pages(model: &Model) -> Vec<(PageIndex, usize)> {
+fn list_pages(model: &Model, index: &Index) -> Vec<(PageIndex, usize)> {
     let site = model.site;
     let mut out = Vec::new();
     let mut add = |url: String, title: &str, listed: Vec<&str>, section: usize| {
@@ -451,8 +529,16 @@ fn list_pages(model: &Model) -> Vec<(PageIndex, usize)> {
         out.push((PageIndex { folded, terms, pairs, text, row }, section));
     };
     for (s, sec) in site.sections.iter().enumerate().skip(1) {
+        // A language's home section is its home page, as section 0 is the default's.
+        if !in_language(site, index, &sec.dir) || site.config.languages.contains_key(&sec.dir) {
+            continue;
+        }
         let listed: Vec<&str> = sec.pages.iter().map(|&p| site.pages[p].title.as_str()).collect();
         add(sec.url.clone(), &sec.title, listed, s);
+    }
+    // The schedule and the documents' views exist in the default language only.
+    if !index.prefix.is_empty() {
+        return out;
     }
     let titles = |pages: &mut dyn Iterator<Item = usize>| -> Vec<&str> {
         pages.map(|p| site.pages[p].title.as_str()).collect()

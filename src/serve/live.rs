@@ -55,7 +55,7 @@ impl Live {
     fn submit_audio(&self) {
         let (Some(worker), Some(state)) = (&self.audio, &self.state) else { return };
         if let Some((maker, reqs)) = crate::audio::missing(&state.prepared.site, &state.prepared.bulletins) {
-            worker.submit(maker, reqs);
+            worker.submit(maker, reqs, state.prepared.site.config.file.shown.clone());
         }
     }
 
@@ -115,6 +115,7 @@ impl Live {
     pub fn full(&mut self, build_date: &str) -> Result<Files, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let prepared = crate::prepare(&self.opts, &mut diags).map_err(as_diagnostics)?;
+        crate::config_source::name_in_messages(&mut diags, &prepared.site.config.file);
         let mut warnings: Vec<Diagnostic> =
             diags.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
         fail_on_errors(diags)?;
@@ -127,6 +128,7 @@ impl Live {
             render::render_jobs(&model, tera, &shared, &jobs, &|out| insert(&files, out))
         });
         warnings.extend(diags.iter().filter(|d| d.severity == Severity::Warning).cloned());
+        warnings.extend(prepared.strings.take_warnings());
         fail_on_errors(diags)?;
         crate::error::sort(&mut warnings);
         self.warnings = warnings;
@@ -206,13 +208,17 @@ impl Live {
         if changes.is_empty() {
             return Some(Ok(Files::new()));
         }
-        Some(state.apply(changes))
+        Some(state.apply(changes, &self.opts.root))
     }
 }
 
 impl State {
     /// Applies body-only edits of pages and re-renders what shows them.
-    fn apply(&mut self, changes: Vec<(usize, parse::Parsed)>) -> Result<Files, Vec<Diagnostic>> {
+    fn apply(
+        &mut self,
+        changes: Vec<(usize, parse::Parsed)>,
+        root: &std::path::Path,
+    ) -> Result<Files, Vec<Diagnostic>> {
         let p = &mut self.prepared;
         let mut diags = Vec::new();
         let mut touched: HashSet<usize> = HashSet::new();
@@ -234,6 +240,15 @@ impl State {
             p.bulletins = bulletin::index(&p.site, &p.docs, &mut diags);
         }
         fail_on_errors(diags)?;
+        // `get_page`/`get_section` hand out copies made when they were registered: make
+        // them again from the edited pages, and re-render every file, since any template
+        // may show any page that way.
+        let reads_pages = crate::data::reads_pages(&p.theme);
+        if reads_pages {
+            if let Some(tera) = p.tera.as_mut() {
+                crate::data::register(tera, root, &p.theme, &p.site, &p.md);
+            }
+        }
 
         let model = Model { site: &p.site, md: &p.md, docs: &p.docs, bulletins: &p.bulletins };
         for &i in &touched {
@@ -243,7 +258,7 @@ impl State {
             touched.iter().flat_map(|&i| self.shown_in[i].iter().copied()).collect();
         for (j, job) in self.jobs.iter().enumerate() {
             let is_doc_page = matches!(job, Job::Page(i) if doc_pages.contains(i));
-            if is_doc_page || (docs_changed && matches!(job, Job::Timeline | Job::Graph)) {
+            if reads_pages || is_doc_page || (docs_changed && matches!(job, Job::Timeline | Job::Graph)) {
                 selected.insert(j);
             }
         }

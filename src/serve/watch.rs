@@ -42,7 +42,7 @@ pub struct Watch {
 }
 
 /// The folders whose every file is watched.
-const FOLDERS: [&str; 5] = ["content", "templates", "themes", "static", "data"];
+const FOLDERS: [&str; 6] = ["content", "templates", "themes", "static", "data", "i18n"];
 
 /// Starts watching `root`; each debounced batch of paths is sent to `tx`.
 pub fn start(root: &Path, tx: Sender<Vec<PathBuf>>) -> notify_debouncer_full::notify::Result<Watch> {
@@ -134,8 +134,9 @@ pub fn classify(
             {
                 change.full = true
             }
-            // Data files are read by templates (`load_data`): everything may show them.
-            Some("data") => change.full = true,
+            // Data files are read by templates (`load_data`), theme strings by every page
+            // (`trans`): everything may show them.
+            Some("data" | "i18n") => change.full = true,
             // A source folder made, removed or replaced whole.
             Some("content" | "templates" | "themes" | "static") if parts.len() == 1 => change.full = true,
             Some("content") if parts.len() > 1 => {
@@ -199,6 +200,7 @@ mod tests {
         assert!(classify(root, &[p("content/tin-tuc/new.md")], &known, &folder).full, "an added page");
         assert!(classify(root, &[p("content/tin-tuc/gone.md")], &known, &folder).full, "a removed page");
         assert!(classify(root, &[p("config.yaml")], &known, &folder).full);
+        assert!(classify(root, &[p("i18n/vi.yaml")], &known, &folder).full, "a theme string table");
         assert!(classify(root, &[p("public/index.html")], &known, &folder).is_empty());
     }
 }

@@ -74,7 +74,12 @@ impl Expanded {
 
 /// Compiles the `templates/shortcodes/` of the site and theme; `document(so=…)` looks a
 /// document up by its number, written any way the site's documents accept.
-pub fn compile(theme: &Theme, site: &Site, docs: &Documents) -> Shortcodes {
+pub fn compile(
+    theme: &Theme,
+    site: &Site,
+    docs: &Documents,
+    strings: &Arc<crate::i18n::Strings>,
+) -> Shortcodes {
     let sources: Vec<(&str, &str)> = theme
         .templates
         .iter()
@@ -92,6 +97,7 @@ pub fn compile(theme: &Theme, site: &Site, docs: &Documents) -> Shortcodes {
         return Shortcodes::default();
     }
     tera.register_filter("vi_date", crate::render::engine::vi_date);
+    crate::i18n::register(&mut tera, strings);
     let cards: HashMap<String, Value> = docs
         .docs
         .iter()

@@ -9,7 +9,8 @@
 (function () {
   'use strict';
 
-  var WORD = /[\p{L}\p{N}\u0300-\u036f]+/gu;
+  /* Letters, digits and any combining mark: Tai Viet vowel signs are marks too. */
+  var WORD = /[\p{L}\p{N}\p{M}]+/gu;
   var MAX_WORD = 40;
   var TONES = { '\u0300': 'f', '\u0301': 's', '\u0309': 'r', '\u0303': 'x', '\u0323': 'j' };
   /* Where a word occurs (bits of a posting, see src/search/mod.rs). */
@@ -112,7 +113,7 @@
       return !(w.folded === 'cua' && i > 0 && /^\d/.test(ws[i - 1].folded) && i + 1 < ws.length);
     });
     /* While typing, the last word is a prefix: "khuy" already finds "khuyến". */
-    var typing = /[\p{L}\p{N}\u0300-\u036f]$/u.test(q);
+    var typing = /[\p{L}\p{N}\p{M}]$/u.test(q);
     /* One letter just typed after other words says too little: wait for the next one. */
     if (typing && ws.length > 1 && Array.from(ws[ws.length - 1].folded).length < 2) ws.pop();
     var last = ws.length - 1;
@@ -214,6 +215,11 @@
     return bonus;
   }
 
+  /* Titles in the index's language; a code the browser does not know falls back to Vietnamese. */
+  function compareTitles(a, b, lang) {
+    try { return a.localeCompare(b, lang || 'vi'); } catch (e) { return a.localeCompare(b, 'vi'); }
+  }
+
   function rank(P) {
     var meta = store.meta, total = null;
     for (var i = 0; i < P.words.length; i++) {
@@ -243,7 +249,7 @@
       if (d) return d;
       var da = meta.pages[a][3], db = meta.pages[b][3];
       if (da !== db) return da < db ? 1 : -1;
-      return meta.pages[a][1].localeCompare(meta.pages[b][1], 'vi');
+      return compareTitles(meta.pages[a][1], meta.pages[b][1], meta.lang);
     });
     return list;
   }
@@ -371,14 +377,26 @@
 
   function status(html) { els.status.innerHTML = html; }
 
+  /* The page's strings (search.html writes them with trans(), in the page's language). */
+  var texts = {};
+  /* For a site's own search.html written before the strings moved to data-* attributes. */
+  var FALLBACK = {
+    none: 'Không tìm thấy kết quả nào cho “{q}”.',
+    found: 'Tìm thấy {n} kết quả cho “{q}”.',
+    noIndex: 'Không tải được dữ liệu tìm kiếm ({file}).',
+    type: 'Hãy gõ chữ hoặc số để tìm.',
+    tips: ''
+  };
+  function say(name, values) {
+    var t = texts[name] || '';
+    for (var k in values) t = t.split('{' + k + '}').join(values[k]);
+    return t;
+  }
+
   function noResults(q) {
-    status('<p>Không tìm thấy kết quả nào cho “' + escapeHtml(q) + '”.</p>' +
-      '<ul class="search-tips">' +
-      '<li>Thử bớt từ, hoặc dùng từ khác gần nghĩa.</li>' +
-      '<li>Kiểm tra lại chính tả.</li>' +
-      '<li>Gõ không dấu cũng được: “khuyen hoc” tìm ra “khuyến học”.</li>' +
-      '<li>Tìm văn bản theo số hiệu, ví dụ “11-CT/TW”, hoặc chỉ phần số, như “1373”.</li>' +
-      '</ul>');
+    var tips = (texts.tips || '').split('|').filter(Boolean).map(function (t) { return '<li>' + escapeHtml(t) + '</li>'; });
+    status('<p>' + escapeHtml(say('none', { q: q })) + '</p>' +
+      (tips.length ? '<ul class="search-tips">' + tips.join('') + '</ul>' : ''));
   }
 
   function run(q) {
@@ -389,9 +407,9 @@
     els.moreWrap.hidden = true;
     shown = 0;
     current = null;
-    if (!store.meta) { status('Không tải được dữ liệu tìm kiếm (search/meta.js).'); return Promise.resolve(); }
+    if (!store.meta) { status(escapeHtml(say('noIndex', { file: base + 'meta.js' }))); return Promise.resolve(); }
     if (!P.words.length) {
-      status(q.trim() ? 'Hãy gõ chữ hoặc số để tìm.' : '');
+      status(q.trim() ? escapeHtml(say('type', {})) : '');
       return Promise.resolve();
     }
     return Promise.all(need(P).map(load)).then(function () {
@@ -400,7 +418,7 @@
       if (!list.length) {
         noResults(q);
       } else {
-        status('Tìm thấy ' + list.length + ' kết quả cho “' + escapeHtml(q.trim()) + '”.');
+        status(escapeHtml(say('found', { n: list.length, q: q.trim() })));
       }
       current = { P: P, list: list };
       var done = list.length ? showMore() : Promise.resolve();
@@ -437,6 +455,7 @@
     els.moreWrap = document.getElementById('search-more-wrap');
     if (!els.form || !els.input || !els.results) return;
     root = els.form.getAttribute('data-root') || '';
+    ['none', 'found', 'noIndex', 'type', 'tips'].forEach(function (k) { texts[k] = els.form.dataset[k] || FALLBACK[k]; });
     var metaScript = document.querySelector('script[data-search-meta]');
     if (metaScript) base = metaScript.src.replace(/meta\.js(\?.*)?$/, '');
 
