@@ -39,6 +39,18 @@ const LETTER_CUES: &str = r"[Đđ]iểm|[Kk]hu|[Nn]hà|[Dd]ãy|[Kk]hối|[Ll]ô|
 /// Licence plates, standards, ratios and lettered parts: run before phone numbers and
 /// dates ("tỷ lệ 1:10" is no time).
 pub(crate) fn early(text: &str, claims: &mut Claims) {
+    // Heights: "1m65" → "một mét sáu mươi lăm".
+    static HEIGHT: OnceLock<regex::Regex> = OnceLock::new();
+    let height = re(&HEIGHT, r"(?P<a>\d)m(?P<b>\d{2})");
+    scan(text, claims, height, |caps, text, _| {
+        let all = caps.get(0)?;
+        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+            return None;
+        }
+        let v =
+            vec![Item::Number(caps["a"].to_owned()), Item::words("mét"), Item::Number(caps["b"].to_owned())];
+        Some((all.start(), all.end(), Item::Seq(v)))
+    });
     // Sizes: "3 x 4 m", "ảnh 4x6" → "ba nhân bốn".
     static TIMES: OnceLock<regex::Regex> = OnceLock::new();
     let times = re(&TIMES, r"(?P<a>\d{1,4}(?:,\d{1,2})?)(?P<x>\s?[x×]\s?)(?P<b>\d{1,4}(?:,\d{1,2})?)");

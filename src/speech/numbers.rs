@@ -269,8 +269,19 @@ pub(crate) fn fractions(text: &str, claims: &mut Claims) {
     });
 }
 
-/// Every written number left: "1.149", "37,87", "05".
+/// Every written number left: "1.149", "37,87", "05"; thousands grouped by spaces
+/// ("1 000 000") too.
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
+    static SPACED: OnceLock<regex::Regex> = OnceLock::new();
+    let spaced = re(&SPACED, "\\d{1,3}(?:[ \u{a0}]\\d{3})+");
+    scan(text, claims, spaced, |caps, text, _| {
+        let m = caps.get(0)?;
+        if !free_before(text, m.start()) || !free_after(text, m.end()) {
+            return None;
+        }
+        let n: u64 = m.as_str().chars().filter(char::is_ascii_digit).collect::<String>().parse().ok()?;
+        Some((m.start(), m.end(), Item::Integer(n)))
+    });
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = re(&RE, r"\d[\d.,]*\d|\d");
     scan(text, claims, re, |caps, text, claims| {
