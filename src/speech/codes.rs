@@ -34,7 +34,7 @@ fn letters(s: &str) -> String {
 }
 
 /// Words before a single letter that names a part: "điểm b khoản 2", "khu C", "nhà B".
-const LETTER_CUES: &str = r"[Đđ]iểm|[Kk]hu|[Nn]hà|[Dd]ãy|[Kk]hối|[Ll]ô|[Tt]òa|[Tt]iểu\s+mục";
+const LETTER_CUES: &str = r"[Đđ]iểm|[Kk]hu|[Nn]hà|[Dd]ãy|[Kk]hối|[Ll]ô|[Tt]òa|[Tt]iểu\s+mục|[Hh]ạng";
 
 /// Licence plates, standards, ratios and lettered parts: run before phone numbers and
 /// dates ("tỷ lệ 1:10" is no time).
@@ -106,6 +106,12 @@ pub(crate) fn early(text: &str, claims: &mut Claims) {
                 c.is_alphanumeric()
                     || c == '.' && text[l.end() + 1..].starts_with(|c: char| c.is_alphanumeric())
             })
+        {
+            return None;
+        }
+        // "hạng I", "hạng V" are Roman numerals (read by `romans`); "hạng B", "hạng C" licence classes.
+        if all.as_str().to_lowercase().starts_with("hạng")
+            && (!l.as_str().starts_with(char::is_uppercase) || "IVX".contains(l.as_str()))
         {
             return None;
         }

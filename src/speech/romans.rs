@@ -41,6 +41,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         {
             return None;
         }
+        // A lone C, D, L or M is a letter ("hạng C"), not 100, 500, 50 or 1000.
+        if r.as_str().chars().count() == 1 && !"IVX".contains(r.as_str()) {
+            return None;
+        }
         let n = roman_value(r.as_str())?;
         Some((r.start(), r.end(), Item::Integer(n)))
     });

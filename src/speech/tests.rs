@@ -282,6 +282,8 @@ fn a_single_letter_naming_a_part_is_spelled() {
         spoken("điểm b, khoản 2 Điều 5; khu C, nhà B2"),
         "Điểm bê, khoản hai Điều năm; khu xê, nhà bê hai"
     );
+    // Licence classes are letters; a lone C, D, L or M is no Roman numeral there.
+    assert_eq!(spoken("bằng lái hạng C, hạng D; hạng III"), "Bằng lái hạng xê, hạng dê; hạng ba");
     // Not inside a word or an abbreviation with a dot.
     assert_eq!(spoken("khu Công nghiệp"), "Khu Công nghiệp");
 }
