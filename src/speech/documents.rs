@@ -51,12 +51,42 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (String, String) {
     (text[from..start].to_owned(), tail[..to].to_owned())
 }
 
+/// `s` with the abbreviations of the table that need no context written out.
+fn expand(s: &str) -> String {
+    let mut out = s.to_owned();
+    if !s.chars().any(char::is_uppercase) {
+        return out;
+    }
+    for a in
+        super::table::abbreviations().iter().filter(|a| a.context.is_empty() && a.written.chars().count() > 1)
+    {
+        if !out.contains(a.written) {
+            continue;
+        }
+        let mut next = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(a.written) {
+            // Not inside a document number ("2547/QĐ-UBND").
+            let code = |c: char| c.is_alphanumeric() || c == '-' || c == '/';
+            let before_ok = !rest[..i].ends_with(code);
+            let after_ok = !rest[i + a.written.len()..].starts_with(code);
+            next.push_str(&rest[..i]);
+            next.push_str(if before_ok && after_ok { a.reading } else { a.written });
+            rest = &rest[i + a.written.len()..];
+        }
+        next.push_str(rest);
+        out = next;
+    }
+    out
+}
+
 /// Whether the sentence already names the issuer: its name, its code as a word
 /// ("UBND tỉnh ban hành … /CT-UBND"), or "của …" right after the number.
 fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> bool {
     let (head, tail) = sentence_around(text, start, end);
     let low = |s: &str| s.to_lowercase();
-    let (head_l, tail_l, name_l) = (low(&head), low(&tail), low(name));
+    // Abbreviations in the sentence count as their words: "Sở LĐ-TB&XH ban hành …".
+    let (head_l, tail_l, name_l) = (low(&expand(&head)), low(&expand(&tail)), low(name));
     let has_word = |hay: &str, w: &str| {
         !w.is_empty()
             && hay.match_indices(w).any(|(i, _)| {

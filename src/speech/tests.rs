@@ -354,6 +354,11 @@ fn the_issuer_is_said_once() {
         spoken("UBND tỉnh ban hành Chỉ thị số 03/CT-UBND."),
         "Ủy ban nhân dân tỉnh ban hành Chỉ thị số ba."
     );
+    // Named abbreviated: "Sở LĐ-TB&XH" is the Sở Lao động, Thương binh và Xã hội.
+    assert_eq!(
+        spoken("Sở LĐ-TB&XH ban hành Công văn số 456/SLĐTBXH-PCTNXH."),
+        "Sở Lao động, Thương binh và Xã hội ban hành Công văn số bốn trăm năm mươi sáu."
+    );
 }
 
 #[test]
