@@ -5,14 +5,15 @@
 //! A pipeline of small passes over the original text:
 //! 1. `token` splits it into words, numbers and symbols with their byte positions;
 //! 2. the classifiers claim spans of it in context, in priority order — list markers,
-//!    document numbers, phone numbers, dates and times, Roman numerals, ordinals, units,
-//!    fractions, abbreviations, plain numbers, signs — each claim an `Item` that says
-//!    what the span is; a later classifier never sees a claimed span, so nothing is read
-//!    twice;
+//!    e-mail and web addresses, document numbers, plates and other codes, phone numbers,
+//!    dates and times, Roman numerals, ordinals, units, fractions, abbreviations, glued
+//!    codes, plain numbers, signs — each claim an `Item` that says what the span is; a
+//!    later classifier never sees a claimed span, so nothing is read twice;
 //! 3. `verbalise` writes every claim out in words and tidies the spacing;
 //! 4. `leftovers` reports what no classifier could read, with its position.
 //!
-//! Word lists live in `data/*.tsv` (abbreviations, issuers, units, signs, rate words).
+//! Word lists live in `data/*.tsv` (abbreviations, units, signs, rate words, letter names,
+//! parts of addresses); issuer codes in the one table of `document/data/issuers.tsv`.
 
 mod abbrev;
 mod claims;
