@@ -216,7 +216,7 @@ impl Catalogue {
     }
 
     fn names_an_issuer(&self, phrase: &str) -> bool {
-        issuers::ISSUERS.iter().flat_map(|(_, names)| names.iter()).any(|n| issuers::phrase_names(phrase, n))
+        issuers::all().iter().flat_map(|i| i.names.iter()).any(|n| issuers::phrase_names(phrase, n))
             || self.entries.iter().any(|e| e.issuer_names.iter().any(|n| issuers::phrase_names(phrase, n)))
     }
 }

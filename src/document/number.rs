@@ -99,7 +99,7 @@ pub fn as_printed(n: &DocNumber) -> DocNumber {
         .map(|part| {
             let digits = part.trim_start_matches(|c: char| !c.is_ascii_digit());
             let letters = &part[..part.len() - digits.len()];
-            let fixed = unique(letters, &mut super::issuers::ISSUERS.iter().map(|(c, _)| *c));
+            let fixed = unique(letters, &mut codes_once().into_iter());
             format!("{fixed}{digits}")
         })
         .collect();
@@ -108,6 +108,17 @@ pub fn as_printed(n: &DocNumber) -> DocNumber {
     let mut fixed = DocNumber::new(digits, n.num, n.year, kind.as_deref(), &issuer, n.family);
     fixed.key = n.key.clone();
     fixed
+}
+
+/// The issuer codes of the table, each once (`BCT` may be listed for both families).
+fn codes_once() -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = Vec::new();
+    for i in super::issuers::all() {
+        if !codes.contains(&i.code) {
+            codes.push(i.code);
+        }
+    }
+    codes
 }
 
 /// Longest number part, in digits.
@@ -421,31 +432,6 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Issuer codes as printed, for restoring case and `Đ` in a number taken from a file
-/// name, and whether they issue Party documents (`NUMBER-KIND/ISSUER`).
-const ISSUERS: &[(&str, Family)] = &[
-    ("TW", Family::Party),
-    ("TU", Family::Party),
-    ("HU", Family::Party),
-    ("ĐU", Family::Party),
-    ("CB", Family::Party),
-    ("BTGTW", Family::Party),
-    ("VPTW", Family::Party),
-    ("TTg", Family::State),
-    ("CP", Family::State),
-    ("UBND", Family::State),
-    ("HĐND", Family::State),
-    ("BCĐ", Family::State),
-    ("VPCP", Family::State),
-    ("BGDĐT", Family::State),
-    ("SGDĐT", Family::State),
-    ("BLĐTBXH", Family::State),
-    ("SLĐTBXH", Family::State),
-    ("BCA", Family::State),
-    ("BYT", Family::State),
-    ("GDTX", Family::State),
-];
-
 /// The document number a file name spells, such as `quyet-dinh-489-qd-ttg` → `489/QĐ-TTg`
 /// or `ke-hoach-162-kh-tu` → `162-KH/TU`; `None` when it holds no number with codes.
 pub fn from_file_name(stem: &str) -> Option<String> {
@@ -462,14 +448,12 @@ pub fn from_file_name(stem: &str) -> Option<String> {
     let kind = codes.first().and_then(|c| super::kinds::by_code(c, false)).map(|k| k.code);
     let issuers: Vec<String> = codes[usize::from(kind.is_some())..]
         .iter()
-        .map(|c| {
-            ISSUERS.iter().find(|(i, _)| fold(i) == fold(c)).map_or(c.to_uppercase(), |(i, _)| i.to_string())
-        })
+        .map(|c| super::issuers::find(c, None).map_or(c.to_uppercase(), |i| i.code.to_owned()))
         .collect();
     if issuers.is_empty() || num.is_empty() {
         return None;
     }
-    let party = ISSUERS.iter().any(|(i, f)| *i == issuers[0] && *f == Family::Party);
+    let party = super::issuers::find(&issuers[0], None).is_some_and(|i| i.family == Family::Party);
     let written = match (kind, party) {
         (Some(kind), true) if year.is_none() => format!("{num}-{kind}/{}", issuers.join("-")),
         (Some(kind), _) => {

@@ -20,6 +20,9 @@ const DATE_CUES: &[&str] = &[
     "sáu", "bảy", "kể", "hết", "qua", "tết",
 ];
 
+/// Words before "3-1" that make it a score, not a range.
+const SCORE_WORDS: &[&str] = &["thắng", "thua", "hòa", "hoà", "tỷ số", "tỉ số"];
+
 /// Cue words that already say when, so "ngày" is not added ("sáng 16/7", "đêm 15/7").
 const NO_DAY_WORD: &[&str] = &["sáng", "trưa", "chiều", "tối", "đêm", "khánh", "mùng", "mồng", "ngày"];
 
@@ -186,6 +189,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             .any(|w| matches!(w, "Ngày" | "Tết" | "ngày"));
         // "24/7" is "around the clock", not the 24th of July.
         let around_the_clock = day == 24 && mon == 7;
+        // "số 18/2" is a house number, "24/7" around the clock.
+        if (around_the_clock || cue.as_deref() == Some("số")) && caps.name("ngay").is_none() {
+            return None;
+        }
         let cued = after_date
             || caps.name("ngay").is_some()
             || cue.as_deref().is_some_and(|w| DATE_CUES.contains(&w))
@@ -206,6 +213,39 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         }
         v.extend(day_month(day, mon, None));
         Some((all.start(), all.end(), Item::Seq(v)))
+    });
+
+    // ngày 8-3, mùng 2-9, Quốc khánh 2-9 (a dash date, as newspapers write it) → ngày tám
+    // tháng ba; only after a day word, so "5-7 người" stays a range.
+    static DASH_DATE: OnceLock<regex::Regex> = OnceLock::new();
+    let dash_date = re(
+        &DASH_DATE,
+        &format!(
+            r"(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng|[Kk]hánh)\s+(?P<d>\d{{1,2}})(?:{DASH}|\.)(?P<m>\d{{1,2}})"
+        ),
+    );
+    scan(text, claims, dash_date, |caps, text, _| {
+        let all = caps.get(0)?;
+        let w = caps.name("ngay")?;
+        if before(text, all.start()).is_some_and(char::is_alphanumeric)
+            || super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == '/' || is_dash(c))
+            || !free_after(text, all.end())
+        {
+            return None;
+        }
+        let (day, mon) = (num(caps, "d")?, num(caps, "m")?);
+        if !valid(day, mon) {
+            return None;
+        }
+        let mut v = Vec::new();
+        let start = if w.as_str().ends_with("hánh") {
+            caps.name("d")?.start()
+        } else {
+            v.push(day_word(caps));
+            all.start()
+        };
+        v.extend(day_month(day, mon, None));
+        Some((start, all.end(), Item::Seq(v)))
     });
 
     // 08 giờ 00 phút, 7 giờ 30 → tám giờ, bảy giờ ba mươi phút (no "không phút").
@@ -229,14 +269,17 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     });
 
     // 5h30, 17h, 15:30, 8h00 → năm giờ ba mươi phút, mười bảy giờ, tám giờ.
-    let time = re(&TIME, r"(?P<h>\d{1,2})(?:h|giờ|:)(?P<m>\d{2})?(?:'|p\b|phút)?");
+    let time = re(&TIME, r"(?P<h>\d{1,2})(?P<sep>h|giờ|:|g)(?P<m>\d{2})?(?:'|p\b|phút)?");
     scan(text, claims, time, |caps, text, _| {
         let all = caps.get(0)?;
         let colon = all.as_str().contains(':');
         // A dash may join two times ("7h30-11h30").
         if before(text, all.start()).is_some_and(|c| c.is_alphanumeric() || "/.,_".contains(c))
-            || super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == ':' || c == '/')
-            || (colon && caps.name("m").is_none())
+            || super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || c == '/')
+            || text[all.end()..]
+                .strip_prefix(':')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            || ((colon || &caps["sep"] == "g") && caps.name("m").is_none())
         {
             return None;
         }
@@ -272,15 +315,28 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     });
 
     // 10-12 người, 01 - 02 mô hình, 2,5-3 tấn → mười đến mười hai người.
-    let range =
-        re(&RANGE, &format!(r"(?P<a>\d{{1,3}}(?:,\d{{1,2}})?)\s*{DASH}\s*(?P<b>\d{{1,3}}(?:,\d{{1,2}})?)"));
+    let range = re(
+        &RANGE,
+        &format!(
+            r"(?P<a>\d{{1,3}}(?:\.\d{{3}})*(?:,\d{{1,2}})?)\s*{DASH}\s*(?P<b>\d{{1,3}}(?:\.\d{{3}})*(?:,\d{{1,2}})?)"
+        ),
+    );
     scan(text, claims, range, |caps, text, _| {
         let all = caps.get(0)?;
         if !free_before(text, all.start()) || !free_after(text, all.end()) {
             return None;
         }
-        let value = |s: &str| s.replace(',', ".").parse::<f64>().ok();
+        let value = |s: &str| s.replace('.', "").replace(',', ".").parse::<f64>().ok();
         let (a, b) = (value(&caps["a"])?, value(&caps["b"])?);
+        // A score: "thắng 3-1", "tỷ số 2 - 2" → "ba một".
+        let head = text[..all.start()].trim_end().to_lowercase();
+        if SCORE_WORDS
+            .iter()
+            .any(|w| head.ends_with(w) && !head[..head.len() - w.len()].ends_with(char::is_alphabetic))
+        {
+            let v = vec![Item::Number(caps["a"].to_owned()), Item::Number(caps["b"].to_owned())];
+            return Some((all.start(), all.end(), Item::Seq(v)));
+        }
         if a >= b {
             return None;
         }

@@ -8,26 +8,23 @@ use std::sync::OnceLock;
 
 use super::claims::{re, scan, Claims, Item};
 use super::leftovers::Leftover;
-use super::{before, table, Options};
+use super::{before, Options};
 use crate::document::kinds::{self, KINDS};
 use crate::document::mentions;
-use crate::document::number::{fold, Family};
+use crate::document::number::Family;
 
-/// The name of an issuer code ("TTg", "BGDĐT"), exact first, then folded.
-pub(crate) fn issuer_name(code: &str) -> Option<&'static str> {
-    let t = table::issuers();
-    t.iter()
-        .find(|(c, _)| *c == code)
-        .or_else(|| t.iter().find(|(c, _)| fold(c) == fold(code)))
-        .map(|(_, n)| *n)
+/// The name of an issuer code ("TTg", "BGDĐT") as read, from the one issuer table
+/// (document::issuers), of the number's family when both use the code.
+pub(crate) fn issuer_name(code: &str, family: Family) -> Option<&'static str> {
+    crate::document::issuers::find(code, Some(family)).map(|i| i.name)
 }
 
 /// The spoken issuer of a number: the first part (the issuing body); the parts after it
 /// are the drafting unit, which is not read ("3320/BGDĐT-GDTX" → Bộ Giáo dục và Đào tạo).
 /// Unknown codes are kept and reported.
-fn issuer(code: &str, at: usize, notes: &mut Vec<Leftover>) -> String {
+fn issuer(code: &str, family: Family, at: usize, notes: &mut Vec<Leftover>) -> String {
     let first = code.split('-').next().unwrap_or(code);
-    match issuer_name(first) {
+    match issuer_name(first, family) {
         Some(name) => name.to_owned(),
         None => {
             notes.push(Leftover { what: first.to_owned(), at });
@@ -54,12 +51,42 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (String, String) {
     (text[from..start].to_owned(), tail[..to].to_owned())
 }
 
+/// `s` with the abbreviations of the table that need no context written out.
+fn expand(s: &str) -> String {
+    let mut out = s.to_owned();
+    if !s.chars().any(char::is_uppercase) {
+        return out;
+    }
+    for a in
+        super::table::abbreviations().iter().filter(|a| a.context.is_empty() && a.written.chars().count() > 1)
+    {
+        if !out.contains(a.written) {
+            continue;
+        }
+        let mut next = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(a.written) {
+            // Not inside a document number ("2547/QĐ-UBND").
+            let code = |c: char| c.is_alphanumeric() || c == '-' || c == '/';
+            let before_ok = !rest[..i].ends_with(code);
+            let after_ok = !rest[i + a.written.len()..].starts_with(code);
+            next.push_str(&rest[..i]);
+            next.push_str(if before_ok && after_ok { a.reading } else { a.written });
+            rest = &rest[i + a.written.len()..];
+        }
+        next.push_str(rest);
+        out = next;
+    }
+    out
+}
+
 /// Whether the sentence already names the issuer: its name, its code as a word
 /// ("UBND tỉnh ban hành … /CT-UBND"), or "của …" right after the number.
 fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> bool {
     let (head, tail) = sentence_around(text, start, end);
     let low = |s: &str| s.to_lowercase();
-    let (head_l, tail_l, name_l) = (low(&head), low(&tail), low(name));
+    // Abbreviations in the sentence count as their words: "Sở LĐ-TB&XH ban hành …".
+    let (head_l, tail_l, name_l) = (low(&expand(&head)), low(&expand(&tail)), low(name));
     let has_word = |hay: &str, w: &str| {
         !w.is_empty()
             && hay.match_indices(w).any(|(i, _)| {
@@ -78,7 +105,12 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
             return true;
         }
     }
-    if has_word(&head, first_code) && first_code.chars().count() > 2 {
+    // The code as a word of its own, not inside another number ("2547/QĐ-UBND và …").
+    let code_word = head.match_indices(first_code).any(|(i, _)| {
+        !head[..i].ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '/')
+            && !head[i + first_code.len()..].starts_with(char::is_alphanumeric)
+    });
+    if code_word && first_code.chars().count() > 2 {
         return true;
     }
     // "… số 11-CT/TW ngày 13/4/2007 của Bộ Chính trị": only a date may come between the
@@ -125,6 +157,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
     laws(text, claims, notes);
     let found = mentions::find(text);
     let mut last = 0;
+    let mut pending: Vec<(usize, usize, Item)> = Vec::new();
     for m in &found {
         if !claims.is_free(m.start, m.end) {
             continue;
@@ -168,7 +201,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
                 };
                 // An unknown issuer code is reported only if it has to be read.
                 let mut unknown = Vec::new();
-                let name = issuer(&n.issuer_code, m.number_start, &mut unknown);
+                let name = issuer(&n.issuer_code, n.family, m.number_start, &mut unknown);
                 let said = issuer_said(text, start, m.end, &name, &n.issuer_code);
                 if !said {
                     notes.extend(unknown);
@@ -183,10 +216,77 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
             if kind_in_text || kind.is_none() { (m.number_start, None) } else { (start, kind) };
         let item = Item::Document { kind: kind.clone(), num, year, issuer: (!said).then_some(issuer_text) };
         let item = if kind.is_none() && !has_so { Item::Seq(vec![Item::words("số"), item]) } else { item };
-        claims.add(claim_start, m.end, item);
-        last = m.end;
+        let end = drafting_unit_end(text, m.end);
+        pending.push((claim_start, end, item));
+        last = end;
+    }
+    once_for_a_list(text, &mut pending);
+    for (s, e, item) in pending {
+        claims.add(s, e, item);
     }
     kind_and_year(text, claims);
+    bare_codes(text, claims);
+}
+
+/// "Nghị quyết số 66-NQ/TW và 68-NQ/TW": documents of one issuer listed together name
+/// it once, after the last.
+fn once_for_a_list(text: &str, pending: &mut [(usize, usize, Item)]) {
+    fn issuer_of(item: &mut Item) -> Option<&mut Option<String>> {
+        match item {
+            Item::Document { issuer, .. } => Some(issuer),
+            Item::Seq(v) => v.iter_mut().find_map(issuer_of),
+            _ => None,
+        }
+    }
+    for i in 1..pending.len() {
+        let between = text[pending[i - 1].1..pending[i].0].trim();
+        let between = between.trim_start_matches(',').trim();
+        let joined = between.is_empty()
+            || ["và", "hoặc", ","].iter().any(|w| between.starts_with(w))
+                && between.split_whitespace().count() <= 4;
+        if !joined {
+            continue;
+        }
+        let (head, tail) = pending.split_at_mut(i);
+        let next = issuer_of(&mut tail[0].2).and_then(|x| x.clone());
+        if let Some(prev) = issuer_of(&mut head[i - 1].2) {
+            if prev.is_some() && *prev == next {
+                *prev = None;
+            }
+        }
+    }
+}
+
+/// A drafting unit with digits after the issuer ("1520/BCA-C06") is not read either:
+/// where it ends.
+fn drafting_unit_end(text: &str, end: usize) -> usize {
+    let Some(rest) = text[end..].strip_prefix('-') else { return end };
+    let n = rest.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum::<usize>();
+    let unit = &rest[..n];
+    if n > 0 && unit.starts_with(char::is_uppercase) && !text[end + 1 + n..].starts_with(['/', '-']) {
+        end + 1 + n
+    } else {
+        end
+    }
+}
+
+/// A kind and issuer code without a number ("ký hiệu NĐ-CP", "các QĐ-TTg") →
+/// "Nghị định của Chính phủ".
+fn bare_codes(text: &str, claims: &mut Claims) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = re(&RE, r"(?P<k>[A-ZĐ][A-Za-zĐđ]{0,3})-(?P<i>[A-ZĐ][A-Za-zĐđ&]{1,11})");
+    scan(text, claims, re, |caps, text, _| {
+        let all = caps.get(0)?;
+        if before(text, all.start()).is_some_and(|c| c.is_alphanumeric() || "/-".contains(c))
+            || super::after(text, all.end()).is_some_and(|c| c.is_alphanumeric() || "/-".contains(c))
+        {
+            return None;
+        }
+        let kind = KINDS.iter().find(|k| k.code == &caps["k"])?;
+        let issuer = crate::document::issuers::find(&caps["i"], None)?;
+        let kind = kinds::by_code(kind.code, issuer.family == Family::Party)?;
+        Some((all.start(), all.end(), Item::Words(format!("{} của {}", kind.name, issuer.name))))
+    });
 }
 
 /// Laws and resolutions of the National Assembly: "số 73/2021/QH14", "Luật số
@@ -210,7 +310,9 @@ fn laws(text: &str, claims: &mut Claims, notes: &mut Vec<Leftover>) {
             None => None,
         };
         let has_so = text[..all.start()].trim_end().ends_with("số");
-        let kind = if kind.is_none() && !has_so && !named_earlier(text, all.start()) {
+        // "Nghị quyết 30/2021/QH15": the kind is written just before.
+        let kind_written = kinds::by_last_words(text[..all.start()].trim_end()).is_some();
+        let kind = if kind.is_none() && !has_so && !kind_written && !named_earlier(text, all.start()) {
             Some("Luật".to_owned())
         } else {
             kind

@@ -72,7 +72,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = re(
         &RE,
-        r"^\s*(?:\((?P<a>\d{1,2}|[a-zđ])\)\s*|(?P<b>\d{1,2}|[a-zđ])\)\s*|(?P<c>\d{1,2})\.(?:\s+|$)|(?P<sub>\d{1,2}(?:\.\d{1,2})+)\.?\s+|(?P<r>[IVXL]{1,6})\s*[.):\-–]\s+|(?P<bullet>[-+•–—]+\s+|\*+))",
+        r"^\s*(?:\((?P<a>\d{1,2}|[a-zđ])\)\s*|(?P<b>\d{1,2}|[a-zđ])\)\s*|(?P<c>\d{1,2})\.(?:\s+|$)|(?P<l>[a-zđ])\.\s+|(?P<sub>\d{1,2}(?:\.\d{1,2})+)\.?\s+|(?P<r>[IVXL]{1,6})\s*[.):\-–]\s+|(?P<bullet>[-+•–—]+\s+|\*+))",
     );
     let Some(caps) = re.captures(text) else { return };
     let Some(all) = caps.get(0) else { return };
@@ -85,7 +85,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
         let first = c.next()?;
         Some(first.to_uppercase().chain(c).collect::<String>() + ",")
     };
-    let (reading, lower_next) = if let Some(m) = caps.name("a").or(caps.name("b")).or(caps.name("c")) {
+    let (reading, lower_next) = if let Some(m) =
+        caps.name("a").or(caps.name("b")).or(caps.name("c")).or(caps.name("l"))
+    {
         let n = match m.as_str().parse::<u64>() {
             Ok(n) => n,
             Err(_) => match LETTERS.chars().position(|c| m.as_str().starts_with(c)) {

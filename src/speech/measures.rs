@@ -11,7 +11,8 @@ use super::table;
 /// Words that measure an amount, so a "/" after them starts a rate ("đồng/người").
 const AMOUNT_WORDS: &[&str] = &[
     "đồng", "người", "tấn", "lượt", "buổi", "lần", "suất", "hộ", "con", "cây", "bao", "kg", "lít", "giờ",
-    "phút", "ngày", "tháng", "tiết", "triệu", "nghìn", "tỷ", "học", "km", "ha", "viên", "xuất",
+    "phút", "ngày", "tháng", "tiết", "triệu", "nghìn", "tỷ", "học", "km", "ha", "viên", "xuất", "tạ", "yến",
+    "mẫu", "sào", "kwh",
 ];
 
 fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
@@ -24,7 +25,7 @@ fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     // A unit right after a number, with or without a space.
     static NUM: OnceLock<regex::Regex> = OnceLock::new();
-    let num = re(&NUM, r"\d(?:\s?)");
+    let num = re(&NUM, r"\d(?:\s?)(?:(?:nghìn|ngàn|triệu|tỷ)\s)?");
     let mut found = Vec::new();
     for m in num.find_iter(text) {
         let rest = &text[m.end()..];
@@ -46,20 +47,39 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         let head = text[..all.start()].trim_end();
         let after_unit = claims.iter().any(|c| c.end == head.len());
         let prev = super::token::word_before(text, all.start(), "");
-        let after_amount = prev.as_deref().is_some_and(|w| AMOUNT_WORDS.contains(&w)) && number_near(head);
-        if !after_unit && !after_amount {
+        // "30 kg gạo/khẩu", "2 con bò giống/hộ": after an amount the slash starts a rate,
+        // unless the word before is itself one of the rate words ("10 thôn/bản").
+        let per = table::per_units();
+        let after_amount = prev.as_deref().is_some_and(|w| AMOUNT_WORDS.contains(&w) || !per.contains(&w))
+            && number_near(head);
+        let rest = &text[all.end()..];
+        let counts = prev.is_some() && number_near(head) && rest.starts_with(|c: char| c.is_ascii_digit());
+        if !after_unit && !after_amount && !counts {
             return None;
         }
-        let rest = &text[all.end()..];
-        // "mg/1 lít", "kg/1 người": a slash after a unit, before a number, is "trên".
-        if after_unit && rest.starts_with(|c: char| c.is_ascii_digit()) {
-            return Some((all.start(), all.end(), Item::words("trên")));
+        // "mg/1 lít", "kg/1 người": a slash after a unit, before a number, is "trên";
+        // "8 vụ/12 bị can" pairs two counts: a pause.
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((all.start(), all.end(), Item::words(if after_unit { "trên" } else { "," })));
+        }
+        // "đồng/kWh": a unit after the slash.
+        if let Some((u, reading)) = unit_at(rest).filter(|(u, _)| u.chars().count() > 1) {
+            return Some((all.start(), all.end() + u.len(), Item::Words(format!("mỗi {reading}"))));
         }
         let low = rest.to_lowercase();
-        let w = table::per_units()
+        let listed = per
             .iter()
-            .find(|w| low.starts_with(*w) && !low[w.len()..].starts_with(|c: char| c.is_alphanumeric()))?;
-        let reading = unit_at(&rest[..w.len()]).map_or(*w, |(_, r)| r);
+            .find(|w| low.starts_with(*w) && !low[w.len()..].starts_with(|c: char| c.is_alphanumeric()));
+        // After money any word is what it is paid for: "500.000 đồng/thí sinh".
+        let money = prev.as_deref() == Some("đồng")
+            || claims.iter().any(|c| c.end == head.len() && c.item == Item::words("đồng"));
+        let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let w = match listed {
+            Some(w) => *w,
+            None if money && word_len > 0 && rest.starts_with(char::is_lowercase) => &rest[..word_len],
+            None => return None,
+        };
+        let reading = unit_at(&rest[..w.len()]).map_or(w, |(_, r)| r);
         Some((all.start(), all.end() + w.len(), Item::Words(format!("mỗi {reading}"))))
     });
 }

@@ -5,17 +5,19 @@
 //! A pipeline of small passes over the original text:
 //! 1. `token` splits it into words, numbers and symbols with their byte positions;
 //! 2. the classifiers claim spans of it in context, in priority order — list markers,
-//!    document numbers, phone numbers, dates and times, Roman numerals, ordinals, units,
-//!    fractions, abbreviations, plain numbers, signs — each claim an `Item` that says
-//!    what the span is; a later classifier never sees a claimed span, so nothing is read
-//!    twice;
+//!    e-mail and web addresses, document numbers, plates and other codes, phone numbers,
+//!    dates and times, Roman numerals, ordinals, units, fractions, abbreviations, glued
+//!    codes, plain numbers, signs — each claim an `Item` that says what the span is; a
+//!    later classifier never sees a claimed span, so nothing is read twice;
 //! 3. `verbalise` writes every claim out in words and tidies the spacing;
 //! 4. `leftovers` reports what no classifier could read, with its position.
 //!
-//! Word lists live in `data/*.tsv` (abbreviations, issuers, units, signs, rate words).
+//! Word lists live in `data/*.tsv` (abbreviations, units, signs, rate words, letter names,
+//! parts of addresses); issuer codes in the one table of `document/data/issuers.tsv`.
 
 mod abbrev;
 mod claims;
+mod codes;
 mod dates;
 mod documents;
 mod leftovers;
@@ -28,6 +30,7 @@ mod signs;
 mod table;
 mod token;
 mod verbalise;
+mod web;
 
 #[cfg(test)]
 mod tests;
@@ -77,7 +80,9 @@ pub fn speak(text: &str, opts: &Options) -> Spoken {
     let mut claims = claims::Claims::default();
     let mut notes = Vec::new();
     markers::classify(text, &mut claims, opts.dialect);
+    web::classify(text, &mut claims);
     documents::classify(text, &mut claims, opts, &mut notes);
+    codes::early(text, &mut claims);
     phones::classify(text, &mut claims);
     dates::classify(text, &mut claims);
     romans::classify(text, &mut claims);
@@ -85,11 +90,14 @@ pub fn speak(text: &str, opts: &Options) -> Spoken {
     measures::classify(text, &mut claims);
     numbers::fractions(text, &mut claims);
     abbrev::classify(text, &tokens, &mut claims, opts, &mut notes);
+    codes::classify(text, &mut claims, opts.dialect);
     numbers::classify(text, &mut claims);
     signs::classify(text, &mut claims);
     let spoken = verbalise::verbalise(text, &claims, opts.dialect);
     let mut leftovers = leftovers::find(text, &tokens, &claims);
     leftovers.extend(notes);
+    // In the order of the text, as the warnings are read.
+    leftovers.sort_by_key(|l| l.at);
     leftovers::dedup(&mut leftovers);
     Spoken { text: spoken, leftovers }
 }

@@ -235,21 +235,30 @@ const PART_OF: &[&str] =
 /// "2/3 số hộ" → "hai phần ba số hộ"; a count "15/17 xã" → "mười lăm trên mười bảy xã".
 pub(crate) fn fractions(text: &str, claims: &mut Claims) {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let re = re(&RE, r"(?P<a>\d{1,3}(?:\.\d{3})+|\d{1,6})\s*/\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d{1,6})");
+    let re = re(
+        &RE,
+        r"(?P<a>(?:\d{1,3}(?:\.\d{3})+|\d{1,6})(?:,\d{1,2})?)\s*/\s*(?P<b>(?:\d{1,3}(?:\.\d{3})+|\d{1,6})(?:,\d{1,2})?)",
+    );
     scan(text, claims, re, |caps, text, _| {
         let all = caps.get(0)?;
         if !free_before(text, all.start()) || !free_after(text, all.end()) {
             return None;
         }
-        let (a, b): (u64, u64) =
-            (caps["a"].replace('.', "").parse().ok()?, caps["b"].replace('.', "").parse().ok()?);
-        if b == 0 {
+        let value = |s: &str| s.replace('.', "").replace(',', ".").parse::<f64>().ok();
+        let (a, b) = (value(&caps["a"])?, value(&caps["b"])?);
+        if b == 0.0 {
             return None;
         }
-        let part =
-            a < b && b <= 10 && word_after(text, all.end()).is_some_and(|w| PART_OF.contains(&w.as_str()));
+        // A part of a whole: before "số", "diện tích"…, or standing alone ("giảm 1/2.").
+        let next = word_after(text, all.end());
+        let alone = !text[all.end()..].trim_start().starts_with(char::is_alphanumeric);
+        let part = a < b
+            && b <= 10.0
+            && b.fract() == 0.0
+            && a.fract() == 0.0
+            && (alone || next.is_some_and(|w| PART_OF.contains(&w.as_str())));
         let denominator =
-            if part && b == 4 { Item::words("tư") } else { Item::Number(caps["b"].to_owned()) };
+            if part && b == 4.0 { Item::words("tư") } else { Item::Number(caps["b"].to_owned()) };
         let _ = word_before;
         let joint = if part { "phần" } else { "trên" };
         Some((
@@ -260,8 +269,19 @@ pub(crate) fn fractions(text: &str, claims: &mut Claims) {
     });
 }
 
-/// Every written number left: "1.149", "37,87", "05".
+/// Every written number left: "1.149", "37,87", "05"; thousands grouped by spaces
+/// ("1 000 000") too.
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
+    static SPACED: OnceLock<regex::Regex> = OnceLock::new();
+    let spaced = re(&SPACED, "\\d{1,3}(?:[ \u{a0}]\\d{3})+");
+    scan(text, claims, spaced, |caps, text, _| {
+        let m = caps.get(0)?;
+        if !free_before(text, m.start()) || !free_after(text, m.end()) {
+            return None;
+        }
+        let n: u64 = m.as_str().chars().filter(char::is_ascii_digit).collect::<String>().parse().ok()?;
+        Some((m.start(), m.end(), Item::Integer(n)))
+    });
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = re(&RE, r"\d[\d.,]*\d|\d");
     scan(text, claims, re, |caps, text, claims| {

@@ -8,8 +8,14 @@ use super::token::word_before;
 
 /// Words after which any number of three digits or more is read digit by digit: phone,
 /// account and identity-card numbers.
-const CALL_WORDS: &[&str] =
-    &["gọi", "sđt", "đt", "thoại", "nóng", "hotline", "đài", "fax", "zalo", "khoản", "stk", "cccd", "cmnd"];
+const CALL_WORDS: &[&str] = &[
+    "gọi", "sđt", "đt", "thoại", "nóng", "hotline", "đài", "fax", "zalo", "khoản", "stk", "cccd", "cmnd",
+    "lẻ",
+];
+
+/// Emergency services named before their number ("Công an xã: 113").
+const SERVICES: &[&str] =
+    &["công an", "cứu hỏa", "cứu hoả", "cấp cứu", "cứu nạn", "cứu hộ", "khẩn cấp", "đường dây"];
 
 /// Emergency services whose three-digit numbers follow their name ("cấp cứu 115").
 const EMERGENCY_WORDS: &[&str] = &["cứu", "hỏa", "hoả", "an", "số", "thương", "nạn", "đường"];
@@ -21,7 +27,7 @@ fn digits(groups: &[&str]) -> Item {
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     // A grouped number: optional +84 or (0xx), then digit groups joined by one space, dot or dash.
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let grouped = re(&RE, r"(?:\+84[ .]?|\(\d{2,4}\)\s?)?\d{1,11}(?:[ .\-]\d{2,4}){0,5}");
+    let grouped = re(&RE, r"(?:\+84[ .]?|\(\+84\)\s?|\(\d{2,4}\)[\s.]?)?\d{1,11}(?:[ .\-]\d{1,8}){0,5}");
     scan(text, claims, grouped, |caps, text, _| {
         let all = caps.get(0)?;
         let s = all.as_str();
@@ -38,8 +44,12 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         let all_digits: String = s.chars().filter(char::is_ascii_digit).collect();
         let n = all_digits.len();
         let groups: Vec<&str> = s.split([' ', '.', '-', '(', ')']).filter(|g| !g.is_empty()).collect();
-        let called = word_before(text, all.start(), ":(").is_some_and(|w| CALL_WORDS.contains(&w.as_str()));
-        let phone = if let Some(rest) = all_digits.strip_prefix("84").filter(|_| s.starts_with('+')) {
+        let before_word = word_before(text, all.start(), ":(");
+        // "ĐT 117" is a road (đường tỉnh); "ĐT: 3852116" a phone.
+        let called = before_word.as_deref().is_some_and(|w| CALL_WORDS.contains(&w) && (w != "đt" || n >= 6));
+        let phone = if let Some(rest) =
+            all_digits.strip_prefix("84").filter(|_| s.starts_with('+') || s.starts_with("(+"))
+        {
             (9..=10).contains(&rest.len())
         } else if all_digits.starts_with('0') {
             (10..=11).contains(&n) || (called && n >= 6)
@@ -53,7 +63,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let mut groups = groups;
-        if s.starts_with('+') {
+        if s.starts_with('+') || s.starts_with("(+") {
             groups[0] = groups[0].trim_start_matches('+');
             let mut out = vec![Item::words("cộng")];
             out.push(digits(&groups));
@@ -64,10 +74,21 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     // Emergency numbers: 111–115 after "gọi", "số", "cấp cứu", "cứu hỏa", "công an".
     static SHORT: OnceLock<regex::Regex> = OnceLock::new();
     let short = super::claims::re(&SHORT, r"\b11[1-5]\b");
-    scan(text, claims, short, |caps, text, _| {
+    scan(text, claims, short, |caps, text, claims| {
         let all = caps.get(0)?;
         if !super::claims::free_before(text, all.start()) || !super::claims::free_after(text, all.end()) {
             return None;
+        }
+        // In a list of them: "gọi 113, 114, 115".
+        let head =
+            text[..all.start()].trim_end().trim_end_matches(|c| c == ',' || super::is_dash(c)).trim_end();
+        let head = ["và", "hoặc"].iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head).trim_end();
+        if head.len() < all.start()
+            && claims
+                .ending_at(text, head.len())
+                .is_some_and(|c| matches!(&c.item, Item::Digits(g) if g.len() == 1 && g[0].len() == 3))
+        {
+            return Some((all.start(), all.end(), digits(&[all.as_str()])));
         }
         // The call word may be a word or two before: "gọi ngay 114", "gọi số 115".
         let w = word_before(text, all.start(), ":(")?;
@@ -76,6 +97,13 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             .rfind(char::is_whitespace)
             .and_then(|i| word_before(text, i, ":("));
         let near = |w: &str| CALL_WORDS.contains(&w) || EMERGENCY_WORDS.contains(&w);
+        // "Công an xã: 113": the service a few words before.
+        let recent: String =
+            text[..all.start()].chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+        let recent = recent.to_lowercase();
+        if SERVICES.iter().any(|s| recent.contains(s)) {
+            return Some((all.start(), all.end(), digits(&[all.as_str()])));
+        }
         (near(&w) || w2.as_deref().is_some_and(|w| CALL_WORDS.contains(&w)))
             .then(|| (all.start(), all.end(), digits(&[all.as_str()])))
     });

@@ -26,13 +26,23 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         // "LẦN THỨ VI PHẠM"-like all-capital phrases: a Roman-looking word followed by
         // another capitalised word is a word.
         let next = text[r.end()..].trim_start();
-        if text[r.end()..].starts_with(' ')
+        // "Chương II QUY ĐỊNH CỤ THỂ": a heading word in title case before its numeral.
+        let heading = ["Chương", "CHƯƠNG", "Phần", "PHẦN", "Mục", "MỤC", "Phụ lục", "PHỤ LỤC"]
+            .iter()
+            .any(|w| text[all.start()..r.start()].trim_end().ends_with(w));
+        if !heading
+            && text[r.end()..].starts_with(' ')
             && next.split_whitespace().next().is_some_and(|w| {
                 w.chars().all(char::is_uppercase)
                     && w.chars().count() > 1
+                    && super::leftovers::is_syllable(&w.to_lowercase())
                     && roman_value(w.trim_matches(|c: char| !c.is_alphabetic())).is_none()
             })
         {
+            return None;
+        }
+        // A lone C, D, L or M is a letter ("hạng C"), not 100, 500, 50 or 1000.
+        if r.as_str().chars().count() == 1 && !"IVX".contains(r.as_str()) {
             return None;
         }
         let n = roman_value(r.as_str())?;

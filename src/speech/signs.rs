@@ -17,6 +17,23 @@ fn is_amount(c: &Item) -> bool {
     }
 }
 
+/// Prize ranks, read as a list when joined by slashes.
+const RANKS: &[&str] = &["Nhất", "Nhì", "Ba", "Tư", "Khuyến khích", "nhất", "nhì", "ba", "tư"];
+
+/// Whether the words either side of a slash are prize ranks.
+fn ranks(head: &str, tail: &str) -> bool {
+    RANKS.iter().any(|r| head.ends_with(r)) && RANKS.iter().any(|r| tail.starts_with(r))
+}
+
+/// A weekday: "thứ 2", "T6", "CN" read as "thứ hai", "thứ sáu", "chủ nhật".
+fn is_weekday(c: &Item) -> bool {
+    match c {
+        Item::Ordinal { .. } => true,
+        Item::Words(w) => w.starts_with("thứ ") || w == "chủ nhật",
+        _ => false,
+    }
+}
+
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     let mut add: Vec<(usize, usize, Item)> = Vec::new();
     let signs = table::signs();
@@ -59,8 +76,13 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             }
             '/' => {
                 // After a unit ("mg/1 lít") a slash is "trên".
-                let reading = if left.is_some_and(|i| matches!(i, Item::Words(_))) {
+                let unit =
+                    |i: &Item| matches!(i, Item::Words(w) if table::units().iter().any(|(_, r)| r == w));
+                let reading = if left.is_some_and(unit) {
                     Some("trên")
+                } else if ranks(head, tail) {
+                    // "giải Nhất/Nhì/Ba" is a list of prizes.
+                    Some(",")
                 } else if l.is_some_and(char::is_alphabetic) && r.is_some_and(char::is_alphabetic) {
                     Some("hoặc")
                 } else {
@@ -73,7 +95,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             c if is_dash(c) => {
                 let tight = !text[..pos].ends_with(char::is_whitespace)
                     && !text[pos + len..].starts_with(char::is_whitespace);
-                let reading = if left.is_some_and(is_amount) && right.is_some_and(is_amount) {
+                let reading = if left.is_some_and(is_amount) && right.is_some_and(is_amount)
+                    || left.is_some_and(is_weekday) && right.is_some_and(is_weekday)
+                {
                     Some(" đến ")
                 } else if l.is_some_and(|c| c.is_ascii_digit()) && r.is_some_and(|c| c.is_ascii_digit()) {
                     None

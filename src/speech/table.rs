@@ -33,9 +33,16 @@ pub(crate) fn signs() -> &'static [(&'static str, &'static str)] {
     pairs(&CELL, include_str!("data/signs.tsv"))
 }
 
-pub(crate) fn issuers() -> &'static [(&'static str, &'static str)] {
+/// Latin letters as spelled in codes ("H" → "hát").
+pub(crate) fn letters() -> &'static [(&'static str, &'static str)] {
     static CELL: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
-    pairs(&CELL, include_str!("data/issuers.tsv"))
+    pairs(&CELL, include_str!("data/letters.tsv"))
+}
+
+/// Parts and signs of e-mail and web addresses ("vn" → "vê en", "@" → "a còng").
+pub(crate) fn web() -> &'static [(&'static str, &'static str)] {
+    static CELL: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+    pairs(&CELL, include_str!("data/web.tsv"))
 }
 
 /// Words read "mỗi …" after "/", longest first.
@@ -76,6 +83,21 @@ pub(crate) fn abbreviations() -> &'static [Abbrev<'static>] {
     })
 }
 
+/// The built-in abbreviations that start with `first`, in the order of `abbreviations`.
+pub(crate) fn abbreviations_from(first: char) -> &'static [Abbrev<'static>] {
+    static CELL: OnceLock<std::collections::HashMap<char, Vec<Abbrev<'static>>>> = OnceLock::new();
+    let index = CELL.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<Abbrev<'static>>> = std::collections::HashMap::new();
+        for a in abbreviations() {
+            if let Some(c) = a.written.chars().next() {
+                m.entry(c).or_default().push(*a);
+            }
+        }
+        m
+    });
+    index.get(&first).map_or(&[], Vec::as_slice)
+}
+
 #[cfg(test)]
 mod unit {
     use super::*;
@@ -84,9 +106,10 @@ mod unit {
     fn every_data_row_has_a_reading() {
         for (name, text, cols) in [
             ("abbreviations", include_str!("data/abbreviations.tsv"), 2),
-            ("issuers", include_str!("data/issuers.tsv"), 2),
             ("units", include_str!("data/units.tsv"), 2),
             ("signs", include_str!("data/signs.tsv"), 2),
+            ("letters", include_str!("data/letters.tsv"), 2),
+            ("web", include_str!("data/web.tsv"), 2),
         ] {
             for r in rows(text) {
                 assert!(r.len() >= cols && r.iter().take(cols).all(|c| !c.is_empty()), "{name}: {r:?}");

@@ -53,7 +53,8 @@ pub(crate) fn verbalise(text: &str, claims: &Claims, d: Dialect) -> String {
         raw(&text[last..c.start], &mut out);
         let mut spoken = speak(&c.item, d);
         // Inside a heading in capitals the reading is in capitals too: "PHẦN MỘT".
-        if in_capitals(text, c.start, c.end) {
+        // A part glued to a code ("RON95") is no word of a heading.
+        if in_capitals(text, c.start, c.end) && !text[..c.start].ends_with(char::is_alphabetic) {
             spoken = spoken.to_uppercase();
         }
         // A space only against a word, so quotes and brackets stay tight.

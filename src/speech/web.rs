@@ -1,0 +1,72 @@
+//! E-mail and web addresses, read part by part as on Vietnamese radio (table in
+//! `data/web.tsv`): "ttcainghien@sonla.gov.vn" → "ttcainghien a còng sonla chấm gov chấm
+//! vê en"; "https://dichvucong.gov.vn" → "dichvucong chấm gov chấm vê en" (the scheme is
+//! not read). A part the table does not know is read as written.
+
+use std::sync::OnceLock;
+
+use super::claims::{re, scan, Claims, Item};
+use super::numbers::read_digits;
+use super::table;
+
+/// Top-level domains that make "a.b.vn" an address rather than an abbreviation with dots.
+const TLDS: &[&str] = &["vn", "com", "net", "org", "gov", "edu", "info", "io", "int"];
+
+pub(crate) fn classify(text: &str, claims: &mut Claims) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re =
+        re(&RE, r"(?i)(?:https?://)?(?:[a-z0-9_.+-]+@)?(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/[a-z0-9_./?=&%#-]*)?");
+    scan(text, claims, re, |caps, text, _| {
+        let all = caps.get(0)?;
+        if super::before(text, all.start()).is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '@') {
+            return None;
+        }
+        // A sentence's full stop or comma after the address is not part of it.
+        let s = all.as_str().trim_end_matches(['.', ',', '/', '-', '?', '&', '=', '#']);
+        let end = all.start() + s.len();
+        if super::after(text, end).is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let rest = s.split_once("://").map_or(s, |(_, r)| r);
+        let host = rest.split('/').next().unwrap_or(rest);
+        let host = host.rsplit('@').next().unwrap_or(host);
+        let tld = host.rsplit('.').next().unwrap_or("").to_lowercase();
+        if !TLDS.contains(&tld.as_str()) && !s.contains('@') && !s.contains("://") {
+            return None;
+        }
+        Some((all.start(), end, Item::Words(read(rest))))
+    });
+}
+
+/// An address without its scheme, part by part.
+fn read(address: &str) -> String {
+    let web = table::web();
+    let mut out: Vec<String> = Vec::new();
+    let mut part = String::new();
+    let flush = |part: &mut String, out: &mut Vec<String>| {
+        if part.is_empty() {
+            return;
+        }
+        let low = part.to_lowercase();
+        let reading = match web.iter().find(|(w, _)| *w == low) {
+            Some((_, r)) => (*r).to_owned(),
+            None if low.chars().all(|c| c.is_ascii_digit()) => read_digits(&low),
+            None => low,
+        };
+        out.push(reading);
+        part.clear();
+    };
+    for c in address.chars() {
+        if c.is_alphanumeric() {
+            part.push(c);
+            continue;
+        }
+        flush(&mut part, &mut out);
+        let sign = c.to_string();
+        if let Some((_, r)) = web.iter().find(|(w, _)| *w == sign) {
+            out.push((*r).to_owned());
+        }
+    }
+    flush(&mut part, &mut out);
+    out.join(" ")
+}
