@@ -323,7 +323,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     );
     scan(text, claims, range, |caps, text, _| {
         let all = caps.get(0)?;
-        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+        // A unit may be glued to the second number: "35-37oC", "1-2kV".
+        let glued_unit = super::measures::unit_at(&text[all.end()..]).is_some();
+        if !free_before(text, all.start()) || !(free_after(text, all.end()) || glued_unit) {
             return None;
         }
         let value = |s: &str| s.replace('.', "").replace(',', ".").parse::<f64>().ok();
