@@ -45,6 +45,21 @@ pub(crate) fn web() -> &'static [(&'static str, &'static str)] {
     pairs(&CELL, include_str!("data/web.tsv"))
 }
 
+/// The first column of a one-column file, longest first.
+fn list(cell: &'static OnceLock<Vec<&'static str>>, text: &'static str) -> &'static [&'static str] {
+    cell.get_or_init(|| {
+        let mut v: Vec<&str> = rows(text).into_iter().filter_map(|r| r.first().copied()).collect();
+        v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        v
+    })
+}
+
+/// Named days and commemorations, lower case: a "d/m" after one is a date.
+pub(crate) fn named_days() -> &'static [&'static str] {
+    static CELL: OnceLock<Vec<&str>> = OnceLock::new();
+    list(&CELL, include_str!("data/named_days.tsv"))
+}
+
 /// Words read "mỗi …" after "/", longest first.
 pub(crate) fn per_units() -> &'static [&'static str] {
     static CELL: OnceLock<Vec<&str>> = OnceLock::new();
