@@ -58,9 +58,8 @@ fn day_word(caps: &Captures) -> Item {
 /// phòng, chống ma túy 26/6"; "phòng, chống" is one phrase, its comma no stop).
 fn named_day(text: &str, pos: usize) -> bool {
     let head = text[..pos].trim_end().to_lowercase();
-    let ends_with_phrase = |p: &str| {
-        head.strip_suffix(p).is_some_and(|h| !h.ends_with(|c: char| c.is_alphanumeric()))
-    };
+    let ends_with_phrase =
+        |p: &str| head.strip_suffix(p).is_some_and(|h| !h.ends_with(|c: char| c.is_alphanumeric()));
     super::table::named_days().iter().any(|p| ends_with_phrase(p))
         || text[..pos]
             .split_whitespace()

@@ -71,9 +71,9 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (String, String) {
 /// ("UBND tỉnh ban hành … /CT-UBND"), or "của …" right after the number.
 fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> bool {
     let (head, tail) = sentence_around(text, start, end);
-    // Compared with abbreviations expanded and punctuation folded: "Sở GD&ĐT" names
+    // Compared with the abbreviations before it expanded, punctuation folded: "Sở GD&ĐT" names
     // "Sở Giáo dục và Đào tạo", "Bộ LĐ-TB&XH" "Bộ Lao động, Thương binh và Xã hội".
-    let (head_l, tail_l, name_l) = (plain(&expanded(&head)), plain(&expanded(&tail)), plain(name));
+    let (head_l, tail_l, name_l) = (plain(&expanded(&head)), plain(&tail), plain(name));
     let has_word = |hay: &str, w: &str| {
         !w.is_empty()
             && hay.match_indices(w).any(|(i, _)| {

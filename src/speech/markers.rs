@@ -116,7 +116,8 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
     } else {
         return;
     };
-    let (reading, end) = if lower_next { lower_next_word(text, all.end(), reading) } else { (reading, all.end()) };
+    let (reading, end) =
+        if lower_next { lower_next_word(text, all.end(), reading) } else { (reading, all.end()) };
     claims.add(all.start(), end, Item::Words(reading));
 }
 

@@ -97,7 +97,8 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         if super::token::word_after(text, all.end()).is_some_and(|w| hot.counts.contains(&w.as_str())) {
             return None;
         }
-        let clause = text[..all.start()].rsplit([',', ';', '.', ':', '\n']).next().unwrap_or("").to_lowercase();
+        let clause =
+            text[..all.start()].rsplit([',', ';', '.', ':', '\n']).next().unwrap_or("").to_lowercase();
         if hot.numbers.contains(&all.as_str()) && hot.cues.iter().any(|c| clause.contains(c)) {
             return Some((all.start(), all.end(), digits(&[all.as_str()])));
         }
