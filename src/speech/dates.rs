@@ -64,7 +64,7 @@ fn named_day(text: &str, pos: usize) -> bool {
         || text[..pos]
             .split_whitespace()
             .rev()
-            .take(10)
+            .take(6)
             .take_while(|w| *w == "phòng," || !w.ends_with([',', ';', '.', ':']))
             .any(|w| matches!(w, "Ngày" | "Tết" | "ngày" | "khánh"))
 }
