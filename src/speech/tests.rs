@@ -520,3 +520,15 @@ fn ranges_glued_to_any_unit_leave_no_digit() {
         }
     }
 }
+
+/// "CN" is a weekday only where the context says so; elsewhere it is reported with its
+/// readings, never guessed.
+#[test]
+fn cn_outside_a_day_context_is_reported_with_its_readings() {
+    assert_eq!(
+        spoken("CN, ngày 22/6/2025"),
+        "Chủ nhật, ngày hai mươi hai tháng sáu năm hai nghìn không trăm hai mươi lăm"
+    );
+    assert_eq!(spoken("làm việc thứ 7 và CN"), "Làm việc thứ bảy và chủ nhật");
+    assert_eq!(leftovers_of("Có 20 CN tham gia."), ["CN (chủ nhật hay công nghệ hay công nhân?)"]);
+}
