@@ -60,13 +60,16 @@ fn named_day(text: &str, pos: usize) -> bool {
     let head = text[..pos].trim_end().to_lowercase();
     let ends_with_phrase =
         |p: &str| head.strip_suffix(p).is_some_and(|h| !h.ends_with(|c: char| c.is_alphanumeric()));
+    // A capitalised name may be long ("Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt
+    // Nam 2/9"); a lower-case "ngày" only a few words before.
+    let words = text[..pos]
+        .split_whitespace()
+        .rev()
+        .take(12)
+        .take_while(|w| *w == "phòng," || !w.ends_with([',', ';', '.', ':']))
+        .enumerate();
     super::table::named_days().iter().any(|p| ends_with_phrase(p))
-        || text[..pos]
-            .split_whitespace()
-            .rev()
-            .take(6)
-            .take_while(|w| *w == "phòng," || !w.ends_with([',', ';', '.', ':']))
-            .any(|w| matches!(w, "Ngày" | "Tết" | "ngày" | "khánh"))
+        || words.into_iter().any(|(i, w)| matches!(w, "Ngày" | "Tết" | "khánh") || i < 6 && w == "ngày")
 }
 
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
