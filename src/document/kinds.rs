@@ -52,7 +52,18 @@ pub const KINDS: &[Kind] = &[
     s("NĐ", "nghi-dinh", "Nghị định"),
     s("TT", "thong-tu", "Thông tư"),
     s("TT", "thong-tri", "Thông tri"),
+    // Joint documents: every body after the kind code issued it ("TTLT-BLĐTBXH-BYT-BCA").
+    k("TTLT", "thong-tu-lien-tich", "Thông tư liên tịch"),
+    k("NQLT", "nghi-quyet-lien-tich", "Nghị quyết liên tịch"),
+    k("QĐLT", "quyet-dinh-lien-tich", "Quyết định liên tịch"),
+    k("CTLT", "chuong-trinh-lien-tich", "Chương trình liên tịch"),
+    k("KHLT", "ke-hoach-lien-tich", "Kế hoạch liên tịch"),
 ];
+
+/// Whether a kind code is that of a joint document, issued by every body after it.
+pub fn is_joint(code: &str) -> bool {
+    code.len() > 2 && code.ends_with("LT")
+}
 
 /// Kind codes that cite a document before a bare number ("QĐ 1373", "KL 49"; facts-vi.md
 /// B3.3). Others are too often something else before a number ("TB 7" is an average mark).

@@ -53,7 +53,12 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
             if words == ":" {
                 return rest.trim_start().starts_with(':');
             }
-            word_after(text, end).is_some_and(|w| words.split('|').any(|x| x == w))
+            // Past a comma too: "CN, ngày 22/6".
+            let comma = text[end..].strip_prefix(',').map(|_| end + 1);
+            [Some(end), comma]
+                .into_iter()
+                .flatten()
+                .any(|at| word_after(text, at).is_some_and(|w| words.split('|').any(|x| x == w)))
         }
         _ => false,
     }

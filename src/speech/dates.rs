@@ -53,6 +53,25 @@ fn day_word(caps: &Captures) -> Item {
     Item::Words(caps.name("ngay").map_or("ngày", |w| w.as_str()).to_owned())
 }
 
+/// Whether a named day ends just before `pos`: a commemoration of the table ("Quốc tế
+/// Thiếu nhi 1/6"), or a "Ngày …"/"Tết …" phrase a few words before ("Ngày Toàn dân
+/// phòng, chống ma túy 26/6"; "phòng, chống" is one phrase, its comma no stop).
+fn named_day(text: &str, pos: usize) -> bool {
+    let head = text[..pos].trim_end().to_lowercase();
+    let ends_with_phrase =
+        |p: &str| head.strip_suffix(p).is_some_and(|h| !h.ends_with(|c: char| c.is_alphanumeric()));
+    // A capitalised name may be long ("Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt
+    // Nam 2/9"); a lower-case "ngày" only a few words before.
+    let words = text[..pos]
+        .split_whitespace()
+        .rev()
+        .take(12)
+        .take_while(|w| *w == "phòng," || !w.ends_with([',', ';', '.', ':']))
+        .enumerate();
+    super::table::named_days().iter().any(|p| ends_with_phrase(p))
+        || words.into_iter().any(|(i, w)| matches!(w, "Ngày" | "Tết" | "khánh") || i < 6 && w == "ngày")
+}
+
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     static DAY_RANGE: OnceLock<regex::Regex> = OnceLock::new();
     static FULL: OnceLock<regex::Regex> = OnceLock::new();
@@ -180,13 +199,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let cue = word_before(text, all.start(), "(:");
-        // "Ngày Quốc tế Phụ nữ 8/3", "Tết Thiếu nhi 1/6": a named day a few words before.
-        let named_day = text[..all.start()]
-            .split_whitespace()
-            .rev()
-            .take(6)
-            .take_while(|w| !w.ends_with([',', ';', '.', ':']))
-            .any(|w| matches!(w, "Ngày" | "Tết" | "ngày"));
+        let named_day = named_day(text, all.start());
         // "24/7" is "around the clock", not the 24th of July.
         let around_the_clock = day == 24 && mon == 7;
         // "số 18/2" is a house number, "24/7" around the clock.
@@ -246,6 +259,18 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         };
         v.extend(day_month(day, mon, None));
         Some((start, all.end(), Item::Seq(v)))
+    });
+
+    // "Ngày Quốc tế Phụ nữ 8-3", "Quốc tế Thiếu nhi 1-6": a dash date after a named day.
+    static NAMED_DASH: OnceLock<regex::Regex> = OnceLock::new();
+    let named_dash = re(&NAMED_DASH, &format!(r"(?P<d>\d{{1,2}})(?:{DASH})(?P<m>\d{{1,2}})"));
+    scan(text, claims, named_dash, |caps, text, _| {
+        let all = caps.get(0)?;
+        if !free_before(text, all.start()) || !free_after(text, all.end()) || !named_day(text, all.start()) {
+            return None;
+        }
+        let (day, mon) = (num(caps, "d")?, num(caps, "m")?);
+        valid(day, mon).then(|| (all.start(), all.end(), Item::Seq(day_month(day, mon, None))))
     });
 
     // 08 giờ 00 phút, 7 giờ 30 → tám giờ, bảy giờ ba mươi phút (no "không phút").
@@ -323,7 +348,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     );
     scan(text, claims, range, |caps, text, _| {
         let all = caps.get(0)?;
-        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+        // A unit may be glued to the second number: "35-37oC", "1-2kV".
+        let glued_unit = super::measures::unit_at(&text[all.end()..]).is_some();
+        if !free_before(text, all.start()) || !(free_after(text, all.end()) || glued_unit) {
             return None;
         }
         let value = |s: &str| s.replace('.', "").replace(',', ".").parse::<f64>().ok();

@@ -24,12 +24,28 @@ pub(crate) fn issuer_name(code: &str, family: Family) -> Option<&'static str> {
 /// Unknown codes are kept and reported.
 fn issuer(code: &str, family: Family, at: usize, notes: &mut Vec<Leftover>) -> String {
     let first = code.split('-').next().unwrap_or(code);
-    match issuer_name(first, family) {
-        Some(name) => name.to_owned(),
+    match issuer_name(first, family).map(str::to_owned).or_else(|| department(first)) {
+        Some(name) => name,
         None => {
             notes.push(Leftover { what: first.to_owned(), at });
             first.to_owned()
         }
+    }
+}
+
+/// A provincial department's code is its ministry's with "S" for "B": "SNV" → "Sở Nội vụ".
+fn department(code: &str) -> Option<String> {
+    let rest = code.strip_prefix('S')?;
+    let ministry = issuer_name(&format!("B{rest}"), Family::State)?;
+    Some(format!("Sở {}", ministry.strip_prefix("Bộ ")?))
+}
+
+/// The issuers of a joint document ("BLĐTBXH-BYT-BCA"): each body, "A, B và C".
+fn joint_issuers(code: &str, family: Family, at: usize, notes: &mut Vec<Leftover>) -> String {
+    let names: Vec<String> = code.split('-').map(|c| issuer(c, family, at, notes)).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} và {last}", rest.join(", ")),
+        _ => names.concat(),
     }
 }
 
@@ -84,9 +100,9 @@ fn expand(s: &str) -> String {
 /// ("UBND tỉnh ban hành … /CT-UBND"), or "của …" right after the number.
 fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> bool {
     let (head, tail) = sentence_around(text, start, end);
-    let low = |s: &str| s.to_lowercase();
-    // Abbreviations in the sentence count as their words: "Sở LĐ-TB&XH ban hành …".
-    let (head_l, tail_l, name_l) = (low(&expand(&head)), low(&expand(&tail)), low(name));
+    // Abbreviations in the sentence count as their words, punctuation folded: "Sở GD&ĐT"
+    // names "Sở Giáo dục và Đào tạo", "Bộ LĐ-TB&XH" "Bộ Lao động, Thương binh và Xã hội".
+    let (head_l, tail_l, name_l) = (plain(&expand(&head)), plain(&expand(&tail)), plain(name));
     let has_word = |hay: &str, w: &str| {
         !w.is_empty()
             && hay.match_indices(w).any(|(i, _)| {
@@ -127,6 +143,14 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
         return w == "của" || w == "Của";
     }
     false
+}
+
+/// Lower case, every run of punctuation and spaces one space, padded: "Lao động -
+/// Thương binh" and "Lao động, Thương binh" compare equal.
+fn plain(text: &str) -> String {
+    let low = text.to_lowercase();
+    let spaced: String = low.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A kind code written just before a number ("QĐ 489/QĐ-TTg"): its byte start and kind.
@@ -201,7 +225,12 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
                 };
                 // An unknown issuer code is reported only if it has to be read.
                 let mut unknown = Vec::new();
-                let name = issuer(&n.issuer_code, n.family, m.number_start, &mut unknown);
+                let joint = n.kind_code.as_deref().is_some_and(kinds::is_joint);
+                let name = if joint {
+                    joint_issuers(&n.issuer_code, n.family, m.number_start, &mut unknown)
+                } else {
+                    issuer(&n.issuer_code, n.family, m.number_start, &mut unknown)
+                };
                 let said = issuer_said(text, start, m.end, &name, &n.issuer_code);
                 if !said {
                     notes.extend(unknown);
@@ -209,6 +238,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
                 (kind, u64::from(n.num), n.year.map(u64::from), name, n.issuer_code.clone())
             }
         };
+        // "Thông tư liên tịch số 03/2012/TTLT-…": the kind the code names is already said.
+        let kind = kind.filter(|k| {
+            kind_word.is_some() || !text[..start].trim_end().to_lowercase().ends_with(&k.to_lowercase())
+        });
         let said = issuer_said(text, start, m.end, &issuer_text, &code);
         // The kind word and "số" as written stay in the text; only add what it lacks.
         let kind_in_text = kind_word.is_some() && start == m.start;

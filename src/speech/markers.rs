@@ -88,12 +88,16 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
     let (reading, lower_next) = if let Some(m) =
         caps.name("a").or(caps.name("b")).or(caps.name("c")).or(caps.name("l"))
     {
+        // A lettered item is said by its letter, as announcers read "a)", "b)" ("a, …",
+        // "bê, …"): an ordinal would misnumber a list that skips letters (docs/speech.md).
         let n = match m.as_str().parse::<u64>() {
             Ok(n) => n,
-            Err(_) => match LETTERS.chars().position(|c| m.as_str().starts_with(c)) {
-                Some(i) => i as u64 + 1,
-                None => return,
-            },
+            Err(_) if LETTERS.chars().any(|c| m.as_str().starts_with(c)) => {
+                let (reading, end) = lower_next_word(text, all.end(), m.as_str().to_owned() + ",");
+                claims.add(all.start(), end, Item::Words(reading));
+                return;
+            }
+            Err(_) => return,
         };
         if n == 0 {
             return;
@@ -112,18 +116,22 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
     } else {
         return;
     };
-    let mut end = all.end();
-    let mut reading = reading;
-    if lower_next {
-        if let Some((word, next_capital)) = first_word(&text[end..]) {
-            if !next_capital && !NAME_HEADS.contains(&word) && is_title_case(word) {
-                reading.push(' ');
-                reading.push_str(&word.to_lowercase());
-                end += word.len();
-            }
+    let (reading, end) =
+        if lower_next { lower_next_word(text, all.end(), reading) } else { (reading, all.end()) };
+    claims.add(all.start(), end, Item::Words(reading));
+}
+
+/// The marker's reading with the first word after it in lower case, unless it starts a
+/// name ("Thứ nhất, tiếp tục…"), and where the claim ends.
+fn lower_next_word(text: &str, mut end: usize, mut reading: String) -> (String, usize) {
+    if let Some((word, next_capital)) = first_word(&text[end..]) {
+        if !next_capital && !NAME_HEADS.contains(&word) && is_title_case(word) {
+            reading.push(' ');
+            reading.push_str(&word.to_lowercase());
+            end += word.len();
         }
     }
-    claims.add(all.start(), end, Item::Words(reading));
+    (reading, end)
 }
 
 /// The first word of `s` and whether the word after it starts with a capital.

@@ -15,7 +15,8 @@ const AMOUNT_WORDS: &[&str] = &[
     "mẫu", "sào", "kwh",
 ];
 
-fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
+/// The unit `rest` starts with, and its reading.
+pub(crate) fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
     table::units()
         .iter()
         .copied()

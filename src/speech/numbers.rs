@@ -226,6 +226,37 @@ pub(crate) fn ordinals(text: &str, claims: &mut Claims) {
         let capital = !caps["w"].starts_with('t');
         Some((all.start(), all.end(), Item::Ordinal { n, capital }))
     });
+    weekday_lists(text, claims);
+}
+
+/// "thứ 2, 4, 6", "thứ 3 và 5": the numbers of a list that continues a weekday are
+/// weekdays too, read "thứ hai, tư, sáu".
+fn weekday_lists(text: &str, claims: &mut Claims) {
+    static NEXT: OnceLock<regex::Regex> = OnceLock::new();
+    let next = re(&NEXT, r"^\s*(?:,|và|hoặc|,\s*và)\s*(?P<n>[2-7])\b");
+    let starts: Vec<(usize, u64)> = claims
+        .iter()
+        .filter_map(|c| match c.item {
+            Item::Ordinal { n, .. } if (2..=7).contains(&n) => Some((c.end, n)),
+            _ => None,
+        })
+        .collect();
+    for (mut end, mut last) in starts {
+        while let Some(caps) = next.captures(&text[end..]) {
+            let Some(m) = caps.name("n") else { break };
+            let n: u64 = m.as_str().parse().unwrap_or(0);
+            let (s, e) = (end + m.start(), end + m.end());
+            if n <= last || !free_after(text, e) {
+                break;
+            }
+            let day = ordinal(n, Dialect::North);
+            let day = day.strip_prefix("thứ ").unwrap_or(&day);
+            if !claims.add(s, e, Item::words(day)) {
+                break;
+            }
+            (end, last) = (e, n);
+        }
+    }
 }
 
 /// Words after a fraction that make it a part of a whole: "2/3 số hộ", "1/2 diện tích".

@@ -73,7 +73,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     });
     // Emergency numbers: 111–115 after "gọi", "số", "cấp cứu", "cứu hỏa", "công an".
     static SHORT: OnceLock<regex::Regex> = OnceLock::new();
-    let short = super::claims::re(&SHORT, r"\b11[1-5]\b");
+    let short = super::claims::re(&SHORT, r"\b(?:11[1-7]|10\d\d)\b");
     scan(text, claims, short, |caps, text, claims| {
         let all = caps.get(0)?;
         if !super::claims::free_before(text, all.start()) || !super::claims::free_after(text, all.end()) {
@@ -89,6 +89,22 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
                 .is_some_and(|c| matches!(&c.item, Item::Digits(g) if g.len() == 1 && g[0].len() == 3))
         {
             return Some((all.start(), all.end(), digits(&[all.as_str()])));
+        }
+        // A national short number after a cue in the same clause: "Tổng đài quốc gia bảo
+        // vệ trẻ em 111", "đường dây nóng 111".
+        let hot = super::table::hotlines();
+        // "xử lý 113 vụ" counts.
+        if super::token::word_after(text, all.end()).is_some_and(|w| hot.counts.contains(&w.as_str())) {
+            return None;
+        }
+        let clause =
+            text[..all.start()].rsplit([',', ';', '.', ':', '\n']).next().unwrap_or("").to_lowercase();
+        if hot.numbers.contains(&all.as_str()) && hot.cues.iter().any(|c| clause.contains(c)) {
+            return Some((all.start(), all.end(), digits(&[all.as_str()])));
+        }
+        // The other numbers only after a cue of the table; 111–115 also as below.
+        if !("111"..="115").contains(&all.as_str()) {
+            return None;
         }
         // The call word may be a word or two before: "gọi ngay 114", "gọi số 115".
         let w = word_before(text, all.start(), ":(")?;

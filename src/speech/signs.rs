@@ -70,8 +70,18 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         let r = tail.chars().next();
         match c {
             '+' => {
-                let reading =
-                    if left.is_some_and(is_amount) && right.is_some_and(is_amount) { "cộng" } else { " " };
+                // Between two counted phrases, "+" is said too: "35 đại biểu + 10 khách mời";
+                // only a leading "+" (a bullet) or a glued "+5%" is silent.
+                let spaced = text[..pos].ends_with(char::is_whitespace)
+                    && text[pos + len..].starts_with(char::is_whitespace);
+                let between_words =
+                    spaced && l.is_some_and(char::is_alphanumeric) && r.is_some_and(char::is_alphanumeric);
+                let reading = if left.is_some_and(is_amount) && right.is_some_and(is_amount) || between_words
+                {
+                    "cộng"
+                } else {
+                    " "
+                };
                 add.push((pos, pos + len, Item::words(reading)));
             }
             '/' => {

@@ -45,6 +45,38 @@ pub(crate) fn web() -> &'static [(&'static str, &'static str)] {
     pairs(&CELL, include_str!("data/web.tsv"))
 }
 
+/// The first column of a one-column file, longest first.
+fn list(cell: &'static OnceLock<Vec<&'static str>>, text: &'static str) -> &'static [&'static str] {
+    cell.get_or_init(|| {
+        let mut v: Vec<&str> = rows(text).into_iter().filter_map(|r| r.first().copied()).collect();
+        v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        v
+    })
+}
+
+/// Named days and commemorations, lower case: a "d/m" after one is a date.
+pub(crate) fn named_days() -> &'static [&'static str] {
+    static CELL: OnceLock<Vec<&str>> = OnceLock::new();
+    list(&CELL, include_str!("data/named_days.tsv"))
+}
+
+/// National short numbers ("111", "113"), the cue words that introduce them and the
+/// words after one that make it a count.
+pub(crate) struct Hotlines {
+    pub numbers: Vec<&'static str>,
+    pub cues: Vec<&'static str>,
+    pub counts: Vec<&'static str>,
+}
+
+pub(crate) fn hotlines() -> &'static Hotlines {
+    static CELL: OnceLock<Hotlines> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let rows = rows(include_str!("data/hotlines.tsv"));
+        let of = |kind: &str| rows.iter().filter(|r| r.get(1) == Some(&kind)).map(|r| r[0]).collect();
+        Hotlines { numbers: of("number"), cues: of("cue"), counts: of("count") }
+    })
+}
+
 /// Words read "mỗi …" after "/", longest first.
 pub(crate) fn per_units() -> &'static [&'static str] {
     static CELL: OnceLock<Vec<&str>> = OnceLock::new();
