@@ -43,6 +43,16 @@ fn is_score(text: &str, start: usize, end: usize, a: &str, b: &str) -> bool {
     if next.as_deref() == Some("giành") {
         return true;
     }
+    // The next score of a list: "thắng 25-20, 25-18".
+    static PREVIOUS: OnceLock<regex::Regex> = OnceLock::new();
+    let previous = re(&PREVIOUS, &format!(r"(?P<a>\d{{1,2}})\s*{DASH}\s*(?P<b>\d{{1,2}})\s*,\s*$"));
+    if let Some(p) = previous.captures(&text[..start]) {
+        if let (Some(all), Some(pa), Some(pb)) = (p.get(0), p.name("a"), p.name("b")) {
+            if free_before(text, all.start()) && is_score(text, all.start(), pb.end(), pa.as_str(), pb.as_str()) {
+                return true;
+            }
+        }
+    }
     let clause = head.rsplit([',', ';', '.', ':', '!', '?', '(']).next().unwrap_or(&head);
     let cued = SCORE_WORDS.iter().any(|w| {
         clause.match_indices(w).any(|(i, _)| {
@@ -117,7 +127,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     let date_range = re(
         &DATE_RANGE,
         &format!(
-            r"(?:(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})(?:/(?P<y1>\d{{4}}))?\s*{DASH}\s*(?:(?:ngày|mùng|mồng)\s+)?(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})"
+            r"(?:(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(?P<d1>\d{{1,2}})(?P<s1>[/.])(?P<m1>\d{{1,2}})(?:(?P<s2>[/.])(?P<y1>\d{{4}}))?\s*{DASH}\s*(?:(?:ngày|mùng|mồng)\s+)?(?P<d2>\d{{1,2}})(?P<s3>[/.])(?P<m2>\d{{1,2}})(?P<s4>[/.])(?P<y2>\d{{4}})"
         ),
     );
     scan(text, claims, date_range, |caps, text, _| {
@@ -128,13 +138,19 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         {
             return None;
         }
+        // One separator within each date: "19/8/1945-19/8/2025", "19.8.1945-19.8.2025".
+        let same = |a: &str, b: &str| caps.name(b).is_none_or(|s| s.as_str() == &caps[a]);
+        if !same("s1", "s2") || !same("s3", "s4") {
+            return None;
+        }
         let (d1, m1, d2, m2) = (num(caps, "d1")?, num(caps, "m1")?, num(caps, "d2")?, num(caps, "m2")?);
         let (y1, y2) = (num(caps, "y1"), num(caps, "y2")?);
         if !valid(d1, m1) || !valid(d2, m2) || !is_year(y2) || y1.is_some_and(|y| !is_year(y) || y > y2) {
             return None;
         }
         let mut v = Vec::new();
-        let cue = word_before(text, all.start(), "(");
+        // In brackets the range stands apart ("Quốc khánh (2/9/1945 - 2/9/2025)"): "ngày".
+        let cue = word_before(text, all.start(), "");
         if caps.name("ngay").is_some() || !cue.as_deref().is_some_and(|w| NO_DAY_WORD.contains(&w)) {
             v.push(day_word(caps));
         }
