@@ -31,7 +31,8 @@ const AFTER_SCORE: &[&str] = &["giành", "và", "tại", "trong", "ở", "để"
 /// numbers after one earlier in the clause, or before "giành".
 fn is_score(text: &str, start: usize, end: usize, a: &str, b: &str) -> bool {
     let head = text[..start].trim_end().to_lowercase();
-    let word_ends = |h: &str, w: &str| h.ends_with(w) && !h[..h.len() - w.len()].ends_with(char::is_alphabetic);
+    let word_ends =
+        |h: &str, w: &str| h.ends_with(w) && !h[..h.len() - w.len()].ends_with(char::is_alphabetic);
     if SCORE_WORDS.iter().any(|w| word_ends(&head, w)) {
         return true;
     }
@@ -48,7 +49,9 @@ fn is_score(text: &str, start: usize, end: usize, a: &str, b: &str) -> bool {
     let previous = re(&PREVIOUS, &format!(r"(?P<a>\d{{1,2}})\s*{DASH}\s*(?P<b>\d{{1,2}})\s*,\s*$"));
     if let Some(p) = previous.captures(&text[..start]) {
         if let (Some(all), Some(pa), Some(pb)) = (p.get(0), p.name("a"), p.name("b")) {
-            if free_before(text, all.start()) && is_score(text, all.start(), pb.end(), pa.as_str(), pb.as_str()) {
+            if free_before(text, all.start())
+                && is_score(text, all.start(), pb.end(), pa.as_str(), pb.as_str())
+            {
                 return true;
             }
         }
@@ -56,10 +59,13 @@ fn is_score(text: &str, start: usize, end: usize, a: &str, b: &str) -> bool {
     let clause = head.rsplit([',', ';', '.', ':', '!', '?', '(']).next().unwrap_or(&head);
     let cued = SCORE_WORDS.iter().any(|w| {
         clause.match_indices(w).any(|(i, _)| {
-            !clause[..i].ends_with(char::is_alphabetic) && !clause[i + w.len()..].starts_with(char::is_alphabetic)
+            !clause[..i].ends_with(char::is_alphabetic)
+                && !clause[i + w.len()..].starts_with(char::is_alphabetic)
         })
     });
-    cued && next.is_none_or(|w| AFTER_SCORE.contains(&w.as_str()) || !text[end..].trim_start().starts_with(char::is_lowercase))
+    cued && next.is_none_or(|w| {
+        AFTER_SCORE.contains(&w.as_str()) || !text[end..].trim_start().starts_with(char::is_lowercase)
+    })
 }
 
 /// Cue words that already say when, so "ngày" is not added ("sáng 16/7", "đêm 15/7").

@@ -124,7 +124,8 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
         // ("về kết luận của Thường trực Tỉnh ủy"), not the subject ("lịch tiếp công dân
         // của Chủ tịch UBND xã").
         let conveyed = CONVEYED_WORDS.iter().filter_map(|w| tail_l.find(&format!("{w} của "))).min();
-        if has_word(&head_l, &head_of_name) || conveyed.is_some_and(|i| has_word(&tail_l[i..], &head_of_name)) {
+        if has_word(&head_l, &head_of_name) || conveyed.is_some_and(|i| has_word(&tail_l[i..], &head_of_name))
+        {
             return true;
         }
     }
@@ -141,7 +142,9 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
     for word in tail.split(|c: char| c.is_whitespace() || c == ',') {
         let w = word.trim_matches(|c: char| "()".contains(c));
         // The drafting unit glued to the number ("1520/BCA-C06 của …") is not a word between.
-        if w.is_empty() || w.starts_with(super::is_dash) || ["ngày", "tháng", "năm", "mùng", "mồng"].contains(&w.to_lowercase().as_str())
+        if w.is_empty()
+            || w.starts_with(super::is_dash)
+            || ["ngày", "tháng", "năm", "mùng", "mồng"].contains(&w.to_lowercase().as_str())
         {
             continue;
         }
