@@ -133,7 +133,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     let date_range = re(
         &DATE_RANGE,
         &format!(
-            r"(?:(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(?P<d1>\d{{1,2}})(?P<s1>[/.])(?P<m1>\d{{1,2}})(?:(?P<s2>[/.])(?P<y1>\d{{4}}))?\s*{DASH}\s*(?:(?:ngày|mùng|mồng)\s+)?(?P<d2>\d{{1,2}})(?P<s3>[/.])(?P<m2>\d{{1,2}})(?P<s4>[/.])(?P<y2>\d{{4}})"
+            r"(?:(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(?P<d1>\d{{1,2}})(?P<s1>[/.])(?P<m1>\d{{1,2}})(?:(?P<s2>[/.])(?P<y1>\d{{4}}))?\s*{DASH}\s*(?:(?:ngày|mùng|mồng)\s+)?(?P<d2>\d{{1,2}})(?P<s3>[/.])(?P<m2>\d{{1,2}})(?:(?P<s4>[/.])(?P<y2>\d{{4}}))?"
         ),
     );
     scan(text, claims, date_range, |caps, text, _| {
@@ -150,8 +150,20 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let (d1, m1, d2, m2) = (num(caps, "d1")?, num(caps, "m1")?, num(caps, "d2")?, num(caps, "m2")?);
-        let (y1, y2) = (num(caps, "y1"), num(caps, "y2")?);
-        if !valid(d1, m1) || !valid(d2, m2) || !is_year(y2) || y1.is_some_and(|y| !is_year(y) || y > y2) {
+        let (y1, y2) = (num(caps, "y1"), num(caps, "y2"));
+        // Without years ("15/8-17/8") the second day comes later, or it is not a range.
+        // ... and stands in brackets or after a date word ("1/2-3/4 số hộ" are fractions).
+        let cued = caps.name("ngay").is_some()
+            || text[..all.start()].ends_with('(')
+            || word_before(text, all.start(), "").is_some_and(|w| DATE_CUES.contains(&w.as_str()))
+            || named_day(text, all.start());
+        let ordered = y2.is_some() || y1.is_none() && cued && (m1, d1) < (m2, d2);
+        if !valid(d1, m1)
+            || !valid(d2, m2)
+            || !ordered
+            || y2.is_some_and(|y| !is_year(y))
+            || y1.is_some_and(|y| !is_year(y) || y2.is_some_and(|y2| y > y2))
+        {
             return None;
         }
         let mut v = Vec::new();
@@ -162,7 +174,33 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         }
         v.extend(day_month(d1, m1, y1));
         v.push(Item::words("đến ngày"));
-        v.extend(day_month(d2, m2, Some(y2)));
+        v.extend(day_month(d2, m2, y2));
+        Some((all.start(), all.end(), Item::Seq(v)))
+    });
+
+    // (8/1945-8/2025) → tháng tám năm … đến tháng tám năm ….
+    static MONTH_RANGE: OnceLock<regex::Regex> = OnceLock::new();
+    let month_range = re(
+        &MONTH_RANGE,
+        &format!(
+            r"(?P<m1>\d{{1,2}})/(?P<y1>\d{{4}})\s*{DASH}\s*(?:tháng\s+)?(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})"
+        ),
+    );
+    scan(text, claims, month_range, |caps, text, _| {
+        let all = caps.get(0)?;
+        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+            return None;
+        }
+        let (m1, y1, m2, y2) = (num(caps, "m1")?, num(caps, "y1")?, num(caps, "m2")?, num(caps, "y2")?);
+        if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || !is_year(y1) || !is_year(y2) || y1 > y2 {
+            return None;
+        }
+        let mut v = Vec::new();
+        if word_before(text, all.start(), "").as_deref() != Some("tháng") {
+            v.push(Item::words("tháng"));
+        }
+        v.extend([Item::Month(m1), Item::words("năm"), Item::Integer(y1), Item::words("đến tháng")]);
+        v.extend([Item::Month(m2), Item::words("năm"), Item::Integer(y2)]);
         Some((all.start(), all.end(), Item::Seq(v)))
     });
 
