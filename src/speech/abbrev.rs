@@ -44,7 +44,18 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
             let head = text[..start].trim_end_matches(|c: char| c.is_whitespace() || ",:".contains(c));
             let code: String = head.chars().rev().take_while(|c| c.is_alphanumeric()).collect();
             let code: String = code.chars().rev().collect::<String>().to_lowercase();
-            word_before(text, start, ",:").is_some_and(|w| words.split('|').any(|x| x == w))
+            // A part of a compound ("MN&TH", "CNTT-VT") has the part before it and the
+            // word before the whole compound ("Trường MN&TH") as its previous words.
+            let joined = super::before(text, start).is_some_and(|c| c == '&' || super::is_dash(c));
+            let compound_start = text[..start]
+                .trim_end_matches(|c: char| c.is_alphanumeric() || c == '&' || super::is_dash(c))
+                .len();
+            let previous = [Some(start), joined.then_some(compound_start)];
+            previous
+                .into_iter()
+                .flatten()
+                .filter_map(|at| word_before(text, at, ",:&-"))
+                .any(|w| words.split('|').any(|x| x == w))
                 || words.split('|').any(|x| {
                     x == code || x == "#" && !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit())
                 })
@@ -55,7 +66,9 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
             }
             // Past a comma too: "CN, ngày 22/6".
             let comma = text[end..].strip_prefix(',').map(|_| end + 1);
-            [Some(end), comma]
+            // ... and the next part of a compound ("TH&THCS").
+            let joined = text[end..].strip_prefix(['&', '-']).map(|_| end + 1);
+            [Some(end), comma, joined]
                 .into_iter()
                 .flatten()
                 .any(|at| word_after(text, at).is_some_and(|w| words.split('|').any(|x| x == w)))

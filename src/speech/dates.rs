@@ -21,7 +21,52 @@ const DATE_CUES: &[&str] = &[
 ];
 
 /// Words before "3-1" that make it a score, not a range.
-const SCORE_WORDS: &[&str] = &["thắng", "thua", "hòa", "hoà", "tỷ số", "tỉ số"];
+const SCORE_WORDS: &[&str] = &["thắng", "thua", "hòa", "hoà", "tỷ số", "tỉ số", "đánh bại", "cầm hòa"];
+
+/// Words that may follow a score further from its cue ("thắng đội bản Lằn 3-1 giành
+/// quyền…"); any other lower-case word after it makes "3-5" a range of a quantity.
+const AFTER_SCORE: &[&str] = &["giành", "và", "tại", "trong", "ở", "để", "sau", "qua", "lên", "vào", "ngay"];
+
+/// Whether the numbers at `start..end` are a score: right after a score word, or small
+/// numbers after one earlier in the clause, or before "giành".
+fn is_score(text: &str, start: usize, end: usize, a: &str, b: &str) -> bool {
+    let head = text[..start].trim_end().to_lowercase();
+    let word_ends =
+        |h: &str, w: &str| h.ends_with(w) && !h[..h.len() - w.len()].ends_with(char::is_alphabetic);
+    if SCORE_WORDS.iter().any(|w| word_ends(&head, w)) {
+        return true;
+    }
+    let small = |s: &str| s.parse::<u32>().is_ok_and(|n| n <= 30);
+    if !small(a) || !small(b) {
+        return false;
+    }
+    let next = word_after(text, end);
+    if next.as_deref() == Some("giành") {
+        return true;
+    }
+    // The next score of a list: "thắng 25-20, 25-18".
+    static PREVIOUS: OnceLock<regex::Regex> = OnceLock::new();
+    let previous = re(&PREVIOUS, &format!(r"(?P<a>\d{{1,2}})\s*{DASH}\s*(?P<b>\d{{1,2}})\s*,\s*$"));
+    if let Some(p) = previous.captures(&text[..start]) {
+        if let (Some(all), Some(pa), Some(pb)) = (p.get(0), p.name("a"), p.name("b")) {
+            if free_before(text, all.start())
+                && is_score(text, all.start(), pb.end(), pa.as_str(), pb.as_str())
+            {
+                return true;
+            }
+        }
+    }
+    let clause = head.rsplit([',', ';', '.', ':', '!', '?', '(']).next().unwrap_or(&head);
+    let cued = SCORE_WORDS.iter().any(|w| {
+        clause.match_indices(w).any(|(i, _)| {
+            !clause[..i].ends_with(char::is_alphabetic)
+                && !clause[i + w.len()..].starts_with(char::is_alphabetic)
+        })
+    });
+    cued && next.is_none_or(|w| {
+        AFTER_SCORE.contains(&w.as_str()) || !text[end..].trim_start().starts_with(char::is_lowercase)
+    })
+}
 
 /// Cue words that already say when, so "ngày" is not added ("sáng 16/7", "đêm 15/7").
 const NO_DAY_WORD: &[&str] = &["sáng", "trưa", "chiều", "tối", "đêm", "khánh", "mùng", "mồng", "ngày"];
@@ -82,6 +127,82 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     static YEARS: OnceLock<regex::Regex> = OnceLock::new();
     static RANGE: OnceLock<regex::Regex> = OnceLock::new();
     static MONTH: OnceLock<regex::Regex> = OnceLock::new();
+
+    // (19/8/1945-19/8/2025), 19/8 - 19/8/2025: two full dates joined by a dash → … đến ngày ….
+    static DATE_RANGE: OnceLock<regex::Regex> = OnceLock::new();
+    let date_range = re(
+        &DATE_RANGE,
+        &format!(
+            r"(?:(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(?P<d1>\d{{1,2}})(?P<s1>[/.])(?P<m1>\d{{1,2}})(?:(?P<s2>[/.])(?P<y1>\d{{4}}))?\s*{DASH}\s*(?:(?:ngày|mùng|mồng)\s+)?(?P<d2>\d{{1,2}})(?P<s3>[/.])(?P<m2>\d{{1,2}})(?:(?P<s4>[/.])(?P<y2>\d{{4}}))?"
+        ),
+    );
+    scan(text, claims, date_range, |caps, text, _| {
+        let all = caps.get(0)?;
+        if before(text, all.start()).is_some_and(char::is_alphanumeric)
+            || !free_before(text, caps.name("d1")?.start())
+            || !free_after(text, all.end())
+        {
+            return None;
+        }
+        // One separator within each date: "19/8/1945-19/8/2025", "19.8.1945-19.8.2025".
+        let same = |a: &str, b: &str| caps.name(b).is_none_or(|s| s.as_str() == &caps[a]);
+        if !same("s1", "s2") || !same("s3", "s4") {
+            return None;
+        }
+        let (d1, m1, d2, m2) = (num(caps, "d1")?, num(caps, "m1")?, num(caps, "d2")?, num(caps, "m2")?);
+        let (y1, y2) = (num(caps, "y1"), num(caps, "y2"));
+        // Without years ("15/8-17/8") the second day comes later, or it is not a range.
+        // ... and stands in brackets or after a date word ("1/2-3/4 số hộ" are fractions).
+        let cued = caps.name("ngay").is_some()
+            || text[..all.start()].ends_with('(')
+            || word_before(text, all.start(), "").is_some_and(|w| DATE_CUES.contains(&w.as_str()))
+            || named_day(text, all.start());
+        let ordered = y2.is_some() || y1.is_none() && cued && (m1, d1) < (m2, d2);
+        if !valid(d1, m1)
+            || !valid(d2, m2)
+            || !ordered
+            || y2.is_some_and(|y| !is_year(y))
+            || y1.is_some_and(|y| !is_year(y) || y2.is_some_and(|y2| y > y2))
+        {
+            return None;
+        }
+        let mut v = Vec::new();
+        // In brackets the range stands apart ("Quốc khánh (2/9/1945 - 2/9/2025)"): "ngày".
+        let cue = word_before(text, all.start(), "");
+        if caps.name("ngay").is_some() || !cue.as_deref().is_some_and(|w| NO_DAY_WORD.contains(&w)) {
+            v.push(day_word(caps));
+        }
+        v.extend(day_month(d1, m1, y1));
+        v.push(Item::words("đến ngày"));
+        v.extend(day_month(d2, m2, y2));
+        Some((all.start(), all.end(), Item::Seq(v)))
+    });
+
+    // (8/1945-8/2025) → tháng tám năm … đến tháng tám năm ….
+    static MONTH_RANGE: OnceLock<regex::Regex> = OnceLock::new();
+    let month_range = re(
+        &MONTH_RANGE,
+        &format!(
+            r"(?P<m1>\d{{1,2}})/(?P<y1>\d{{4}})\s*{DASH}\s*(?:tháng\s+)?(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})"
+        ),
+    );
+    scan(text, claims, month_range, |caps, text, _| {
+        let all = caps.get(0)?;
+        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+            return None;
+        }
+        let (m1, y1, m2, y2) = (num(caps, "m1")?, num(caps, "y1")?, num(caps, "m2")?, num(caps, "y2")?);
+        if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || !is_year(y1) || !is_year(y2) || y1 > y2 {
+            return None;
+        }
+        let mut v = Vec::new();
+        if word_before(text, all.start(), "").as_deref() != Some("tháng") {
+            v.push(Item::words("tháng"));
+        }
+        v.extend([Item::Month(m1), Item::words("năm"), Item::Integer(y1), Item::words("đến tháng")]);
+        v.extend([Item::Month(m2), Item::words("năm"), Item::Integer(y2)]);
+        Some((all.start(), all.end(), Item::Seq(v)))
+    });
 
     // ngày 10-12/3/2023, từ 15-20/4 → từ ngày mười đến ngày mười hai tháng ba …
     let day_range = re(
@@ -356,11 +477,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         let value = |s: &str| s.replace('.', "").replace(',', ".").parse::<f64>().ok();
         let (a, b) = (value(&caps["a"])?, value(&caps["b"])?);
         // A score: "thắng 3-1", "tỷ số 2 - 2" → "ba một".
-        let head = text[..all.start()].trim_end().to_lowercase();
-        if SCORE_WORDS
-            .iter()
-            .any(|w| head.ends_with(w) && !head[..head.len() - w.len()].ends_with(char::is_alphabetic))
-        {
+        if is_score(text, all.start(), all.end(), &caps["a"], &caps["b"]) {
             let v = vec![Item::Number(caps["a"].to_owned()), Item::Number(caps["b"].to_owned())];
             return Some((all.start(), all.end(), Item::Seq(v)));
         }

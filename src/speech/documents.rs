@@ -96,6 +96,9 @@ fn expand(s: &str) -> String {
     out
 }
 
+/// Words after which "của X" names whose words a document conveys: its issuer.
+const CONVEYED_WORDS: &[&str] = &["kết luận", "ý kiến", "chỉ đạo", "ý kiến chỉ đạo", "phát biểu"];
+
 /// Whether the sentence already names the issuer: its name, its code as a word
 /// ("UBND tỉnh ban hành … /CT-UBND"), or "của …" right after the number.
 fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> bool {
@@ -117,7 +120,12 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
     let shortest = if words.len() >= 3 { 2 } else { words.len() };
     for n in (shortest.max(1)..=words.len()).rev() {
         let head_of_name = words[..n].join(" ");
-        if has_word(&head_l, &head_of_name) || has_word(&tail_l, &head_of_name) {
+        // Later in the sentence only the issuer whose words the document conveys counts
+        // ("về kết luận của Thường trực Tỉnh ủy"), not the subject ("lịch tiếp công dân
+        // của Chủ tịch UBND xã").
+        let conveyed = CONVEYED_WORDS.iter().filter_map(|w| tail_l.find(&format!("{w} của "))).min();
+        if has_word(&head_l, &head_of_name) || conveyed.is_some_and(|i| has_word(&tail_l[i..], &head_of_name))
+        {
             return true;
         }
     }
@@ -133,7 +141,10 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
     // number and "của" ("… số 57/2020/QH14 quy định … của thanh niên" names no issuer).
     for word in tail.split(|c: char| c.is_whitespace() || c == ',') {
         let w = word.trim_matches(|c: char| "()".contains(c));
-        if w.is_empty() || ["ngày", "tháng", "năm", "mùng", "mồng"].contains(&w.to_lowercase().as_str())
+        // The drafting unit glued to the number ("1520/BCA-C06 của …") is not a word between.
+        if w.is_empty()
+            || w.starts_with(super::is_dash)
+            || ["ngày", "tháng", "năm", "mùng", "mồng"].contains(&w.to_lowercase().as_str())
         {
             continue;
         }
