@@ -217,11 +217,18 @@ impl Browser {
 
     /// Opens `url` in the same tab and waits until it has loaded.
     pub fn navigate(&mut self, url: &str) {
-        let script = format!("location.href = {}; 'ok'", serde_json::Value::String(url.to_owned()));
+        // The old document is marked, so a page already at `url` is not taken for the new one.
+        let script = format!(
+            "window.__loaOld = true; location.href = {}; 'ok'",
+            serde_json::Value::String(url.to_owned())
+        );
         self.eval(&script);
         let start = Instant::now();
         loop {
-            let state = self.eval("document.readyState + ' ' + location.href");
+            // Web fonts change the layout when they arrive, possibly after `load`.
+            let state = self.eval(
+                "(window.__loaOld ? 'old' : document.readyState) + (document.fonts && document.fonts.status === 'loading' ? '-fonts' : '') + ' ' + location.href",
+            );
             let state = state.as_str().unwrap_or_default();
             if state.starts_with("complete ") && state.ends_with(url.split('#').next().unwrap_or(url)) {
                 return;
