@@ -211,7 +211,8 @@ impl Shortcodes {
             if c.body.is_some() {
                 ctx.insert("body", BODY_MARK);
             }
-            let tera = self.tera.as_ref().expect("names come from a compiled set");
+            // Names come from the compiled set, so this always holds.
+            let Some(tera) = self.tera.as_ref() else { continue };
             let html = match tera.render(template, &ctx) {
                 Ok(html) => html,
                 Err(e) => {
