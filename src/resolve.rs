@@ -396,23 +396,32 @@ fn bad_key(p: &Parsed, key: &str, value: &str) -> Diagnostic {
 }
 
 fn sort_pages(list: &mut [usize], pages: &[Page], sort_by: SortBy) {
-    list.sort_by(|&a, &b| {
-        let (pa, pb) = (&pages[a], &pages[b]);
-        let by_title =
-            || pa.title.cmp(&pb.title).then_with(|| pa.parsed.source.rel.cmp(&pb.parsed.source.rel));
-        match sort_by {
-            // Newest first; pages without a date after dated ones.
-            SortBy::Date => pb.parsed.front.date.cmp(&pa.parsed.front.date).then_with(by_title),
-            SortBy::Weight => pa
-                .parsed
-                .front
-                .weight
-                .unwrap_or(i64::MAX)
-                .cmp(&pb.parsed.front.weight.unwrap_or(i64::MAX))
-                .then_with(by_title),
-            SortBy::Title => by_title(),
-        }
-    });
+    list.sort_by(|&a, &b| page_order(pages, sort_by, a, b, &|p| &pages[p].title));
+}
+
+/// The order of pages `a` and `b` in a list sorted by `sort_by`, with titles from
+/// `title` (`serve` asks whether a retitled page still sits where it was).
+pub(crate) fn page_order<'a>(
+    pages: &'a [Page],
+    sort_by: SortBy,
+    a: usize,
+    b: usize,
+    title: &dyn Fn(usize) -> &'a str,
+) -> std::cmp::Ordering {
+    let (pa, pb) = (&pages[a], &pages[b]);
+    let by_title = || title(a).cmp(title(b)).then_with(|| pa.parsed.source.rel.cmp(&pb.parsed.source.rel));
+    match sort_by {
+        // Newest first; pages without a date after dated ones.
+        SortBy::Date => pb.parsed.front.date.cmp(&pa.parsed.front.date).then_with(by_title),
+        SortBy::Weight => pa
+            .parsed
+            .front
+            .weight
+            .unwrap_or(i64::MAX)
+            .cmp(&pb.parsed.front.weight.unwrap_or(i64::MAX))
+            .then_with(by_title),
+        SortBy::Title => by_title(),
+    }
 }
 
 fn build_taxonomies(config: &Config, pages: &mut [Page], diags: &mut Vec<Diagnostic>) -> Vec<TaxonomyIndex> {

@@ -548,6 +548,12 @@ fn incremental_rebuilds_serve_exactly_what_a_clean_build_makes() {
     step("tags added", &|| {
         edit(&fx, hoi_nghi, &text.replace("date: 2023-12-20\n", "date: 2023-12-20\ntags: [\"Khuyến học\"]\n"))
     });
+    let tagged = text.replace("date: 2023-12-20\n", "date: 2023-12-20\ntags: [\"Khuyến học\"]\n");
+    // What a page shows of itself only: its page, the lists and terms showing it, search.
+    step("tagged page retitled", &|| {
+        let retitled = tagged.replacen("title: \"", "title: \"Sửa: ", 1);
+        edit(&fx, hoi_nghi, &retitled.replacen("---\n", "---\ndescription: \"Tóm tắt mới\"\n", 1))
+    });
     let new = "content/tin-tuc/bai-moi.md";
     let page = "---\ntitle: \"Bài mới nhất\"\ndate: 2024-02-01\ntags: [\"Tin mới\", \"Khuyến học\"]\n---\n\
                 Theo [Chỉ thị](../van-ban/chi-thi-11-ct-tw.md) số 11-CT/TW và Công văn số 77/UBND-VX.\n";
@@ -574,6 +580,13 @@ fn incremental_rebuilds_serve_exactly_what_a_clean_build_makes() {
         edit(&fx, draft, "---\ntitle: \"Bản nháp\"\ndate: 2024-03-01\ndraft: true\n---\nNháp.\n")
     });
     step("draft published", &|| edit(&fx, draft, "---\ntitle: \"Bản nháp\"\ndate: 2024-03-01\n---\nNháp.\n"));
+    // Pages of one date are listed by title: a new title moves this one past the other.
+    let tai = "content/tin-tuc/tai-hoa-nhap.md";
+    let same_date = fx.read(tai).replace("date: 2023-11-02", "date: 2023-11-05");
+    step("same date as another", &|| edit(&fx, tai, &same_date));
+    step("retitled past a page of the same date", &|| {
+        edit(&fx, tai, &same_date.replace("title: \"Chuẩn bị", "title: \"Về chuẩn bị"))
+    });
 }
 
 // Regression: `get_page` kept the page as it was at start, so the home page showing it

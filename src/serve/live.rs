@@ -331,6 +331,7 @@ impl Live {
         let content = self.opts.root.join("content");
         // Read and parse every changed file first: any surprise means a full build.
         let mut changes = Vec::new();
+        let mut retitled = false;
         for rel in rels {
             let &i = state.page_of.get(rel)?;
             let page = &state.prepared.site.pages[i];
@@ -348,10 +349,17 @@ impl Live {
             let mut diags = Vec::new();
             let source = load::Source { text, ..page.parsed.source.clone() };
             let Some(parsed) = parse::parse(source, &mut diags) else { return Some(Err(diags)) };
-            if parsed.front != page.parsed.front {
-                return None;
-            }
-            changes.push((i, parsed));
+            let title = if parsed.front == page.parsed.front {
+                None
+            } else {
+                // One retitled page at a time: two could swap places in a list.
+                if retitled {
+                    return None;
+                }
+                retitled = true;
+                Some(retitle(&state.prepared, i, &parsed.front)?)
+            };
+            changes.push((i, parsed, title));
         }
         if changes.is_empty() {
             return Some(Ok(Files::new()));
@@ -360,18 +368,73 @@ impl Live {
     }
 }
 
+/// The new title of page `i` when its front matter changed only in what a page shows of
+/// itself (title, description, summary, `extra`) and every list holding it keeps its
+/// order; `None` when the site must be resolved again.
+fn retitle(p: &Prepared, i: usize, front: &parse::FrontMatter) -> Option<String> {
+    let site = &p.site;
+    // Translations list each other's titles: not in `shown_in`.
+    if !site.config.languages.is_empty() {
+        return None;
+    }
+    let old = &site.pages[i].parsed.front;
+    let shown_only = parse::FrontMatter {
+        title: old.title.clone(),
+        description: old.description.clone(),
+        summary: old.summary.clone(),
+        extra: old.extra.clone(),
+        ..front.clone()
+    };
+    // A title that goes or comes changes to or from the file's name: resolve decides.
+    if shown_only != *old || front.title.is_none() || old.title.is_none() {
+        return None;
+    }
+    let title = front.title.clone()?;
+    let title_of = |p: usize| if p == i { title.as_str() } else { site.pages[p].title.as_str() };
+    // Strictly between its neighbours, or sorting again could move it.
+    let stays = |list: &[usize], order: &dyn Fn(usize, usize) -> std::cmp::Ordering| {
+        let Some(at) = list.iter().position(|&p| p == i) else { return true };
+        let before = at.checked_sub(1).map(|k| list[k]);
+        let after = list.get(at + 1).copied();
+        before.is_none_or(|b| order(b, i).is_lt()) && after.is_none_or(|a| order(i, a).is_lt())
+    };
+    let section = &site.sections[site.pages[i].section];
+    let sort_by = section.parsed.as_ref().map(|p| p.front.sort_by).unwrap_or_default();
+    let by = |sort_by| move |a, b| crate::resolve::page_order(&site.pages, sort_by, a, b, &title_of);
+    if !stays(&section.pages, &by(sort_by)) {
+        return None;
+    }
+    for &(t, k) in &site.pages[i].terms {
+        if !stays(&site.taxonomies[t].terms[k].pages, &by(parse::SortBy::Date)) {
+            return None;
+        }
+    }
+    // The pages citing a document run newest first, then by title.
+    let cited_order = |a: usize, b: usize| {
+        let (fa, fb) = (&site.pages[a].parsed.front, &site.pages[b].parsed.front);
+        fb.date.cmp(&fa.date).then_with(|| title_of(a).cmp(title_of(b)))
+    };
+    if p.docs.docs.iter().any(|d| !stays(&d.cited_by, &cited_order)) {
+        return None;
+    }
+    Some(title)
+}
+
 impl State {
     /// Applies body-only edits of pages and re-renders what shows them.
     fn apply(
         &mut self,
-        changes: Vec<(usize, parse::Parsed)>,
+        changes: Vec<(usize, parse::Parsed, Option<String>)>,
         root: &std::path::Path,
     ) -> Result<Files, Vec<Diagnostic>> {
         let p = &mut self.prepared;
         let mut diags = Vec::new();
         let mut touched: HashSet<usize> = HashSet::new();
         let mut relink = false;
-        for (i, parsed) in changes {
+        for (i, parsed, title) in changes {
+            if let Some(title) = title {
+                p.site.pages[i].title = title;
+            }
             let (html, d) = markdown::render_with(&parsed, &p.site.targets, &p.ext);
             diags.extend(d);
             let keys =
