@@ -580,6 +580,16 @@ fn incremental_rebuilds_serve_exactly_what_a_clean_build_makes() {
         edit(&fx, draft, "---\ntitle: \"Bản nháp\"\ndate: 2024-03-01\ndraft: true\n---\nNháp.\n")
     });
     step("draft published", &|| edit(&fx, draft, "---\ntitle: \"Bản nháp\"\ndate: 2024-03-01\n---\nNháp.\n"));
+    // A save that comes while the index of the previous one is being made supersedes it:
+    // the index that stays is the newest site's.
+    let khuyen = "content/tin-tuc/khuyen-khich-hoc-vien.md";
+    let text = fx.read(khuyen);
+    step("saved again during the index", &|| {
+        edit(&fx, khuyen, &format!("{text}Câu thứ nhất zqxwv.\n"));
+        // Past the debounce: the first save is rebuilt and indexed on its own.
+        std::thread::sleep(Duration::from_millis(150));
+        edit(&fx, khuyen, &format!("{text}Câu thứ hai qzvkx.\n"));
+    });
     // Pages of one date are listed by title: a new title moves this one past the other.
     let tai = "content/tin-tuc/tai-hoa-nhap.md";
     let same_date = fx.read(tai).replace("date: 2023-11-02", "date: 2023-11-05");

@@ -24,6 +24,8 @@ pub struct Live {
     audio: Option<crate::audio::background::Worker>,
     /// Warnings of the last full build, shown as `loa build` shows them.
     warnings: Vec<Diagnostic>,
+    /// Each page's part of the search index, as last made.
+    search_memo: crate::search::Memo,
 }
 
 struct State {
@@ -56,7 +58,7 @@ pub enum Outcome {
 
 impl Live {
     pub fn new(opts: Options) -> Live {
-        Live { opts, state: None, audio: None, warnings: Vec::new() }
+        Live { opts, state: None, audio: None, warnings: Vec::new(), search_memo: Default::default() }
     }
 
     /// Sends the bulletins still without audio to `worker` after every good build.
@@ -93,17 +95,12 @@ impl Live {
         })
     }
 
-    /// The search index of the current site: rebuilt after the browser was told to
-    /// reload, since on a large site it takes longer than the page itself.
-    /// `None` when `cancelled()` turned true first (another edit is waiting).
-    pub fn search_files(&self, cancelled: &dyn Fn() -> bool) -> Option<Files> {
-        let Some(state) = &self.state else { return Some(Files::new()) };
-        let p = &state.prepared;
-        if !p.site.config.build_search_index {
-            return Some(Files::new());
-        }
-        let outputs = crate::search::outputs_unless(&model(p), cancelled)?;
-        Some(outputs.into_iter().map(|o| (o.path, o.bytes.into())).collect())
+    /// What the search index of the current site is made from, re-indexing only the
+    /// pages whose inputs changed; merged on another thread (`Snapshot::run`), after
+    /// the browser was told to reload. `None` without a good build.
+    pub fn search_snapshot(&mut self) -> Option<crate::search::Snapshot> {
+        let state = self.state.as_ref()?;
+        Some(crate::search::snapshot(&model(&state.prepared), &mut self.search_memo))
     }
 
     /// Is `rel` a static file of the last good build?
@@ -159,7 +156,7 @@ impl Live {
         }
         let prints =
             touched::prints(&model, &shared, &jobs, touched::shows_page_count(&prepared.source.theme));
-        // The search index is not made here: see `search_files`.
+        // The search index is not made here: see `search_snapshot`.
         for (rel, source) in &prepared.source.theme.statics {
             files.insert(rel.clone(), read(source).map_err(|d| vec![d])?);
         }
