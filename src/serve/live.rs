@@ -247,26 +247,32 @@ impl Live {
             return Some(fail_on_errors(diags).map(|()| (Files::new(), Vec::new())));
         }
         let old = self.state.take()?;
-        let State { prepared, prints: old_prints, code_paths: old_code, shared: old_shared, .. } = old;
+        let State { prepared, prints: old_prints, code_paths: old_code, shared, jobs, shown_in, page_of } =
+            old;
         // Freeing 10,000 list items is not the browser's business.
-        std::thread::spawn(move || drop(old_shared));
-        let crate::Prepared { site, source, md, tera, ext, .. } = prepared;
+        drop_later((shared, jobs, shown_in, page_of));
+        let crate::Prepared { site, source, md, tera, ext, docs, bulletins, strings } = prepared;
+        let crate::resolve::Site { config, pages, sections, taxonomies, targets, assets } = site;
         let mut html = HashMap::new();
         let mut parsed = fresh;
-        for (page, h) in site.pages.into_iter().zip(md.pages) {
-            if !changed.contains(page.parsed.source.rel.as_str()) {
-                html.insert(page.parsed.source.rel.clone(), h);
-                parsed.push(page.parsed);
+        let mut old_parts = Vec::with_capacity(pages.len());
+        for (page, h) in pages.into_iter().zip(md.pages) {
+            let crate::resolve::Page { parsed: p, title, slug, url, terms, .. } = page;
+            if !changed.contains(p.source.rel.as_str()) {
+                html.insert(p.source.rel.clone(), h);
+                parsed.push(p);
             }
+            old_parts.push((title, slug, url, terms));
         }
-        for (sec, h) in site.sections.into_iter().zip(md.sections) {
+        for (sec, h) in sections.into_iter().zip(md.sections) {
             if let Some(p) = sec.parsed.filter(|p| !changed.contains(p.source.rel.as_str())) {
                 html.insert(p.source.rel.clone(), h);
                 parsed.push(p);
             }
         }
         parsed.sort_by(|a, b| load::walk_order(&a.source.rel, &b.source.rel));
-        let reuse = crate::Reuse { html, targets: site.targets, tera, images: ext.images };
+        drop_later((old_parts, config, taxonomies, assets, docs, bulletins, strings));
+        let reuse = crate::Reuse { html, targets, tera, images: ext.images };
         let prepared = crate::assemble(&root, source, parsed, Some(reuse), &mut diags);
         if let Err(e) = fail_on_errors(diags) {
             return Some(Err(e));
@@ -317,6 +323,7 @@ impl Live {
                 shown_in[p].push(j);
             }
         }
+        drop_later(old_prints);
         let page_of = page_index(&prepared);
         self.state = Some(State { prepared, shared, jobs, shown_in, page_of, prints, code_paths });
         Some(Ok((files, gone)))
@@ -504,7 +511,7 @@ fn relink_documents(p: &mut Prepared, diags: &mut Vec<Diagnostic>) -> Option<Vec
         p.docs.docs.iter().map(|d| (d.cites.clone(), d.cited_by.clone())).collect();
     let mut docs = document::index(&p.site, diags);
     let found: Vec<&[Found]> = p.md.pages.iter().map(|h| h.mentions.as_slice()).collect();
-    docs.link_up(&p.site, &found, diags);
+    docs.link_up_reporting(&p.site, &found, diags, false);
     let changed = |d: &document::Doc, (c, b): &(Vec<usize>, Vec<usize>)| &d.cites != c || &d.cited_by != b;
     let pages: Vec<usize> =
         docs.docs.iter().zip(&before).filter(|(d, old)| changed(d, old)).map(|(d, _)| d.page).collect();
@@ -537,12 +544,22 @@ fn read(source: &FileSource) -> Result<Arc<[u8]>, Diagnostic> {
 
 /// Errors stop the rebuild; warnings and notes are not the preview's business.
 fn fail_on_errors(diags: Vec<Diagnostic>) -> Result<(), Vec<Diagnostic>> {
-    let errors: Vec<Diagnostic> = diags.into_iter().filter(|d| d.severity == Severity::Error).collect();
+    let (errors, others): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        diags.into_iter().partition(|d| d.severity == Severity::Error);
+    // Freeing 10,000 notes is not the browser's business either.
+    if others.len() > 256 {
+        drop_later(others);
+    }
     if errors.is_empty() {
         Ok(())
     } else {
         Err(errors)
     }
+}
+
+/// Frees `x` on another thread, off the rebuild's path.
+fn drop_later<T: Send + 'static>(x: T) {
+    std::thread::spawn(move || drop(x));
 }
 
 fn as_diagnostics(e: anyhow::Error) -> Vec<Diagnostic> {
