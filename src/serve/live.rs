@@ -373,8 +373,8 @@ impl Live {
 }
 
 /// The new title of page `i` when its front matter changed only in what a page shows of
-/// itself (title, description, summary, `extra`) and every list holding it keeps its
-/// order; `None` when the site must be resolved again.
+/// itself (title, description, summary, `extra`) and the lists of pages citing a
+/// document keep their order; `None` when the site must be resolved again.
 fn retitle(p: &Prepared, i: usize, front: &parse::FrontMatter) -> Option<String> {
     let site = &p.site;
     // Translations list each other's titles: not in `shown_in`.
@@ -402,18 +402,8 @@ fn retitle(p: &Prepared, i: usize, front: &parse::FrontMatter) -> Option<String>
         let after = list.get(at + 1).copied();
         before.is_none_or(|b| order(b, i).is_lt()) && after.is_none_or(|a| order(i, a).is_lt())
     };
-    let section = &site.sections[site.pages[i].section];
-    let sort_by = section.parsed.as_ref().map(|p| p.front.sort_by).unwrap_or_default();
-    let by = |sort_by| move |a, b| crate::resolve::page_order(&site.pages, sort_by, a, b, &title_of);
-    if !stays(&section.pages, &by(sort_by)) {
-        return None;
-    }
-    for &(t, k) in &site.pages[i].terms {
-        if !stays(&site.taxonomies[t].terms[k].pages, &by(parse::SortBy::Date)) {
-            return None;
-        }
-    }
-    // The pages citing a document run newest first, then by title.
+    // Section and term lists are sorted again by `apply` (their order is total); the
+    // pages citing a document run newest first, then by title, ties in the order found.
     let cited_order = |a: usize, b: usize| {
         let (fa, fb) = (&site.pages[a].parsed.front, &site.pages[b].parsed.front);
         fb.date.cmp(&fa.date).then_with(|| title_of(a).cmp(title_of(b)))
@@ -435,9 +425,11 @@ impl State {
         let mut diags = Vec::new();
         let mut touched: HashSet<usize> = HashSet::new();
         let mut relink = false;
+        let mut retitled = Vec::new();
         for (i, parsed, title) in changes {
             if let Some(title) = title {
                 p.site.pages[i].title = title;
+                retitled.push(i);
             }
             let (html, d) = markdown::render_with(&parsed, &p.site.targets, &p.ext);
             diags.extend(d);
@@ -465,12 +457,16 @@ impl State {
             }
         }
 
+        // A new title can move its page among pages of the same date or weight.
+        let moved = if retitled.is_empty() { Vec::new() } else { self.reorder(&retitled) };
+        let p = &mut self.prepared;
         let model = Model { site: &p.site, md: &p.md, docs: &p.docs, bulletins: &p.bulletins };
         for &i in &touched {
             self.shared.refresh_item(&model, i);
         }
         let mut selected: HashSet<usize> =
             touched.iter().flat_map(|&i| self.shown_in[i].iter().copied()).collect();
+        selected.extend(moved);
         for (j, job) in self.jobs.iter().enumerate() {
             let is_doc_page = matches!(job, Job::Page(i) if doc_pages.contains(i));
             if reads_pages || is_doc_page || (docs_changed && matches!(job, Job::Timeline | Job::Graph)) {
@@ -501,6 +497,47 @@ impl State {
             files.insert(out.path, out.bytes.into());
         }
         Ok(files)
+    }
+}
+
+impl State {
+    /// Sorts again the section and term lists holding the `retitled` pages; the jobs
+    /// whose pages or their order changed (list pages, neighbours), with `shown_in`
+    /// brought up to date.
+    fn reorder(&mut self, retitled: &[usize]) -> Vec<usize> {
+        let p = &mut self.prepared;
+        let shows_all = |p: &Prepared| -> Vec<Vec<usize>> {
+            let model = model(p);
+            self.jobs.iter().map(|job| render::shows(&model, job)).collect()
+        };
+        let before = shows_all(p);
+        let site = &mut p.site;
+        for &i in retitled {
+            let s = site.pages[i].section;
+            crate::resolve::order_section(&mut site.sections[s], &mut site.pages);
+            for (t, k) in site.pages[i].terms.clone() {
+                let mut list = std::mem::take(&mut site.taxonomies[t].terms[k].pages);
+                crate::resolve::sort_pages(&mut list, &site.pages, parse::SortBy::Date);
+                site.taxonomies[t].terms[k].pages = list;
+            }
+        }
+        let after = shows_all(p);
+        let mut moved = Vec::new();
+        for (j, (old, new)) in before.iter().zip(&after).enumerate() {
+            if old == new {
+                continue;
+            }
+            moved.push(j);
+            for &q in old {
+                self.shown_in[q].retain(|&x| x != j);
+            }
+            for &q in new {
+                if !self.shown_in[q].contains(&j) {
+                    self.shown_in[q].push(j);
+                }
+            }
+        }
+        moved
     }
 }
 
