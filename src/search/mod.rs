@@ -173,14 +173,14 @@ fn write_unless(
             return false;
         }
         let indexed: Vec<PageIndex> = batch.par_iter().map(|&i| index_page(model, i)).collect();
-        for (p, &i) in indexed.iter().zip(batch) {
+        for (p, &i) in indexed.into_iter().zip(batch) {
             merge.absorb(p, site.pages[i].section, &titles);
         }
     }
     // Then the list pages people look for by name: sections, the broadcast schedule,
     // the documents' timeline and graph ("lich phat thanh" finds the schedule).
     for (p, s) in list_pages(model, index) {
-        merge.absorb(&p, s, &titles);
+        merge.absorb(p, s, &titles);
     }
     let head = Head {
         dir: format!("{}{DIR}", index.prefix),
@@ -255,10 +255,10 @@ impl Snapshot {
                 if k % BATCH == 0 && cancelled() {
                     return None;
                 }
-                merge.absorb(p, *s, &titles);
+                merge.absorb_kept(p, *s, &titles);
             }
             for (p, s) in lists {
-                merge.absorb(p, *s, &titles);
+                merge.absorb_kept(p, *s, &titles);
             }
             if !merge.finish(head, &mut |o| out.push(o), cancelled) {
                 return None;
@@ -300,7 +300,18 @@ impl Merge {
     }
 
     /// Adds one indexed page (or list page) as the next row, in site section `s`.
-    fn absorb(&mut self, p: &PageIndex, s: usize, titles: &[&str]) {
+    fn absorb(&mut self, p: PageIndex, s: usize, titles: &[&str]) {
+        self.absorb_words(&p);
+        self.push_row(p.row, p.text, s, titles);
+    }
+
+    /// `absorb` for a part that is kept (`serve`'s memo): its row and text are copied.
+    fn absorb_kept(&mut self, p: &PageIndex, s: usize, titles: &[&str]) {
+        self.absorb_words(p);
+        self.push_row(p.row.clone(), p.text.clone(), s, titles);
+    }
+
+    fn absorb_words(&mut self, p: &PageIndex) {
         let page = self.rows.len() as u32;
         let (term_ids, term_names, variants) = (&mut self.term_ids, &mut self.term_names, &mut self.variants);
         let ids: Vec<usize> =
@@ -323,15 +334,17 @@ impl Merge {
             }
             self.pair_pages[id].push(page);
         }
+    }
+
+    fn push_row(&mut self, mut row: Vec<Value>, text: String, s: usize, titles: &[&str]) {
         let next = self.sections.len();
         let section = *self.section_of.entry(s).or_insert(next);
         if section == next {
             self.sections.push(titles[s].to_owned());
         }
-        let mut row = p.row.clone();
         row.push(section.into());
         self.rows.push(Value::Array(row));
-        self.texts.push(p.text.clone());
+        self.texts.push(text);
     }
 
     /// Writes the index files; false when `cancelled()` turned true first.

@@ -257,6 +257,9 @@ impl Indexer {
         let (jobs, rx) = std::sync::mpsc::channel::<(u64, crate::search::Snapshot)>();
         let latest = Arc::new(AtomicU64::new(0));
         let newest = latest.clone();
+        // Its own single thread for the index's parallel steps: in the shared pool they
+        // would queue ahead of the next edit's pages.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
         std::thread::spawn(move || {
             while let Ok(mut job) = rx.recv() {
                 while let Ok(newer) = rx.try_recv() {
@@ -264,7 +267,12 @@ impl Indexer {
                 }
                 let (generation, snapshot) = job;
                 let stale = || newest.load(Ordering::SeqCst) != generation;
-                let Some(index) = snapshot.run(&stale) else { continue };
+                let run = || snapshot.run(&stale);
+                let made = match &pool {
+                    Some(pool) => pool.install(run),
+                    None => run(),
+                };
+                let Some(index) = made else { continue };
                 let index: Files = index.into_iter().map(|o| (o.path, o.bytes.into())).collect();
                 let mut served = write(&shared.files);
                 // Checked under the lock: a newer site's files may be going in.
