@@ -145,6 +145,8 @@ for kind in ("body", "body-quick", "title", "tags", "new", "delete"):
         time.sleep(1.5)
     results[kind] = ms
     cpus[kind] = cs
+hwm = [l.split()[1] for l in open("/proc/%s/status" % pid) if l.startswith("VmHWM")]
+print("== loa's peak RSS: %d MiB" % (int(hwm[0]) // 1024))
 for kind, ms in results.items():
     print("== %-10s rename -> reload at client (ms): %s; median %.0f; loa CPU meanwhile (ms): %s; median %.0f" % (
         kind, " ".join("%.0f" % m for m in ms), statistics.median(ms),
