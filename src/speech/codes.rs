@@ -22,7 +22,7 @@ const VERSION_WORDS: &[&str] = &["nghiệp", "bản", "version", "phiên", "web"
 /// Words naming a standard whose number carries its year after a colon.
 const STANDARDS: &str = r"ISO|TCVN|QCVN|IEC";
 
-fn letters(s: &str) -> String {
+pub(crate) fn letters(s: &str) -> String {
     let t = table::letters();
     s.chars()
         .map(|c| {

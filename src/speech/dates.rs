@@ -204,6 +204,51 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         Some((all.start(), all.end(), Item::Seq(v)))
     });
 
+    // các ngày 25, 26/10, ngày 5, 6 và 7/9/2024 → ngày hai mươi lăm, hai mươi sáu tháng mười:
+    // days listed after a day word share the month written after the last.
+    static DAY_LIST: OnceLock<regex::Regex> = OnceLock::new();
+    let day_list = re(
+        &DAY_LIST,
+        r"(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+(?P<list>\d{1,2}(?:(?:\s*[,;&]\s*|\s+và\s+)\d{1,2})+)\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?",
+    );
+    scan(text, claims, day_list, |caps, text, _| {
+        let all = caps.get(0)?;
+        if before(text, all.start()).is_some_and(char::is_alphanumeric) || !free_after(text, all.end()) {
+            return None;
+        }
+        let m = num(caps, "m")?;
+        let y = num(caps, "y").filter(|y| is_year(*y));
+        if caps.name("y").is_some() && y.is_none() {
+            return None;
+        }
+        let list = caps.name("list")?.as_str();
+        let days: Vec<u64> =
+            list.split(|c: char| !c.is_ascii_digit()).filter_map(|d| d.parse().ok()).collect();
+        if days.iter().any(|d| !valid(*d, m)) || days.windows(2).any(|w| w[0] >= w[1]) {
+            return None;
+        }
+        let seps: Vec<&str> = list
+            .split(|c: char| c.is_ascii_digit())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| if s == "và" { "và" } else { "," })
+            .collect();
+        let mut v = vec![day_word(caps)];
+        for (i, d) in days.iter().enumerate() {
+            if i > 0 {
+                v.push(Item::words(seps.get(i - 1).copied().unwrap_or(",")));
+            }
+            v.push(Item::Integer(*d));
+        }
+        v.push(Item::words("tháng"));
+        v.push(Item::Month(m));
+        if let Some(y) = y {
+            v.push(Item::words("năm"));
+            v.push(Item::Integer(y));
+        }
+        Some((all.start(), all.end(), Item::Seq(v)))
+    });
+
     // ngày 10-12/3/2023, từ 15-20/4 → từ ngày mười đến ngày mười hai tháng ba …
     let day_range = re(
         &DAY_RANGE,
