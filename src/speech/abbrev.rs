@@ -245,6 +245,10 @@ pub(crate) fn classify<'a>(
             }
         }
         if t.kind == Kind::Word && !claims.covers(t.start) {
+            if let Some((len, reading)) = lower_case(text, t, builtin) {
+                claims.add(t.start, t.start + len, Item::words(reading));
+                continue;
+            }
             if let Some(reading) = compound(t.text, builtin) {
                 let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || "&/_".contains(c));
                 if boundary(super::before(text, t.start)) && boundary(super::after(text, t.end)) {
@@ -253,6 +257,37 @@ pub(crate) fn classify<'a>(
             }
         }
     }
+}
+
+/// An abbreviation typed in lower case ("ubnd", "tp. Sơn La", "bhyt"): read as the
+/// table's capital form when it is no Vietnamese syllable and the table gives one reading.
+fn lower_case<'a>(text: &str, t: &Token, builtin: &[Abbrev<'a>]) -> Option<(usize, &'a str)> {
+    let w = t.text;
+    if !w.chars().all(char::is_lowercase) || super::leftovers::is_syllable(w) {
+        return None;
+    }
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "&/_@-".contains(c));
+    let dot = text[t.end..].starts_with('.') && !glued(super::after(text, t.end + 1));
+    if glued(super::before(text, t.start)) || !dot && glued(super::after(text, t.end)) {
+        return None;
+    }
+    let upper = w.to_uppercase();
+    let one = |written: &str| {
+        let rows: Vec<&Abbrev<'a>> = builtin.iter().filter(|a| a.written == written).collect();
+        match rows.as_slice() {
+            [a] if a.context.is_empty() => Some(a.reading),
+            _ => None,
+        }
+    };
+    if dot {
+        if let Some(r) = one(&format!("{upper}.")) {
+            return Some((w.len() + 1, r));
+        }
+    }
+    if w.chars().count() < 3 {
+        return None;
+    }
+    one(&upper).map(|r| (w.len(), r))
 }
 
 /// An abbreviation made of two or three known names of bodies ("BTVTU" = BTV + TU → "Ban

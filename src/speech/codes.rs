@@ -14,7 +14,8 @@ use super::{table, Dialect};
 
 /// Words after a number with a point that make the point a decimal comma, as some
 /// texts write it: "2.5 tỷ đồng", "1.5 triệu", "2.5%".
-const DECIMAL_NEXT: &[&str] = &["tỷ", "tỉ", "triệu", "nghìn", "ngàn", "%", "lần"];
+const DECIMAL_NEXT: &[&str] =
+    &["tỷ", "tỉ", "triệu", "nghìn", "ngàn", "%", "lần", "mét", "lít", "tấn", "tạ", "ki-lô-gam", "độ", "điểm"];
 
 /// Words before a number with a point that make it a version: "công nghiệp 4.0".
 const VERSION_WORDS: &[&str] = &["nghiệp", "bản", "version", "phiên", "web", "số"];
@@ -235,7 +236,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
         let before_word =
             |w: &str| tail.starts_with(w) && !tail[w.len()..].starts_with(char::is_alphanumeric);
         if DECIMAL_NEXT.iter().any(|w| before_word(w))
-            || table::units().iter().any(|(u, _)| u.chars().count() > 1 && before_word(u))
+            || table::units()
+                .iter()
+                .any(|(u, _)| (u.chars().count() > 1 || "mgl".contains(u)) && before_word(u))
         {
             let a = read_digit_string(&caps["a"], d)?;
             let b = read_digit_string(&caps["b"], d)?;

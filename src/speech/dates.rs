@@ -460,7 +460,11 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     });
 
     // 5h30, 17h, 15:30, 8h00 → năm giờ ba mươi phút, mười bảy giờ, tám giờ.
-    let time = re(&TIME, r"(?P<h>\d{1,2})(?P<sep>h|giờ|:|g)(?P<m>\d{2})?(?:'|p\b|phút)?");
+    // "8 h 30", "8 h sáng": the hour sign typed apart.
+    let time = re(
+        &TIME,
+        r"(?P<h>\d{1,2})(?:(?P<sep>h|giờ|:|g)(?P<m>\d{2})?|\s(?P<sp>h)(?:\s(?P<m2>\d{2}))?)(?:'|p\b|phút)?",
+    );
     scan(text, claims, time, |caps, text, _| {
         let all = caps.get(0)?;
         let colon = all.as_str().contains(':');
@@ -470,12 +474,12 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             || text[all.end()..]
                 .strip_prefix(':')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-            || ((colon || &caps["sep"] == "g") && caps.name("m").is_none())
+            || ((colon || caps.name("sep").is_some_and(|s| s.as_str() == "g")) && caps.name("m").is_none())
         {
             return None;
         }
         let h = num(caps, "h")?;
-        let m = caps.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let m = caps.name("m").or(caps.name("m2")).map_or(Some(0), |m| m.as_str().parse().ok())?;
         if h > 24 || m > 59 {
             return None;
         }

@@ -42,12 +42,14 @@ fn vietnamese_word(c: char) -> bool {
     c == 'Y'
 }
 
-/// What follows the "." after a letter: nothing, a space and a lower-case word, or a pause.
+/// Whether the "." after a letter only marks an initial: a pause, a lower-case word or a
+/// bracket follows (at the end of a sentence it is the sentence's own).
 fn dot_ends_clause(text: &str, end: usize) -> bool {
     let rest = &text[end..];
-    rest.is_empty()
-        || rest.starts_with(|c: char| CLOSE.contains(c))
-        || rest.trim_start().starts_with(char::is_lowercase)
+    let next = rest.trim_start();
+    rest.starts_with(|c: char| CLOSE.contains(c))
+        || next.starts_with(char::is_lowercase)
+        || next.starts_with('(')
 }
 
 /// Initials of names, before the abbreviation table reads "T." as "tỉnh": "Lường Văn T.,"

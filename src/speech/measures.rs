@@ -21,10 +21,13 @@ const TIME_SPANS: &[&str] = &["tháng", "tuần", "ngày", "năm", "quý", "gi�
 
 /// The unit `rest` starts with, and its reading.
 pub(crate) fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
-    table::units()
-        .iter()
-        .copied()
-        .find(|(w, _)| rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
+    table::units().iter().copied().find(|(w, _)| {
+        let Some(after) = rest.strip_prefix(w) else { return false };
+        // "500.000đ. Phát …": the dot ends the sentence, it is no part of the unit.
+        let sentence_dot = w.ends_with('.')
+            && (after.trim().is_empty() || after.trim_start().starts_with(char::is_uppercase));
+        !after.starts_with(|c: char| c.is_alphanumeric()) && !sentence_dot
+    })
 }
 
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
