@@ -225,8 +225,12 @@ pub(crate) fn classify<'a>(
                 let defined = open
                     .is_some_and(|h| h.trim_end().to_lowercase().ends_with(&a.reading.to_lowercase()))
                     && text[end..].starts_with(')');
+                // "đường tỉnh ĐT.108", "quốc lộ QL6": the words are written out already.
+                let said = text[..t.start].trim_end().to_lowercase().ends_with(&a.reading.to_lowercase());
                 if defined {
                     claims.add(t.start - 1, end + 1, Item::words(""));
+                } else if said && a.reading.contains(' ') {
+                    claims.add(t.start, end, Item::words(""));
                 } else {
                     claims.add(t.start, end, Item::words(a.reading));
                 }
@@ -234,6 +238,15 @@ pub(crate) fn classify<'a>(
             }
             let mut readings: Vec<&str> = group.iter().map(|a| a.reading).collect();
             readings.dedup();
+            let exact = readings.len();
+            readings.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+            // Rows that differ only in case ("KH" the kind, "KH" in running text) agree.
+            if let [only] = readings.as_slice() {
+                if exact > 1 {
+                    claims.add(t.start, end, Item::words(&only.to_lowercase()));
+                    break;
+                }
+            }
             if readings.len() > 1 {
                 notes.push(Leftover {
                     what: format!("{} ({}?)", group[0].written, readings.join(" hay ")),
