@@ -57,11 +57,20 @@ pub(crate) fn early(text: &str, claims: &mut Claims) {
     let times = re(&TIMES, r"(?P<a>\d{1,4}(?:,\d{1,2})?)(?P<x>\s?[x×]\s?)(?P<b>\d{1,4}(?:,\d{1,2})?)");
     scan(text, claims, times, |caps, text, _| {
         let all = caps.get(0)?;
-        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+        // A unit may be glued to the second number: "2x0,5m".
+        let glued_unit = super::measures::unit_at(&text[all.end()..]).is_some();
+        if !free_before(text, all.start()) || !(free_after(text, all.end()) || glued_unit) {
             return None;
         }
         let x = caps.name("x")?;
         Some((x.start(), x.end(), Item::words("nhân")))
+    });
+    // "02 lớp x 35 học viên": a spaced "x" between a counted word and a number.
+    static COUNT_TIMES: OnceLock<regex::Regex> = OnceLock::new();
+    let count_times = re(&COUNT_TIMES, r"\d\s+\p{Ll}+(?:\s\p{Ll}+)?(?P<x>\s[x×]\s)\d");
+    scan(text, claims, count_times, |caps, _, _| {
+        let x = caps.name("x")?;
+        Some((x.start(), x.end(), Item::words(" nhân ")))
     });
     // Temperatures below zero: "-2°C", "xuống -3 độ" → "âm hai độ xê".
     static MINUS: OnceLock<regex::Regex> = OnceLock::new();

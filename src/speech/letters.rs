@@ -49,7 +49,7 @@ fn dot_ends_clause(text: &str, end: usize) -> bool {
     let next = rest.trim_start();
     rest.starts_with(|c: char| CLOSE.contains(c))
         || next.starts_with(char::is_lowercase)
-        || next.starts_with('(')
+        || next.starts_with(['(', '-', '–'])
 }
 
 /// Initials of names, before the abbreviation table reads "T." as "tỉnh": "Lường Văn T.,"
