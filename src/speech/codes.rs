@@ -237,14 +237,20 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
     let version = re(&VERSION, r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})");
     scan(text, claims, version, |caps, text, _| {
         let all = caps.get(0)?;
-        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+        // A unit may be glued: "25.5mm".
+        let glued_unit = super::measures::unit_at(&text[all.end()..]).is_some();
+        if !free_before(text, all.start()) || !(free_after(text, all.end()) || glued_unit) {
             return None;
         }
         let cue = word_before(text, all.start(), "");
+        // "điểm trung bình 7.25": a mark, with a decimal point.
+        let mark = text[..all.start()].split_whitespace().rev().take(4).any(|w| w.to_lowercase() == "điểm");
         let tail = text[all.end()..].trim_start();
         let before_word =
             |w: &str| tail.starts_with(w) && !tail[w.len()..].starts_with(char::is_alphanumeric);
-        if DECIMAL_NEXT.iter().any(|w| before_word(w))
+        if mark
+            || glued_unit
+            || DECIMAL_NEXT.iter().any(|w| before_word(w))
             || table::units()
                 .iter()
                 .any(|(u, _)| (u.chars().count() > 1 || "mgl".contains(u)) && before_word(u))

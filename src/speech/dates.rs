@@ -271,7 +271,14 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         }
         let tu = caps.name("tu").map_or("từ", |w| w.as_str()).to_owned();
         let mut start = all.start();
-        let mut day = day_word(caps);
+        let day = day_word(caps);
+        // "Ngày 5-6/9 …" at the start: "Từ ngày năm đến …".
+        let (tu, mut day) = match (&day, caps.name("tu")) {
+            (Item::Words(w), None) if w.starts_with(char::is_uppercase) => {
+                ("Từ".to_owned(), Item::Words(w.to_lowercase()))
+            }
+            _ => (tu, day),
+        };
         // "trong 2 ngày 14-15/12": that "ngày" counts days; keep it and add the date's own.
         if let Some(w) = caps.name("ngay").filter(|_| caps.name("tu").is_none()) {
             if text[..w.start()].trim_end().ends_with(|c: char| c.is_ascii_digit()) {
@@ -474,7 +481,11 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             || text[all.end()..]
                 .strip_prefix(':')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-            || ((colon || caps.name("sep").is_some_and(|s| s.as_str() == "g")) && caps.name("m").is_none())
+            || (colon && caps.name("m").is_none())
+            // "8g" is a weight, unless the hour is asked for: "lúc 8g".
+            || caps.name("sep").is_some_and(|s| s.as_str() == "g")
+                && caps.name("m").is_none()
+                && !word_before(text, all.start(), "").is_some_and(|w| w == "lúc" || w == "hồi")
         {
             return None;
         }
