@@ -36,6 +36,8 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
                 r[n..].strip_prefix(['.', ' ']).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
             (1..=4).contains(&n) && !more
         }
+        // A phone number follows: "ĐT 0212.3852.116", "DĐ (+84) 988…".
+        None if context == "phone" => rest.trim_start_matches([' ', ':', '.']).starts_with(['0', '(', '+']),
         // A name follows: "TT. Hát Lót", but not "lớp TT."
         None if context == "name" => rest.trim_start().starts_with(char::is_uppercase),
         None => context.is_empty(),
