@@ -21,6 +21,10 @@ const TIME_SPANS: &[&str] = &["tháng", "tuần", "ngày", "năm", "quý", "gi�
 
 /// The unit `rest` starts with, and its reading.
 pub(crate) fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
+    // "15 đ/c" counts comrades (đồng chí), not money.
+    if rest.starts_with("đ/c") || rest.starts_with("Đ/c") || rest.starts_with("đ/C") {
+        return None;
+    }
     table::units().iter().copied().find(|(w, _)| {
         let Some(after) = rest.strip_prefix(w) else { return false };
         // "500.000đ. Phát …": the dot ends the sentence, it is no part of the unit.
