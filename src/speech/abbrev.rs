@@ -274,6 +274,14 @@ pub(crate) fn classify<'a>(
     }
 }
 
+/// The one reading of a built-in abbreviation, whatever its context ("CA" → "công an",
+/// "ĐTN" → "Đoàn Thanh niên"); none when its rows read it differently ("TT").
+pub(crate) fn sole_reading(code: &str) -> Option<&'static str> {
+    let mut rows = table::abbreviations().iter().filter(|a| a.written == code);
+    let first = rows.next()?.reading;
+    rows.all(|a| a.reading.to_lowercase() == first.to_lowercase()).then_some(first)
+}
+
 /// An abbreviation typed in lower case ("ubnd", "tp. Sơn La", "bhyt"): read as the
 /// table's capital form when it is no Vietnamese syllable and the table gives one reading.
 fn lower_case<'a>(text: &str, t: &Token, builtin: &[Abbrev<'a>]) -> Option<(usize, &'a str)> {
