@@ -314,14 +314,18 @@ impl Merge {
     fn absorb_words(&mut self, p: &PageIndex) {
         let page = self.rows.len() as u32;
         let (term_ids, term_names, variants) = (&mut self.term_ids, &mut self.term_names, &mut self.variants);
-        let ids: Vec<usize> =
-            p.folded.iter().map(|f| intern(term_ids, term_names, f, || variants.push(Vec::new()))).collect();
-        for (f, exact, mask, tf) in &p.terms {
-            let list = &mut self.variants[ids[*f as usize]];
-            let posting = Posting { page, mask: *mask, tf: (*tf).min(255) as u8 };
+        let ids: Vec<usize> = p
+            .folded
+            .iter()
+            .map(|&f| intern(term_ids, term_names, p.word(f), || variants.push(Vec::new())))
+            .collect();
+        for &(f, exact, mask, tf) in &p.terms {
+            let exact = p.word(exact);
+            let list = &mut self.variants[ids[f as usize]];
+            let posting = Posting { page, mask, tf: tf.min(255) as u8 };
             match list.iter_mut().find(|(e, _)| e == exact) {
                 Some((_, postings)) => postings.push(posting),
-                None => list.push((exact.clone(), vec![posting])),
+                None => list.push((exact.to_owned(), vec![posting])),
             }
         }
         for &(a, b) in &p.pairs {
@@ -575,17 +579,45 @@ type Term = (String, String, u8, u32);
 /// "", field bits, count).
 type PageTerm = (u32, String, u8, u32);
 
-/// One page's contribution to the index.
+/// Where a word is in `PageIndex::words`: (start, length) in bytes.
+type Span = (u32, u32);
+
+/// One page's contribution to the index. `serve` keeps one for every page, so its words
+/// are one string and spans into it (a string each cost 400 MiB at 10k pages).
 struct PageIndex {
+    /// The page's words, one after another.
+    words: String,
     /// The page's distinct folded words.
-    folded: Vec<String>,
-    terms: Vec<PageTerm>,
+    folded: Vec<Span>,
+    /// (index into `folded`, exact form or an empty span, field bits, count).
+    terms: Vec<(u32, Span, u8, u32)>,
     /// Adjacent words, as indices into `folded` ("khuyen" then "hoc").
     pairs: Vec<(u32, u32)>,
     /// The start of the page's text, for snippets.
     text: String,
     /// URL, title, kind and number, date; the section is added by the caller.
     row: Vec<Value>,
+}
+
+impl PageIndex {
+    fn new(parts: (Vec<String>, Vec<PageTerm>, Vec<(u32, u32)>), text: String, row: Vec<Value>) -> PageIndex {
+        let (folded, terms, pairs) = parts;
+        let size =
+            folded.iter().map(String::len).sum::<usize>() + terms.iter().map(|t| t.1.len()).sum::<usize>();
+        let mut words = String::with_capacity(size);
+        let mut put = |w: &str| {
+            let span = (words.len() as u32, w.len() as u32);
+            words.push_str(w);
+            span
+        };
+        let folded = folded.iter().map(|f| put(f)).collect();
+        let terms = terms.iter().map(|(f, e, mask, tf)| (*f, put(e), *mask, *tf)).collect();
+        PageIndex { words, folded, terms, pairs, text, row }
+    }
+
+    fn word(&self, (start, len): Span) -> &str {
+        &self.words[start as usize..(start + len) as usize]
+    }
 }
 
 /// A fingerprint of everything `index_page` reads for page `i`: keep the two together.
@@ -653,14 +685,8 @@ fn index_page(model: &Model, i: usize) -> PageIndex {
         body = summary.to_owned();
     }
     let text = text::truncate(&body, TEXT_LIMIT).to_owned();
-    let (folded, terms, pairs) = words.finish();
-    PageIndex {
-        folded,
-        terms,
-        pairs,
-        text,
-        row: vec![page.url.clone().into(), page.title.clone().into(), label.into(), date.into()],
-    }
+    let row = vec![page.url.clone().into(), page.title.clone().into(), label.into(), date.into()];
+    PageIndex::new(words.finish(), text, row)
 }
 
 /// Sections and the generated list pages, indexed by their title and what they list,
@@ -675,9 +701,8 @@ fn list_pages(model: &Model, index: &Index) -> Vec<(PageIndex, usize)> {
             words.add(t, BODY);
         }
         let text = text::truncate(&listed.join(" · "), TEXT_LIMIT).to_owned();
-        let (folded, terms, pairs) = words.finish();
         let row = vec![url.into(), title.into(), String::new().into(), String::new().into()];
-        out.push((PageIndex { folded, terms, pairs, text, row }, section));
+        out.push((PageIndex::new(words.finish(), text, row), section));
     };
     for (s, sec) in site.sections.iter().enumerate().skip(1) {
         // A language's home section is its home page, as section 0 is the default's.
