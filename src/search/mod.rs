@@ -575,9 +575,8 @@ fn split(
 /// A word of a page: (folded, exact form or "" when it has no diacritics, field bits, count).
 type Term = (String, String, u8, u32);
 
-/// A word of a page by folded index: (index into the page's folded words, exact form or
-/// "", field bits, count).
-type PageTerm = (u32, String, u8, u32);
+/// What `Words::finish` makes of a page: `PageIndex`'s words, folded, terms and pairs.
+type Parts = (String, Vec<Span>, Vec<(u32, Span, u8, u32)>, Vec<(u32, u32)>);
 
 /// Where a word is in `PageIndex::words`: (start, length) in bytes.
 type Span = (u32, u32);
@@ -600,18 +599,8 @@ struct PageIndex {
 }
 
 impl PageIndex {
-    fn new(parts: (Vec<String>, Vec<PageTerm>, Vec<(u32, u32)>), text: String, row: Vec<Value>) -> PageIndex {
-        let (folded, terms, pairs) = parts;
-        let size =
-            folded.iter().map(String::len).sum::<usize>() + terms.iter().map(|t| t.1.len()).sum::<usize>();
-        let mut words = String::with_capacity(size);
-        let mut put = |w: &str| {
-            let span = (words.len() as u32, w.len() as u32);
-            words.push_str(w);
-            span
-        };
-        let folded = folded.iter().map(|f| put(f)).collect();
-        let terms = terms.iter().map(|(f, e, mask, tf)| (*f, put(e), *mask, *tf)).collect();
+    fn new(parts: Parts, text: String, row: Vec<Value>) -> PageIndex {
+        let (words, folded, terms, pairs) = parts;
         PageIndex { words, folded, terms, pairs, text, row }
     }
 
@@ -794,31 +783,39 @@ impl Words {
         }
     }
 
-    /// The distinct folded words; (folded index, exact) words with merged bits and
-    /// counts; and the pairs of adjacent words as folded indices.
-    fn finish(self) -> (Vec<String>, Vec<PageTerm>, Vec<(u32, u32)>) {
-        let mut folded: Vec<String> = Vec::new();
-        let mut folded_ids: FxHashMap<String, u32> = FxHashMap::default();
+    /// The page's words in one string, its distinct folded words, its (folded index,
+    /// exact) words with merged bits and counts, and the pairs of adjacent words as
+    /// folded indices; keys borrow the entries, so a word is copied once, into `words`.
+    fn finish(self) -> Parts {
+        let mut words = String::new();
+        let put = |words: &mut String, w: &str| {
+            let span = (words.len() as u32, w.len() as u32);
+            words.push_str(w);
+            span
+        };
+        let mut folded: Vec<Span> = Vec::new();
+        let mut folded_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut index_of = Vec::with_capacity(self.entries.len());
-        let mut merged: FxHashMap<(u32, String), (u8, u32)> = FxHashMap::default();
-        for (f, e, mask, tf) in self.entries {
-            let next = folded.len() as u32;
+        let mut merged: FxHashMap<(u32, &str), (u8, u32)> = FxHashMap::default();
+        for (f, e, mask, tf) in &self.entries {
             let fi = match folded_ids.get(f.as_str()) {
                 Some(&fi) => fi,
                 None => {
-                    folded.push(f.clone());
+                    let next = folded.len() as u32;
+                    folded.push(put(&mut words, f));
                     folded_ids.insert(f, next);
                     next
                 }
             };
             index_of.push(fi);
-            let m = merged.entry((fi, e)).or_insert((0, 0));
+            let m = merged.entry((fi, e.as_str())).or_insert((0, 0));
             m.0 |= mask;
             m.1 += tf;
         }
         let pairs: FxHashSet<(u32, u32)> =
             self.pairs.iter().map(|&(a, b)| (index_of[a], index_of[b])).collect();
-        let terms = merged.into_iter().map(|((f, e), (mask, tf))| (f, e, mask, tf)).collect();
-        (folded, terms, pairs.into_iter().collect())
+        let terms =
+            merged.into_iter().map(|((f, e), (mask, tf))| (f, put(&mut words, e), mask, tf)).collect();
+        (words, folded, terms, pairs.into_iter().collect())
     }
 }
