@@ -274,8 +274,15 @@ fn email_and_web_addresses_are_read_part_by_part() {
     let s = speak("Email: ubndxa@sonla.gov.vn. Xem https://dichvucong.gov.vn/p/home.", &north());
     assert_eq!(
         s.text,
-        "Email: ubndxa a còng sonla chấm gov chấm vê en. Xem dichvucong chấm gov chấm vê en gạch chéo p gạch chéo home."
+        "Email: ubndxa a còng sơn la chấm gov chấm vê en. Xem dịch vụ công chấm gov chấm vê en gạch chéo p gạch chéo home."
     );
+    // A part wholly of Vietnamese words without marks is read in them; "ubndxa" is not.
+    assert_eq!(spoken("xem baosonla.vn"), "Xem báo sơn la chấm vê en");
+    assert_eq!(
+        spoken("gửi cosocainghien.sonla@gmail.com"),
+        "Gửi cơ sở cai nghiện chấm sơn la a còng gờ mail chấm com"
+    );
+    assert_eq!(spoken("xem sonlax.vn"), "Xem sonlax chấm vê en");
     assert!(s.leftovers.is_empty(), "{:?}", s.leftovers);
     // Abbreviations with dots are no addresses.
     assert_eq!(spoken("TP.HCM, v.v."), "Thành phố Hồ Chí Minh, vân vân");
