@@ -62,6 +62,18 @@ pub(crate) fn early(text: &str, claims: &mut Claims) {
         let x = caps.name("x")?;
         Some((x.start(), x.end(), Item::words("nhân")))
     });
+    // Quantities multiplied: "2 viên x 3 lần/ngày", "10 hộp x 20 viên" → "… nhân …": a
+    // spaced "x" between a counted word and a number.
+    static TIMES_OF: OnceLock<regex::Regex> = OnceLock::new();
+    let times_of = re(&TIMES_OF, r"\d[\d.,]*\s*(?:\p{Ll}+\s+){1,2}(?P<x>[x×])\s+\d");
+    scan(text, claims, times_of, |caps, text, _| {
+        let all = caps.get(0)?;
+        if !free_before(text, all.start()) {
+            return None;
+        }
+        let x = caps.name("x")?;
+        Some((x.start(), x.end(), Item::words("nhân")))
+    });
     // Temperatures below zero: "-2°C", "xuống -3 độ" → "âm hai độ xê".
     static MINUS: OnceLock<regex::Regex> = OnceLock::new();
     let minus = re(&MINUS, r"[-−–](?P<n>\d{1,2}(?:,\d)?)(?P<u>\s?(?:°|độ))?");
