@@ -178,6 +178,46 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         Some((all.start(), all.end(), Item::Seq(v)))
     });
 
+    // Months or quarters of one year: "trong tháng 7-8/2025", "các tháng 6 - 7", "quý I-II/2025"
+    // → "tháng bảy đến tháng tám năm …", "quý một đến quý hai năm …".
+    static MONTHS: OnceLock<regex::Regex> = OnceLock::new();
+    let months = re(
+        &MONTHS,
+        &format!(
+            r"(?P<w>[Tt]háng|THÁNG|[Qq]uý|QUÝ)\s+(?P<a>\d{{1,2}}|[IV]+)\s*{DASH}\s*(?:(?:tháng|quý)\s+)?(?P<b>\d{{1,2}}|[IV]+)(?:\s*/\s*(?P<y>\d{{4}}))?"
+        ),
+    );
+    scan(text, claims, months, |caps, text, _| {
+        let all = caps.get(0)?;
+        if before(text, all.start()).is_some_and(char::is_alphanumeric) || !free_after(text, all.end()) {
+            return None;
+        }
+        let word = caps["w"].to_owned();
+        let quarter = word.to_lowercase() == "quý";
+        let value = |s: &str| s.parse().ok().or_else(|| roman_value(s));
+        let (a, b) = (value(&caps["a"])?, value(&caps["b"])?);
+        let last = if quarter { 4 } else { 12 };
+        let y = num(caps, "y");
+        if a < 1 || a >= b || b > last || y.is_some_and(|y| !is_year(y)) {
+            return None;
+        }
+        let mut v = vec![
+            Item::Words(word.clone()),
+            Item::Integer(a),
+            Item::Words(format!("đến {}", word.to_lowercase())),
+        ];
+        if quarter {
+            v.push(Item::Integer(b));
+        } else {
+            v[1] = Item::Month(a);
+            v.push(Item::Month(b));
+        }
+        if let Some(y) = y {
+            v.extend([Item::words("năm"), Item::Integer(y)]);
+        }
+        Some((all.start(), all.end(), Item::Seq(v)))
+    });
+
     // (8/1945-8/2025) → tháng tám năm … đến tháng tám năm ….
     static MONTH_RANGE: OnceLock<regex::Regex> = OnceLock::new();
     let month_range = re(
