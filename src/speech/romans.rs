@@ -1,6 +1,8 @@
-//! Roman numerals where Vietnamese texts use them: after "khóa", "quý", "phần", "chương",
-//! "mục", "Đại hội", "giai đoạn", "lần thứ", "thế kỷ", "phụ lục", "tập", "loại", "hạng"
-//! (any case): "thế kỷ XXI" → "thế kỷ hai mươi mốt", "Quý IV" → "Quý bốn". A capitalised
+//! Roman numerals where Vietnamese texts use them: after the head words of
+//! `data/roman_heads.tsv` ("khóa", "quý", "phần", "Đại hội", "thế kỷ", "khu vực", "vùng",
+//! "hạng", …, any case): "thế kỷ XXI" → "thế kỷ hai mươi mốt", "Quý IV" → "Quý bốn", "xã
+//! khu vực III" → "xã khu vực ba"; after "thứ" an ordinal: "lần thứ IV" → "lần thứ tư". A
+//! list that continues one ("khu vực II và III", "quý I, II") is read too. A capitalised
 //! word such as "VI" in "XỬ LÝ VI PHẠM" is not a numeral (headings at the start of a
 //! block are read by `markers`).
 
@@ -8,13 +10,17 @@ use std::sync::OnceLock;
 
 use super::claims::{re, scan, Claims, Item};
 use super::numbers::roman_value;
+use super::table;
 
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let re = re(
-        &RE,
-        r"(?i:khóa|khoá|quý|phần|chương|mục|đại\s+hội|giai\s+đoạn|thứ|kỷ|kỉ|lục|tập|loại|hạng|cấp|đợt|kỳ|số)(?P<s>\s+)(?P<r>[IVXLCDM]+)",
-    );
+    let re = RE.get_or_init(|| {
+        let heads: Vec<String> =
+            table::roman_heads().iter().map(|h| regex::escape(h).replace(' ', r"\s+")).collect();
+        let pattern = format!(r"(?i:{})(?P<s>\s+)(?P<r>[IVXLCDM]+)", heads.join("|"));
+        regex::Regex::new(&pattern).expect("the Roman head words make a valid pattern")
+    });
+    let mut read = Vec::new();
     scan(text, claims, re, |caps, text, _| {
         let all = caps.get(0)?;
         let r = caps.name("r")?;
@@ -46,6 +52,34 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let n = roman_value(r.as_str())?;
+        let head = &text[all.start()..r.start()];
+        if head.trim_end().to_lowercase() == "thứ" {
+            let capital = !head.starts_with('t');
+            read.push((r.end(), n));
+            return Some((all.start(), r.end(), Item::Ordinal { n, capital }));
+        }
+        read.push((r.end(), n));
         Some((r.start(), r.end(), Item::Integer(n)))
     });
+    lists(text, claims, read);
+}
+
+/// "khu vực II và III", "quý I, II": Roman numerals listed after one read after a head
+/// word are numerals too, each greater than the one before.
+fn lists(text: &str, claims: &mut Claims, read: Vec<(usize, u64)>) {
+    static NEXT: OnceLock<regex::Regex> = OnceLock::new();
+    let next = re(&NEXT, r"^\s*(?:,|và|hoặc|,\s*và)\s*(?P<r>[IVX]+)");
+    for (mut end, mut last) in read {
+        while let Some(caps) = next.captures(&text[end..]) {
+            let Some(m) = caps.name("r") else { break };
+            let (s, e) = (end + m.start(), end + m.end());
+            let Some(n) = roman_value(m.as_str()).filter(|n| *n > last) else { break };
+            if super::after(text, e).is_some_and(|c| c.is_alphanumeric() || c == '-')
+                || !claims.add(s, e, Item::Integer(n))
+            {
+                break;
+            }
+            (end, last) = (e, n);
+        }
+    }
 }

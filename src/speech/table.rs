@@ -80,6 +80,12 @@ fn list(cell: &'static OnceLock<Vec<&'static str>>, text: &'static str) -> &'sta
     })
 }
 
+/// Words after which a Roman numeral is read ("khóa", "khu vực"), longest first.
+pub(crate) fn roman_heads() -> &'static [&'static str] {
+    static CELL: OnceLock<Vec<&str>> = OnceLock::new();
+    list(&CELL, include_str!("data/roman_heads.tsv"))
+}
+
 /// Named days and commemorations, lower case: a "d/m" after one is a date.
 pub(crate) fn named_days() -> &'static [&'static str] {
     static CELL: OnceLock<Vec<&str>> = OnceLock::new();
