@@ -113,6 +113,16 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
                     && !hay[i + w.len()..].starts_with(char::is_alphanumeric)
             })
     };
+    // Before the number, a name right after a kind names another document's issuer
+    // ("Nghị quyết Trung ương 7 khóa IX … và Chỉ thị 50-CT/TW": still "của Trung ương").
+    let names_issuer = |hay: &str, w: &str| {
+        !w.is_empty()
+            && hay.match_indices(w).any(|(i, _)| {
+                !hay[..i].ends_with(char::is_alphanumeric)
+                    && !hay[i + w.len()..].starts_with(char::is_alphanumeric)
+                    && kinds::by_last_words(hay[..i].trim_end()).is_none()
+            })
+    };
     let first_code = code.split('-').next().unwrap_or(code);
     // The name, or its head of two words or more: "Ban Bí thư" for "Ban Bí thư Trung
     // ương Đảng", "Ủy ban nhân dân tỉnh" for "Ủy ban nhân dân tỉnh Sơn La".
@@ -124,7 +134,8 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
         // ("về kết luận của Thường trực Tỉnh ủy"), not the subject ("lịch tiếp công dân
         // của Chủ tịch UBND xã").
         let conveyed = CONVEYED_WORDS.iter().filter_map(|w| tail_l.find(&format!("{w} của "))).min();
-        if has_word(&head_l, &head_of_name) || conveyed.is_some_and(|i| has_word(&tail_l[i..], &head_of_name))
+        if names_issuer(&head_l, &head_of_name)
+            || conveyed.is_some_and(|i| has_word(&tail_l[i..], &head_of_name))
         {
             return true;
         }
