@@ -148,7 +148,8 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
     if code_word && first_code.chars().count() > 2 {
         return true;
     }
-    // "… số 11-CT/TW ngày 13/4/2007 của Bộ Chính trị": only a date may come between the
+    // "… số 11-CT/TW ngày 13/4/2007 của Bộ Chính trị" (or "giữa …" for a joint document):
+    // only a date may come between the
     // number and "của" ("… số 57/2020/QH14 quy định … của thanh niên" names no issuer).
     for word in tail.split(|c: char| c.is_whitespace() || c == ',') {
         let w = word.trim_matches(|c: char| "()".contains(c));
@@ -162,7 +163,8 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
         if w.chars().all(|c| c.is_ascii_digit() || "/.-".contains(c)) {
             continue;
         }
-        return w == "của" || w == "Của";
+        // "… số 02/CTrPH-MTTQ-CA giữa Ủy ban MTTQ xã và Công an xã" names the parties.
+        return ["của", "Của", "giữa", "Giữa"].contains(&w);
     }
     false
 }
