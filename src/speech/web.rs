@@ -60,12 +60,27 @@ fn read(address: &str) -> String {
         out.push(reading);
         part.clear();
     };
-    for c in address.chars() {
+    let mut chars = address.char_indices();
+    while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
             part.push(c);
             continue;
         }
         flush(&mut part, &mut out);
+        // A slug in the path, "/tin-tuc", is read as its words when it is wholly made
+        // of them ("tin tức"), without its dashes.
+        if c == '/' {
+            let segment = address[i + 1..].split(['/', '?', '#']).next().unwrap_or("");
+            let joined = segment.replace('-', "").to_lowercase();
+            if let Some(w) = words(&joined).filter(|_| segment.contains('-')) {
+                out.extend(web.iter().find(|(w, _)| *w == "/").map(|(_, r)| (*r).to_owned()));
+                out.push(w);
+                for _ in 0..segment.chars().count() {
+                    chars.next();
+                }
+                continue;
+            }
+        }
         let sign = c.to_string();
         if let Some((_, r)) = web.iter().find(|(w, _)| *w == sign) {
             out.push((*r).to_owned());
