@@ -206,6 +206,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
     let found = mentions::find(text);
     let mut last = 0;
     let mut pending: Vec<(usize, usize, Item)> = Vec::new();
+    // The first issuer code of each pending number: a later "của …" that names the
+    // issuer of the last of a list names it for all of them.
+    let mut codes: Vec<String> = Vec::new();
     for m in &found {
         if !claims.is_free(m.start, m.end) {
             continue;
@@ -275,9 +278,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
         let item = if kind.is_none() && !has_so { Item::Seq(vec![Item::words("số"), item]) } else { item };
         let end = drafting_unit_end(text, m.end);
         pending.push((claim_start, end, item));
+        codes.push(crate::document::number::fold(code.split('-').next().unwrap_or(&code)));
         last = end;
     }
-    once_for_a_list(text, &mut pending);
+    once_for_a_list(text, &mut pending, &codes);
     for (s, e, item) in pending {
         claims.add(s, e, item);
     }
@@ -287,7 +291,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
 
 /// "Nghị quyết số 66-NQ/TW và 68-NQ/TW": documents of one issuer listed together name
 /// it once, after the last.
-fn once_for_a_list(text: &str, pending: &mut [(usize, usize, Item)]) {
+fn once_for_a_list(text: &str, pending: &mut [(usize, usize, Item)], codes: &[String]) {
     fn issuer_of(item: &mut Item) -> Option<&mut Option<String>> {
         match item {
             Item::Document { issuer, .. } => Some(issuer),
@@ -297,17 +301,20 @@ fn once_for_a_list(text: &str, pending: &mut [(usize, usize, Item)]) {
     }
     for i in 1..pending.len() {
         let between = text[pending[i - 1].1..pending[i].0].trim();
-        let between = between.trim_start_matches(',').trim();
-        let joined = between.is_empty()
+        let joined = between.trim_start_matches(',').trim().is_empty()
             || ["và", "hoặc", ","].iter().any(|w| between.starts_with(w))
                 && between.split_whitespace().count() <= 4;
         if !joined {
             continue;
         }
         let (head, tail) = pending.split_at_mut(i);
-        let next = issuer_of(&mut tail[0].2).and_then(|x| x.clone());
+        let next: Option<Option<String>> = issuer_of(&mut tail[0].2).map(|x| x.clone());
+        let same_code = codes.get(i - 1).is_some_and(|c| Some(c) == codes.get(i));
         if let Some(prev) = issuer_of(&mut head[i - 1].2) {
-            if prev.is_some() && *prev == next {
+            // Said once after the last, or named by a "của …" after the last that names
+            // the same issuer ("Chỉ thị 05-CT/TW, Kết luận 01-KL/TW của Bộ Chính trị").
+            let named_after = same_code && matches!(next, Some(None));
+            if prev.is_some() && (next.as_ref() == Some(&*prev) || named_after) {
                 *prev = None;
             }
         }
