@@ -530,7 +530,7 @@ fn arbitrary_runs_of_address_range_roman_and_issuer_pieces_do_not_panic() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            if seed % 3 == 0 {
+            if seed.is_multiple_of(3) {
                 s.push(' ');
             }
         }
