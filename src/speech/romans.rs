@@ -52,9 +52,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let n = roman_value(r.as_str())?;
+        // "lần thứ IV" is an ordinal: "lần thứ tư", "thứ nhất".
         let head = &text[all.start()..r.start()];
         if head.trim_end().to_lowercase() == "thứ" {
-            let capital = !head.starts_with('t');
+            let capital = head.starts_with(char::is_uppercase);
             read.push((r.end(), n));
             return Some((all.start(), r.end(), Item::Ordinal { n, capital }));
         }
