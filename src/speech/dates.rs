@@ -71,6 +71,15 @@ fn is_score(text: &str, start: usize, end: usize, a: &str, b: &str) -> bool {
 /// Cue words that already say when, so "ngày" is not added ("sáng 16/7", "đêm 15/7").
 const NO_DAY_WORD: &[&str] = &["sáng", "trưa", "chiều", "tối", "đêm", "khánh", "mùng", "mồng", "ngày"];
 
+/// Words before "tháng 2-3" that make it a span of one month ("mỗi tháng 2-3 lần").
+const PER_SPAN: &[&str] = &["mỗi", "hằng", "hàng", "một"];
+
+/// Words after "tháng 2-3" that it counts ("2-3 lần"), so it is no range of months.
+const COUNTED: &[&str] = &[
+    "lần", "buổi", "ngày", "người", "đợt", "cuộc", "lượt", "ca", "tuần", "giờ", "tiếng", "phiên", "chuyến",
+    "kỳ",
+];
+
 fn num(caps: &Captures, name: &str) -> Option<u64> {
     caps.name(name)?.as_str().parse().ok()
 }
@@ -194,6 +203,12 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         }
         let word = caps["w"].to_owned();
         let quarter = word.to_lowercase() == "quý";
+        // "mỗi tháng 2-3 lần" counts times in a month, no months.
+        let per = word_before(text, all.start(), "").is_some_and(|w| PER_SPAN.contains(&w.as_str()));
+        let counted = word_after(text, all.end()).is_some_and(|w| COUNTED.contains(&w.as_str()));
+        if caps.name("y").is_none() && (per || counted) {
+            return None;
+        }
         let value = |s: &str| s.parse().ok().or_else(|| roman_value(s));
         let (a, b) = (value(&caps["a"])?, value(&caps["b"])?);
         let last = if quarter { 4 } else { 12 };

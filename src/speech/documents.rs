@@ -153,7 +153,8 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
     // "… số 11-CT/TW ngày 13/4/2007 của Bộ Chính trị" (or "giữa …" for a joint document):
     // only a date may come between the
     // number and "của" ("… số 57/2020/QH14 quy định … của thanh niên" names no issuer).
-    for word in tail.split(|c: char| c.is_whitespace() || c == ',') {
+    let mut words = tail.split(|c: char| c.is_whitespace() || c == ',').peekable();
+    while let Some(word) = words.next() {
         let w = word.trim_matches(|c: char| "()".contains(c));
         // The drafting unit glued to the number ("1520/BCA-C06 của …") is not a word between.
         if w.is_empty()
@@ -165,8 +166,11 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
         if w.chars().all(|c| c.is_ascii_digit() || "/.-".contains(c)) {
             continue;
         }
-        // "… số 02/CTrPH-MTTQ-CA giữa Ủy ban MTTQ xã và Công an xã" names the parties.
-        return ["của", "Của", "giữa", "Giữa"].contains(&w);
+        // "… số 02/CTrPH-MTTQ-CA giữa Ủy ban MTTQ xã và Công an xã" names the parties
+        // ("giữa năm 2025" does not).
+        let between = ["giữa", "Giữa"].contains(&w)
+            && words.peek().is_some_and(|next| next.starts_with(char::is_uppercase));
+        return ["của", "Của"].contains(&w) || between;
     }
     false
 }
