@@ -12,6 +12,9 @@ use super::claims::{re, scan, Claims, Item};
 use super::numbers::roman_value;
 use super::table;
 
+/// Vietnamese words spelled in Roman-numeral letters ("VI PHẠM", "XI MĂNG", "DI CHUYỂN").
+const WORDS: &[&str] = &["VI", "XI", "MI", "LI", "DI"];
+
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -29,18 +32,16 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         {
             return None;
         }
-        // "LẦN THỨ VI PHẠM"-like all-capital phrases: a Roman-looking syllable followed by
-        // another capitalised word is a word ("LẦN THỨ I HỘI NÔNG DÂN" is a numeral: "I"
-        // is no word of its own).
+        // "LẦN THỨ VI PHẠM"-like all-capital phrases: a Roman-looking word followed by
+        // another capitalised word is a word ("QUÝ II NĂM 2025", "LẦN THỨ I HỘI NÔNG DÂN"
+        // are numerals: "II", "I" are no words).
         let next = text[r.end()..].trim_start();
         // "Chương II QUY ĐỊNH CỤ THỂ": a heading word in title case before its numeral.
         let heading = ["Chương", "CHƯƠNG", "Phần", "PHẦN", "Mục", "MỤC", "Phụ lục", "PHỤ LỤC"]
             .iter()
             .any(|w| text[all.start()..r.start()].trim_end().ends_with(w));
-        let syllable =
-            r.as_str().chars().count() > 1 && super::leftovers::is_syllable(&r.as_str().to_lowercase());
         if !heading
-            && syllable
+            && WORDS.contains(&r.as_str())
             && text[r.end()..].starts_with(' ')
             && next.split_whitespace().next().is_some_and(|w| {
                 w.chars().all(char::is_uppercase)
