@@ -209,10 +209,11 @@ fn to_roman(mut n: u64) -> String {
     out
 }
 
-/// "thứ 4", "lần thứ 1", "Thứ 2," → "thứ tư", "lần thứ nhất", "Thứ hai,".
 /// Words before "thứ N/M" that make it a rank among M: "xếp thứ 4/12", "đứng thứ 2/15".
 const RANK_CUES: &[&str] = &["xếp", "đứng", "đạt", "hạng", "giữ", "vươn", "lên", "tụt", "xuống"];
 
+/// "thứ 4", "lần thứ 1", "Thứ 2," → "thứ tư", "lần thứ nhất", "Thứ hai,"; a rank "xếp thứ
+/// 4/12" → "thứ tư trên mười hai".
 pub(crate) fn ordinals(text: &str, claims: &mut Claims) {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = re(&RE, r"(?P<w>[Tt]hứ|THỨ)\s+(?P<n>\d{1,3})(?:/(?P<of>\d{1,3}))?");

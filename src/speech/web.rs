@@ -1,5 +1,5 @@
 //! E-mail and web addresses, read part by part as on Vietnamese radio (table in
-//! `data/web.tsv`): "ttcainghien@sonla.gov.vn" → "ttcainghien a còng sonla chấm gov chấm
+//! `data/web.tsv`): "ttcainghien@sonla.gov.vn" → "ttcainghien a còng sơn la chấm gov chấm
 //! vê en"; "https://dichvucong.gov.vn" → "dịch vụ công chấm gov chấm vê en" (the scheme is
 //! not read). A part wholly made of Vietnamese words written without marks
 //! (`data/web_words.tsv`: "sonla", "cosocainghien") is read in those words; any other
