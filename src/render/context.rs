@@ -15,7 +15,7 @@ pub struct Shared {
     /// `site` with `recent_pages` filled in, for the home page.
     pub site_home: Value,
     /// List item of each page (no content), reused in every list.
-    pub items: Vec<Value>,
+    pub items: std::sync::Arc<Vec<Value>>,
     /// Site-absolute URL → (title) for breadcrumbs.
     pub home_title: String,
     /// The top-level sections of each other language (its home section's subsections),
@@ -66,7 +66,7 @@ impl Shared {
                 "page_count": site.pages.len(),
             }),
             site_home: Value::Null,
-            items,
+            items: std::sync::Arc::new(items),
             home_title: home_title.to_owned(),
             language_sections: c
                 .languages
@@ -93,7 +93,7 @@ impl Shared {
 
     /// Rebuilds page `i`'s list item after its Markdown changed.
     pub fn refresh_item(&mut self, model: &Model, i: usize) {
-        self.items[i] = page_item(model, i, &model.md.pages[i]);
+        std::sync::Arc::make_mut(&mut self.items)[i] = page_item(model, i, &model.md.pages[i]);
     }
 
     /// The list items of `pages`, in order.
