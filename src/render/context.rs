@@ -451,6 +451,35 @@ pub fn section(site: &Site, shared: &Shared, s: usize, html: &Html, with_pages: 
     ])
 }
 
+/// The menu's sections for the file at `current`: each with `current` ("page" for the
+/// section itself, "true" for a file under it, else null) and `language` (the home
+/// section of another language), so templates need not work these out per entry.
+pub fn nav(
+    sections: &Value,
+    current: &str,
+    languages: &std::collections::BTreeMap<String, crate::languages::Language>,
+) -> Value {
+    let Value::Array(list) = sections else { return sections.clone() };
+    let entry = |s: &Value| {
+        let mut s = s.clone();
+        if let Value::Object(m) = &mut s {
+            let url = m.get("url").and_then(Value::as_str).unwrap_or_default();
+            let here = if current == url {
+                Value::from("page")
+            } else if current.starts_with(url) {
+                Value::from("true")
+            } else {
+                Value::Null
+            };
+            let language = languages.contains_key(url.trim_start_matches('/').trim_end_matches('/'));
+            m.insert("current".into(), here);
+            m.insert("language".into(), language.into());
+        }
+        s
+    };
+    Value::Array(list.iter().map(entry).collect())
+}
+
 /// The `paginator` for list page `n` (1-based) of a list of `pages` at `base`.
 pub fn paginator(shared: &Shared, base: &str, pages: &[usize], per: usize, n: usize) -> Value {
     let total = crate::resolve::pager_count(pages.len(), per);
