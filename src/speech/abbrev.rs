@@ -36,6 +36,8 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
                 r[n..].strip_prefix(['.', ' ']).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
             (1..=4).contains(&n) && !more
         }
+        // A phone number follows: "ĐT 0212.3852.116", "DĐ (+84) 988…".
+        None if context == "phone" => rest.trim_start_matches([' ', ':', '.']).starts_with(['0', '(', '+']),
         // A name follows: "TT. Hát Lót", but not "lớp TT."
         None if context == "name" => rest.trim_start().starts_with(char::is_uppercase),
         None => context.is_empty(),
@@ -225,8 +227,12 @@ pub(crate) fn classify<'a>(
                 let defined = open
                     .is_some_and(|h| h.trim_end().to_lowercase().ends_with(&a.reading.to_lowercase()))
                     && text[end..].starts_with(')');
+                // "đường tỉnh ĐT.108", "quốc lộ QL6": the words are written out already.
+                let said = text[..t.start].trim_end().to_lowercase().ends_with(&a.reading.to_lowercase());
                 if defined {
                     claims.add(t.start - 1, end + 1, Item::words(""));
+                } else if said && a.reading.contains(' ') {
+                    claims.add(t.start, end, Item::words(""));
                 } else {
                     claims.add(t.start, end, Item::words(a.reading));
                 }
@@ -234,6 +240,15 @@ pub(crate) fn classify<'a>(
             }
             let mut readings: Vec<&str> = group.iter().map(|a| a.reading).collect();
             readings.dedup();
+            let exact = readings.len();
+            readings.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+            // Rows that differ only in case ("KH" the kind, "KH" in running text) agree.
+            if let [only] = readings.as_slice() {
+                if exact > 1 {
+                    claims.add(t.start, end, Item::words(&only.to_lowercase()));
+                    break;
+                }
+            }
             if readings.len() > 1 {
                 notes.push(Leftover {
                     what: format!("{} ({}?)", group[0].written, readings.join(" hay ")),
@@ -245,6 +260,10 @@ pub(crate) fn classify<'a>(
             }
         }
         if t.kind == Kind::Word && !claims.covers(t.start) {
+            if let Some((len, reading)) = lower_case(text, t, builtin) {
+                claims.add(t.start, t.start + len, Item::words(reading));
+                continue;
+            }
             if let Some(reading) = compound(t.text, builtin) {
                 let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || "&/_".contains(c));
                 if boundary(super::before(text, t.start)) && boundary(super::after(text, t.end)) {
@@ -253,6 +272,45 @@ pub(crate) fn classify<'a>(
             }
         }
     }
+}
+
+/// The one reading of a built-in abbreviation, whatever its context ("CA" → "công an",
+/// "ĐTN" → "Đoàn Thanh niên"); none when its rows read it differently ("TT").
+pub(crate) fn sole_reading(code: &str) -> Option<&'static str> {
+    let mut rows = table::abbreviations().iter().filter(|a| a.written == code);
+    let first = rows.next()?.reading;
+    rows.all(|a| a.reading.to_lowercase() == first.to_lowercase()).then_some(first)
+}
+
+/// An abbreviation typed in lower case ("ubnd", "tp. Sơn La", "bhyt"): read as the
+/// table's capital form when it is no Vietnamese syllable and the table gives one reading.
+fn lower_case<'a>(text: &str, t: &Token, builtin: &[Abbrev<'a>]) -> Option<(usize, &'a str)> {
+    let w = t.text;
+    if !w.chars().all(char::is_lowercase) || super::leftovers::is_syllable(w) {
+        return None;
+    }
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "&/_@-".contains(c));
+    let dot = text[t.end..].starts_with('.') && !glued(super::after(text, t.end + 1));
+    if glued(super::before(text, t.start)) || !dot && glued(super::after(text, t.end)) {
+        return None;
+    }
+    let upper = w.to_uppercase();
+    let one = |written: &str| {
+        let rows: Vec<&Abbrev<'a>> = builtin.iter().filter(|a| a.written == written).collect();
+        match rows.as_slice() {
+            [a] if a.context.is_empty() => Some(a.reading),
+            _ => None,
+        }
+    };
+    if dot {
+        if let Some(r) = one(&format!("{upper}.")) {
+            return Some((w.len() + 1, r));
+        }
+    }
+    if w.chars().count() < 3 {
+        return None;
+    }
+    one(&upper).map(|r| (w.len(), r))
 }
 
 /// An abbreviation made of two or three known names of bodies ("BTVTU" = BTV + TU → "Ban

@@ -14,7 +14,8 @@ use super::{table, Dialect};
 
 /// Words after a number with a point that make the point a decimal comma, as some
 /// texts write it: "2.5 tỷ đồng", "1.5 triệu", "2.5%".
-const DECIMAL_NEXT: &[&str] = &["tỷ", "tỉ", "triệu", "nghìn", "ngàn", "%", "lần"];
+const DECIMAL_NEXT: &[&str] =
+    &["tỷ", "tỉ", "triệu", "nghìn", "ngàn", "%", "lần", "mét", "lít", "tấn", "tạ", "ki-lô-gam", "độ", "điểm"];
 
 /// Words before a number with a point that make it a version: "công nghiệp 4.0".
 const VERSION_WORDS: &[&str] = &["nghiệp", "bản", "version", "phiên", "web", "số"];
@@ -22,7 +23,7 @@ const VERSION_WORDS: &[&str] = &["nghiệp", "bản", "version", "phiên", "web"
 /// Words naming a standard whose number carries its year after a colon.
 const STANDARDS: &str = r"ISO|TCVN|QCVN|IEC";
 
-fn letters(s: &str) -> String {
+pub(crate) fn letters(s: &str) -> String {
     let t = table::letters();
     s.chars()
         .map(|c| {
@@ -56,11 +57,20 @@ pub(crate) fn early(text: &str, claims: &mut Claims) {
     let times = re(&TIMES, r"(?P<a>\d{1,4}(?:,\d{1,2})?)(?P<x>\s?[x×]\s?)(?P<b>\d{1,4}(?:,\d{1,2})?)");
     scan(text, claims, times, |caps, text, _| {
         let all = caps.get(0)?;
-        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+        // A unit may be glued to the second number: "2x0,5m".
+        let glued_unit = super::measures::unit_at(&text[all.end()..]).is_some();
+        if !free_before(text, all.start()) || !(free_after(text, all.end()) || glued_unit) {
             return None;
         }
         let x = caps.name("x")?;
         Some((x.start(), x.end(), Item::words("nhân")))
+    });
+    // "02 lớp x 35 học viên": a spaced "x" between a counted word and a number.
+    static COUNT_TIMES: OnceLock<regex::Regex> = OnceLock::new();
+    let count_times = re(&COUNT_TIMES, r"\d\s*\p{Ll}+(?:\s\p{Ll}+)?(?P<x>\s[x×]\s)\d");
+    scan(text, claims, count_times, |caps, _, _| {
+        let x = caps.name("x")?;
+        Some((x.start(), x.end(), Item::words(" nhân ")))
     });
     // Temperatures below zero: "-2°C", "xuống -3 độ" → "âm hai độ xê".
     static MINUS: OnceLock<regex::Regex> = OnceLock::new();
@@ -227,15 +237,23 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
     let version = re(&VERSION, r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})");
     scan(text, claims, version, |caps, text, _| {
         let all = caps.get(0)?;
-        if !free_before(text, all.start()) || !free_after(text, all.end()) {
+        // A unit may be glued: "25.5mm".
+        let glued_unit = super::measures::unit_at(&text[all.end()..]).is_some();
+        if !free_before(text, all.start()) || !(free_after(text, all.end()) || glued_unit) {
             return None;
         }
         let cue = word_before(text, all.start(), "");
+        // "điểm trung bình 7.25": a mark, with a decimal point.
+        let mark = text[..all.start()].split_whitespace().rev().take(4).any(|w| w.to_lowercase() == "điểm");
         let tail = text[all.end()..].trim_start();
         let before_word =
             |w: &str| tail.starts_with(w) && !tail[w.len()..].starts_with(char::is_alphanumeric);
-        if DECIMAL_NEXT.iter().any(|w| before_word(w))
-            || table::units().iter().any(|(u, _)| u.chars().count() > 1 && before_word(u))
+        if mark
+            || glued_unit
+            || DECIMAL_NEXT.iter().any(|w| before_word(w))
+            || table::units()
+                .iter()
+                .any(|(u, _)| (u.chars().count() > 1 || "mgl".contains(u)) && before_word(u))
         {
             let a = read_digit_string(&caps["a"], d)?;
             let b = read_digit_string(&caps["b"], d)?;

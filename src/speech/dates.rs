@@ -204,6 +204,51 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         Some((all.start(), all.end(), Item::Seq(v)))
     });
 
+    // các ngày 25, 26/10, ngày 5, 6 và 7/9/2024 → ngày hai mươi lăm, hai mươi sáu tháng mười:
+    // days listed after a day word share the month written after the last.
+    static DAY_LIST: OnceLock<regex::Regex> = OnceLock::new();
+    let day_list = re(
+        &DAY_LIST,
+        r"(?P<ngay>[Nn]gày|[Mm]ồng|[Mm]ùng)\s+(?P<list>\d{1,2}(?:(?:\s*[,;&]\s*|\s+và\s+)\d{1,2})+)\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?",
+    );
+    scan(text, claims, day_list, |caps, text, _| {
+        let all = caps.get(0)?;
+        if before(text, all.start()).is_some_and(char::is_alphanumeric) || !free_after(text, all.end()) {
+            return None;
+        }
+        let m = num(caps, "m")?;
+        let y = num(caps, "y").filter(|y| is_year(*y));
+        if caps.name("y").is_some() && y.is_none() {
+            return None;
+        }
+        let list = caps.name("list")?.as_str();
+        let days: Vec<u64> =
+            list.split(|c: char| !c.is_ascii_digit()).filter_map(|d| d.parse().ok()).collect();
+        if days.iter().any(|d| !valid(*d, m)) || days.windows(2).any(|w| w[0] >= w[1]) {
+            return None;
+        }
+        let seps: Vec<&str> = list
+            .split(|c: char| c.is_ascii_digit())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| if s == "và" { "và" } else { "," })
+            .collect();
+        let mut v = vec![day_word(caps)];
+        for (i, d) in days.iter().enumerate() {
+            if i > 0 {
+                v.push(Item::words(seps.get(i - 1).copied().unwrap_or(",")));
+            }
+            v.push(Item::Integer(*d));
+        }
+        v.push(Item::words("tháng"));
+        v.push(Item::Month(m));
+        if let Some(y) = y {
+            v.push(Item::words("năm"));
+            v.push(Item::Integer(y));
+        }
+        Some((all.start(), all.end(), Item::Seq(v)))
+    });
+
     // ngày 10-12/3/2023, từ 15-20/4 → từ ngày mười đến ngày mười hai tháng ba …
     let day_range = re(
         &DAY_RANGE,
@@ -226,7 +271,14 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         }
         let tu = caps.name("tu").map_or("từ", |w| w.as_str()).to_owned();
         let mut start = all.start();
-        let mut day = day_word(caps);
+        let day = day_word(caps);
+        // "Ngày 5-6/9 …" at the start: "Từ ngày năm đến …".
+        let (tu, mut day) = match (&day, caps.name("tu")) {
+            (Item::Words(w), None) if w.starts_with(char::is_uppercase) => {
+                ("Từ".to_owned(), Item::Words(w.to_lowercase()))
+            }
+            _ => (tu, day),
+        };
         // "trong 2 ngày 14-15/12": that "ngày" counts days; keep it and add the date's own.
         if let Some(w) = caps.name("ngay").filter(|_| caps.name("tu").is_none()) {
             if text[..w.start()].trim_end().ends_with(|c: char| c.is_ascii_digit()) {
@@ -415,7 +467,11 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
     });
 
     // 5h30, 17h, 15:30, 8h00 → năm giờ ba mươi phút, mười bảy giờ, tám giờ.
-    let time = re(&TIME, r"(?P<h>\d{1,2})(?P<sep>h|giờ|:|g)(?P<m>\d{2})?(?:'|p\b|phút)?");
+    // "8 h 30", "8 h sáng": the hour sign typed apart.
+    let time = re(
+        &TIME,
+        r"(?P<h>\d{1,2})(?:(?P<sep>h|giờ|:|g)(?P<m>\d{2})?|\s(?P<sp>h)(?:\s(?P<m2>\d{2}))?)(?:'|p\b|phút)?",
+    );
     scan(text, claims, time, |caps, text, _| {
         let all = caps.get(0)?;
         let colon = all.as_str().contains(':');
@@ -425,12 +481,16 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             || text[all.end()..]
                 .strip_prefix(':')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-            || ((colon || &caps["sep"] == "g") && caps.name("m").is_none())
+            || (colon && caps.name("m").is_none())
+            // "8g" is a weight, unless the hour is asked for: "lúc 8g".
+            || caps.name("sep").is_some_and(|s| s.as_str() == "g")
+                && caps.name("m").is_none()
+                && !word_before(text, all.start(), "").is_some_and(|w| w == "lúc" || w == "hồi")
         {
             return None;
         }
         let h = num(caps, "h")?;
-        let m = caps.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let m = caps.name("m").or(caps.name("m2")).map_or(Some(0), |m| m.as_str().parse().ok())?;
         if h > 24 || m > 59 {
             return None;
         }

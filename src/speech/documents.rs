@@ -24,7 +24,9 @@ pub(crate) fn issuer_name(code: &str, family: Family) -> Option<&'static str> {
 /// Unknown codes are kept and reported.
 fn issuer(code: &str, family: Family, at: usize, notes: &mut Vec<Leftover>) -> String {
     let first = code.split('-').next().unwrap_or(code);
-    match issuer_name(first, family).map(str::to_owned).or_else(|| department(first)) {
+    let known = issuer_name(first, family).map(str::to_owned).or_else(|| department(first));
+    // "02/KHLT-CA-ĐTN": a body the issuer table lacks but the abbreviations read one way.
+    match known.or_else(|| super::abbrev::sole_reading(first).map(str::to_owned)) {
         Some(name) => name,
         None => {
             notes.push(Leftover { what: first.to_owned(), at });

@@ -15,12 +15,23 @@ const AMOUNT_WORDS: &[&str] = &[
     "mẫu", "sào", "kwh",
 ];
 
+/// Spans of time: after a noun that is no span itself, "/tháng" is a rate ("2 chuyên
+/// đề/tháng", "3 lần/tuần"), while "ngày/tháng/năm sinh" and "báo cáo tuần/tháng" list spans.
+const TIME_SPANS: &[&str] = &["tháng", "tuần", "ngày", "năm", "quý", "giờ", "phút", "giây", "học kỳ", "buổi"];
+
 /// The unit `rest` starts with, and its reading.
 pub(crate) fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
-    table::units()
-        .iter()
-        .copied()
-        .find(|(w, _)| rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
+    // "15 đ/c" counts comrades (đồng chí), not money.
+    if rest.starts_with("đ/c") || rest.starts_with("Đ/c") || rest.starts_with("đ/C") {
+        return None;
+    }
+    table::units().iter().copied().find(|(w, _)| {
+        let Some(after) = rest.strip_prefix(w) else { return false };
+        // "500.000đ. Phát …": the dot ends the sentence, it is no part of the unit.
+        let sentence_dot = w.ends_with('.')
+            && (after.trim().is_empty() || after.trim_start().starts_with(char::is_uppercase));
+        !after.starts_with(|c: char| c.is_alphanumeric()) && !sentence_dot
+    })
 }
 
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
@@ -55,7 +66,19 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             && number_near(head);
         let rest = &text[all.end()..];
         let counts = prev.is_some() && number_near(head) && rest.starts_with(|c: char| c.is_ascii_digit());
-        if !after_unit && !after_amount && !counts {
+        let low_rest = rest.to_lowercase();
+        let starts_word = |w: &&str| {
+            low_rest.starts_with(*w) && !low_rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        };
+        // "chuyên đề/tháng", "lượt/ngày": a span of time after a noun that is none.
+        let per_span = prev.as_deref().is_some_and(|w| !TIME_SPANS.contains(&w) && !per.contains(&w))
+            && TIME_SPANS.iter().any(starts_word);
+        // "5 người/hộ", "120 lượt người/ngày": a counted word before a rate word, the
+        // number further back in the clause.
+        let counted = prev.as_deref().is_some_and(|w| AMOUNT_WORDS.contains(&w))
+            && per.iter().any(starts_word)
+            && number_in_clause(head);
+        if !after_unit && !after_amount && !counts && !per_span && !counted {
             return None;
         }
         // "mg/1 lít", "kg/1 người": a slash after a unit, before a number, is "trên";
@@ -83,6 +106,12 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         let reading = unit_at(&rest[..w.len()]).map_or(w, |(_, r)| r);
         Some((all.start(), all.end() + w.len(), Item::Words(format!("mỗi {reading}"))))
     });
+}
+
+/// Whether a number is among the words of the clause before the slash.
+fn number_in_clause(head: &str) -> bool {
+    let clause = head.rsplit([',', ';', '.', ':', '(']).next().unwrap_or(head);
+    clause.split_whitespace().rev().take(10).any(|w| w.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Whether a number is among the last few words of `head` ("42 triệu đồng", "2 buổi").

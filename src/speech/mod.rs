@@ -7,7 +7,7 @@
 //! 2. the classifiers claim spans of it in context, in priority order — list markers,
 //!    e-mail and web addresses, document numbers, plates and other codes, phone numbers,
 //!    dates and times, Roman numerals, ordinals, units, fractions, abbreviations, glued
-//!    codes, plain numbers, signs — each claim an `Item` that says what the span is; a
+//!    codes, lone letters, plain numbers, signs — each claim an `Item` that says what the span is; a
 //!    later classifier never sees a claimed span, so nothing is read twice;
 //! 3. `verbalise` writes every claim out in words and tidies the spacing;
 //! 4. `leftovers` reports what no classifier could read, with its position.
@@ -21,6 +21,7 @@ mod codes;
 mod dates;
 mod documents;
 mod leftovers;
+mod letters;
 mod markers;
 mod measures;
 mod numbers;
@@ -89,8 +90,10 @@ pub fn speak(text: &str, opts: &Options) -> Spoken {
     numbers::ordinals(text, &mut claims);
     measures::classify(text, &mut claims);
     numbers::fractions(text, &mut claims);
+    letters::initials(text, &mut claims);
     abbrev::classify(text, &tokens, &mut claims, opts, &mut notes);
     codes::classify(text, &mut claims, opts.dialect);
+    letters::classify(text, &mut claims);
     numbers::classify(text, &mut claims);
     signs::classify(text, &mut claims);
     let spoken = verbalise::verbalise(text, &claims, opts.dialect);

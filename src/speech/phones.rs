@@ -10,7 +10,7 @@ use super::token::word_before;
 /// account and identity-card numbers.
 const CALL_WORDS: &[&str] = &[
     "gọi", "sđt", "đt", "thoại", "nóng", "hotline", "đài", "fax", "zalo", "khoản", "stk", "cccd", "cmnd",
-    "lẻ",
+    "lẻ", "dđ", "thuế", "mst",
 ];
 
 /// Emergency services named before their number ("Công an xã: 113").

@@ -46,6 +46,12 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             return None;
         }
         let n = roman_value(r.as_str())?;
+        // "lần thứ IV" is an ordinal: "lần thứ tư", "thứ nhất".
+        let cue = &text[all.start()..r.start()];
+        if cue.trim_end().to_lowercase() == "thứ" {
+            let capital = cue.starts_with(char::is_uppercase);
+            return Some((all.start(), r.end(), Item::Ordinal { n, capital }));
+        }
         Some((r.start(), r.end(), Item::Integer(n)))
     });
 }

@@ -57,6 +57,21 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             pos += "và/hoặc".len();
             continue;
         }
+        // "từ 18 ~ 45 tuổi": a tilde between two amounts is a range.
+        if c == '~'
+            && claims.ending_at(text, pos).is_some_and(|c| is_amount(&c.item))
+            && claims.starting_at(text, pos + len).is_some_and(|c| is_amount(&c.item))
+        {
+            add.push((pos, pos + len, Item::words(" đến ")));
+            pos += len;
+            continue;
+        }
+        // "khoảng ~50 người": the word is written already.
+        if c == '~' && text[..pos].trim_end().to_lowercase().ends_with("khoảng") {
+            add.push((pos, pos + len, Item::words(" ")));
+            pos += len;
+            continue;
+        }
         if let Some((w, r)) = signs.iter().find(|(w, _)| rest.starts_with(w)) {
             add.push((pos, pos + w.len(), Item::words(r)));
             pos += w.len();

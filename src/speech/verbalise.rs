@@ -88,6 +88,11 @@ fn in_capitals(text: &str, start: usize, end: usize) -> bool {
     };
     let before: String = text[..start].trim_end().chars().rev().take_while(|c| c.is_alphabetic()).collect();
     let before: String = before.chars().rev().collect();
+    // The end of a code ("10-NQ/TU ngày …") is no heading word.
+    let word_start = text[..start].trim_end().len() - before.len();
+    if super::before(text, word_start).is_some_and(|c| c == '/' || c == '-' || c.is_ascii_digit()) {
+        return false;
+    }
     let after = text[end..].trim_start();
     let next = word(after);
     caps(Some(&before).filter(|b| !b.is_empty()).map(String::as_str))
