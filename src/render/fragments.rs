@@ -25,14 +25,16 @@ pub(crate) fn available(macros: Option<&str>) -> bool {
     macros.is_some_and(|t| t.contains("macro page_item("))
 }
 
+/// Language → (page, level, summary) → entry.
+type Memo = Mutex<HashMap<String, HashMap<(usize, u64, bool), Arc<str>>>>;
+
 /// What the entries of one render are made from.
 pub(crate) struct Source {
     items: Arc<Vec<Value>>,
     by_url: HashMap<String, usize>,
     /// A copy of the template set (a function cannot reach the set it is registered in).
     tera: Tera,
-    /// Language → (page, level, summary) → entry.
-    memo: Mutex<HashMap<String, HashMap<(usize, u64, bool), Arc<str>>>>,
+    memo: Memo,
 }
 
 impl Source {
@@ -71,7 +73,7 @@ pub(crate) fn page_item_html(args: &HashMap<String, Value>) -> tera::Result<Valu
         return Err(tera::Error::msg(messages::text(Msg::PageItemHtmlUnknown { url })));
     };
     let lang = crate::i18n::current_lang().unwrap_or_default();
-    let memo = |m: &Mutex<HashMap<String, HashMap<(usize, u64, bool), Arc<str>>>>| {
+    let memo = |m: &Memo| {
         let m = m.lock().unwrap_or_else(|p| p.into_inner());
         m.get(&lang).and_then(|l| l.get(&(i, level, summary))).cloned()
     };
