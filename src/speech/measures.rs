@@ -21,8 +21,11 @@ const TIME_SPANS: &[&str] = &["tháng", "tuần", "ngày", "năm", "quý", "gi�
 
 /// The unit `rest` starts with, and its reading.
 pub(crate) fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
-    // "15 đ/c" counts comrades (đồng chí), not money.
-    if rest.starts_with("đ/c") || rest.starts_with("Đ/c") || rest.starts_with("đ/C") {
+    // "15 đ/c" counts comrades (đồng chí), not money; "50.000đ/con" is a price.
+    let comrades = ["đ/c", "Đ/c", "đ/C"]
+        .iter()
+        .any(|p| rest.strip_prefix(p).is_some_and(|after| !after.starts_with(char::is_alphabetic)));
+    if comrades {
         return None;
     }
     table::units().iter().copied().find(|(w, _)| {
