@@ -192,6 +192,8 @@ pub enum Msg<'a> {
     FeedFilenameUnknown { name: &'a str, known: &'a str },
     FootnoteBackLabel,
     // -- #15 performance: add new variants below --
+    PageItemHtmlOutside,
+    PageItemHtmlUnknown { url: &'a str },
 
     // -- #16 import: add new variants below --
     ImportAbout,
@@ -1172,6 +1174,10 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (FootnoteBackLabel, En) => "Back to the reference".into(),
 
         // -- #15 performance: add new arms below --
+        (PageItemHtmlOutside, Vi) => "page_item_html() chỉ dùng được trong mẫu trang của web, không dùng trong shortcode".into(),
+        (PageItemHtmlOutside, En) => "page_item_html() works only in the site's templates, not in shortcodes".into(),
+        (PageItemHtmlUnknown { url }, Vi) => format!("page_item_html(): không có trang nào ở `{url}`; truyền `url=p.url` của một trang trong danh sách"),
+        (PageItemHtmlUnknown { url }, En) => format!("page_item_html(): no page at `{url}`; pass `url=p.url` of a page from a list"),
 
         // -- #16 import: add new arms below --
         (ImportAbout, Vi) => "Nhập văn bản (.docx, PDF, ảnh quét, .txt mã TCVN3/VNI/Unicode) thành trang văn bản nháp".into(),

@@ -109,3 +109,31 @@ fn heading_anchor_stays_out_of_summaries_feeds_and_search() {
     assert!(checked >= 4, "feeds and index files checked: {checked}");
     assert!(fx.read_public("atom.xml").contains("Đoạn đầu."));
 }
+
+// Lists render each page's entry once (`page_item_html`) through `macros.html`'s
+// `page_item`: a site's own `macros.html` must still decide what every list shows, on
+// section, term and home pages alike, and each list keeps its own heading level.
+#[test]
+fn an_overridden_page_item_macro_shows_in_every_list() {
+    let fx = Fixture::copy("basic");
+    // The default theme's lists, with only `macros.html` of the site's own.
+    std::fs::remove_dir_all(fx.path("templates")).expect("remove the fixture's templates");
+    let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/hoa-ban/templates/macros.html");
+    let macros = std::fs::read_to_string(theme).expect("theme macros.html");
+    let mine = macros.replace(
+        r#"<li class="item{% if p.document %}"#,
+        r#"<li data-mine="{{ level }}" class="item{% if p.document %}"#,
+    );
+    assert_ne!(mine, macros, "the theme's page_item changed: update this test");
+    fx.write("templates/macros.html", mine);
+    fx.build();
+    for (file, level, at_least) in
+        [("tin-tuc/index.html", 3, 2), ("tags/ma-tuy/index.html", 2, 2), ("index.html", 3, 2)]
+    {
+        let html = fx.read_public(file);
+        let entries = html.matches(r#"<li data-mine=""#).count();
+        assert!(entries >= at_least, "{file}: {entries} entries from the site's macro:\n{html}");
+        assert_eq!(entries, html.matches(&format!(r#"<li data-mine="{level}""#)).count(), "{file}:\n{html}");
+        assert!(!html.contains(r#"<li class="item"#), "{file}: an entry not from the site's macro:\n{html}");
+    }
+}

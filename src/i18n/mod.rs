@@ -64,6 +64,11 @@ fn scope() -> Option<(String, String)> {
     SCOPE.with(|s| s.borrow().clone())
 }
 
+/// The language of the render running on this thread, if any.
+pub(crate) fn current_lang() -> Option<String> {
+    SCOPE.with(|s| s.borrow().as_ref().map(|(lang, _)| lang.clone()))
+}
+
 /// Reads the tables: the theme's and the site's files (`files`, in that order), then the
 /// config's `translations:`. Bad files are errors naming file and line.
 pub fn load(

@@ -15,7 +15,7 @@ pub struct Shared {
     /// `site` with `recent_pages` filled in, for the home page.
     pub site_home: Value,
     /// List item of each page (no content), reused in every list.
-    pub items: Vec<Value>,
+    pub items: std::sync::Arc<Vec<Value>>,
     /// Site-absolute URL → (title) for breadcrumbs.
     pub home_title: String,
     /// The top-level sections of each other language (its home section's subsections),
@@ -66,7 +66,7 @@ impl Shared {
                 "page_count": site.pages.len(),
             }),
             site_home: Value::Null,
-            items,
+            items: std::sync::Arc::new(items),
             home_title: home_title.to_owned(),
             language_sections: c
                 .languages
@@ -93,7 +93,7 @@ impl Shared {
 
     /// Rebuilds page `i`'s list item after its Markdown changed.
     pub fn refresh_item(&mut self, model: &Model, i: usize) {
-        self.items[i] = page_item(model, i, &model.md.pages[i]);
+        std::sync::Arc::make_mut(&mut self.items)[i] = page_item(model, i, &model.md.pages[i]);
     }
 
     /// The list items of `pages`, in order.
@@ -449,6 +449,35 @@ pub fn section(site: &Site, shared: &Shared, s: usize, html: &Html, with_pages: 
         ("subsections", Value::Array(subsections)),
         ("extra", f.map_or(Value::Object(Map::new()), |f| f.extra.clone())),
     ])
+}
+
+/// The menu's sections for the file at `current`: each with `current` ("page" for the
+/// section itself, "true" for a file under it, else null) and `language` (the home
+/// section of another language), so templates need not work these out per entry.
+pub fn nav(
+    sections: &Value,
+    current: &str,
+    languages: &std::collections::BTreeMap<String, crate::languages::Language>,
+) -> Value {
+    let Value::Array(list) = sections else { return sections.clone() };
+    let entry = |s: &Value| {
+        let mut s = s.clone();
+        if let Value::Object(m) = &mut s {
+            let url = m.get("url").and_then(Value::as_str).unwrap_or_default();
+            let here = if current == url {
+                Value::from("page")
+            } else if current.starts_with(url) {
+                Value::from("true")
+            } else {
+                Value::Null
+            };
+            let language = languages.contains_key(url.trim_start_matches('/').trim_end_matches('/'));
+            m.insert("current".into(), here);
+            m.insert("language".into(), language.into());
+        }
+        s
+    };
+    Value::Array(list.iter().map(entry).collect())
 }
 
 /// The `paginator` for list page `n` (1-based) of a list of `pages` at `base`.

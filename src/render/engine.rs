@@ -26,7 +26,12 @@ pub fn compile(
     }
     let instrumented: Vec<(&str, String)> =
         theme.templates.iter().map(|(n, t)| (n.as_str(), super::limits::instrument(&t.text, n))).collect();
-    let sources: Vec<(&str, &str)> = instrumented.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let mut sources: Vec<(&str, &str)> = instrumented.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    // List entries rendered once per page (`page_item_html`), when `macros.html` has them.
+    let entries = super::fragments::available(theme.templates.get("macros.html").map(|t| t.text.as_str()));
+    if entries {
+        sources.push((super::fragments::TEMPLATE, super::fragments::TEMPLATE_TEXT));
+    }
     let parsed = std::thread::scope(|s| {
         std::thread::Builder::new()
             .stack_size(super::limits::STACK_SIZE)
@@ -54,6 +59,9 @@ pub fn compile(
         Err(tera::Error::msg(messages::text(Msg::TemplateGetEnvOff)))
     });
     tera.register_function("range", bounded_range);
+    if entries {
+        tera.register_function("page_item_html", super::fragments::page_item_html);
+    }
     tera.register_function(super::limits::DEPTH_CHECK, super::limits::depth_check);
     tera.register_filter("vi_date", vi_date);
     tera.register_filter("slugify", |v: &Value, _: &HashMap<String, Value>| {

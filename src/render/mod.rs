@@ -7,6 +7,7 @@
 pub(crate) mod context;
 pub mod engine;
 pub(crate) mod feeds;
+pub(crate) mod fragments;
 pub mod limits;
 pub mod relative;
 pub(crate) mod touched;
@@ -352,12 +353,20 @@ pub(crate) fn render_jobs(
     let failed: std::sync::Mutex<Vec<(usize, Diagnostic)>> = std::sync::Mutex::new(Vec::new());
     // Site links that point at nothing, with the template that wrote them.
     let broken = std::sync::Mutex::new(Vec::new());
-    let worker = || loop {
-        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let Some(&j) = order.get(k) else { break };
-        if let Err(d) = render_job(model, tera, shared, &jobs[j], sink, &broken) {
-            failed.lock().unwrap_or_else(|p| p.into_inner()).push((j, d));
-        }
+    // Each page's list entry is rendered once, by the first list that shows it.
+    let entries = std::sync::Arc::new(fragments::Source::new(
+        tera,
+        shared.items.clone(),
+        model.site.pages.iter().map(|p| p.url.clone()),
+    ));
+    let worker = || {
+        fragments::scoped(&entries, || loop {
+            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&j) = order.get(k) else { break };
+            if let Err(d) = render_job(model, tera, shared, &jobs[j], sink, &broken) {
+                failed.lock().unwrap_or_else(|p| p.into_inner()).push((j, d));
+            }
+        })
     };
     rayon::scope(|scope| {
         for _ in 0..rayon::current_num_threads() {
@@ -730,8 +739,8 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
         .find(|i| i.lang == lang)
         .map_or(Value::Null, |i| Value::String(i.url()));
     m.insert("search_url".into(), search_url);
-    let nav = shared.language_sections.get(&lang).cloned();
-    m.insert("nav_sections".into(), nav.unwrap_or_else(|| shared.site["sections"].clone()));
+    let nav = shared.language_sections.get(&lang).unwrap_or(&shared.site["sections"]);
+    m.insert("nav_sections".into(), context::nav(nav, &url, &site.config.languages));
     m.insert("lang".into(), Value::String(lang));
     m.insert("translations".into(), Value::Array(translations));
     m.insert("current_url".into(), Value::String(url));

@@ -24,25 +24,41 @@ impl LinkStyle<'_> {
 
     /// Rewrites one site-absolute URL (starting with `/`).
     pub fn rewrite(&self, url: &str) -> String {
-        let (path, suffix) = match url.find(['?', '#']) {
+        let mut out = Vec::with_capacity(self.prefix.len() + url.len() + 10);
+        self.rewrite_into(url, &mut out);
+        // Only `str`s were put in.
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// `rewrite`, appended to `out` (no text of its own on the way).
+    fn rewrite_into(&self, url: &str, out: &mut Vec<u8>) {
+        let (path, suffix) = match url.bytes().position(|b| b == b'?' || b == b'#') {
             Some(i) => url.split_at(i),
             None => (url, ""),
         };
-        let mut path = path.to_owned();
-        let is_dir =
-            path.ends_with('/') || (!last_segment_has_dot(&path) && self.urls.contains(&format!("{path}/")));
-        if is_dir && !path.ends_with('/') {
-            path.push('/');
+        let slash = path.ends_with('/');
+        let is_dir = slash || (!last_segment_has_dot(path) && self.is_folder(path));
+        let start = out.len();
+        out.extend_from_slice(self.prefix.as_bytes());
+        out.extend_from_slice(&path.as_bytes()[1..]);
+        if is_dir && !slash {
+            out.push(b'/');
         }
         if is_dir && !self.pretty {
-            path.push_str("index.html");
+            out.extend_from_slice(b"index.html");
         }
-        let mut out = format!("{}{}", self.prefix, &path[1..]);
-        if out.is_empty() {
-            out.push_str("./");
+        if out.len() == start {
+            out.extend_from_slice(b"./");
         }
-        out.push_str(suffix);
-        out
+        out.extend_from_slice(suffix.as_bytes());
+    }
+
+    /// Whether `path` (without a final `/`) is a folder URL of the site.
+    fn is_folder(&self, path: &str) -> bool {
+        let mut folder = String::with_capacity(path.len() + 1);
+        folder.push_str(path);
+        folder.push('/');
+        self.urls.contains(&folder)
     }
 
     /// Rewrites every site-absolute URL attribute in `html`.
@@ -64,7 +80,7 @@ impl LinkStyle<'_> {
         let mut rest = html;
         while let Some((quote_at, quote)) = find_link(rest) {
             let value_start = quote_at + 1;
-            let Some(len) = rest[value_start..].iter().position(|&b| b == quote) else {
+            let Some(len) = memchr::memchr(quote, &rest[value_start..]) else {
                 break;
             };
             out.extend_from_slice(&rest[..value_start]);
@@ -73,19 +89,13 @@ impl LinkStyle<'_> {
                 continue;
             };
             // `srcset="/a-480.jpg 480w, /a-800.jpg 800w"`: each candidate's URL.
-            let srcset = rest[..quote_at].ends_with(b"srcset=");
-            let urls: Vec<&str> = if srcset {
-                value.split(", ").map(|c| c.split(' ').next().unwrap_or(c)).collect()
-            } else {
-                vec![value]
-            };
-            if let Some(broken) = broken.as_deref_mut() {
-                for url in urls.iter().filter(|u| u.starts_with('/') && !crate::anchors::serves(self.urls, u))
-                {
-                    broken.push((*url).to_owned());
+            if rest[..quote_at].ends_with(b"srcset=") {
+                if let Some(broken) = broken.as_deref_mut() {
+                    let urls = value.split(", ").map(|c| c.split(' ').next().unwrap_or(c));
+                    for url in urls.filter(|u| u.starts_with('/') && !crate::anchors::serves(self.urls, u)) {
+                        broken.push(url.to_owned());
+                    }
                 }
-            }
-            if srcset {
                 let candidates: Vec<String> = value
                     .split(", ")
                     .map(|c| match c.split_once(' ') {
@@ -96,7 +106,12 @@ impl LinkStyle<'_> {
                     .collect();
                 out.extend_from_slice(candidates.join(", ").as_bytes());
             } else {
-                out.extend_from_slice(self.rewrite(value).as_bytes());
+                if let Some(broken) = broken.as_deref_mut() {
+                    if !crate::anchors::serves(self.urls, value) {
+                        broken.push(value.to_owned());
+                    }
+                }
+                self.rewrite_into(value, &mut out);
             }
             rest = &rest[value_start + len..];
         }
@@ -108,10 +123,7 @@ impl LinkStyle<'_> {
 /// Finds the next `attr="/…"` with a URL attribute; returns the quote's offset and byte.
 fn find_link(bytes: &[u8]) -> Option<(usize, u8)> {
     // One pass over `=` signs: each is looked at once, so a page costs its length.
-    let mut from = 0;
-    while let Some(rel) = bytes[from..].iter().position(|&b| b == b'=') {
-        let pos = from + rel;
-        from = pos + 1;
+    for pos in memchr::memchr_iter(b'=', bytes) {
         let (Some(&quote), Some(&b'/')) = (bytes.get(pos + 1), bytes.get(pos + 2)) else { continue };
         if quote != b'"' && quote != b'\'' {
             continue;
