@@ -21,8 +21,11 @@ const TIME_SPANS: &[&str] = &["tháng", "tuần", "ngày", "năm", "quý", "gi�
 
 /// The unit `rest` starts with, and its reading.
 pub(crate) fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
-    // "15 đ/c" counts comrades (đồng chí), not money.
-    if rest.starts_with("đ/c") || rest.starts_with("Đ/c") || rest.starts_with("đ/C") {
+    // "15 đ/c" counts comrades (đồng chí), not money; "50.000đ/con" is a rate.
+    let comrades = ["đ/c", "Đ/c", "đ/C"]
+        .iter()
+        .any(|w| rest.strip_prefix(w).is_some_and(|after| !after.starts_with(char::is_alphanumeric)));
+    if comrades {
         return None;
     }
     table::units().iter().copied().find(|(w, _)| {
@@ -71,7 +74,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             low_rest.starts_with(*w) && !low_rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
         };
         // "chuyên đề/tháng", "lượt/ngày": a span of time after a noun that is none.
-        let per_span = prev.as_deref().is_some_and(|w| !TIME_SPANS.contains(&w) && !per.contains(&w))
+        // "2 ca/ngày", "300 lượt xe/ngày": so is a counted rate word before a span.
+        let per_span = prev
+            .as_deref()
+            .is_some_and(|w| !TIME_SPANS.contains(&w) && (!per.contains(&w) || number_near(head)))
             && TIME_SPANS.iter().any(starts_word);
         // "5 người/hộ", "120 lượt người/ngày": a counted word before a rate word, the
         // number further back in the clause.

@@ -547,3 +547,25 @@ fn cn_outside_a_day_context_is_reported_with_its_readings() {
     assert_eq!(spoken("làm việc thứ 7 và CN"), "Làm việc thứ bảy và chủ nhật");
     assert_eq!(leftovers_of("Có 20 CN tham gia."), ["CN (chủ nhật hay công nghệ hay công nhân?)"]);
 }
+
+/// "phí tiêm 50.000đ/con" left "50.000đ" unread: "đ/c" was taken for "đồng chí" even
+/// at the start of a longer word. Every money form before every rate word is read.
+#[test]
+fn money_before_a_rate_slash_is_read() {
+    for money in ["50.000đ", "50.000 đ", "50.000 đồng", "50.000 VNĐ", "2 triệu đồng", "500 nghìn đồng"]
+    {
+        for per in ["con", "cây", "ca", "cái", "chuyến", "cuốn", "liều", "người/ngày", "kg", "tháng"]
+        {
+            let text = format!("Phí {money}/{per}.");
+            let got = speak(&text, &north());
+            assert!(got.leftovers.is_empty(), "{text:?} → {:?}", got.leftovers);
+            assert!(
+                !got.text.contains(|c: char| c.is_ascii_digit() || c == '/'),
+                "{text:?} → {:?}",
+                got.text
+            );
+            assert!(got.text.contains("đồng mỗi "), "{text:?} → {:?}", got.text);
+        }
+    }
+    assert_eq!(spoken("Có 15 đ/c tham gia."), "Có mười lăm đồng chí tham gia.");
+}
