@@ -218,6 +218,18 @@ mod tests {
         assert_eq!(got, want);
     }
 
+    /// Lettered items, in a Markdown list or as paragraphs, say the letter's name.
+    #[test]
+    fn lettered_items_say_the_letters_name() {
+        let md = "- b) Kiểm tra.\n- c) Báo cáo.\n\nđ) Các nhiệm vụ khác.\n\n1. Rà soát.\n";
+        let opts =
+            speech::Options { dialect: speech::Dialect::North, abbreviations: &[], documents: &|_| None };
+        let (got, left) = script(None, md, &opts);
+        let got: Vec<&str> = got.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(got, ["Bê, kiểm tra.", "Xê, báo cáo.", "Đê, các nhiệm vụ khác.", "Thứ nhất, rà soát."]);
+        assert!(left.is_empty(), "{left:?}");
+    }
+
     #[test]
     fn sentences_end_with_a_pause() {
         assert_eq!(end_sentence("Tin chính".into()), "Tin chính.");

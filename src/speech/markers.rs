@@ -72,7 +72,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = re(
         &RE,
-        r"^\s*(?:\((?P<a>\d{1,2}|[a-zđ])\)\s*|(?P<b>\d{1,2}|[a-zđ])\)\s*|(?P<c>\d{1,2})\.(?:\s+|$)|(?P<l>[a-zđ])\.\s+|(?P<sub>\d{1,2}(?:\.\d{1,2})+)\.?\s+|(?P<r>[IVXL]{1,6})\s*[.):\-–]\s+|(?P<bullet>[-+•–—]+\s+|\*+))",
+        r"^\s*(?:\((?P<a>\d{1,2}|[a-zđ])\)\s*|(?P<b>\d{1,2}|[a-zđA-HJKM-UWYĐ])\)\s*|(?P<c>\d{1,2})\.(?:\s+|$)|(?P<l>[a-zđA-HJKM-UWYĐ])\.\s+|(?P<sub>\d{1,2}(?:\.\d{1,2})+)\.?\s+|(?P<r>[IVXL]{1,6})\s*[.):\-–]\s+|(?P<bullet>[-+•–—]+\s+|\*+))",
     );
     let Some(caps) = re.captures(text) else { return };
     let Some(all) = caps.get(0) else { return };
@@ -85,15 +85,29 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
         let first = c.next()?;
         Some(first.to_uppercase().chain(c).collect::<String>() + ",")
     };
+    // "P. Chiềng Lề", "Q. Giám đốc": a capital with a dot that is an abbreviation
+    // (phường, quyền) is no marker.
+    if let Some(l) = caps.name("l").filter(|l| l.as_str().starts_with(char::is_uppercase)) {
+        let dotted = format!("{}.", l.as_str());
+        if l.as_str()
+            .chars()
+            .next()
+            .is_some_and(|c| super::table::abbreviations_from(c).iter().any(|a| a.written == dotted))
+        {
+            return;
+        }
+    }
     let (reading, lower_next) = if let Some(m) =
         caps.name("a").or(caps.name("b")).or(caps.name("c")).or(caps.name("l"))
     {
-        // A lettered item is said by its letter, as announcers read "a)", "b)" ("a, …",
+        // A lettered item is said by its letter's name, as announcers read "a)", "b)" ("a, …",
         // "bê, …"): an ordinal would misnumber a list that skips letters (docs/speech.md).
+        // Capitals other than Roman digits ("A.", "B)") are letters too.
         let n = match m.as_str().parse::<u64>() {
             Ok(n) => n,
-            Err(_) if LETTERS.chars().any(|c| m.as_str().starts_with(c)) => {
-                let (reading, end) = lower_next_word(text, all.end(), m.as_str().to_owned() + ",");
+            Err(_) if LETTERS.chars().any(|c| m.as_str().to_lowercase().starts_with(c)) => {
+                let name = super::codes::letters(&m.as_str().to_uppercase());
+                let (reading, end) = lower_next_word(text, all.end(), name + ",");
                 claims.add(all.start(), end, Item::Words(reading));
                 return;
             }

@@ -569,3 +569,29 @@ fn money_before_a_rate_slash_is_read() {
     }
     assert_eq!(spoken("Có 15 đ/c tham gia."), "Có mười lăm đồng chí tham gia.");
 }
+
+/// "b) Kiểm tra" read "B, kiểm tra": the announcer would say the written letter, not
+/// its name. Lettered items say the letter's name ("bê", "xê", "đê"), numbered ones the
+/// ordinal; an abbreviation with a dot ("P.", "Q.") is no marker.
+#[test]
+fn letter_list_markers_are_read_by_the_letters_name() {
+    for (marker, name) in [
+        ("a)", "A"),
+        ("b)", "Bê"),
+        ("c)", "Xê"),
+        ("d)", "Dê"),
+        ("đ)", "Đê"),
+        ("e)", "E"),
+        ("g)", "Gờ"),
+        ("h.", "Hát"),
+        ("(k)", "Ca"),
+        ("B)", "Bê"),
+        ("C.", "Xê"),
+    ] {
+        assert_eq!(spoken(&format!("{marker} Tổ chức kiểm tra.")), format!("{name}, tổ chức kiểm tra."));
+    }
+    assert_eq!(spoken("1) Rà soát."), "Thứ nhất, rà soát.");
+    assert_eq!(spoken("2. Rà soát."), "Thứ hai, rà soát.");
+    assert_eq!(spoken("Theo điểm a, b và đ khoản 2."), "Theo điểm a, bê và đê khoản hai.");
+    assert_eq!(spoken("P. Chiềng Lề"), "Phường Chiềng Lề");
+}
