@@ -75,6 +75,16 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
                 .flatten()
                 .any(|at| word_after(text, at).is_some_and(|w| words.split('|').any(|x| x == w)))
         }
+        // One of the words is in the same sentence: "Tốt 60%, Khá 30%, TB 10%".
+        // Not before "số": "TB số 15" cites a document whatever the sentence is about.
+        Some(("near", _)) if rest.trim_start().starts_with("số ") => false,
+        Some(("near", words)) => {
+            let from = text[..start].rfind(['.', ';', '!', '?', '\n']).map_or(0, |i| i + 1);
+            let to = rest.find(['.', ';', '!', '?', '\n']).map_or(text.len(), |i| end + i);
+            text[from..to]
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| words.split('|').any(|x| x == w.to_lowercase()))
+        }
         _ => false,
     }
 }

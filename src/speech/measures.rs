@@ -16,7 +16,8 @@ const AMOUNT_WORDS: &[&str] = &[
 ];
 
 /// Spans of time: after a noun that is no span itself, "/tháng" is a rate ("2 chuyên
-/// đề/tháng", "3 lần/tuần"), while "ngày/tháng/năm sinh" and "báo cáo tuần/tháng" list spans.
+/// đề/tháng", "3 lần/tuần"), while "báo cáo tuần/tháng" lists spans (and "ngày/tháng/năm" is
+/// one field name, in `data/signs.tsv`).
 const TIME_SPANS: &[&str] = &["tháng", "tuần", "ngày", "năm", "quý", "giờ", "phút", "giây", "học kỳ", "buổi"];
 
 /// The unit `rest` starts with, and its reading.

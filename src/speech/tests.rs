@@ -588,10 +588,24 @@ fn letter_list_markers_are_read_by_the_letters_name() {
         ("B)", "Bê"),
         ("C.", "Xê"),
     ] {
-        assert_eq!(spoken(&format!("{marker} Tổ chức kiểm tra.")), format!("{name}, tổ chức kiểm tra."));
+        assert_eq!(spoken(&format!("{marker} Rà soát đối tượng.")), format!("{name}, rà soát đối tượng."));
     }
     assert_eq!(spoken("1) Rà soát."), "Thứ nhất, rà soát.");
     assert_eq!(spoken("2. Rà soát."), "Thứ hai, rà soát.");
     assert_eq!(spoken("Theo điểm a, b và đ khoản 2."), "Theo điểm a, bê và đê khoản hai.");
     assert_eq!(spoken("P. Chiềng Lề"), "Phường Chiềng Lề");
+}
+
+/// "TB 10%" in a list of ratings read "Thông báo"; "ngày/tháng/năm sinh" read "ngày
+/// hoặc tháng hoặc năm sinh".
+#[test]
+fn tb_among_ratings_is_trung_binh_and_a_date_field_has_no_hoac() {
+    assert_eq!(
+        spoken("Giỏi 20%, Khá 50%, TB 25%, Yếu 5%."),
+        "Giỏi hai mươi phần trăm, Khá năm mươi phần trăm, trung bình hai mươi lăm phần trăm, Yếu năm phần trăm."
+    );
+    assert_eq!(spoken("xếp loại TB"), "Xếp loại trung bình");
+    assert_eq!(spoken("Các TB của xã."), "Các Thông báo của xã.");
+    assert_eq!(spoken("Ngày/tháng/năm sinh:"), "Ngày tháng năm sinh:");
+    assert_eq!(spoken("báo cáo tuần/tháng"), "Báo cáo tuần hoặc tháng");
 }
