@@ -79,8 +79,14 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
         // Not before "số": "TB số 15" cites a document whatever the sentence is about.
         Some(("near", _)) if rest.trim_start().starts_with("số ") => false,
         Some(("near", words)) => {
-            let from = text[..start].rfind(['.', ';', '!', '?', '\n']).map_or(0, |i| i + 1);
-            let to = rest.find(['.', ';', '!', '?', '\n']).map_or(text.len(), |i| end + i);
+            // A sentence ends at ". " ("1.200 em" is a number).
+            let stop = |at: usize| {
+                text[at..].starts_with('\n')
+                    || text[at..].starts_with(['.', '!', '?'])
+                        && text[at + 1..].chars().next().is_none_or(char::is_whitespace)
+            };
+            let from = (0..start).rev().find(|&i| text.is_char_boundary(i) && stop(i)).map_or(0, |i| i + 1);
+            let to = (end..text.len()).find(|&i| text.is_char_boundary(i) && stop(i)).unwrap_or(text.len());
             text[from..to]
                 .split(|c: char| !c.is_alphabetic())
                 .any(|w| words.split('|').any(|x| x == w.to_lowercase()))

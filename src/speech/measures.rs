@@ -90,8 +90,15 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         }
         // "mg/1 lít", "kg/1 người": a slash after a unit, before a number, is "trên";
         // "8 vụ/12 bị can" pairs two counts: a pause.
+        // "1,5 lít xăng/100 km": a measure after the slash is "trên" too.
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
-            return Some((all.start(), all.end(), Item::words(if after_unit { "trên" } else { "," })));
+            let n = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
+            let measure = unit_at(rest[n..].trim_start()).is_some();
+            return Some((
+                all.start(),
+                all.end(),
+                Item::words(if after_unit || measure { "trên" } else { "," }),
+            ));
         }
         // "đồng/kWh": a unit after the slash.
         if let Some((u, reading)) = unit_at(rest).filter(|(u, _)| u.chars().count() > 1) {
