@@ -125,14 +125,14 @@ fn marker_at(text: &str, from: usize, claims: &mut Claims, d: Dialect) -> Option
         if n == 0 {
             return None;
         }
-        let Some(r) = lead(n) else { return None };
+        let r = lead(n)?;
         (r, true)
     } else if let Some(m) = caps.name("sub") {
         let parts: Vec<String> =
             m.as_str().split('.').filter_map(|p| p.parse::<u64>().ok()).map(|n| read_integer(n, d)).collect();
         (capitalise(&parts.join(" chấm ")) + ",", true)
     } else if let Some(m) = caps.name("r") {
-        let Some(n) = roman_value(m.as_str()) else { return None };
+        let n = roman_value(m.as_str())?;
         (capitalise(&read_integer(n, d)) + ",", true)
     } else if caps.name("bullet").is_some() {
         (String::new(), false)
