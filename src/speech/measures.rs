@@ -117,7 +117,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             None if money && word_len > 0 && rest.starts_with(char::is_lowercase) => &rest[..word_len],
             None => return None,
         };
-        let reading = unit_at(&rest[..w.len()]).map_or(w, |(_, r)| r);
+        // "đ/c" after the slash is read from the abbreviation table (đồng chí).
+        let abbreviation = || table::abbreviations().iter().find(|a| a.written == w && a.context.is_empty());
+        let reading =
+            unit_at(&rest[..w.len()]).map_or_else(|| abbreviation().map_or(w, |a| a.reading), |(_, r)| r);
         Some((all.start(), all.end() + w.len(), Item::Words(format!("mỗi {reading}"))))
     });
 }
