@@ -93,7 +93,14 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         // "1,5 lít xăng/100 km": a measure after the slash is "trên" too.
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
             let n = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
-            let measure = unit_at(rest[n..].trim_start()).is_some();
+            let after_number = rest[n..].trim_start();
+            // "1 lần/2 tuần": a count of a span after the slash is "mỗi".
+            if TIME_SPANS.iter().any(|w| {
+                after_number.starts_with(w) && !after_number[w.len()..].starts_with(char::is_alphanumeric)
+            }) {
+                return Some((all.start(), all.end(), Item::words("mỗi")));
+            }
+            let measure = unit_at(after_number).is_some();
             return Some((
                 all.start(),
                 all.end(),
