@@ -58,11 +58,16 @@ pub const KINDS: &[Kind] = &[
     k("QĐLT", "quyet-dinh-lien-tich", "Quyết định liên tịch"),
     k("CTLT", "chuong-trinh-lien-tich", "Chương trình liên tịch"),
     k("KHLT", "ke-hoach-lien-tich", "Kế hoạch liên tịch"),
+    // Issued jointly too ("02/CTrPH-MTTQ-CA", "01/QCPH-UBND-CA").
+    k("CTrPH", "chuong-trinh-phoi-hop", "Chương trình phối hợp"),
+    k("QCPH", "quy-che-phoi-hop", "Quy chế phối hợp"),
+    k("KHPH", "ke-hoach-phoi-hop", "Kế hoạch phối hợp"),
 ];
 
-/// Whether a kind code is that of a joint document, issued by every body after it.
+/// Whether a kind code is that of a joint document (liên tịch, phối hợp), issued by
+/// every body after it.
 pub fn is_joint(code: &str) -> bool {
-    code.len() > 2 && code.ends_with("LT")
+    code.len() > 2 && (code.ends_with("LT") || code.ends_with("PH"))
 }
 
 /// Kind codes that cite a document before a bare number ("QĐ 1373", "KL 49"; facts-vi.md

@@ -65,9 +65,10 @@ pub(crate) fn early(text: &str, claims: &mut Claims) {
         let x = caps.name("x")?;
         Some((x.start(), x.end(), Item::words("nhân")))
     });
-    // "02 lớp x 35 học viên": a spaced "x" between a counted word and a number.
+    // "02 lớp x 35 học viên", "2 bộ quần áo x 2 mùa": a spaced "x" between a counted
+    // noun of up to three words and a number.
     static COUNT_TIMES: OnceLock<regex::Regex> = OnceLock::new();
-    let count_times = re(&COUNT_TIMES, r"\d\s*\p{Ll}+(?:\s\p{Ll}+)?(?P<x>\s[x×]\s)\d");
+    let count_times = re(&COUNT_TIMES, r"\d\s*\p{Ll}+(?:\s\p{Ll}+){0,2}(?P<x>\s[x×]\s)\d");
     scan(text, claims, count_times, |caps, _, _| {
         let x = caps.name("x")?;
         Some((x.start(), x.end(), Item::words(" nhân ")))

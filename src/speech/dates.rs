@@ -71,6 +71,15 @@ fn is_score(text: &str, start: usize, end: usize, a: &str, b: &str) -> bool {
 /// Cue words that already say when, so "ngày" is not added ("sáng 16/7", "đêm 15/7").
 const NO_DAY_WORD: &[&str] = &["sáng", "trưa", "chiều", "tối", "đêm", "khánh", "mùng", "mồng", "ngày"];
 
+/// Words before "tháng 2-3" that make it a span of one month ("mỗi tháng 2-3 lần").
+const PER_SPAN: &[&str] = &["mỗi", "hằng", "hàng", "một"];
+
+/// Words after "tháng 2-3" that it counts ("2-3 lần"), so it is no range of months.
+const COUNTED: &[&str] = &[
+    "lần", "buổi", "ngày", "người", "đợt", "cuộc", "lượt", "ca", "tuần", "giờ", "tiếng", "phiên", "chuyến",
+    "kỳ",
+];
+
 fn num(caps: &Captures, name: &str) -> Option<u64> {
     caps.name(name)?.as_str().parse().ok()
 }
@@ -175,6 +184,52 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         v.extend(day_month(d1, m1, y1));
         v.push(Item::words("đến ngày"));
         v.extend(day_month(d2, m2, y2));
+        Some((all.start(), all.end(), Item::Seq(v)))
+    });
+
+    // Months or quarters of one year: "trong tháng 7-8/2025", "các tháng 6 - 7", "quý I-II/2025"
+    // → "tháng bảy đến tháng tám năm …", "quý một đến quý hai năm …".
+    static MONTHS: OnceLock<regex::Regex> = OnceLock::new();
+    let months = re(
+        &MONTHS,
+        &format!(
+            r"(?P<w>[Tt]háng|THÁNG|[Qq]uý|QUÝ)\s+(?P<a>\d{{1,2}}|[IV]+)\s*{DASH}\s*(?:(?:tháng|quý)\s+)?(?P<b>\d{{1,2}}|[IV]+)(?:\s*/\s*(?P<y>\d{{4}}))?"
+        ),
+    );
+    scan(text, claims, months, |caps, text, _| {
+        let all = caps.get(0)?;
+        if before(text, all.start()).is_some_and(char::is_alphanumeric) || !free_after(text, all.end()) {
+            return None;
+        }
+        let word = caps["w"].to_owned();
+        let quarter = word.to_lowercase() == "quý";
+        // "mỗi tháng 2-3 lần" counts times in a month, no months.
+        let per = word_before(text, all.start(), "").is_some_and(|w| PER_SPAN.contains(&w.as_str()));
+        let counted = word_after(text, all.end()).is_some_and(|w| COUNTED.contains(&w.as_str()));
+        if caps.name("y").is_none() && (per || counted) {
+            return None;
+        }
+        let value = |s: &str| s.parse().ok().or_else(|| roman_value(s));
+        let (a, b) = (value(&caps["a"])?, value(&caps["b"])?);
+        let last = if quarter { 4 } else { 12 };
+        let y = num(caps, "y");
+        if a < 1 || a >= b || b > last || y.is_some_and(|y| !is_year(y)) {
+            return None;
+        }
+        let mut v = vec![
+            Item::Words(word.clone()),
+            Item::Integer(a),
+            Item::Words(format!("đến {}", word.to_lowercase())),
+        ];
+        if quarter {
+            v.push(Item::Integer(b));
+        } else {
+            v[1] = Item::Month(a);
+            v.push(Item::Month(b));
+        }
+        if let Some(y) = y {
+            v.extend([Item::words("năm"), Item::Integer(y)]);
+        }
         Some((all.start(), all.end(), Item::Seq(v)))
     });
 

@@ -115,6 +115,16 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
                     && !hay[i + w.len()..].starts_with(char::is_alphanumeric)
             })
     };
+    // Before the number, a name right after a kind names another document's issuer
+    // ("Nghị quyết Trung ương 7 khóa IX … và Chỉ thị 50-CT/TW": still "của Trung ương").
+    let names_issuer = |hay: &str, w: &str| {
+        !w.is_empty()
+            && hay.match_indices(w).any(|(i, _)| {
+                !hay[..i].ends_with(char::is_alphanumeric)
+                    && !hay[i + w.len()..].starts_with(char::is_alphanumeric)
+                    && kinds::by_last_words(hay[..i].trim_end()).is_none()
+            })
+    };
     let first_code = code.split('-').next().unwrap_or(code);
     // The name, or its head of two words or more: "Ban Bí thư" for "Ban Bí thư Trung
     // ương Đảng", "Ủy ban nhân dân tỉnh" for "Ủy ban nhân dân tỉnh Sơn La".
@@ -126,7 +136,8 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
         // ("về kết luận của Thường trực Tỉnh ủy"), not the subject ("lịch tiếp công dân
         // của Chủ tịch UBND xã").
         let conveyed = CONVEYED_WORDS.iter().filter_map(|w| tail_l.find(&format!("{w} của "))).min();
-        if has_word(&head_l, &head_of_name) || conveyed.is_some_and(|i| has_word(&tail_l[i..], &head_of_name))
+        if names_issuer(&head_l, &head_of_name)
+            || conveyed.is_some_and(|i| has_word(&tail_l[i..], &head_of_name))
         {
             return true;
         }
@@ -139,9 +150,11 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
     if code_word && first_code.chars().count() > 2 {
         return true;
     }
-    // "… số 11-CT/TW ngày 13/4/2007 của Bộ Chính trị": only a date may come between the
+    // "… số 11-CT/TW ngày 13/4/2007 của Bộ Chính trị" (or "giữa …" for a joint document):
+    // only a date may come between the
     // number and "của" ("… số 57/2020/QH14 quy định … của thanh niên" names no issuer).
-    for word in tail.split(|c: char| c.is_whitespace() || c == ',') {
+    let mut words = tail.split(|c: char| c.is_whitespace() || c == ',').peekable();
+    while let Some(word) = words.next() {
         let w = word.trim_matches(|c: char| "()".contains(c));
         // The drafting unit glued to the number ("1520/BCA-C06 của …") is not a word between.
         if w.is_empty()
@@ -153,7 +166,11 @@ fn issuer_said(text: &str, start: usize, end: usize, name: &str, code: &str) -> 
         if w.chars().all(|c| c.is_ascii_digit() || "/.-".contains(c)) {
             continue;
         }
-        return w == "của" || w == "Của";
+        // "… số 02/CTrPH-MTTQ-CA giữa Ủy ban MTTQ xã và Công an xã" names the parties
+        // ("giữa năm 2025" does not).
+        let between = ["giữa", "Giữa"].contains(&w)
+            && words.peek().is_some_and(|next| next.starts_with(char::is_uppercase));
+        return ["của", "Của"].contains(&w) || between;
     }
     false
 }
@@ -195,6 +212,9 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
     let found = mentions::find(text);
     let mut last = 0;
     let mut pending: Vec<(usize, usize, Item)> = Vec::new();
+    // The first issuer code of each pending number: a later "của …" that names the
+    // issuer of the last of a list names it for all of them.
+    let mut codes: Vec<String> = Vec::new();
     for m in &found {
         if !claims.is_free(m.start, m.end) {
             continue;
@@ -264,9 +284,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
         let item = if kind.is_none() && !has_so { Item::Seq(vec![Item::words("số"), item]) } else { item };
         let end = drafting_unit_end(text, m.end);
         pending.push((claim_start, end, item));
+        codes.push(crate::document::number::fold(code.split('-').next().unwrap_or(&code)));
         last = end;
     }
-    once_for_a_list(text, &mut pending);
+    once_for_a_list(text, &mut pending, &codes);
     for (s, e, item) in pending {
         claims.add(s, e, item);
     }
@@ -276,7 +297,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, opts: &Options, notes: &
 
 /// "Nghị quyết số 66-NQ/TW và 68-NQ/TW": documents of one issuer listed together name
 /// it once, after the last.
-fn once_for_a_list(text: &str, pending: &mut [(usize, usize, Item)]) {
+fn once_for_a_list(text: &str, pending: &mut [(usize, usize, Item)], codes: &[String]) {
     fn issuer_of(item: &mut Item) -> Option<&mut Option<String>> {
         match item {
             Item::Document { issuer, .. } => Some(issuer),
@@ -286,17 +307,20 @@ fn once_for_a_list(text: &str, pending: &mut [(usize, usize, Item)]) {
     }
     for i in 1..pending.len() {
         let between = text[pending[i - 1].1..pending[i].0].trim();
-        let between = between.trim_start_matches(',').trim();
-        let joined = between.is_empty()
+        let joined = between.trim_start_matches(',').trim().is_empty()
             || ["và", "hoặc", ","].iter().any(|w| between.starts_with(w))
                 && between.split_whitespace().count() <= 4;
         if !joined {
             continue;
         }
         let (head, tail) = pending.split_at_mut(i);
-        let next = issuer_of(&mut tail[0].2).and_then(|x| x.clone());
+        let next: Option<Option<String>> = issuer_of(&mut tail[0].2).map(|x| x.clone());
+        let same_code = codes.get(i - 1).is_some_and(|c| Some(c) == codes.get(i));
         if let Some(prev) = issuer_of(&mut head[i - 1].2) {
-            if prev.is_some() && *prev == next {
+            // Said once after the last, or named by a "của …" after the last that names
+            // the same issuer ("Chỉ thị 05-CT/TW, Kết luận 01-KL/TW của Bộ Chính trị").
+            let named_after = same_code && matches!(next, Some(None));
+            if prev.is_some() && (next.as_ref() == Some(&*prev) || named_after) {
                 *prev = None;
             }
         }

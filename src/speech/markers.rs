@@ -181,3 +181,19 @@ fn capitalise(s: &str) -> String {
         None => String::new(),
     }
 }
+
+/// A second item run on after a semicolon in the same block: "a) Đối với cấp ủy: …; b)
+/// Đối với các đoàn thể: …" reads "b)" as the marker it is, as at the start of a block.
+/// Only the bracketed forms ("b)", "2)", "(c)"): "; 2. " is more often a number.
+pub(crate) fn inline(text: &str, claims: &mut Claims, d: Dialect) {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = re(&RE, r";\s+(?P<m>\(?(?:[a-zđ]|\d{1,2})\)\s)");
+    for caps in re.captures_iter(text) {
+        let Some(m) = caps.name("m") else { continue };
+        let mut own = Claims::default();
+        classify(&text[m.start()..], &mut own, d);
+        for c in own.iter() {
+            claims.add(m.start() + c.start, m.start() + c.end, c.item.clone());
+        }
+    }
+}

@@ -22,10 +22,10 @@ const TIME_SPANS: &[&str] = &["tháng", "tuần", "ngày", "năm", "quý", "gi�
 
 /// The unit `rest` starts with, and its reading.
 pub(crate) fn unit_at(rest: &str) -> Option<(&'static str, &'static str)> {
-    // "15 đ/c" counts comrades (đồng chí), not money; "50.000đ/con" is a rate.
+    // "15 đ/c" counts comrades (đồng chí), not money; "50.000đ/con" is a price.
     let comrades = ["đ/c", "Đ/c", "đ/C"]
         .iter()
-        .any(|w| rest.strip_prefix(w).is_some_and(|after| !after.starts_with(char::is_alphanumeric)));
+        .any(|p| rest.strip_prefix(p).is_some_and(|after| !after.starts_with(char::is_alphabetic)));
     if comrades {
         return None;
     }

@@ -81,6 +81,7 @@ pub fn speak(text: &str, opts: &Options) -> Spoken {
     let mut claims = claims::Claims::default();
     let mut notes = Vec::new();
     markers::classify(text, &mut claims, opts.dialect);
+    markers::inline(text, &mut claims, opts.dialect);
     web::classify(text, &mut claims);
     documents::classify(text, &mut claims, opts, &mut notes);
     codes::early(text, &mut claims);

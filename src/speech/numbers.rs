@@ -209,10 +209,14 @@ fn to_roman(mut n: u64) -> String {
     out
 }
 
-/// "thứ 4", "lần thứ 1", "Thứ 2," → "thứ tư", "lần thứ nhất", "Thứ hai,".
+/// Words before "thứ N/M" that make it a rank among M: "xếp thứ 4/12", "đứng thứ 2/15".
+const RANK_CUES: &[&str] = &["xếp", "đứng", "đạt", "hạng", "giữ", "vươn", "lên", "tụt", "xuống"];
+
+/// "thứ 4", "lần thứ 1", "Thứ 2," → "thứ tư", "lần thứ nhất", "Thứ hai,"; a rank "xếp thứ
+/// 4/12" → "thứ tư trên mười hai".
 pub(crate) fn ordinals(text: &str, claims: &mut Claims) {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let re = re(&RE, r"(?P<w>[Tt]hứ|THỨ)\s+(?P<n>\d{1,3})");
+    let re = re(&RE, r"(?P<w>[Tt]hứ|THỨ)\s+(?P<n>\d{1,3})(?:/(?P<of>\d{1,3}))?");
     scan(text, claims, re, |caps, text, _| {
         let all = caps.get(0)?;
         if super::before(text, all.start()).is_some_and(char::is_alphanumeric) || !free_after(text, all.end())
@@ -224,7 +228,21 @@ pub(crate) fn ordinals(text: &str, claims: &mut Claims) {
             return None;
         }
         let capital = !caps["w"].starts_with('t');
-        Some((all.start(), all.end(), Item::Ordinal { n, capital }))
+        let ordinal = Item::Ordinal { n, capital };
+        // A rank among others: "xếp thứ 4/12" → "thứ tư trên mười hai".
+        if let Some(of) = caps.name("of") {
+            let of: u64 = of.as_str().parse().ok()?;
+            let cue = super::token::word_before(text, all.start(), "")?;
+            if n > of || !RANK_CUES.contains(&cue.as_str()) {
+                return None;
+            }
+            return Some((
+                all.start(),
+                all.end(),
+                Item::Seq(vec![ordinal, Item::words("trên"), Item::Integer(of)]),
+            ));
+        }
+        Some((all.start(), all.end(), ordinal))
     });
     weekday_lists(text, claims);
 }

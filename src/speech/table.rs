@@ -45,6 +45,32 @@ pub(crate) fn web() -> &'static [(&'static str, &'static str)] {
     pairs(&CELL, include_str!("data/web.tsv"))
 }
 
+/// Vietnamese words of addresses by their spelling without marks or spaces
+/// ("sonla" → "sơn la"), and the length of the longest key.
+pub(crate) struct WebWords {
+    pub words: std::collections::HashMap<String, &'static str>,
+    pub longest: usize,
+}
+
+/// The words of `data/web_words.tsv`, keyed as addresses write them.
+pub(crate) fn web_words() -> &'static WebWords {
+    static CELL: OnceLock<WebWords> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let words: std::collections::HashMap<String, &str> = rows(include_str!("data/web_words.tsv"))
+            .into_iter()
+            .filter_map(|r| r.first().copied())
+            .map(|w| (web_key(w), w))
+            .collect();
+        let longest = words.keys().map(String::len).max().unwrap_or(0);
+        WebWords { words, longest }
+    })
+}
+
+/// How an address writes `words`: no marks, no spaces, lower case ("Sơn La" → "sonla").
+pub(crate) fn web_key(words: &str) -> String {
+    crate::search::fold::fold(words).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// The first column of a one-column file, longest first.
 fn list(cell: &'static OnceLock<Vec<&'static str>>, text: &'static str) -> &'static [&'static str] {
     cell.get_or_init(|| {
@@ -52,6 +78,12 @@ fn list(cell: &'static OnceLock<Vec<&'static str>>, text: &'static str) -> &'sta
         v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         v
     })
+}
+
+/// Words after which a Roman numeral is read ("khóa", "khu vực"), longest first.
+pub(crate) fn roman_heads() -> &'static [&'static str] {
+    static CELL: OnceLock<Vec<&str>> = OnceLock::new();
+    list(&CELL, include_str!("data/roman_heads.tsv"))
 }
 
 /// Named days and commemorations, lower case: a "d/m" after one is a date.
@@ -142,10 +174,28 @@ mod unit {
             ("signs", include_str!("data/signs.tsv"), 2),
             ("letters", include_str!("data/letters.tsv"), 2),
             ("web", include_str!("data/web.tsv"), 2),
+            ("web_words", include_str!("data/web_words.tsv"), 1),
         ] {
             for r in rows(text) {
                 assert!(r.len() >= cols && r.iter().take(cols).all(|c| !c.is_empty()), "{name}: {r:?}");
             }
+        }
+    }
+
+    #[test]
+    fn web_words_have_one_reading_per_spelling() {
+        let mut seen = std::collections::HashMap::new();
+        for r in rows(include_str!("data/web_words.tsv")) {
+            let w = r[0];
+            assert_eq!(crate::load::nfc(w), w, "web_words: {w} is not NFC");
+            assert!(w.chars().all(|c| c == ' ' || c.is_lowercase()), "web_words: {w}");
+            let key = web_key(w);
+            assert!(key.chars().all(|c| c.is_ascii_lowercase()), "web_words: {w} folds to {key}");
+            assert!(
+                seen.insert(key.clone(), w).is_none(),
+                "web_words: {w} and {} are both {key}",
+                seen[&key]
+            );
         }
     }
 }
