@@ -2,7 +2,7 @@
 # Benchmark: time from a saved edit to the reload event at a browser's event stream,
 # in `loa serve`, on the shared corpus (default 10,000 pages).
 #
-#   bench/serve.sh [--pages N] [--edits K] [--work DIR] [--no-build]
+#   bench/serve.sh [--pages N] [--edits K] [--work DIR] [--no-build] [--loa PATH]
 #
 # It starts `loa serve` (release build) on a copy of the corpus, listens to
 # /__loa/events as a browser does, and for each kind of edit, K times, writes the
@@ -11,7 +11,7 @@
 # included. Kinds:
 #   body         the text of a different page each time, edits 1.5 s apart;
 #   body-quick   two body edits 0.3 s apart (the second arrives while the search
-#                index of the first may still be made); the second is timed;
+#                index of the first is still being made); the second is timed;
 #   title        a front-matter change (the title);
 #   tags         a front-matter change of the tags (term pages move);
 #   new          a new page (renamed into place, as editors save);
@@ -35,12 +35,13 @@ while [ $# -gt 0 ]; do
         --edits) edits="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         --no-build) do_build=0; shift ;;
+        --loa) loa_bin="$2"; do_build=0; shift 2 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
     esac
 done
 
 [ "$do_build" = 1 ] && (cd "$repo" && cargo build --release --quiet)
-loa="$repo/target/release/loa"
+loa="${loa_bin:-$repo/target/release/loa}"
 corpus="$work/corpus-$pages"
 [ -d "$corpus" ] || python3 "$gen" --pages "$pages" --out "$corpus" >/dev/null
 site="$work/serve-site-$pages"
@@ -63,9 +64,15 @@ done
 grep "Built" "$log" || true
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 - "$port" "$site/content" "$edits" <<'PY'
+python3 - "$port" "$site/content" "$edits" "$pid" <<'PY'
 import glob, os, socket, statistics, sys, time
-port, content, edits = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+port, content, edits, pid = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+tick = os.sysconf("SC_CLK_TCK")
+
+def cpu():
+    """CPU seconds (user + system) loa used so far, every thread."""
+    fields = open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / tick
 sock = socket.create_connection(("127.0.0.1", port))
 sock.sendall(b"GET /__loa/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
 sock.settimeout(30)
@@ -90,6 +97,8 @@ def save(path, text):
     tmp = path + ".tmp~"
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(text)
+    global c0
+    c0 = cpu()
     t0 = time.monotonic()
     os.rename(tmp, path)
     return t0
@@ -97,9 +106,12 @@ def save(path, text):
 files = sorted(glob.glob(os.path.join(content, "*", "van-ban-*.md")))
 time.sleep(2)  # let the first search index finish
 results = {}
+cpus = {}
+c0 = 0.0
 k = 0
 for kind in ("body", "body-quick", "title", "tags", "new", "delete"):
     ms = []
+    cs = []
     for i in range(edits):
         k += 1
         path = files[k * 37 % len(files)]
@@ -116,22 +128,29 @@ for kind in ("body", "body-quick", "title", "tags", "new", "delete"):
         elif kind == "tags":
             t0 = save(path, text.replace("tags: [", 'tags: ["đo tốc độ %d", ' % i, 1))
         elif kind == "delete":
+            c0 = cpu()
             t0 = time.monotonic()
             os.remove(os.path.join(os.path.dirname(files[(k - edits) * 37 % len(files)]), "bench-new-%d.md" % i))
         else:
             new = os.path.join(os.path.dirname(path), "bench-new-%d.md" % i)
             t0 = save(new, '---\ntitle: "Trang mới %d"\ndate: 2024-05-01\n---\nNội dung mới.\n' % i)
         t1 = wait_reload()
+        c1 = cpu()
         if kind == "body-quick":
             # The two saves may come as one rebuild or two: the last reload counts.
             while (later := wait_reload(3)) is not None:
-                t1 = later
+                t1, c1 = later, cpu()
         ms.append((t1 - t0) * 1000)
+        cs.append((c1 - c0) * 1000)
         time.sleep(1.5)
     results[kind] = ms
+    cpus[kind] = cs
+hwm = [l.split()[1] for l in open("/proc/%s/status" % pid) if l.startswith("VmHWM")]
+print("== loa's peak RSS: %d MiB" % (int(hwm[0]) // 1024))
 for kind, ms in results.items():
-    print("== %-10s rename -> reload at client (ms): %s; median %.0f" % (
-        kind, " ".join("%.0f" % m for m in ms), statistics.median(ms)))
+    print("== %-10s rename -> reload at client (ms): %s; median %.0f; loa CPU meanwhile (ms): %s; median %.0f" % (
+        kind, " ".join("%.0f" % m for m in ms), statistics.median(ms),
+        " ".join("%.0f" % c for c in cpus[kind]), statistics.median(cpus[kind])))
 PY
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep "Rebuilt" "$log" | sed 's/.* in \([0-9]*\) ms/\1/' | sort -n | tr '\n' ' ' | sed 's/^/== loa'"'"'s own rebuild times (ms): /'; echo

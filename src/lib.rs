@@ -168,6 +168,7 @@ pub(crate) fn assemble(
     anchors::check_menu(&site, config_text, &config_file.shown, diags);
     let strings =
         std::sync::Arc::new(i18n::load(&theme.strings, &site.config, &config_file, &theme.templates, diags));
+    let reusing = reuse.is_some();
     let (images, old) = match reuse {
         Some(Reuse { html, targets, tera, images }) => (images, Some((html, targets, tera))),
         None => {
@@ -203,7 +204,8 @@ pub(crate) fn assemble(
     // Strings missing in shortcodes, rendered with the Markdown.
     diags.extend(strings.take_warnings());
     let found: Vec<&[document::Found]> = md.pages.iter().map(|h| h.mentions.as_slice()).collect();
-    docs.link_up(&site, &found, diags);
+    // `serve`'s rebuilds (they reuse) show no notes or warnings.
+    docs.link_up_reporting(&site, &found, diags, !reusing);
     let bulletins = bulletin::index(&site, &docs, diags);
     if let Some(tera) = tera.as_mut() {
         data::register(tera, root, &theme, &site, &md);

@@ -238,16 +238,7 @@ pub fn resolve(
         sections[page.section].pages.push(i);
     }
     for s in &mut sections {
-        let sort_by = s.parsed.as_ref().map(|p| p.front.sort_by).unwrap_or_default();
-        sort_pages(&mut s.pages, &pages, sort_by);
-        // Previous is earlier in time: a date-sorted list runs newest first, so its
-        // previous page is the one listed after it.
-        let newest_first = sort_by == SortBy::Date;
-        for w in s.pages.windows(2) {
-            let (earlier, later) = if newest_first { (w[1], w[0]) } else { (w[0], w[1]) };
-            pages[later].prev = Some(earlier);
-            pages[earlier].next = Some(later);
-        }
+        order_section(s, &mut pages);
     }
     let order: Vec<(Option<i64>, String)> = sections.iter().map(|s| (s.weight, s.title.clone())).collect();
     for s in &mut sections {
@@ -395,24 +386,51 @@ fn bad_key(p: &Parsed, key: &str, value: &str) -> Diagnostic {
         .with_excerpt_from(&p.source.text)
 }
 
-fn sort_pages(list: &mut [usize], pages: &[Page], sort_by: SortBy) {
-    list.sort_by(|&a, &b| {
-        let (pa, pb) = (&pages[a], &pages[b]);
-        let by_title =
-            || pa.title.cmp(&pb.title).then_with(|| pa.parsed.source.rel.cmp(&pb.parsed.source.rel));
-        match sort_by {
-            // Newest first; pages without a date after dated ones.
-            SortBy::Date => pb.parsed.front.date.cmp(&pa.parsed.front.date).then_with(by_title),
-            SortBy::Weight => pa
-                .parsed
-                .front
-                .weight
-                .unwrap_or(i64::MAX)
-                .cmp(&pb.parsed.front.weight.unwrap_or(i64::MAX))
-                .then_with(by_title),
-            SortBy::Title => by_title(),
-        }
-    });
+/// Sorts a section's pages and links each to its previous and next one (`serve` does
+/// it again for a retitled page).
+pub(crate) fn order_section(s: &mut Section, pages: &mut [Page]) {
+    let sort_by = s.parsed.as_ref().map(|p| p.front.sort_by).unwrap_or_default();
+    sort_pages(&mut s.pages, pages, sort_by);
+    for &p in &s.pages {
+        (pages[p].prev, pages[p].next) = (None, None);
+    }
+    // Previous is earlier in time: a date-sorted list runs newest first, so its
+    // previous page is the one listed after it.
+    let newest_first = sort_by == SortBy::Date;
+    for w in s.pages.windows(2) {
+        let (earlier, later) = if newest_first { (w[1], w[0]) } else { (w[0], w[1]) };
+        pages[later].prev = Some(earlier);
+        pages[earlier].next = Some(later);
+    }
+}
+
+pub(crate) fn sort_pages(list: &mut [usize], pages: &[Page], sort_by: SortBy) {
+    list.sort_by(|&a, &b| page_order(pages, sort_by, a, b, &|p| &pages[p].title));
+}
+
+/// The order of pages `a` and `b` in a list sorted by `sort_by`, with titles from
+/// `title` (`serve` asks whether a retitled page still sits where it was).
+pub(crate) fn page_order<'a>(
+    pages: &'a [Page],
+    sort_by: SortBy,
+    a: usize,
+    b: usize,
+    title: &dyn Fn(usize) -> &'a str,
+) -> std::cmp::Ordering {
+    let (pa, pb) = (&pages[a], &pages[b]);
+    let by_title = || title(a).cmp(title(b)).then_with(|| pa.parsed.source.rel.cmp(&pb.parsed.source.rel));
+    match sort_by {
+        // Newest first; pages without a date after dated ones.
+        SortBy::Date => pb.parsed.front.date.cmp(&pa.parsed.front.date).then_with(by_title),
+        SortBy::Weight => pa
+            .parsed
+            .front
+            .weight
+            .unwrap_or(i64::MAX)
+            .cmp(&pb.parsed.front.weight.unwrap_or(i64::MAX))
+            .then_with(by_title),
+        SortBy::Title => by_title(),
+    }
 }
 
 fn build_taxonomies(config: &Config, pages: &mut [Page], diags: &mut Vec<Diagnostic>) -> Vec<TaxonomyIndex> {

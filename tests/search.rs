@@ -15,19 +15,19 @@ use crate::support::Fixture;
 
 /// One entry of the result list.
 #[derive(Debug)]
-struct Hit {
-    href: String,
+pub(crate) struct Hit {
+    pub(crate) href: String,
     /// Title as text.
-    title: String,
+    pub(crate) title: String,
     /// Title and snippet as HTML (with `<mark>`).
-    html: String,
+    pub(crate) html: String,
 }
 
 /// The status line and the results of a search page's DOM.
 #[derive(Debug)]
-struct Page {
-    status: String,
-    hits: Vec<Hit>,
+pub(crate) struct Page {
+    pub(crate) status: String,
+    pub(crate) hits: Vec<Hit>,
 }
 
 impl Page {
@@ -48,7 +48,7 @@ fn text_of(html: &str) -> String {
     re.replace_all(html, "").replace("&amp;", "&").replace("&quot;", "\"")
 }
 
-fn parse(dom: &str) -> Page {
+pub(crate) fn parse(dom: &str) -> Page {
     let status = dom
         .split("id=\"search-status\"")
         .nth(1)
@@ -74,7 +74,7 @@ fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
 }
 
 /// `q` as a URL query value.
-fn encode(q: &str) -> String {
+pub(crate) fn encode(q: &str) -> String {
     q.bytes()
         .map(|b| match b {
             b' ' => "+".to_owned(),

@@ -548,6 +548,12 @@ fn incremental_rebuilds_serve_exactly_what_a_clean_build_makes() {
     step("tags added", &|| {
         edit(&fx, hoi_nghi, &text.replace("date: 2023-12-20\n", "date: 2023-12-20\ntags: [\"Khuyến học\"]\n"))
     });
+    let tagged = text.replace("date: 2023-12-20\n", "date: 2023-12-20\ntags: [\"Khuyến học\"]\n");
+    // What a page shows of itself only: its page, the lists and terms showing it, search.
+    step("tagged page retitled", &|| {
+        let retitled = tagged.replacen("title: \"", "title: \"Sửa: ", 1);
+        edit(&fx, hoi_nghi, &retitled.replacen("---\n", "---\ndescription: \"Tóm tắt mới\"\n", 1))
+    });
     let new = "content/tin-tuc/bai-moi.md";
     let page = "---\ntitle: \"Bài mới nhất\"\ndate: 2024-02-01\ntags: [\"Tin mới\", \"Khuyến học\"]\n---\n\
                 Theo [Chỉ thị](../van-ban/chi-thi-11-ct-tw.md) số 11-CT/TW và Công văn số 77/UBND-VX.\n";
@@ -574,6 +580,77 @@ fn incremental_rebuilds_serve_exactly_what_a_clean_build_makes() {
         edit(&fx, draft, "---\ntitle: \"Bản nháp\"\ndate: 2024-03-01\ndraft: true\n---\nNháp.\n")
     });
     step("draft published", &|| edit(&fx, draft, "---\ntitle: \"Bản nháp\"\ndate: 2024-03-01\n---\nNháp.\n"));
+    // A save that comes while the index of the previous one is being made supersedes it:
+    // the index that stays is the newest site's.
+    let khuyen = "content/tin-tuc/khuyen-khich-hoc-vien.md";
+    let text = fx.read(khuyen);
+    step("saved again during the index", &|| {
+        edit(&fx, khuyen, &format!("{text}Câu thứ nhất zqxwv.\n"));
+        // Past the debounce: the first save is rebuilt and indexed on its own.
+        std::thread::sleep(Duration::from_millis(150));
+        edit(&fx, khuyen, &format!("{text}Câu thứ hai qzvkx.\n"));
+    });
+    // Pages of one date are listed by title: a new title moves this one past the other.
+    let tai = "content/tin-tuc/tai-hoa-nhap.md";
+    let same_date = fx.read(tai).replace("date: 2023-11-02", "date: 2023-11-05");
+    step("same date as another", &|| edit(&fx, tai, &same_date));
+    step("retitled past a page of the same date", &|| {
+        edit(&fx, tai, &same_date.replace("title: \"Chuẩn bị", "title: \"Về chuẩn bị"))
+    });
+}
+
+// What a visitor finds after edits in the preview is what the built site finds: the
+// index after a retitled page, a body edit and a new page answers as a clean build's.
+#[test]
+fn search_results_after_edits_are_a_clean_builds() {
+    let Some(chromium) = chromium() else { return };
+    let fx = Fixture::copy("search");
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    let hoi_nghi = "content/tin-tuc/hoi-nghi-khuyen-hoc.md";
+    edit(&fx, hoi_nghi, &fx.read(hoi_nghi).replacen("title: \"", "title: \"Zuvqk ", 1));
+    events.wait_for("reload");
+    let lop = "content/tin-tuc/lop-hoa-chat.md";
+    edit(&fx, lop, &format!("{}Thêm chữ qwpxz về khuyến học.\n", fx.read(lop)));
+    events.wait_for("reload");
+    let page = "---\ntitle: \"Bài mới vkzqp\"\ndate: 2024-02-01\n---\nKhuyến học vkzqp.\n";
+    edit(&fx, "content/tin-tuc/bai-moi.md", page);
+    events.wait_for("reload");
+    // Waits for the index, then holds the clean build in `clean-search-edits`.
+    assert_same_as_build(&fx, &server, "search edits");
+    let built = fx.tmp().join("clean-search-edits");
+    let search_page = crate::browser::file_url(&built.join("search/index.html"));
+    // The preview keeps its live-reload stream open: read the results once they are
+    // shown and their snippets (loaded after them) have stopped changing.
+    let results = |url: &str| {
+        let mut browser = Browser::open(&chromium, fx.tmp(), url);
+        let start = Instant::now();
+        let (mut last, mut same) = (String::new(), 0);
+        loop {
+            let dom = browser.eval("document.documentElement.outerHTML");
+            let dom = dom.as_str().unwrap_or("").to_owned();
+            if dom.contains("id=\"search-status\"") && dom.contains("search-snippet") {
+                same = if dom == last { same + 1 } else { 0 };
+                if same >= 3 || start.elapsed() > PATIENCE {
+                    return crate::search::parse(&dom);
+                }
+            }
+            last = dom;
+            assert!(start.elapsed() < PATIENCE, "no search page at {url}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    for q in ["zuvqk", "qwpxz", "vkzqp", "khuyen hoc"] {
+        let q = crate::search::encode(q);
+        let served = results(&format!("http://127.0.0.1:{}/search/index.html?q={q}", server.port));
+        let clean = results(&format!("{search_page}?q={q}"));
+        let hits = |p: &crate::search::Page| -> Vec<(String, String)> {
+            p.hits.iter().map(|h| (h.href.clone(), h.html.clone())).collect()
+        };
+        assert!(!served.hits.is_empty(), "{q}: the preview finds nothing: {served:#?}");
+        assert_eq!(hits(&served), hits(&clean), "{q}: the preview's results are not the build's");
+        assert_eq!(served.status, clean.status, "{q}");
+    }
 }
 
 // Regression: `get_page` kept the page as it was at start, so the home page showing it

@@ -18,7 +18,10 @@ pub mod text;
 
 use std::collections::{BTreeMap, HashMap};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -161,165 +164,298 @@ fn write_unless(
     cancelled: &dyn Fn() -> bool,
 ) -> bool {
     let site = model.site;
-    let dir = format!("{}{DIR}", index.prefix);
-    let pages: Vec<usize> = (0..site.pages.len())
-        .filter(|&i| in_language(site, index, &site.pages[i].parsed.source.rel))
-        .collect();
-    // Words and pairs are interned: a large site repeats the same few thousand words
-    // millions of times, and a map keyed by fresh strings spent seconds allocating.
-    let mut term_ids: FxHashMap<String, usize> = FxHashMap::default();
-    let mut term_names: Vec<String> = Vec::new();
-    let mut variants: Vec<Vec<(String, Vec<Posting>)>> = Vec::new();
-    let mut pair_ids: FxHashMap<u64, usize> = FxHashMap::default();
-    let mut pair_keys: Vec<(usize, usize)> = Vec::new();
-    let mut pair_pages: Vec<Vec<u32>> = Vec::new();
-    let mut rows = Vec::with_capacity(pages.len());
-    let mut texts = Vec::with_capacity(pages.len());
-    let mut sections: Vec<String> = Vec::new();
-    let mut section_of: HashMap<usize, usize> = HashMap::new();
-    // Adds one indexed page (or list page) as row `page`, in section `section`.
-    let mut absorb = |p: PageIndex, page: u32, section: usize| {
-        let ids: Vec<usize> = p
-            .folded
-            .into_iter()
-            .map(|f| intern(&mut term_ids, &mut term_names, f, || variants.push(Vec::new())))
-            .collect();
-        for (f, exact, mask, tf) in p.terms {
-            let list = &mut variants[ids[f as usize]];
-            let posting = Posting { page, mask, tf: tf.min(255) as u8 };
-            match list.iter_mut().find(|(e, _)| *e == exact) {
-                Some((_, postings)) => postings.push(posting),
-                None => list.push((exact, vec![posting])),
-            }
-        }
-        for (a, b) in p.pairs {
-            let (a, b) = (ids[a as usize], ids[b as usize]);
-            let next = pair_keys.len();
-            let id = *pair_ids.entry(((a as u64) << 32) | b as u64).or_insert(next);
-            if id == next {
-                pair_keys.push((a, b));
-                pair_pages.push(Vec::new());
-            }
-            pair_pages[id].push(page);
-        }
-        let mut row = p.row;
-        row.push(section.into());
-        rows.push(Value::Array(row));
-        texts.push(p.text);
-    };
-    let mut section_number = |s: usize| {
-        let next = sections.len();
-        let section = *section_of.entry(s).or_insert(next);
-        if section == next {
-            sections.push(site.sections[s].title.clone());
-        }
-        section
-    };
+    let pages = pages_of(site, index);
+    let mut merge = Merge::new(pages.len());
+    let titles: Vec<&str> = site.sections.iter().map(|s| s.title.as_str()).collect();
     // Rows are numbered within the index: row `k` is the `k`-th page of the language.
-    for (b, batch) in pages.chunks(BATCH).enumerate() {
+    for batch in pages.chunks(BATCH) {
         if cancelled() {
             return false;
         }
         let indexed: Vec<PageIndex> = batch.par_iter().map(|&i| index_page(model, i)).collect();
-        for (offset, p) in indexed.into_iter().enumerate() {
-            let page = batch[offset];
-            absorb(p, (b * BATCH + offset) as u32, section_number(site.pages[page].section));
+        for (p, &i) in indexed.into_iter().zip(batch) {
+            merge.absorb(p, site.pages[i].section, &titles);
         }
     }
     // Then the list pages people look for by name: sections, the broadcast schedule,
     // the documents' timeline and graph ("lich phat thanh" finds the schedule).
-    for (k, (p, s)) in list_pages(model, index).into_iter().enumerate() {
-        absorb(p, (pages.len() + k) as u32, section_number(s));
+    for (p, s) in list_pages(model, index) {
+        merge.absorb(p, s, &titles);
     }
-    drop((term_ids, pair_ids));
-    if cancelled() {
-        return false;
+    let head = Head {
+        dir: format!("{}{DIR}", index.prefix),
+        lang: index.lang.clone(),
+        pretty: site.config.pretty_urls,
+    };
+    merge.finish(&head, emit, cancelled)
+}
+
+/// The pages of `index`'s language, in site order.
+fn pages_of(site: &Site, index: &Index) -> Vec<usize> {
+    (0..site.pages.len()).filter(|&i| in_language(site, index, &site.pages[i].parsed.source.rel)).collect()
+}
+
+/// One page's part of the index, kept by `serve` between rebuilds: an edit indexes
+/// again only the pages whose inputs changed (`page_key`).
+#[derive(Default)]
+pub struct Memo {
+    pages: FxHashMap<String, (u64, Arc<PageIndex>)>,
+}
+
+/// A page's part of an index, with its site section.
+type Part = (Arc<PageIndex>, usize);
+/// A list page's part (sections, schedule, timeline), with its site section.
+type Listed = (PageIndex, usize);
+
+/// What one rebuild of the indexes needs, owned: `serve` makes it on the rebuild
+/// thread once the browser is told to reload, and merges it on another thread, so no
+/// edit waits for the index.
+pub struct Snapshot {
+    /// Per index: where it goes, its pages, its list pages.
+    indexes: Vec<(Head, Vec<Part>, Vec<Listed>)>,
+    titles: Vec<String>,
+}
+
+/// The indexes' inputs, indexing again only the pages `memo` does not hold as they are.
+pub fn snapshot(model: &Model, memo: &mut Memo) -> Snapshot {
+    let site = model.site;
+    if !site.config.build_search_index {
+        memo.pages.clear();
+        return Snapshot { indexes: Vec::new(), titles: Vec::new() };
     }
-    // Snippet text first: it is the largest part, and is not needed after this.
-    for (n, chunk) in texts.chunks(CHUNK).enumerate() {
-        let body = format!("loaSearch.x({n},{});\n", Value::from(chunk.to_vec()));
-        emit(Output { path: format!("{dir}x-{n}.js"), bytes: body.into_bytes() });
-    }
-    drop(texts);
-    let mut order: Vec<usize> = (0..term_names.len()).collect();
-    order.sort_unstable_by(|&a, &b| term_names[a].cmp(&term_names[b]));
-    let term_entries: Vec<(String, String)> = order
+    let keys: Vec<u64> = (0..site.pages.len()).into_par_iter().map(|i| page_key(model, i)).collect();
+    let rel = |i: usize| &site.pages[i].parsed.source.rel;
+    let held = |i: usize| memo.pages.get(rel(i)).filter(|(k, _)| *k == keys[i]).map(|(_, p)| p.clone());
+    let parts: Vec<Arc<PageIndex>> = (0..site.pages.len())
         .into_par_iter()
-        .map(|id| {
-            let folded = &term_names[id];
-            let mut list: Vec<&(String, Vec<Posting>)> = variants[id].iter().collect();
-            list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            let mut entry = format!("{}:[", json_str(folded));
-            for (k, (exact, postings)) in list.into_iter().enumerate() {
-                if k > 0 {
-                    entry.push(',');
-                }
-                entry.push_str(&json_str(exact));
-                entry.push(',');
-                encode_postings(postings, &mut entry);
-            }
-            entry.push(']');
-            (folded.clone(), entry)
-        })
+        .map(|i| held(i).unwrap_or_else(|| Arc::new(index_page(model, i))))
         .collect();
-    drop(variants);
-    if cancelled() {
-        return false;
+    memo.pages = (0..site.pages.len()).map(|i| (rel(i).clone(), (keys[i], parts[i].clone()))).collect();
+    let mut made = Vec::new();
+    for index in indexes(site) {
+        let pages = pages_of(site, &index).into_iter().map(|i| (parts[i].clone(), site.pages[i].section));
+        let head = Head {
+            dir: format!("{}{DIR}", index.prefix),
+            lang: index.lang.clone(),
+            pretty: site.config.pretty_urls,
+        };
+        made.push((head, pages.collect(), list_pages(model, &index)));
     }
-    let term_shards = write_shards(&term_entries, &dir, "t", emit);
-    drop(term_entries);
-    if cancelled() {
-        return false;
-    }
-    let pair_names: Vec<String> =
-        pair_keys.par_iter().map(|&(a, b)| format!("{} {}", term_names[a], term_names[b])).collect();
-    let mut order: Vec<usize> = (0..pair_names.len()).collect();
-    order.par_sort_unstable_by(|&a, &b| pair_names[a].cmp(&pair_names[b]));
-    let pair_entries: Vec<(String, String)> = order
-        .into_par_iter()
-        .map(|id| {
-            let mut entry = format!("{}:[", json_str(&pair_names[id]));
-            let mut prev = 0;
-            for (k, &p) in pair_pages[id].iter().enumerate() {
-                if k > 0 {
-                    entry.push(',');
+    Snapshot { indexes: made, titles: site.sections.iter().map(|s| s.title.clone()).collect() }
+}
+
+impl Snapshot {
+    /// The index files, as `outputs` makes them; `None` once `cancelled()` says so.
+    pub fn run(&self, cancelled: &dyn Fn() -> bool) -> Option<Vec<Output>> {
+        let titles: Vec<&str> = self.titles.iter().map(String::as_str).collect();
+        let mut out = Vec::new();
+        for (head, pages, lists) in &self.indexes {
+            let mut merge = Merge::new(pages.len());
+            for (k, (p, s)) in pages.iter().enumerate() {
+                if k % BATCH == 0 && cancelled() {
+                    return None;
                 }
-                push_number(&mut entry, u64::from(p - prev));
-                prev = p;
+                merge.absorb_kept(p, *s, &titles);
             }
-            entry.push(']');
-            (pair_names[id].clone(), entry)
-        })
-        .collect();
-    let pair_shards = write_shards(&pair_entries, &dir, "p", emit);
-    drop(pair_entries);
-    let meta = json!({
-        "version": 1,
-        "lang": index.lang,
-        "pretty": site.config.pretty_urls,
-        "chunk": CHUNK,
-        "terms": term_shards,
-        "pairs": pair_shards,
-        "sections": sections,
-        "pages": rows,
-    });
-    emit(Output { path: format!("{dir}meta.js"), bytes: format!("loaSearch.m({meta});\n").into_bytes() });
-    true
+            for (p, s) in lists {
+                merge.absorb_kept(p, *s, &titles);
+            }
+            if !merge.finish(head, &mut |o| out.push(o), cancelled) {
+                return None;
+            }
+        }
+        Some(out)
+    }
+}
+
+/// What `meta.js` says besides the pages: where the index is and how its URLs look.
+#[derive(Clone)]
+struct Head {
+    dir: String,
+    lang: String,
+    pretty: bool,
+}
+
+/// One index being put together from its pages' parts, in row order.
+///
+/// Words and pairs are interned: a large site repeats the same few thousand words
+/// millions of times, and a map keyed by fresh strings spent seconds allocating.
+#[derive(Default)]
+struct Merge {
+    term_ids: FxHashMap<String, usize>,
+    term_names: Vec<String>,
+    variants: Vec<Vec<(String, Vec<Posting>)>>,
+    pair_ids: FxHashMap<u64, usize>,
+    pair_keys: Vec<(usize, usize)>,
+    pair_pages: Vec<Vec<u32>>,
+    rows: Vec<Value>,
+    texts: Vec<String>,
+    sections: Vec<String>,
+    section_of: HashMap<usize, usize>,
+}
+
+impl Merge {
+    fn new(pages: usize) -> Merge {
+        Merge { rows: Vec::with_capacity(pages), texts: Vec::with_capacity(pages), ..Merge::default() }
+    }
+
+    /// Adds one indexed page (or list page) as the next row, in site section `s`.
+    fn absorb(&mut self, p: PageIndex, s: usize, titles: &[&str]) {
+        self.absorb_words(&p);
+        self.push_row(p.row, p.text, s, titles);
+    }
+
+    /// `absorb` for a part that is kept (`serve`'s memo): its row and text are copied.
+    fn absorb_kept(&mut self, p: &PageIndex, s: usize, titles: &[&str]) {
+        self.absorb_words(p);
+        self.push_row(p.row.clone(), p.text.clone(), s, titles);
+    }
+
+    fn absorb_words(&mut self, p: &PageIndex) {
+        let page = self.rows.len() as u32;
+        let (term_ids, term_names, variants) = (&mut self.term_ids, &mut self.term_names, &mut self.variants);
+        let ids: Vec<usize> = p
+            .folded
+            .iter()
+            .map(|&f| intern(term_ids, term_names, p.word(f), || variants.push(Vec::new())))
+            .collect();
+        for &(f, exact, mask, tf) in &p.terms {
+            let exact = p.word(exact);
+            let list = &mut self.variants[ids[f as usize]];
+            let posting = Posting { page, mask, tf: tf.min(255) as u8 };
+            match list.iter_mut().find(|(e, _)| e == exact) {
+                Some((_, postings)) => postings.push(posting),
+                None => list.push((exact.to_owned(), vec![posting])),
+            }
+        }
+        for &(a, b) in &p.pairs {
+            let (a, b) = (ids[a as usize], ids[b as usize]);
+            let next = self.pair_keys.len();
+            let id = *self.pair_ids.entry(((a as u64) << 32) | b as u64).or_insert(next);
+            if id == next {
+                self.pair_keys.push((a, b));
+                self.pair_pages.push(Vec::new());
+            }
+            self.pair_pages[id].push(page);
+        }
+    }
+
+    fn push_row(&mut self, mut row: Vec<Value>, text: String, s: usize, titles: &[&str]) {
+        let next = self.sections.len();
+        let section = *self.section_of.entry(s).or_insert(next);
+        if section == next {
+            self.sections.push(titles[s].to_owned());
+        }
+        row.push(section.into());
+        self.rows.push(Value::Array(row));
+        self.texts.push(text);
+    }
+
+    /// Writes the index files; false when `cancelled()` turned true first.
+    fn finish(self, head: &Head, emit: &mut dyn FnMut(Output), cancelled: &dyn Fn() -> bool) -> bool {
+        let Merge {
+            term_ids,
+            term_names,
+            variants,
+            pair_ids,
+            pair_keys,
+            pair_pages,
+            rows,
+            texts,
+            sections,
+            ..
+        } = self;
+        let dir = &head.dir;
+        drop((term_ids, pair_ids));
+        if cancelled() {
+            return false;
+        }
+        // Snippet text first: it is the largest part, and is not needed after this.
+        for (n, chunk) in texts.chunks(CHUNK).enumerate() {
+            let body = format!("loaSearch.x({n},{});\n", Value::from(chunk.to_vec()));
+            emit(Output { path: format!("{dir}x-{n}.js"), bytes: body.into_bytes() });
+        }
+        drop(texts);
+        let mut order: Vec<usize> = (0..term_names.len()).collect();
+        order.sort_unstable_by(|&a, &b| term_names[a].cmp(&term_names[b]));
+        let term_entries: Vec<(String, String)> = order
+            .into_par_iter()
+            .map(|id| {
+                let folded = &term_names[id];
+                let mut list: Vec<&(String, Vec<Posting>)> = variants[id].iter().collect();
+                list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                let mut entry = format!("{}:[", json_str(folded));
+                for (k, (exact, postings)) in list.into_iter().enumerate() {
+                    if k > 0 {
+                        entry.push(',');
+                    }
+                    entry.push_str(&json_str(exact));
+                    entry.push(',');
+                    encode_postings(postings, &mut entry);
+                }
+                entry.push(']');
+                (folded.clone(), entry)
+            })
+            .collect();
+        drop(variants);
+        if cancelled() {
+            return false;
+        }
+        let term_shards = write_shards(&term_entries, dir, "t", emit);
+        drop(term_entries);
+        if cancelled() {
+            return false;
+        }
+        let pair_names: Vec<String> =
+            pair_keys.par_iter().map(|&(a, b)| format!("{} {}", term_names[a], term_names[b])).collect();
+        let mut order: Vec<usize> = (0..pair_names.len()).collect();
+        order.par_sort_unstable_by(|&a, &b| pair_names[a].cmp(&pair_names[b]));
+        let pair_entries: Vec<(String, String)> = order
+            .into_par_iter()
+            .map(|id| {
+                let mut entry = format!("{}:[", json_str(&pair_names[id]));
+                let mut prev = 0;
+                for (k, &p) in pair_pages[id].iter().enumerate() {
+                    if k > 0 {
+                        entry.push(',');
+                    }
+                    push_number(&mut entry, u64::from(p - prev));
+                    prev = p;
+                }
+                entry.push(']');
+                (pair_names[id].clone(), entry)
+            })
+            .collect();
+        let pair_shards = write_shards(&pair_entries, dir, "p", emit);
+        drop(pair_entries);
+        let meta = json!({
+            "version": 1,
+            "lang": head.lang,
+            "pretty": head.pretty,
+            "chunk": CHUNK,
+            "terms": term_shards,
+            "pairs": pair_shards,
+            "sections": sections,
+            "pages": rows,
+        });
+        emit(Output { path: format!("{dir}meta.js"), bytes: format!("loaSearch.m({meta});\n").into_bytes() });
+        true
+    }
 }
 
 /// The id of `key`, adding it (and calling `on_new`) the first time it is seen.
 fn intern(
     ids: &mut FxHashMap<String, usize>,
     names: &mut Vec<String>,
-    key: String,
+    key: &str,
     on_new: impl FnOnce(),
 ) -> usize {
-    if let Some(&id) = ids.get(key.as_str()) {
+    if let Some(&id) = ids.get(key) {
         return id;
     }
     let id = names.len();
-    names.push(key.clone());
-    ids.insert(key, id);
+    names.push(key.to_owned());
+    ids.insert(key.to_owned(), id);
     on_new();
     id
 }
@@ -439,21 +575,57 @@ fn split(
 /// A word of a page: (folded, exact form or "" when it has no diacritics, field bits, count).
 type Term = (String, String, u8, u32);
 
-/// A word of a page by folded index: (index into the page's folded words, exact form or
-/// "", field bits, count).
-type PageTerm = (u32, String, u8, u32);
+/// What `Words::finish` makes of a page: `PageIndex`'s words, folded, terms and pairs.
+type Parts = (String, Vec<Span>, Vec<(u32, Span, u8, u32)>, Vec<(u32, u32)>);
 
-/// One page's contribution to the index.
+/// Where a word is in `PageIndex::words`: (start, length) in bytes.
+type Span = (u32, u32);
+
+/// One page's contribution to the index. `serve` keeps one for every page, so its words
+/// are one string and spans into it (a string each cost 400 MiB at 10k pages).
 struct PageIndex {
+    /// The page's words, one after another.
+    words: String,
     /// The page's distinct folded words.
-    folded: Vec<String>,
-    terms: Vec<PageTerm>,
+    folded: Vec<Span>,
+    /// (index into `folded`, exact form or an empty span, field bits, count).
+    terms: Vec<(u32, Span, u8, u32)>,
     /// Adjacent words, as indices into `folded` ("khuyen" then "hoc").
     pairs: Vec<(u32, u32)>,
     /// The start of the page's text, for snippets.
     text: String,
     /// URL, title, kind and number, date; the section is added by the caller.
     row: Vec<Value>,
+}
+
+impl PageIndex {
+    fn new(parts: Parts, text: String, row: Vec<Value>) -> PageIndex {
+        let (words, folded, terms, pairs) = parts;
+        PageIndex { words, folded, terms, pairs, text, row }
+    }
+
+    fn word(&self, (start, len): Span) -> &str {
+        &self.words[start as usize..(start + len) as usize]
+    }
+}
+
+/// A fingerprint of everything `index_page` reads for page `i`: keep the two together.
+fn page_key(model: &Model, i: usize) -> u64 {
+    let (site, docs) = (model.site, model.docs);
+    let page = &site.pages[i];
+    let front = &page.parsed.front;
+    let mut h = FxHasher::default();
+    (&page.title, &page.url, &front.tags, &front.summary, &front.description, front.date).hash(&mut h);
+    site.sections[page.section].title.hash(&mut h);
+    page.parsed.body().hash(&mut h);
+    for m in &model.md.pages[i].mentions {
+        m.key.hash(&mut h);
+    }
+    if let Some(d) = docs.of_page.get(&i).map(|&d| &docs.docs[d]) {
+        (&d.number.printed, &d.number.key, &d.spellings, d.kind.name, &d.issuer, &d.subject, d.issued)
+            .hash(&mut h);
+    }
+    h.finish()
 }
 
 fn index_page(model: &Model, i: usize) -> PageIndex {
@@ -502,14 +674,8 @@ fn index_page(model: &Model, i: usize) -> PageIndex {
         body = summary.to_owned();
     }
     let text = text::truncate(&body, TEXT_LIMIT).to_owned();
-    let (folded, terms, pairs) = words.finish();
-    PageIndex {
-        folded,
-        terms,
-        pairs,
-        text,
-        row: vec![page.url.clone().into(), page.title.clone().into(), label.into(), date.into()],
-    }
+    let row = vec![page.url.clone().into(), page.title.clone().into(), label.into(), date.into()];
+    PageIndex::new(words.finish(), text, row)
 }
 
 /// Sections and the generated list pages, indexed by their title and what they list,
@@ -524,9 +690,8 @@ fn list_pages(model: &Model, index: &Index) -> Vec<(PageIndex, usize)> {
             words.add(t, BODY);
         }
         let text = text::truncate(&listed.join(" · "), TEXT_LIMIT).to_owned();
-        let (folded, terms, pairs) = words.finish();
         let row = vec![url.into(), title.into(), String::new().into(), String::new().into()];
-        out.push((PageIndex { folded, terms, pairs, text, row }, section));
+        out.push((PageIndex::new(words.finish(), text, row), section));
     };
     for (s, sec) in site.sections.iter().enumerate().skip(1) {
         // A language's home section is its home page, as section 0 is the default's.
@@ -618,31 +783,39 @@ impl Words {
         }
     }
 
-    /// The distinct folded words; (folded index, exact) words with merged bits and
-    /// counts; and the pairs of adjacent words as folded indices.
-    fn finish(self) -> (Vec<String>, Vec<PageTerm>, Vec<(u32, u32)>) {
-        let mut folded: Vec<String> = Vec::new();
-        let mut folded_ids: FxHashMap<String, u32> = FxHashMap::default();
+    /// The page's words in one string, its distinct folded words, its (folded index,
+    /// exact) words with merged bits and counts, and the pairs of adjacent words as
+    /// folded indices; keys borrow the entries, so a word is copied once, into `words`.
+    fn finish(self) -> Parts {
+        let mut words = String::new();
+        let put = |words: &mut String, w: &str| {
+            let span = (words.len() as u32, w.len() as u32);
+            words.push_str(w);
+            span
+        };
+        let mut folded: Vec<Span> = Vec::new();
+        let mut folded_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut index_of = Vec::with_capacity(self.entries.len());
-        let mut merged: FxHashMap<(u32, String), (u8, u32)> = FxHashMap::default();
-        for (f, e, mask, tf) in self.entries {
-            let next = folded.len() as u32;
+        let mut merged: FxHashMap<(u32, &str), (u8, u32)> = FxHashMap::default();
+        for (f, e, mask, tf) in &self.entries {
             let fi = match folded_ids.get(f.as_str()) {
                 Some(&fi) => fi,
                 None => {
-                    folded.push(f.clone());
+                    let next = folded.len() as u32;
+                    folded.push(put(&mut words, f));
                     folded_ids.insert(f, next);
                     next
                 }
             };
             index_of.push(fi);
-            let m = merged.entry((fi, e)).or_insert((0, 0));
+            let m = merged.entry((fi, e.as_str())).or_insert((0, 0));
             m.0 |= mask;
             m.1 += tf;
         }
         let pairs: FxHashSet<(u32, u32)> =
             self.pairs.iter().map(|&(a, b)| (index_of[a], index_of[b])).collect();
-        let terms = merged.into_iter().map(|((f, e), (mask, tf))| (f, e, mask, tf)).collect();
-        (folded, terms, pairs.into_iter().collect())
+        let terms =
+            merged.into_iter().map(|((f, e), (mask, tf))| (f, put(&mut words, e), mask, tf)).collect();
+        (words, folded, terms, pairs.into_iter().collect())
     }
 }

@@ -24,6 +24,8 @@ pub struct Live {
     audio: Option<crate::audio::background::Worker>,
     /// Warnings of the last full build, shown as `loa build` shows them.
     warnings: Vec<Diagnostic>,
+    /// Each page's part of the search index, as last made.
+    search_memo: crate::search::Memo,
 }
 
 struct State {
@@ -56,7 +58,7 @@ pub enum Outcome {
 
 impl Live {
     pub fn new(opts: Options) -> Live {
-        Live { opts, state: None, audio: None, warnings: Vec::new() }
+        Live { opts, state: None, audio: None, warnings: Vec::new(), search_memo: Default::default() }
     }
 
     /// Sends the bulletins still without audio to `worker` after every good build.
@@ -93,17 +95,12 @@ impl Live {
         })
     }
 
-    /// The search index of the current site: rebuilt after the browser was told to
-    /// reload, since on a large site it takes longer than the page itself.
-    /// `None` when `cancelled()` turned true first (another edit is waiting).
-    pub fn search_files(&self, cancelled: &dyn Fn() -> bool) -> Option<Files> {
-        let Some(state) = &self.state else { return Some(Files::new()) };
-        let p = &state.prepared;
-        if !p.site.config.build_search_index {
-            return Some(Files::new());
-        }
-        let outputs = crate::search::outputs_unless(&model(p), cancelled)?;
-        Some(outputs.into_iter().map(|o| (o.path, o.bytes.into())).collect())
+    /// What the search index of the current site is made from, re-indexing only the
+    /// pages whose inputs changed; merged on another thread (`Snapshot::run`), after
+    /// the browser was told to reload. `None` without a good build.
+    pub fn search_snapshot(&mut self) -> Option<crate::search::Snapshot> {
+        let state = self.state.as_ref()?;
+        Some(crate::search::snapshot(&model(&state.prepared), &mut self.search_memo))
     }
 
     /// Is `rel` a static file of the last good build?
@@ -159,7 +156,7 @@ impl Live {
         }
         let prints =
             touched::prints(&model, &shared, &jobs, touched::shows_page_count(&prepared.source.theme));
-        // The search index is not made here: see `search_files`.
+        // The search index is not made here: see `search_snapshot`.
         for (rel, source) in &prepared.source.theme.statics {
             files.insert(rel.clone(), read(source).map_err(|d| vec![d])?);
         }
@@ -250,26 +247,32 @@ impl Live {
             return Some(fail_on_errors(diags).map(|()| (Files::new(), Vec::new())));
         }
         let old = self.state.take()?;
-        let State { prepared, prints: old_prints, code_paths: old_code, shared: old_shared, .. } = old;
+        let State { prepared, prints: old_prints, code_paths: old_code, shared, jobs, shown_in, page_of } =
+            old;
         // Freeing 10,000 list items is not the browser's business.
-        std::thread::spawn(move || drop(old_shared));
-        let crate::Prepared { site, source, md, tera, ext, .. } = prepared;
+        drop_later((shared, jobs, shown_in, page_of));
+        let crate::Prepared { site, source, md, tera, ext, docs, bulletins, strings } = prepared;
+        let crate::resolve::Site { config, pages, sections, taxonomies, targets, assets } = site;
         let mut html = HashMap::new();
         let mut parsed = fresh;
-        for (page, h) in site.pages.into_iter().zip(md.pages) {
-            if !changed.contains(page.parsed.source.rel.as_str()) {
-                html.insert(page.parsed.source.rel.clone(), h);
-                parsed.push(page.parsed);
+        let mut old_parts = Vec::with_capacity(pages.len());
+        for (page, h) in pages.into_iter().zip(md.pages) {
+            let crate::resolve::Page { parsed: p, title, slug, url, terms, .. } = page;
+            if !changed.contains(p.source.rel.as_str()) {
+                html.insert(p.source.rel.clone(), h);
+                parsed.push(p);
             }
+            old_parts.push((title, slug, url, terms));
         }
-        for (sec, h) in site.sections.into_iter().zip(md.sections) {
+        for (sec, h) in sections.into_iter().zip(md.sections) {
             if let Some(p) = sec.parsed.filter(|p| !changed.contains(p.source.rel.as_str())) {
                 html.insert(p.source.rel.clone(), h);
                 parsed.push(p);
             }
         }
         parsed.sort_by(|a, b| load::walk_order(&a.source.rel, &b.source.rel));
-        let reuse = crate::Reuse { html, targets: site.targets, tera, images: ext.images };
+        drop_later((old_parts, config, taxonomies, assets, docs, bulletins, strings));
+        let reuse = crate::Reuse { html, targets, tera, images: ext.images };
         let prepared = crate::assemble(&root, source, parsed, Some(reuse), &mut diags);
         if let Err(e) = fail_on_errors(diags) {
             return Some(Err(e));
@@ -320,6 +323,7 @@ impl Live {
                 shown_in[p].push(j);
             }
         }
+        drop_later(old_prints);
         let page_of = page_index(&prepared);
         self.state = Some(State { prepared, shared, jobs, shown_in, page_of, prints, code_paths });
         Some(Ok((files, gone)))
@@ -331,6 +335,7 @@ impl Live {
         let content = self.opts.root.join("content");
         // Read and parse every changed file first: any surprise means a full build.
         let mut changes = Vec::new();
+        let mut retitled = false;
         for rel in rels {
             let &i = state.page_of.get(rel)?;
             let page = &state.prepared.site.pages[i];
@@ -348,10 +353,17 @@ impl Live {
             let mut diags = Vec::new();
             let source = load::Source { text, ..page.parsed.source.clone() };
             let Some(parsed) = parse::parse(source, &mut diags) else { return Some(Err(diags)) };
-            if parsed.front != page.parsed.front {
-                return None;
-            }
-            changes.push((i, parsed));
+            let title = if parsed.front == page.parsed.front {
+                None
+            } else {
+                // One retitled page at a time: two could swap places in a list.
+                if retitled {
+                    return None;
+                }
+                retitled = true;
+                Some(retitle(&state.prepared, i, &parsed.front)?)
+            };
+            changes.push((i, parsed, title));
         }
         if changes.is_empty() {
             return Some(Ok(Files::new()));
@@ -360,18 +372,65 @@ impl Live {
     }
 }
 
+/// The new title of page `i` when its front matter changed only in what a page shows of
+/// itself (title, description, summary, `extra`) and the lists of pages citing a
+/// document keep their order; `None` when the site must be resolved again.
+fn retitle(p: &Prepared, i: usize, front: &parse::FrontMatter) -> Option<String> {
+    let site = &p.site;
+    // Translations list each other's titles: not in `shown_in`.
+    if !site.config.languages.is_empty() {
+        return None;
+    }
+    let old = &site.pages[i].parsed.front;
+    let shown_only = parse::FrontMatter {
+        title: old.title.clone(),
+        description: old.description.clone(),
+        summary: old.summary.clone(),
+        extra: old.extra.clone(),
+        ..front.clone()
+    };
+    // A title that goes or comes changes to or from the file's name: resolve decides.
+    if shown_only != *old || front.title.is_none() || old.title.is_none() {
+        return None;
+    }
+    let title = front.title.clone()?;
+    let title_of = |p: usize| if p == i { title.as_str() } else { site.pages[p].title.as_str() };
+    // Strictly between its neighbours, or sorting again could move it.
+    let stays = |list: &[usize], order: &dyn Fn(usize, usize) -> std::cmp::Ordering| {
+        let Some(at) = list.iter().position(|&p| p == i) else { return true };
+        let before = at.checked_sub(1).map(|k| list[k]);
+        let after = list.get(at + 1).copied();
+        before.is_none_or(|b| order(b, i).is_lt()) && after.is_none_or(|a| order(i, a).is_lt())
+    };
+    // Section and term lists are sorted again by `apply` (their order is total); the
+    // pages citing a document run newest first, then by title, ties in the order found.
+    let cited_order = |a: usize, b: usize| {
+        let (fa, fb) = (&site.pages[a].parsed.front, &site.pages[b].parsed.front);
+        fb.date.cmp(&fa.date).then_with(|| title_of(a).cmp(title_of(b)))
+    };
+    if p.docs.docs.iter().any(|d| !stays(&d.cited_by, &cited_order)) {
+        return None;
+    }
+    Some(title)
+}
+
 impl State {
     /// Applies body-only edits of pages and re-renders what shows them.
     fn apply(
         &mut self,
-        changes: Vec<(usize, parse::Parsed)>,
+        changes: Vec<(usize, parse::Parsed, Option<String>)>,
         root: &std::path::Path,
     ) -> Result<Files, Vec<Diagnostic>> {
         let p = &mut self.prepared;
         let mut diags = Vec::new();
         let mut touched: HashSet<usize> = HashSet::new();
         let mut relink = false;
-        for (i, parsed) in changes {
+        let mut retitled = Vec::new();
+        for (i, parsed, title) in changes {
+            if let Some(title) = title {
+                p.site.pages[i].title = title;
+                retitled.push(i);
+            }
             let (html, d) = markdown::render_with(&parsed, &p.site.targets, &p.ext);
             diags.extend(d);
             let keys =
@@ -398,12 +457,16 @@ impl State {
             }
         }
 
+        // A new title can move its page among pages of the same date or weight.
+        let moved = if retitled.is_empty() { Vec::new() } else { self.reorder(&retitled) };
+        let p = &mut self.prepared;
         let model = Model { site: &p.site, md: &p.md, docs: &p.docs, bulletins: &p.bulletins };
         for &i in &touched {
             self.shared.refresh_item(&model, i);
         }
         let mut selected: HashSet<usize> =
             touched.iter().flat_map(|&i| self.shown_in[i].iter().copied()).collect();
+        selected.extend(moved);
         for (j, job) in self.jobs.iter().enumerate() {
             let is_doc_page = matches!(job, Job::Page(i) if doc_pages.contains(i));
             if reads_pages || is_doc_page || (docs_changed && matches!(job, Job::Timeline | Job::Graph)) {
@@ -437,6 +500,47 @@ impl State {
     }
 }
 
+impl State {
+    /// Sorts again the section and term lists holding the `retitled` pages; the jobs
+    /// whose pages or their order changed (list pages, neighbours), with `shown_in`
+    /// brought up to date.
+    fn reorder(&mut self, retitled: &[usize]) -> Vec<usize> {
+        let p = &mut self.prepared;
+        let shows_all = |p: &Prepared| -> Vec<Vec<usize>> {
+            let model = model(p);
+            self.jobs.iter().map(|job| render::shows(&model, job)).collect()
+        };
+        let before = shows_all(p);
+        let site = &mut p.site;
+        for &i in retitled {
+            let s = site.pages[i].section;
+            crate::resolve::order_section(&mut site.sections[s], &mut site.pages);
+            for (t, k) in site.pages[i].terms.clone() {
+                let mut list = std::mem::take(&mut site.taxonomies[t].terms[k].pages);
+                crate::resolve::sort_pages(&mut list, &site.pages, parse::SortBy::Date);
+                site.taxonomies[t].terms[k].pages = list;
+            }
+        }
+        let after = shows_all(p);
+        let mut moved = Vec::new();
+        for (j, (old, new)) in before.iter().zip(&after).enumerate() {
+            if old == new {
+                continue;
+            }
+            moved.push(j);
+            for &q in old {
+                self.shown_in[q].retain(|&x| x != j);
+            }
+            for &q in new {
+                if !self.shown_in[q].contains(&j) {
+                    self.shown_in[q].push(j);
+                }
+            }
+        }
+        moved
+    }
+}
+
 /// Relinks every document after mentions changed; `Some(pages)` of the documents whose
 /// citations changed, `None` when none did.
 fn relink_documents(p: &mut Prepared, diags: &mut Vec<Diagnostic>) -> Option<Vec<usize>> {
@@ -444,7 +548,7 @@ fn relink_documents(p: &mut Prepared, diags: &mut Vec<Diagnostic>) -> Option<Vec
         p.docs.docs.iter().map(|d| (d.cites.clone(), d.cited_by.clone())).collect();
     let mut docs = document::index(&p.site, diags);
     let found: Vec<&[Found]> = p.md.pages.iter().map(|h| h.mentions.as_slice()).collect();
-    docs.link_up(&p.site, &found, diags);
+    docs.link_up_reporting(&p.site, &found, diags, false);
     let changed = |d: &document::Doc, (c, b): &(Vec<usize>, Vec<usize>)| &d.cites != c || &d.cited_by != b;
     let pages: Vec<usize> =
         docs.docs.iter().zip(&before).filter(|(d, old)| changed(d, old)).map(|(d, _)| d.page).collect();
@@ -477,12 +581,22 @@ fn read(source: &FileSource) -> Result<Arc<[u8]>, Diagnostic> {
 
 /// Errors stop the rebuild; warnings and notes are not the preview's business.
 fn fail_on_errors(diags: Vec<Diagnostic>) -> Result<(), Vec<Diagnostic>> {
-    let errors: Vec<Diagnostic> = diags.into_iter().filter(|d| d.severity == Severity::Error).collect();
+    let (errors, others): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        diags.into_iter().partition(|d| d.severity == Severity::Error);
+    // Freeing 10,000 notes is not the browser's business either.
+    if others.len() > 256 {
+        drop_later(others);
+    }
     if errors.is_empty() {
         Ok(())
     } else {
         Err(errors)
     }
+}
+
+/// Frees `x` on another thread, off the rebuild's path.
+fn drop_later<T: Send + 'static>(x: T) {
+    std::thread::spawn(move || drop(x));
 }
 
 fn as_diagnostics(e: anyhow::Error) -> Vec<Diagnostic> {

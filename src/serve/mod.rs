@@ -8,7 +8,7 @@ mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
@@ -80,7 +80,8 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     let start = Instant::now();
     match live.full(&today()) {
         Ok(mut files) => {
-            files.extend(live.search_files(&|| false).unwrap_or_default());
+            let index = live.search_snapshot().and_then(|s| s.run(&|| false)).unwrap_or_default();
+            files.extend(index.into_iter().map(|o| (o.path, o.bytes.into())));
             let n = files.len();
             *write(&shared.files) = files;
             println!("{}", messages::text(Msg::ServeBuilt { files: n, ms: start.elapsed().as_millis() }));
@@ -156,18 +157,8 @@ fn rebuild_loop(
 ) {
     let mut last_error: Option<String> = None;
     let mut shown: Vec<String> = live.warnings().iter().map(ToString::to_string).collect();
-    // Events that arrived while the search index was being rebuilt.
-    let waiting: std::cell::RefCell<Vec<PathBuf>> = std::cell::RefCell::new(Vec::new());
-    // The served search index is older than the pages (its rebuild was cut short).
-    let mut search_stale = false;
-    loop {
-        let mut paths = std::mem::take(&mut *waiting.borrow_mut());
-        if paths.is_empty() {
-            match rx.recv() {
-                Ok(p) => paths = p,
-                Err(_) => break,
-            }
-        }
+    let indexer = Indexer::start(shared.clone());
+    while let Ok(mut paths) = rx.recv() {
         // Events that queued up while we were rebuilding belong to the same save.
         while let Ok(more) = rx.try_recv() {
             paths.extend(more);
@@ -182,6 +173,11 @@ fn rebuild_loop(
         if change.is_empty() {
             continue;
         }
+        let pages_changed = change.full || !change.content.is_empty();
+        if pages_changed {
+            // The index being made is of the site before this change: stop it now.
+            indexer.supersede();
+        }
         let date = today();
         let result = if change.full {
             live.full(&date).map(Outcome::Full)
@@ -193,9 +189,6 @@ fn rebuild_loop(
         };
         match result {
             Ok(outcome) => {
-                // A full rebuild leaves the index to be made after the reload.
-                search_stale |= matches!(outcome, Outcome::Full(_));
-                let partial = matches!(outcome, Outcome::Partial(..)) && !change.content.is_empty();
                 if matches!(outcome, Outcome::Full(_)) {
                     show_warnings(&live, &mut shown);
                 }
@@ -221,7 +214,7 @@ fn rebuild_loop(
                         n
                     }
                 };
-                let css_only = !change.full && change.content.is_empty();
+                let css_only = !pages_changed;
                 for rel in &change.css {
                     // Only what the build would copy: the theme's rules, links included.
                     if let Some(bytes) = live.static_file(rel) {
@@ -238,30 +231,69 @@ fn rebuild_loop(
                     "{}",
                     messages::text(Msg::ServeRebuilt { files: n, ms: started.elapsed().as_millis() })
                 );
-                if partial || search_stale {
-                    // The page is up to date; the search index follows a moment later,
-                    // unless another save comes first: then that save is served first
-                    // and the index is made again after it.
-                    let cancelled = || {
-                        while let Ok(more) = rx.try_recv() {
-                            waiting.borrow_mut().extend(more);
-                        }
-                        !waiting.borrow().is_empty()
-                    };
-                    match live.search_files(&cancelled) {
-                        Some(search) => {
-                            let mut served = write(&shared.files);
-                            // Shards the site no longer has go with the old index.
-                            served.retain(|k, _| !crate::search::is_index_file(k) || search.contains_key(k));
-                            served.extend(search);
-                            search_stale = false;
-                        }
-                        None => search_stale = true,
+                if pages_changed {
+                    // The page is up to date; the search index follows a moment later
+                    // from another thread, unless another save supersedes it first.
+                    if let Some(snapshot) = live.search_snapshot() {
+                        indexer.submit(snapshot);
                     }
                 }
             }
             Err(diags) => report(&shared, &diags, &mut last_error),
         }
+    }
+}
+
+/// Makes the search index on its own thread: a rebuild never waits for it, and each
+/// change supersedes the index of the site before it.
+struct Indexer {
+    jobs: std::sync::mpsc::Sender<(u64, crate::search::Snapshot)>,
+    /// The generation of the newest site; a job of an older one stops.
+    latest: Arc<AtomicU64>,
+}
+
+impl Indexer {
+    fn start(shared: Arc<Shared>) -> Indexer {
+        let (jobs, rx) = std::sync::mpsc::channel::<(u64, crate::search::Snapshot)>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let newest = latest.clone();
+        // Its own single thread for the index's parallel steps: in the shared pool they
+        // would queue ahead of the next edit's pages.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
+        std::thread::spawn(move || {
+            while let Ok(mut job) = rx.recv() {
+                while let Ok(newer) = rx.try_recv() {
+                    job = newer;
+                }
+                let (generation, snapshot) = job;
+                let stale = || newest.load(Ordering::SeqCst) != generation;
+                let run = || snapshot.run(&stale);
+                let made = match &pool {
+                    Some(pool) => pool.install(run),
+                    None => run(),
+                };
+                let Some(index) = made else { continue };
+                let index: Files = index.into_iter().map(|o| (o.path, o.bytes.into())).collect();
+                let mut served = write(&shared.files);
+                // Checked under the lock: a newer site's files may be going in.
+                if stale() {
+                    continue;
+                }
+                // Shards the site no longer has go with the old index.
+                served.retain(|k, _| !crate::search::is_index_file(k) || index.contains_key(k));
+                served.extend(index);
+            }
+        });
+        Indexer { jobs, latest }
+    }
+
+    /// The site is changing: the index being made is stale.
+    fn supersede(&self) {
+        self.latest.fetch_add(1, Ordering::SeqCst);
+    }
+
+    fn submit(&self, snapshot: crate::search::Snapshot) {
+        let _ = self.jobs.send((self.latest.load(Ordering::SeqCst), snapshot));
     }
 }
 

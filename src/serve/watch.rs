@@ -1,20 +1,24 @@
 //! Watches the site's folders and sorts what changed into kinds of rebuild.
 //!
 //! Editors save in many ways (write in place, write a temporary file and rename it,
-//! Vim's swap and `4913` probe files, several events per save); the debouncer merges the
-//! events of one save, and the checks below ignore files that are not part of the site.
+//! Vim's swap and `4913` probe files, several events per save); the events of one save
+//! come within a millisecond or two, so a batch closes after a short quiet time, and
+//! the checks below ignore files that are not part of the site.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
-use std::time::Duration;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
-use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
+use notify_debouncer_full::notify::{self, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-/// Quiet time after the last event of a save before rebuilding.
-pub const DEBOUNCE: Duration = Duration::from_millis(60);
+/// Quiet time after an event before the batch is rebuilt: the events of one save
+/// (an atomic save's write, close and rename) come closer together than this.
+pub const QUIET: Duration = Duration::from_millis(8);
+/// A batch is rebuilt at the latest this long after its first event, however busy
+/// the folder (a `git checkout` writing files for seconds still shows progress).
+pub const LONGEST: Duration = Duration::from_millis(100);
 
 /// What a batch of file events asks for.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -35,7 +39,7 @@ impl Change {
 
 /// The site's folders being watched.
 pub struct Watch {
-    debouncer: Debouncer<notify_debouncer_full::notify::RecommendedWatcher, RecommendedCache>,
+    watcher: RecommendedWatcher,
     root: PathBuf,
     /// Source folder → the folder (device, inode) watched there.
     watched: HashMap<PathBuf, (u64, u64)>,
@@ -44,27 +48,50 @@ pub struct Watch {
 /// The folders whose every file is watched.
 const FOLDERS: [&str; 6] = ["content", "templates", "themes", "static", "data", "i18n"];
 
-/// Starts watching `root`; each debounced batch of paths is sent to `tx`.
-pub fn start(root: &Path, tx: Sender<Vec<PathBuf>>) -> notify_debouncer_full::notify::Result<Watch> {
-    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
-        if let Ok(events) = result {
-            // Reading a file is not changing it (our own rebuild reads every file).
-            let paths: Vec<PathBuf> = events
-                .into_iter()
-                .filter(|e| !matches!(e.event.kind, EventKind::Access(a) if a != AccessKind::Close(AccessMode::Write)))
-                .flat_map(|e| e.event.paths)
-                .collect();
-            if !paths.is_empty() {
-                let _ = tx.send(paths);
-            }
+/// Starts watching `root`; each batch of changed paths is sent to `tx`.
+pub fn start(root: &Path, tx: Sender<Vec<PathBuf>>) -> notify::Result<Watch> {
+    let (raw, events) = mpsc::channel::<Vec<PathBuf>>();
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let Ok(event) = result else { return };
+        // Reading a file is not changing it (our own rebuild reads every file).
+        if matches!(event.kind, EventKind::Access(a) if a != AccessKind::Close(AccessMode::Write)) {
+            return;
+        }
+        if !event.paths.is_empty() {
+            let _ = raw.send(event.paths);
         }
     })?;
+    std::thread::spawn(move || batches(&events, &tx));
     // The root itself only for config.yaml and folders coming and going: not
     // recursively, so `public/` is not watched.
-    debouncer.watch(root, RecursiveMode::NonRecursive)?;
-    let mut watch = Watch { debouncer, root: root.to_path_buf(), watched: HashMap::new() };
+    watcher.watch(root, RecursiveMode::NonRecursive)?;
+    let mut watch = Watch { watcher, root: root.to_path_buf(), watched: HashMap::new() };
     watch.refresh();
     Ok(watch)
+}
+
+/// Groups events into batches: a batch ends after `QUIET` without events, or `LONGEST`
+/// after its first one.
+fn batches(events: &mpsc::Receiver<Vec<PathBuf>>, tx: &Sender<Vec<PathBuf>>) {
+    while let Ok(mut paths) = events.recv() {
+        let first = Instant::now();
+        loop {
+            let left = LONGEST.saturating_sub(first.elapsed());
+            if left.is_zero() {
+                break;
+            }
+            match events.recv_timeout(QUIET.min(left)) {
+                Ok(more) => paths.extend(more),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        paths.retain(|p| seen.insert(p.clone()));
+        if tx.send(paths).is_err() {
+            return;
+        }
+    }
 }
 
 impl Watch {
@@ -78,10 +105,10 @@ impl Watch {
                 continue;
             }
             if self.watched.remove(&path).is_some() {
-                let _ = self.debouncer.unwatch(&path);
+                let _ = self.watcher.unwatch(&path);
             }
             if let Some(id) = now {
-                if self.debouncer.watch(&path, RecursiveMode::Recursive).is_ok() {
+                if self.watcher.watch(&path, RecursiveMode::Recursive).is_ok() {
                     self.watched.insert(path, id);
                 }
             }
