@@ -120,6 +120,11 @@ pub fn blocks_at(markdown: &str) -> Vec<(BlockKind, String, usize)> {
                 }
             }
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            // A line that starts with a lettered marker ("a) …", "b. …") is an item of its
+            // own: its marker is read at the start of a block.
+            Event::SoftBreak | Event::HardBreak if starts_lettered_item(&markdown[range.end..]) => {
+                flush(&mut text, kind, at, &mut out);
+            }
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::FootnoteReference(_) | Event::Html(_) | Event::InlineHtml(_) => {}
             _ => {}
@@ -127,6 +132,16 @@ pub fn blocks_at(markdown: &str) -> Vec<(BlockKind, String, usize)> {
     }
     flush(&mut text, kind, at, &mut out);
     out
+}
+
+/// Whether a line starts with a lettered list marker: "a) ", "(b) ", "đ. ".
+fn starts_lettered_item(line: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"^[ \t]*(?:\([a-zđ]\)|[a-zđ]\)|[a-zđ]\.[ \t])")
+            .expect("the marker pattern is valid")
+    });
+    re.is_match(line)
 }
 
 /// A sentence ends with a pause: add a full stop where the writer left none.
@@ -216,6 +231,26 @@ mod tests {
             (BlockKind::Row, "Tên: Hội viên; Số: 40".to_owned()),
         ];
         assert_eq!(got, want);
+    }
+
+    /// Lettered items, in a Markdown list or as paragraphs, say the letter's name.
+    #[test]
+    fn lettered_items_say_the_letters_name() {
+        let md = "- b) Kiểm tra.\n- c) Báo cáo.\n\nđ) Các nhiệm vụ khác.\n\n1. Rà soát.\n";
+        let opts =
+            speech::Options { dialect: speech::Dialect::North, abbreviations: &[], documents: &|_| None };
+        let (got, left) = script(None, md, &opts);
+        let got: Vec<&str> = got.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(got, ["Bê, kiểm tra.", "Xê, báo cáo.", "Đê, các nhiệm vụ khác.", "Thứ nhất, rà soát."]);
+        assert!(left.is_empty(), "{left:?}");
+        // Lettered lines inside a paragraph or an item are items of their own.
+        let md = "1. Tuyên truyền:\n   a) Phát tờ rơi.\n   b) Treo băng rôn.\n\nGồm:\nc) Rà soát;\n";
+        let (got, _) = script(None, md, &opts);
+        let got: Vec<&str> = got.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            got,
+            ["Thứ nhất, tuyên truyền:", "A, phát tờ rơi.", "Bê, treo băng rôn.", "Gồm:", "Xê, rà soát;"]
+        );
     }
 
     #[test]

@@ -75,6 +75,22 @@ fn context_holds(context: &str, text: &str, start: usize, end: usize) -> bool {
                 .flatten()
                 .any(|at| word_after(text, at).is_some_and(|w| words.split('|').any(|x| x == w)))
         }
+        // One of the words is in the same sentence: "Tốt 60%, Khá 30%, TB 10%".
+        // Not before "số": "TB số 15" cites a document whatever the sentence is about.
+        Some(("near", _)) if rest.trim_start().starts_with("số ") => false,
+        Some(("near", words)) => {
+            // A sentence ends at ". " ("1.200 em" is a number).
+            let stop = |at: usize| {
+                text[at..].starts_with('\n')
+                    || text[at..].starts_with(['.', '!', '?'])
+                        && text[at + 1..].chars().next().is_none_or(char::is_whitespace)
+            };
+            let from = (0..start).rev().find(|&i| text.is_char_boundary(i) && stop(i)).map_or(0, |i| i + 1);
+            let to = (end..text.len()).find(|&i| text.is_char_boundary(i) && stop(i)).unwrap_or(text.len());
+            text[from..to]
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| words.split('|').any(|x| x == w.to_lowercase()))
+        }
         _ => false,
     }
 }

@@ -108,7 +108,11 @@ pub(crate) fn early(text: &str, claims: &mut Claims) {
         Some((all.start(), all.end(), Item::Seq(v)))
     });
     static LETTER: OnceLock<regex::Regex> = OnceLock::new();
-    let letter = re(&LETTER, &format!(r"(?:{LETTER_CUES})\s+(?P<l>[a-zđA-ZĐ])"));
+    // "điểm a, b và c khoản 2": letters listed after the cue name parts too.
+    let letter = re(
+        &LETTER,
+        &format!(r"(?:{LETTER_CUES})\s+(?P<l>[a-zđA-ZĐ](?:(?:\s*,\s*|\s+(?:và|hoặc|đến)\s+)[a-zđA-ZĐ]\b)*)"),
+    );
     scan(text, claims, letter, |caps, text, _| {
         let all = caps.get(0)?;
         let l = caps.name("l")?;
@@ -126,7 +130,10 @@ pub(crate) fn early(text: &str, claims: &mut Claims) {
         {
             return None;
         }
-        Some((l.start(), l.end(), Item::Words(letters(&l.as_str().to_uppercase()))))
+        static ONE: OnceLock<regex::Regex> = OnceLock::new();
+        let one = re(&ONE, r"\b[a-zđA-ZĐ]\b");
+        let reading = one.replace_all(l.as_str(), |c: &regex::Captures| letters(&c[0].to_uppercase()));
+        Some((l.start(), l.end(), Item::Words(reading.into_owned())))
     });
 
     static PLATE: OnceLock<regex::Regex> = OnceLock::new();

@@ -69,15 +69,24 @@ const NAME_HEADS: &[&str] = &[
 ];
 
 pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
+    // "3. a) …", "- b) …": a marker right after another is read too.
+    if let Some(end) = marker_at(text, 0, claims, d) {
+        marker_at(text, end, claims, d);
+    }
+}
+
+/// The marker at the start of `text[from..]`, claimed; returns where its claim ends.
+fn marker_at(text: &str, from: usize, claims: &mut Claims, d: Dialect) -> Option<usize> {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = re(
         &RE,
-        r"^\s*(?:\((?P<a>\d{1,2}|[a-zđ])\)\s*|(?P<b>\d{1,2}|[a-zđ])\)\s*|(?P<c>\d{1,2})\.(?:\s+|$)|(?P<l>[a-zđ])\.\s+|(?P<sub>\d{1,2}(?:\.\d{1,2})+)\.?\s+|(?P<r>[IVXL]{1,6})\s*[.):\-–]\s+|(?P<bullet>[-+•–—]+\s+|\*+))",
+        r"^\s*(?:\((?P<a>\d{1,2}|[a-zđ])\)\s*|(?P<b>\d{1,2}|[a-zđA-HJKM-UWYĐ])\)\s*|(?P<c>\d{1,2})\.(?:\s+|$)|(?P<l>[a-zđA-HJKM-UWYĐ])\.\s+|(?P<sub>\d{1,2}(?:\.\d{1,2})+)\.?\s+|(?P<r>[IVXL]{1,6})\s*[.):\-–]\s+|(?P<bullet>[-+•–—]+\s+|\*+))",
     );
-    let Some(caps) = re.captures(text) else { return };
-    let Some(all) = caps.get(0) else { return };
-    if all.end() >= text.trim_end().len() {
-        return;
+    let caps = re.captures(&text[from..])?;
+    let all = caps.get(0)?;
+    let (start, stop) = (from + all.start(), from + all.end());
+    if stop >= text.trim_end().len() {
+        return None;
     }
     let lead = |n: u64| -> Option<String> {
         let o = ordinal(n, d);
@@ -85,40 +94,54 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
         let first = c.next()?;
         Some(first.to_uppercase().chain(c).collect::<String>() + ",")
     };
+    // "P. Chiềng Lề", "Q. Giám đốc": a capital with a dot that is an abbreviation
+    // (phường, quyền) is no marker.
+    if let Some(l) = caps.name("l").filter(|l| l.as_str().starts_with(char::is_uppercase)) {
+        let dotted = format!("{}.", l.as_str());
+        if l.as_str()
+            .chars()
+            .next()
+            .is_some_and(|c| super::table::abbreviations_from(c).iter().any(|a| a.written == dotted))
+        {
+            return None;
+        }
+    }
     let (reading, lower_next) = if let Some(m) =
         caps.name("a").or(caps.name("b")).or(caps.name("c")).or(caps.name("l"))
     {
-        // A lettered item is said by its letter, as announcers read "a)", "b)" ("a, …",
+        // A lettered item is said by its letter's name, as announcers read "a)", "b)" ("a, …",
         // "bê, …"): an ordinal would misnumber a list that skips letters (docs/speech.md).
+        // Capitals other than Roman digits ("A.", "B)") are letters too.
         let n = match m.as_str().parse::<u64>() {
             Ok(n) => n,
-            Err(_) if LETTERS.chars().any(|c| m.as_str().starts_with(c)) => {
-                let (reading, end) = lower_next_word(text, all.end(), m.as_str().to_owned() + ",");
-                claims.add(all.start(), end, Item::Words(reading));
-                return;
+            Err(_) if LETTERS.chars().any(|c| m.as_str().to_lowercase().starts_with(c)) => {
+                let name = super::codes::letters(&m.as_str().to_uppercase());
+                let (reading, end) = lower_next_word(text, stop, name + ",");
+                claims.add(start, end, Item::Words(reading));
+                return Some(end);
             }
-            Err(_) => return,
+            Err(_) => return None,
         };
         if n == 0 {
-            return;
+            return None;
         }
-        let Some(r) = lead(n) else { return };
+        let r = lead(n)?;
         (r, true)
     } else if let Some(m) = caps.name("sub") {
         let parts: Vec<String> =
             m.as_str().split('.').filter_map(|p| p.parse::<u64>().ok()).map(|n| read_integer(n, d)).collect();
         (capitalise(&parts.join(" chấm ")) + ",", true)
     } else if let Some(m) = caps.name("r") {
-        let Some(n) = roman_value(m.as_str()) else { return };
+        let n = roman_value(m.as_str())?;
         (capitalise(&read_integer(n, d)) + ",", true)
     } else if caps.name("bullet").is_some() {
         (String::new(), false)
     } else {
-        return;
+        return None;
     };
-    let (reading, end) =
-        if lower_next { lower_next_word(text, all.end(), reading) } else { (reading, all.end()) };
-    claims.add(all.start(), end, Item::Words(reading));
+    let (reading, end) = if lower_next { lower_next_word(text, stop, reading) } else { (reading, stop) };
+    claims.add(start, end, Item::Words(reading));
+    Some(end)
 }
 
 /// The marker's reading with the first word after it in lower case, unless it starts a

@@ -16,7 +16,8 @@ const AMOUNT_WORDS: &[&str] = &[
 ];
 
 /// Spans of time: after a noun that is no span itself, "/tháng" is a rate ("2 chuyên
-/// đề/tháng", "3 lần/tuần"), while "ngày/tháng/năm sinh" and "báo cáo tuần/tháng" list spans.
+/// đề/tháng", "3 lần/tuần"), while "báo cáo tuần/tháng" lists spans (and "ngày/tháng/năm" is
+/// one field name, in `data/signs.tsv`).
 const TIME_SPANS: &[&str] = &["tháng", "tuần", "ngày", "năm", "quý", "giờ", "phút", "giây", "học kỳ", "buổi"];
 
 /// The unit `rest` starts with, and its reading.
@@ -74,7 +75,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             low_rest.starts_with(*w) && !low_rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
         };
         // "chuyên đề/tháng", "lượt/ngày": a span of time after a noun that is none.
-        let per_span = prev.as_deref().is_some_and(|w| !TIME_SPANS.contains(&w) && !per.contains(&w))
+        // "2 ca/ngày", "300 lượt xe/ngày": so is a counted rate word before a span.
+        let per_span = prev
+            .as_deref()
+            .is_some_and(|w| !TIME_SPANS.contains(&w) && (!per.contains(&w) || number_near(head)))
             && TIME_SPANS.iter().any(starts_word);
         // "5 người/hộ", "120 lượt người/ngày": a counted word before a rate word, the
         // number further back in the clause.
@@ -86,8 +90,22 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         }
         // "mg/1 lít", "kg/1 người": a slash after a unit, before a number, is "trên";
         // "8 vụ/12 bị can" pairs two counts: a pause.
+        // "1,5 lít xăng/100 km": a measure after the slash is "trên" too.
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
-            return Some((all.start(), all.end(), Item::words(if after_unit { "trên" } else { "," })));
+            let n = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
+            let after_number = rest[n..].trim_start();
+            // "1 lần/2 tuần": a count of a span after the slash is "mỗi".
+            if TIME_SPANS.iter().any(|w| {
+                after_number.starts_with(w) && !after_number[w.len()..].starts_with(char::is_alphanumeric)
+            }) {
+                return Some((all.start(), all.end(), Item::words("mỗi")));
+            }
+            let measure = unit_at(after_number).is_some();
+            return Some((
+                all.start(),
+                all.end(),
+                Item::words(if after_unit || measure { "trên" } else { "," }),
+            ));
         }
         // "đồng/kWh": a unit after the slash.
         if let Some((u, reading)) = unit_at(rest).filter(|(u, _)| u.chars().count() > 1) {
@@ -106,7 +124,10 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             None if money && word_len > 0 && rest.starts_with(char::is_lowercase) => &rest[..word_len],
             None => return None,
         };
-        let reading = unit_at(&rest[..w.len()]).map_or(w, |(_, r)| r);
+        // "đ/c" after the slash is read from the abbreviation table (đồng chí).
+        let abbreviation = || table::abbreviations().iter().find(|a| a.written == w && a.context.is_empty());
+        let reading =
+            unit_at(&rest[..w.len()]).map_or_else(|| abbreviation().map_or(w, |a| a.reading), |(_, r)| r);
         Some((all.start(), all.end() + w.len(), Item::Words(format!("mỗi {reading}"))))
     });
 }

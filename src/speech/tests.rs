@@ -623,3 +623,65 @@ fn cn_outside_a_day_context_is_reported_with_its_readings() {
     assert_eq!(spoken("làm việc thứ 7 và CN"), "Làm việc thứ bảy và chủ nhật");
     assert_eq!(leftovers_of("Có 20 CN tham gia."), ["CN (chủ nhật hay công nghệ hay công nhân?)"]);
 }
+
+/// "phí tiêm 50.000đ/con" left "50.000đ" unread: "đ/c" was taken for "đồng chí" even
+/// at the start of a longer word. Every money form before every rate word is read.
+#[test]
+fn money_before_a_rate_slash_is_read() {
+    for money in ["50.000đ", "50.000 đ", "50.000 đồng", "50.000 VNĐ", "2 triệu đồng", "500 nghìn đồng"]
+    {
+        for per in ["con", "cây", "ca", "cái", "chuyến", "cuốn", "liều", "người/ngày", "kg", "tháng"]
+        {
+            let text = format!("Phí {money}/{per}.");
+            let got = speak(&text, &north());
+            assert!(got.leftovers.is_empty(), "{text:?} → {:?}", got.leftovers);
+            assert!(
+                !got.text.contains(|c: char| c.is_ascii_digit() || c == '/'),
+                "{text:?} → {:?}",
+                got.text
+            );
+            assert!(got.text.contains("đồng mỗi "), "{text:?} → {:?}", got.text);
+        }
+    }
+    assert_eq!(spoken("Có 15 đ/c tham gia."), "Có mười lăm đồng chí tham gia.");
+}
+
+/// "b) Kiểm tra" read "B, kiểm tra": the announcer would say the written letter, not
+/// its name. Lettered items say the letter's name ("bê", "xê", "đê"), numbered ones the
+/// ordinal; an abbreviation with a dot ("P.", "Q.") is no marker.
+#[test]
+fn letter_list_markers_are_read_by_the_letters_name() {
+    for (marker, name) in [
+        ("a)", "A"),
+        ("b)", "Bê"),
+        ("c)", "Xê"),
+        ("d)", "Dê"),
+        ("đ)", "Đê"),
+        ("e)", "E"),
+        ("g)", "Gờ"),
+        ("h.", "Hát"),
+        ("(k)", "Ca"),
+        ("B)", "Bê"),
+        ("C.", "Xê"),
+    ] {
+        assert_eq!(spoken(&format!("{marker} Rà soát đối tượng.")), format!("{name}, rà soát đối tượng."));
+    }
+    assert_eq!(spoken("1) Rà soát."), "Thứ nhất, rà soát.");
+    assert_eq!(spoken("2. Rà soát."), "Thứ hai, rà soát.");
+    assert_eq!(spoken("Theo điểm a, b và đ khoản 2."), "Theo điểm a, bê và đê khoản hai.");
+    assert_eq!(spoken("P. Chiềng Lề"), "Phường Chiềng Lề");
+}
+
+/// "TB 10%" in a list of ratings read "Thông báo"; "ngày/tháng/năm sinh" read "ngày
+/// hoặc tháng hoặc năm sinh".
+#[test]
+fn tb_among_ratings_is_trung_binh_and_a_date_field_has_no_hoac() {
+    assert_eq!(
+        spoken("Giỏi 20%, Khá 50%, TB 25%, Yếu 5%."),
+        "Giỏi hai mươi phần trăm, Khá năm mươi phần trăm, trung bình hai mươi lăm phần trăm, Yếu năm phần trăm."
+    );
+    assert_eq!(spoken("xếp loại TB"), "Xếp loại trung bình");
+    assert_eq!(spoken("Các TB của xã."), "Các Thông báo của xã.");
+    assert_eq!(spoken("Ngày/tháng/năm sinh:"), "Ngày tháng năm sinh:");
+    assert_eq!(spoken("báo cáo tuần/tháng"), "Báo cáo tuần hoặc tháng");
+}
