@@ -22,5 +22,6 @@ chmod +x "$bin"
     "$repo/tests/speech/table.tsv" "$repo/tests/speech/heldout.tsv" "$repo/tests/speech/heldout-2.tsv" \
     "$repo/tests/speech/heldout-3.tsv" "$repo/tests/speech/heldout-4.tsv" "$repo/tests/speech/heldout-5.tsv" \
     "$repo/tests/speech/heldout-6.tsv" "$repo/tests/speech/heldout-7.tsv" "$repo/tests/speech/heldout-8.tsv" \
-    "$repo/tests/speech/heldout-9.tsv" "$repo/tests/speech/heldout-10.tsv"
+    "$repo/tests/speech/heldout-9.tsv" "$repo/tests/speech/heldout-10.tsv" \
+    "$repo/tests/speech/heldout-11.tsv" "$repo/tests/speech/heldout-12.tsv"
 rm -f "$bin"

@@ -55,6 +55,8 @@ const HELD_OUT_7: &str = include_str!("../../tests/speech/heldout-7.tsv");
 const HELD_OUT_8: &str = include_str!("../../tests/speech/heldout-8.tsv");
 const HELD_OUT_9: &str = include_str!("../../tests/speech/heldout-9.tsv");
 const HELD_OUT_10: &str = include_str!("../../tests/speech/heldout-10.tsv");
+const HELD_OUT_11: &str = include_str!("../../tests/speech/heldout-11.tsv");
+const HELD_OUT_12: &str = include_str!("../../tests/speech/heldout-12.tsv");
 
 /// The words of a spoken text as compared: lower case, no punctuation, one spelling
 /// for each of the variants the table header lists.
@@ -185,6 +187,8 @@ fn blind_held_out_sentences_are_reported() {
         ("held-out 8", HELD_OUT_8),
         ("held-out 9", HELD_OUT_9),
         ("held-out 10", HELD_OUT_10),
+        ("held-out 11", HELD_OUT_11),
+        ("held-out 12", HELD_OUT_12),
     ] {
         let (per, failures) = score(file);
         let (ok, total) = per.values().fold((0, 0), |(a, b), (x, y)| (a + x, b + y));
