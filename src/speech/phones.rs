@@ -13,6 +13,28 @@ const CALL_WORDS: &[&str] = &[
     "lẻ", "dđ", "thuế", "mst",
 ];
 
+/// Phrases after which a number is a code read digit by digit (compared in lower case).
+const CALL_PHRASES: &[&str] = &[
+    "mã số bhxh",
+    "mã số bảo hiểm xã hội",
+    "mã bhxh",
+    "số bhxh",
+    "mã hồ sơ",
+    "số căn cước",
+    "số tài khoản",
+    "số cccd",
+    "số định danh",
+    "mã số bhyt",
+];
+
+/// Whether one of `CALL_PHRASES` ends just before byte `pos` (a colon may sit between).
+fn after_call_phrase(text: &str, pos: usize) -> bool {
+    let head = text[..pos].trim_end_matches(|c: char| c.is_whitespace() || ":(".contains(c));
+    let start = head.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+    let tail = head[start..].to_lowercase();
+    CALL_PHRASES.iter().any(|p| tail.ends_with(p))
+}
+
 /// Emergency services named before their number ("Công an xã: 113").
 const SERVICES: &[&str] =
     &["công an", "cứu hỏa", "cứu hoả", "cấp cứu", "cứu nạn", "cứu hộ", "khẩn cấp", "đường dây"];
@@ -27,7 +49,7 @@ fn digits(groups: &[&str]) -> Item {
 pub(crate) fn classify(text: &str, claims: &mut Claims) {
     // A grouped number: optional +84 or (0xx), then digit groups joined by one space, dot or dash.
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let grouped = re(&RE, r"(?:\+84[ .]?|\(\+84\)\s?|\(\d{2,4}\)[\s.]?)?\d{1,11}(?:[ .\-]\d{1,8}){0,5}");
+    let grouped = re(&RE, r"(?:\+84[ .]?|\(\+84\)\s?|\(\d{2,4}\)[\s.]?)?\d{1,16}(?:[ .\-]\d{1,8}){0,5}");
     scan(text, claims, grouped, |caps, text, _| {
         let all = caps.get(0)?;
         let s = all.as_str();
@@ -46,7 +68,8 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
         let groups: Vec<&str> = s.split([' ', '.', '-', '(', ')']).filter(|g| !g.is_empty()).collect();
         let before_word = word_before(text, all.start(), ":(");
         // "ĐT 117" is a road (đường tỉnh); "ĐT: 3852116" a phone.
-        let called = before_word.as_deref().is_some_and(|w| CALL_WORDS.contains(&w) && (w != "đt" || n >= 6));
+        let called = before_word.as_deref().is_some_and(|w| CALL_WORDS.contains(&w) && (w != "đt" || n >= 6))
+            || after_call_phrase(text, all.start());
         let phone = if let Some(rest) =
             all_digits.strip_prefix("84").filter(|_| s.starts_with('+') || s.starts_with("(+"))
         {
