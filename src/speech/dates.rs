@@ -69,6 +69,10 @@ fn is_score(text: &str, start: usize, end: usize, a: &str, b: &str) -> bool {
 }
 
 /// Cue words that already say when, so "ngày" is not added ("sáng 16/7", "đêm 15/7").
+/// Street words before a day/month that names the street after a date: "đường 30/4",
+/// "phố 19/5", "Quảng trường 26/3" (read without "ngày").
+const STREET_WORDS: &[&str] = &["đường", "phố", "trường"];
+
 const NO_DAY_WORD: &[&str] = &["sáng", "trưa", "chiều", "tối", "đêm", "khánh", "mùng", "mồng", "ngày"];
 
 /// Words before "tháng 2-3" that make it a span of one month ("mỗi tháng 2-3 lần").
@@ -438,6 +442,7 @@ pub(crate) fn classify(text: &str, claims: &mut Claims) {
             || caps.name("ngay").is_some()
             || cue.as_deref().is_some_and(|w| DATE_CUES.contains(&w))
             || named_day
+            || cue.as_deref().is_some_and(|w| STREET_WORDS.contains(&w))
             // A count is never more than its whole: "8/3" with 8 > 3 is a date.
             || day > mon
                 && !around_the_clock
