@@ -17,6 +17,10 @@ use super::{table, Dialect};
 const DECIMAL_NEXT: &[&str] =
     &["tỷ", "tỉ", "triệu", "nghìn", "ngàn", "%", "lần", "mét", "lít", "tấn", "tạ", "ki-lô-gam", "độ", "điểm"];
 
+/// Words before a number with a point that make the point a decimal comma: "từ 2.34 lên
+/// 2.67", "đạt 95.5" (a grouping has three digits after the point, so it never matches).
+const DECIMAL_BEFORE: &[&str] = &["từ", "lên", "xuống", "đạt", "còn"];
+
 /// Words before a number with a point that make it a version: "công nghiệp 4.0".
 const VERSION_WORDS: &[&str] = &["nghiệp", "bản", "version", "phiên", "web", "số"];
 
@@ -256,7 +260,15 @@ pub(crate) fn classify(text: &str, claims: &mut Claims, d: Dialect) {
         let tail = text[all.end()..].trim_start();
         let before_word =
             |w: &str| tail.starts_with(w) && !tail[w.len()..].starts_with(char::is_alphanumeric);
+        // "Hệ số lương 2.34": a coefficient, with a decimal point.
+        let coefficient = {
+            let head = &text[..all.start()];
+            let start = head.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+            head[start..].to_lowercase().contains("hệ số")
+        };
         if mark
+            || coefficient
+            || cue.as_deref().is_some_and(|w| DECIMAL_BEFORE.contains(&w))
             || glued_unit
             || DECIMAL_NEXT.iter().any(|w| before_word(w))
             || table::units()
