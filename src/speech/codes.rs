@@ -1,7 +1,7 @@
 //! Codes of Latin letters and digits, spelled as an announcer reads them (letter names in
 //! `data/letters.tsv`): "H5N1" → "hát năm en một", "A1" → "a một", "5G" → "năm gờ",
 //! "RON95-III" → "rôn chín mươi lăm ba" (the abbreviation pass reads "RON"); licence
-//! plates "26B1-123.45" → "hai sáu bê một, một hai ba, bốn năm"; standards "ISO
+//! plates "26B1-123.45" (or "26-B1 123.45") → "hai sáu bê một, một hai ba, bốn năm"; standards "ISO
 //! 9001:2015" → "… chín nghìn không trăm linh một năm hai nghìn không trăm mười lăm";
 //! versions "4.0" → "bốn chấm không".
 
@@ -143,7 +143,8 @@ pub(crate) fn early(text: &str, claims: &mut Claims) {
     static PLATE: OnceLock<regex::Regex> = OnceLock::new();
     let plate = re(
         &PLATE,
-        r"(?P<p>\d{2})(?P<s>[A-Z]{1,2})(?P<n>\d?)\s?[-–]\s?(?P<a>\d{3})\.?(?P<b>\d{2})|(?P<p2>\d{2})(?P<s2>[A-Z]{1,2})(?P<n2>\d?)\s?[-–]\s?(?P<c>\d{4})",
+        // The dash may instead sit after the province, with a space before the number: "26-B1 456.78".
+        r"(?P<p>\d{2})[-–]?(?P<s>[A-Z]{1,2})(?P<n>\d?)(?:\s?[-–]\s?|\s)(?P<a>\d{3})\.?(?P<b>\d{2})|(?P<p2>\d{2})[-–]?(?P<s2>[A-Z]{1,2})(?P<n2>\d?)(?:\s?[-–]\s?|\s)(?P<c>\d{4})",
     );
     scan(text, claims, plate, |caps, text, _| {
         let all = caps.get(0)?;
