@@ -489,7 +489,8 @@ fn make_taxonomy(
             slug,
             pages: Vec::new(),
         });
-        if !term.pages.contains(pi) {
+        // Pairs come in page order: a page naming a term twice repeats the last entry.
+        if term.pages.last() != Some(pi) {
             term.pages.push(*pi);
         }
     }

@@ -707,3 +707,74 @@ fn get_page_and_get_section_follow_front_matter_edits_and_new_pages() {
     events.wait_for("reload");
     assert_same_as_build(&fx, &server, "new page");
 }
+
+// Structural edits, each checked file by file against a clean build: terms a page
+// enters and leaves (a term made, a term left empty), a page added to a section that
+// had none of its terms, a page with neighbours deleted, and a page moved between
+// sections (its URL, both sections' lists and both neighbours change).
+#[test]
+fn tag_edits_new_deleted_and_moved_pages_serve_what_a_clean_build_makes() {
+    let fx = Fixture::copy("search");
+    let config = fx.read("config.yaml");
+    fx.write(
+        "config.yaml",
+        format!(
+            "{config}paginate_by: 2\ntaxonomies:\n  - name: tags\n    title: \"Từ khóa\"\n    feed: true\n"
+        ),
+    );
+    let lop = "content/tin-tuc/lop-hoa-chat.md";
+    let lop_text = fx.read(lop);
+    let tagged = lop_text.replace("date: 2023-11-05\n", "date: 2023-11-05\ntags: [\"An toàn\", \"Kho\"]\n");
+    fx.write(lop, &tagged);
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    assert_same_as_build(&fx, &server, "start tagged");
+    let mut step = |what: &str, change: &dyn Fn()| {
+        change();
+        events.wait_for("reload");
+        assert_same_as_build(&fx, &server, what);
+    };
+    step("tag added, new term", &|| edit(&fx, lop, &tagged.replace("\"Kho\"]", "\"Kho\", \"Hóa chất\"]")));
+    step("tag removed, term left empty", &|| edit(&fx, lop, &tagged.replace(", \"Kho\"]", "]")));
+    step("tags removed", &|| edit(&fx, lop, &lop_text));
+    let doan = "content/tin-tuc/doan-thanh-nien.md";
+    let doan_text = fx.read(doan);
+    step("tag shared by two pages", &|| {
+        edit(&fx, lop, &tagged);
+        edit(&fx, doan, &doan_text.replace("date: 2023-11-20\n", "date: 2023-11-20\ntags: [\"Kho\"]\n"));
+    });
+    let new = "content/van-ban/bai-moi.md";
+    step("page added to another section", &|| {
+        edit(&fx, new, "---\ntitle: \"Văn bản mới\"\ndate: 2023-11-10\ntags: [\"Kho\"]\n---\nMới.\n")
+    });
+    let khuyen = "content/tin-tuc/khuyen-khich-hoc-vien.md";
+    step("page with neighbours deleted", &|| {
+        fx.remove(khuyen);
+    });
+    step("page moved between sections", &|| {
+        let text = fx.read(doan);
+        fx.remove(doan);
+        edit(&fx, "content/van-ban/doan-thanh-nien.md", &text);
+    });
+    step("added page deleted", &|| {
+        fx.remove(new);
+    });
+}
+
+// Regression: after a body edit the home page's `site.recent_pages` kept the page's old
+// list item (summary, word count), while the page and the lists showed the new one.
+#[test]
+fn recent_pages_follow_a_body_edit() {
+    let fx = Fixture::copy("search");
+    fx.write(
+        "templates/index.html",
+        "{% for p in site.recent_pages %}<p>{{ p.title }}: {{ p.word_count }} {{ p.summary | safe }}</p>{% endfor %}\n",
+    );
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    assert_same_as_build(&fx, &server, "start recent");
+    let khuyen = "content/tin-tuc/khuyen-khich-hoc-vien.md";
+    edit(&fx, khuyen, &format!("{}Thêm vài chữ nữa vào bài.\n", fx.read(khuyen)));
+    events.wait_for("reload");
+    assert_same_as_build(&fx, &server, "recent after body edit");
+}

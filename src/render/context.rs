@@ -21,6 +21,8 @@ pub struct Shared {
     /// The top-level sections of each other language (its home section's subsections),
     /// for the menu of its pages (`nav_sections`).
     pub language_sections: std::collections::HashMap<String, Value>,
+    /// The pages of `site_home.recent_pages`, in order (`refresh_item` keeps them current).
+    recent: Vec<usize>,
 }
 
 /// How many pages a subsection shows on its parent's page.
@@ -48,7 +50,8 @@ impl Shared {
         let mut dated: Vec<usize> =
             (0..site.pages.len()).filter(|&i| site.pages[i].parsed.front.date.is_some()).collect();
         dated.sort_by(|&a, &b| site.pages[b].parsed.front.date.cmp(&site.pages[a].parsed.front.date));
-        let recent: Vec<Value> = dated.iter().take(RECENT).map(|&i| items[i].clone()).collect();
+        dated.truncate(RECENT);
+        let recent: Vec<Value> = dated.iter().map(|&i| items[i].clone()).collect();
         let home_title = if c.language.starts_with("vi") { "Trang chủ" } else { "Home" };
         let mut shared = Shared {
             config: serde_json::to_value(c).unwrap_or(Value::Null),
@@ -81,6 +84,7 @@ impl Shared {
                     Some((code.clone(), Value::Array(subs)))
                 })
                 .collect(),
+            recent: dated,
         };
         // Recent pages are for the home page: copying them into every page costs more
         // than rendering some pages.
@@ -93,7 +97,16 @@ impl Shared {
 
     /// Rebuilds page `i`'s list item after its Markdown changed.
     pub fn refresh_item(&mut self, model: &Model, i: usize) {
-        std::sync::Arc::make_mut(&mut self.items)[i] = page_item(model, i, &model.md.pages[i]);
+        let item = page_item(model, i, &model.md.pages[i]);
+        // The home page's recent pages hold copies of the items: refresh its copy too.
+        if let Some(at) = self.recent.iter().position(|&p| p == i) {
+            if let Some(Value::Array(list)) = self.site_home.get_mut("recent_pages") {
+                if let Some(slot) = list.get_mut(at) {
+                    *slot = item.clone();
+                }
+            }
+        }
+        std::sync::Arc::make_mut(&mut self.items)[i] = item;
     }
 
     /// The list items of `pages`, in order.

@@ -13,6 +13,8 @@ use crate::render::{self, touched, Job, Model, Output, Shared};
 use crate::theme::FileSource;
 use crate::{bulletin, document, load, markdown, parse, Options, Prepared};
 
+mod retag;
+
 /// The served files: output path → bytes.
 pub type Files = HashMap<String, Arc<[u8]>>;
 
@@ -189,7 +191,7 @@ impl Live {
     /// site again from the pages already read. A full build only when neither can.
     pub fn content_changed(&mut self, rels: &[String], build_date: &str) -> Result<Outcome, Vec<Diagnostic>> {
         let result = match self.try_incremental(rels) {
-            Some(result) => Some(result.map(|files| (files, Vec::new()))),
+            Some(result) => Some(result),
             None => self.restructure(rels, build_date),
         };
         match result {
@@ -330,7 +332,7 @@ impl Live {
     }
 
     /// `None` when the change needs a full build.
-    fn try_incremental(&mut self, rels: &[String]) -> Option<Result<Files, Vec<Diagnostic>>> {
+    fn try_incremental(&mut self, rels: &[String]) -> Option<Result<Changed, Vec<Diagnostic>>> {
         let state = self.state.as_mut()?;
         let content = self.opts.root.join("content");
         // Read and parse every changed file first: any surprise means a full build.
@@ -361,14 +363,19 @@ impl Live {
                     return None;
                 }
                 retitled = true;
-                Some(retitle(&state.prepared, i, &parsed.front)?)
+                match retitle(&state.prepared, i, &parsed.front) {
+                    Some(title) => Some(title),
+                    // Terms entered or left: updated in place (`retag`) when that is all.
+                    None if rels.len() == 1 => return state.retag(i, parsed),
+                    None => return None,
+                }
             };
             changes.push((i, parsed, title));
         }
         if changes.is_empty() {
-            return Some(Ok(Files::new()));
+            return Some(Ok((Files::new(), Vec::new())));
         }
-        Some(state.apply(changes, &self.opts.root))
+        Some(state.apply(changes, &self.opts.root).map(|files| (files, Vec::new())))
     }
 }
 
