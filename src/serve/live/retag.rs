@@ -128,10 +128,10 @@ impl State {
         }
 
         // The paths of the outputs showing the page before the edit.
-        let model = super::model(p);
-        let before: Vec<String> =
-            self.shown_in[i].iter().map(|&j| render::job_path(&model, &self.jobs[j])).collect();
-        drop(model);
+        let before: Vec<String> = {
+            let model = super::model(p);
+            self.shown_in[i].iter().map(|&j| render::job_path(&model, &self.jobs[j])).collect()
+        };
         let p = &mut self.prepared;
         let site = &mut p.site;
         for u in &removed_urls {
