@@ -271,7 +271,6 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
-
 /// Is `s` already NFC? Vietnamese text is nearly all `always_nfc` letters, which need no
 /// table lookup; anything else gets the full quick check.
 fn is_nfc(s: &str) -> bool {
@@ -285,7 +284,8 @@ fn is_nfc(s: &str) -> bool {
 fn all_always_nfc(s: &str) -> bool {
     let b = s.as_bytes();
     let other = |c: u8, n1: u8, n2: u8| {
-        ((c >= 0xCC) & (c != 0xE1)) | ((c == 0xE1) & !(((n1 == 0xBA) & (n2 >= 0xA0)) | ((n1 == 0xBB) & (n2 <= 0xB9))))
+        ((c >= 0xCC) & (c != 0xE1))
+            | ((c == 0xE1) & !(((n1 == 0xBA) & (n2 >= 0xA0)) | ((n1 == 0xBB) & (n2 <= 0xB9))))
     };
     const BLOCK: usize = 64;
     let mut i = 0;

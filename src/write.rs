@@ -145,7 +145,7 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     // The walk found a regular file; never read through a link put there since.
-    #[cfg(unix)]
+    #[cfg(target_os = "linux")]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
     let Ok(mut file) = options.open(path) else { return false };
     match file.metadata() {
