@@ -196,8 +196,19 @@ pub(crate) fn assemble(
             (render::markdown_reusing(&site, &ext, diags, Some((html, &targets))), tera)
         }
         None => {
-            let md = render::markdown(&site, &ext, diags);
-            (md, render::engine::compile(&theme, &site.targets.by_source, diags))
+            // Template compilation runs on one thread: overlapped with the Markdown
+            // (parallel), no core waits for it. Diagnostics keep their order.
+            let (md, (tera, compiled)) = std::thread::scope(|s| {
+                let compiling = s.spawn(|| {
+                    let mut d = Vec::new();
+                    (render::engine::compile(&theme, &site.targets.by_source, &mut d), d)
+                });
+                let md = render::markdown(&site, &ext, diags);
+                let compiled = compiling.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                (md, compiled)
+            });
+            diags.extend(compiled);
+            (md, tera)
         }
     };
     let mut tera = tera;

@@ -271,17 +271,42 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
-/// Letters that are NFC whatever surrounds them (combining class 0, never composed
-/// with what follows): Latin below the combining marks, and the precomposed Vietnamese
-/// letters (U+1EA0–U+1EF9 "ạ…ỹ"). Checked against the Unicode tables in a test.
-fn always_nfc(c: char) -> bool {
-    (c as u32) < 0x300 || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
-}
-
 /// Is `s` already NFC? Vietnamese text is nearly all `always_nfc` letters, which need no
 /// table lookup; anything else gets the full quick check.
 fn is_nfc(s: &str) -> bool {
-    s.chars().all(always_nfc) || matches!(is_nfc_quick(s.chars()), IsNormalized::Yes)
+    all_always_nfc(s) || matches!(is_nfc_quick(s.chars()), IsNormalized::Yes)
+}
+
+/// `s.chars().all(always_nfc)` on the UTF-8 bytes, without decoding characters (every
+/// input file is checked). In valid UTF-8 only lead bytes decide: `CC`–`E0` and `E2`
+/// and up start other characters; `E1 BA A0`–`E1 BB B9` are U+1EA0–U+1EF9. The rule
+/// holds at every byte, so it is checked branch-free over blocks (vectorised).
+fn all_always_nfc(s: &str) -> bool {
+    let b = s.as_bytes();
+    let other = |c: u8, n1: u8, n2: u8| {
+        ((c >= 0xCC) & (c != 0xE1))
+            | ((c == 0xE1) & !(((n1 == 0xBA) & (n2 >= 0xA0)) | ((n1 == 0xBB) & (n2 <= 0xB9))))
+    };
+    const BLOCK: usize = 64;
+    let mut i = 0;
+    // Each block with the two bytes after it, as an array: no bounds checks inside.
+    while let Some(w) = b.get(i..i + BLOCK + 2).and_then(|w| <&[u8; BLOCK + 2]>::try_from(w).ok()) {
+        if (0..BLOCK).fold(false, |any, k| any | other(w[k], w[k + 1], w[k + 2])) {
+            return false;
+        }
+        i += BLOCK;
+    }
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    !(i..b.len()).any(|k| other(b[k], at(k + 1), at(k + 2)))
+}
+
+/// Letters that are NFC whatever surrounds them (combining class 0, never composed
+/// with what follows): Latin below the combining marks, and the precomposed Vietnamese
+/// letters (U+1EA0–U+1EF9 "ạ…ỹ"). Checked against the Unicode tables in a test; the
+/// build checks the same rule on bytes (`all_always_nfc`).
+#[cfg(test)]
+fn always_nfc(c: char) -> bool {
+    (c as u32) < 0x300 || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
 }
 
 #[cfg(test)]
@@ -345,6 +370,22 @@ mod tests {
                 assert_eq!(s.nfc().collect::<String>(), s, "{c:?}{next:?}");
             }
             assert_eq!(c.to_string().nfc().collect::<String>(), c.to_string(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn always_nfc_is_checked_on_bytes_as_on_chars() {
+        // Every character alone, in the short tail, and in a block and across the edge
+        // of one (64 bytes, with two bytes looked at after it).
+        let fast = |s: &str| s.chars().all(super::always_nfc);
+        for c in (0..0x11000u32).filter_map(char::from_u32) {
+            let mut samples = vec![c.to_string(), format!("ab{c}cd")];
+            for before in [0, 61, 62, 63, 64] {
+                samples.push(format!("{}{c}{}", "a".repeat(before), "ạ".repeat(30)));
+            }
+            for s in samples {
+                assert_eq!(super::all_always_nfc(&s), fast(&s), "{c:?} in {s:?}");
+            }
         }
     }
 

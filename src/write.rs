@@ -14,7 +14,7 @@
 //!   and a link inside it is replaced by the new file, never written into.
 //! - loa replaces only folders it created (the `.loa-output` marker) or empty ones.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -36,8 +36,9 @@ pub struct Staging {
     temp: PathBuf,
     /// The output as the user named it, for messages.
     shown: String,
-    /// Regular files of the previous output (found without following links) and their sizes.
-    old: HashMap<String, u64>,
+    /// Regular files of the previous output, found without following links (and without
+    /// a `stat` each: the size is compared when a file is opened to be compared).
+    old: HashSet<String>,
     /// Every file written so far: a second write of a path is a bug, not a silent overwrite.
     produced: Mutex<HashSet<String>>,
     /// Folders already created in `temp`.
@@ -87,7 +88,7 @@ pub fn stage(root: &Path, output: &Path) -> Result<Staging> {
         }
     }
 
-    let mut old = HashMap::new();
+    let mut old = HashSet::new();
     match fs::symlink_metadata(&target) {
         Ok(meta) => {
             let ours = meta.is_dir() && fs::symlink_metadata(target.join(MARKER)).is_ok_and(|m| m.is_file());
@@ -121,21 +122,38 @@ pub fn stage(root: &Path, output: &Path) -> Result<Staging> {
     Ok(staging)
 }
 
-/// Every regular file under `dir` (relative, `/`-separated) with its size; links and
-/// what they point at are left out, so nothing is ever read or linked through them.
-fn regular_files(dir: &Path) -> HashMap<String, u64> {
-    let mut out = HashMap::new();
+/// Every regular file under `dir` (relative, `/`-separated); links and what they point
+/// at are left out, so nothing is ever read or linked through them. The kinds come from
+/// the folder listing: no `stat` per file in this serial walk.
+fn regular_files(dir: &Path) -> HashSet<String> {
+    let mut out = HashSet::new();
     for entry in walkdir::WalkDir::new(dir).min_depth(1).into_iter().filter_map(Result::ok) {
         if !entry.file_type().is_file() {
             continue;
         }
         let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
         let Some(rel) = rel.to_str() else { continue };
-        if let Ok(meta) = entry.metadata() {
-            out.insert(rel.replace(std::path::MAIN_SEPARATOR, "/"), meta.len());
-        }
+        out.insert(rel.replace(std::path::MAIN_SEPARATOR, "/"));
     }
     out
+}
+
+/// Whether the regular file at `path` holds exactly `bytes`: one open, one `fstat` for
+/// the size, one read (`fs::read` would also read again to find the end).
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read as _;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    // The walk found a regular file; never read through a link put there since.
+    #[cfg(target_os = "linux")]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    let Ok(mut file) = options.open(path) else { return false };
+    match file.metadata() {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {}
+        _ => return false,
+    }
+    let mut old = vec![0; bytes.len()];
+    file.read_exact(&mut old).is_ok() && old == bytes
 }
 
 /// `path` made absolute without requiring it to exist.
@@ -206,8 +224,7 @@ impl Staging {
     }
 
     fn same_bytes(&self, rel: &str, bytes: &[u8]) -> bool {
-        self.old.get(rel) == Some(&(bytes.len() as u64))
-            && fs::read(self.target.join(rel)).is_ok_and(|old| old == bytes)
+        self.old.contains(rel) && holds(&self.target.join(rel), bytes)
     }
 
     fn put(&self, rel: &str, write: impl FnOnce(&Path) -> io::Result<()>, unchanged: impl FnOnce() -> bool) {

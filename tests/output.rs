@@ -121,3 +121,24 @@ fn successful_build_leaves_no_temporary_folders() {
     fx.build().build();
     assert_eq!(entries(fx.root()), ["config.yaml", "content", "public", "templates"]);
 }
+
+// A rebuild links unchanged files to the old output's and writes changed ones, even
+// when the new bytes have the old length (the old files are compared, not just sized).
+#[cfg(unix)]
+#[test]
+fn rebuild_links_unchanged_files_and_rewrites_same_size_changes() {
+    use std::os::unix::fs::MetadataExt;
+    let fx = Fixture::copy("good");
+    fx.build();
+    let ino = |rel: &str| fs::metadata(fx.public().join(rel)).expect(rel).ino();
+    let (kept, edited) = ("tin-tuc/bai-hai/index.html", "tin-tuc/bai-mot/index.html");
+    let (kept_before, edited_before) = (ino(kept), ino(edited));
+    let page = fx.read("content/tin-tuc/bai-mot.md");
+    // The same number of bytes, one letter different.
+    fx.write("content/tin-tuc/bai-mot.md", page.replace("Xem [", "Xin ["));
+    fx.build();
+    assert_eq!(ino(kept), kept_before, "unchanged file is a link to the old one");
+    assert_ne!(ino(edited), edited_before, "changed file is written anew");
+    assert!(fx.read_public(edited).contains("Xin "), "new text is in place");
+    assert_no_leftovers(fx.tmp());
+}
