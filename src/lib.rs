@@ -254,6 +254,7 @@ pub fn build(opts: &Options) -> Result<Report> {
     render::limits::with_stack(|| build_here(opts))
 }
 
+/// `build` on the current threads.
 fn build_here(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();

@@ -388,8 +388,10 @@ pub(crate) fn render_jobs(
 ) -> Vec<Diagnostic> {
     // Lists first, so the list entries can be freed before the pages are rendered.
     let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_cached_key(|&j| (matches!(jobs[j], Job::Page(_)), std::cmp::Reverse(cost(model, &jobs[j]))));
-    let lists_left = std::sync::atomic::AtomicUsize::new(jobs.iter().filter(|j| !matches!(j, Job::Page(_))).count());
+    order
+        .sort_by_cached_key(|&j| (matches!(jobs[j], Job::Page(_)), std::cmp::Reverse(cost(model, &jobs[j]))));
+    let lists_left =
+        std::sync::atomic::AtomicUsize::new(jobs.iter().filter(|j| !matches!(j, Job::Page(_))).count());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let failed: std::sync::Mutex<Vec<(usize, Diagnostic)>> = std::sync::Mutex::new(Vec::new());
     // Site links that point at nothing, with the template that wrote them.
