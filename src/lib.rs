@@ -260,9 +260,17 @@ fn settle(mut diags: Vec<Diagnostic>, strict: bool, config: &config_source::File
 
 /// Builds the site at `opts.root` into its output folder.
 pub fn build(opts: &Options) -> Result<Report> {
+    // Every stage runs on the render threads (they have a known stack size): memory
+    // freed before rendering is then reused by it, not left in idle threads' heaps.
+    render::limits::with_stack(|| build_here(opts))
+}
+
+/// `build` on the current threads.
+fn build_here(opts: &Options) -> Result<Report> {
     let start = Instant::now();
     let mut diags = Vec::new();
-    let Prepared { site, source, docs, mut bulletins, md, tera, ext, strings } = prepare(opts, &mut diags)?;
+    let Prepared { mut site, source, docs, mut bulletins, mut md, tera, ext, strings } =
+        prepare(opts, &mut diags)?;
     let theme = source.theme;
     // Content errors stop the build before anything is written.
     let mut diags = settle(diags, opts.strict, &site.config.file)?;
@@ -270,6 +278,7 @@ pub fn build(opts: &Options) -> Result<Report> {
         return Err(SiteErrors(diags).into());
     };
     audio::synthesise(&site, &mut bulletins, &mut diags);
+    free_before_render(&mut site, &mut md, &bulletins);
 
     let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     let staging = write::stage(&opts.root, &output)?;
@@ -304,12 +313,9 @@ pub fn build(opts: &Options) -> Result<Report> {
     let build_date = chrono::Local::now().format("%Y-%m-%d").to_string();
     let model = render::Model { site: &site, md: &md, docs: &docs, bulletins: &bulletins };
     let progress = progress::Progress::start(render::job_count(&model));
-    // Rendering runs on threads with a known stack size (deep templates are refused earlier).
-    let (mut counts, render_diags) = render::limits::with_stack(|| {
-        render::render_all(&model, &tera, &build_date, &|out| {
-            progress.tick();
-            staging.write(&out)
-        })
+    let (mut counts, render_diags) = render::render_all(&model, &tera, &build_date, &|out| {
+        progress.tick();
+        staging.write(&out)
     });
     drop(progress);
     diags.extend(render_diags);
@@ -333,6 +339,19 @@ pub fn build(opts: &Options) -> Result<Report> {
     counts.files += theme.statics.len() + site.assets.len();
     let drafts = site.targets.drafts.len();
     Ok(Report { counts, elapsed: start.elapsed(), warnings, drafts, output, external: None })
+}
+
+/// Frees what rendering no longer reads (the files are checked and parsed, their
+/// Markdown rendered): the page texts (only the search index reads them), and each
+/// page's HTML as soon as its own file is rendered (a bulletin's print pages show it too).
+fn free_before_render(site: &mut resolve::Site, md: &mut render::Rendered, bulletins: &bulletin::Bulletins) {
+    if !site.config.build_search_index {
+        for p in &mut site.pages {
+            p.parsed.source.text = String::new();
+            p.parsed.body_start = 0;
+        }
+    }
+    md.hand_over(|i| bulletins.of_page.contains_key(&i));
 }
 
 /// Runs the whole pipeline without writing anything; reports what `build` would.

@@ -137,3 +137,23 @@ fn an_overridden_page_item_macro_shows_in_every_list() {
         assert!(!html.contains(r#"<li class="item"#), "{file}: an entry not from the site's macro:\n{html}");
     }
 }
+
+// A build frees the list entries once the last list is rendered and hands each page's
+// HTML to its own render: a page template that shows list entries (rendered again then)
+// and its own content must still show both.
+#[test]
+fn a_page_template_shows_list_entries_after_the_lists_are_freed() {
+    let fx = Fixture::copy("basic");
+    std::fs::remove_dir_all(fx.path("templates")).expect("remove the fixture's templates");
+    fx.write(
+        "templates/page.html",
+        r#"<main>{{ page.content | safe }}</main><ul>{{ page_item_html(url="/tin-tuc/bai-2/", level=2, summary=true) | safe }}</ul>"#,
+    );
+    fx.build();
+    let page = fx.read_public("tin-tuc/bai-1/index.html");
+    assert!(page.contains("Đoạn thứ hai, không thuộc tóm tắt."), "its own content:\n{page}");
+    assert!(page.contains("Bài thứ hai"), "the other page's entry:\n{page}");
+    assert!(page.contains("Tóm tắt viết trong phần đầu trang"), "with its summary:\n{page}");
+    let list = fx.read_public("tin-tuc/index.html");
+    assert!(list.contains("Bài thứ hai"), "the list's own entry:\n{list}");
+}

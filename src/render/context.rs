@@ -260,7 +260,7 @@ pub fn page(model: &Model, shared: &Shared, i: usize, html: &Html) -> Value {
         j.map_or(Value::Null, |j| json!({ "title": site.pages[j].title, "url": site.pages[j].url }))
     };
     if let Value::Object(m) = &mut v {
-        m.insert("content".into(), Value::String(html.content.clone()));
+        m.insert("content".into(), Value::String(model.md.content(i)));
         m.insert("toc".into(), serde_json::to_value(&html.toc).unwrap_or(Value::Null));
         m.insert("prev".into(), link(p.prev));
         m.insert("next".into(), link(p.next));

@@ -48,6 +48,44 @@ pub struct Counts {
 pub struct Rendered {
     pub pages: Vec<Html>,
     pub sections: Vec<Html>,
+    /// `build` only: the content of pages shown by their own file alone, moved out of
+    /// `pages` and handed (not copied) to that file's render, which frees it.
+    once: Vec<(usize, std::sync::Mutex<String>)>,
+}
+
+impl Rendered {
+    /// Hands the content of every page but those `shown_twice` to its own render (see
+    /// `content`): a build holds each page's HTML only until its file is rendered.
+    pub(crate) fn hand_over(&mut self, shown_twice: impl Fn(usize) -> bool) {
+        self.once = self
+            .pages
+            .iter_mut()
+            .enumerate()
+            .map(|(i, h)| {
+                if shown_twice(i) {
+                    (h.content.len(), std::sync::Mutex::new(String::new()))
+                } else {
+                    let c = std::mem::take(&mut h.content);
+                    (c.len(), std::sync::Mutex::new(c))
+                }
+            })
+            .collect();
+    }
+
+    /// Page `i`'s content for its render: the handed-over one (once), else a copy.
+    pub(crate) fn content(&self, i: usize) -> String {
+        match self.once.get(i) {
+            Some((_, c)) if self.pages[i].content.is_empty() => {
+                std::mem::take(&mut *c.lock().unwrap_or_else(|p| p.into_inner()))
+            }
+            _ => self.pages[i].content.clone(),
+        }
+    }
+
+    /// The length of page `i`'s content, handed over or not.
+    fn content_len(&self, i: usize) -> usize {
+        self.once.get(i).map_or(self.pages[i].content.len(), |(n, _)| *n)
+    }
 }
 
 /// Renders the Markdown of all pages and sections; broken links and anchors go to `diags`.
@@ -133,7 +171,7 @@ pub(crate) fn markdown_reusing(
             })
             .collect()
     };
-    let rendered = Rendered { pages: split(pages), sections: split(sections) };
+    let rendered = Rendered { pages: split(pages), sections: split(sections), once: Vec::new() };
     crate::anchors::check(site, &rendered, diags);
     rendered
 }
@@ -339,7 +377,8 @@ pub fn render_all(model: &Model, tera: &Tera, build_date: &str, sink: &Sink) -> 
 /// Renders `jobs` through their templates in parallel, handing each file to `sink`.
 ///
 /// Jobs are taken longest first by whichever worker is free (a long tag or section list
-/// started last would leave the other core idle at the end).
+/// started last would leave the other core idle at the end), lists before pages: the
+/// list entries they share are freed once the last list is rendered.
 pub(crate) fn render_jobs(
     model: &Model,
     tera: &Tera,
@@ -347,8 +386,12 @@ pub(crate) fn render_jobs(
     jobs: &[Job],
     sink: &Sink,
 ) -> Vec<Diagnostic> {
+    // Lists first, so the list entries can be freed before the pages are rendered.
     let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_cached_key(|&j| std::cmp::Reverse(cost(model, &jobs[j])));
+    order
+        .sort_by_cached_key(|&j| (matches!(jobs[j], Job::Page(_)), std::cmp::Reverse(cost(model, &jobs[j]))));
+    let lists_left =
+        std::sync::atomic::AtomicUsize::new(jobs.iter().filter(|j| !matches!(j, Job::Page(_))).count());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let failed: std::sync::Mutex<Vec<(usize, Diagnostic)>> = std::sync::Mutex::new(Vec::new());
     // Site links that point at nothing, with the template that wrote them.
@@ -365,6 +408,10 @@ pub(crate) fn render_jobs(
             let Some(&j) = order.get(k) else { break };
             if let Err(d) = render_job(model, tera, shared, &jobs[j], sink, &broken) {
                 failed.lock().unwrap_or_else(|p| p.into_inner()).push((j, d));
+            }
+            let list = !matches!(jobs[j], Job::Page(_));
+            if list && lists_left.fetch_sub(1, std::sync::atomic::Ordering::AcqRel) == 1 {
+                entries.forget();
             }
         })
     };
@@ -386,7 +433,7 @@ pub(crate) fn render_jobs(
 fn cost(model: &Model, job: &Job) -> usize {
     let site = model.site;
     match *job {
-        Job::Page(i) => 4 + model.md.pages[i].content.len() / 2048,
+        Job::Page(i) => 4 + model.md.content_len(i) / 2048,
         Job::Section(s, n) => {
             let sec = &site.sections[s];
             let listed = pager_range(sec.pages.len(), sec.paginate_by, n).len();
