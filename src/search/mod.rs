@@ -446,8 +446,11 @@ impl Merge {
                 entry
             })
             .collect();
-        let pair_entries: Vec<(String, String)> =
-            order.into_iter().zip(bodies).map(|(id, entry)| (std::mem::take(&mut pair_names[id]), entry)).collect();
+        let pair_entries: Vec<(String, String)> = order
+            .into_iter()
+            .zip(bodies)
+            .map(|(id, entry)| (std::mem::take(&mut pair_names[id]), entry))
+            .collect();
         let pair_shards = write_shards(&pair_entries, dir, "p", emit);
         drop(pair_entries);
         let meta = json!({
@@ -883,7 +886,13 @@ struct Words {
 impl Default for Words {
     fn default() -> Words {
         let stamp = FORMS.with_borrow_mut(Forms::next_page);
-        Words { stamp, folded: Vec::new(), entries: Vec::new(), keys: FxHashMap::default(), pairs: FxHashSet::default() }
+        Words {
+            stamp,
+            folded: Vec::new(),
+            entries: Vec::new(),
+            keys: FxHashMap::default(),
+            pairs: FxHashSet::default(),
+        }
     }
 }
 
@@ -967,7 +976,9 @@ impl Words {
             let terms = self
                 .entries
                 .iter()
-                .map(|&(fi, exact, mask, tf)| (fi, if exact == PLAIN { (0, 0) } else { put(exact) }, mask, tf))
+                .map(|&(fi, exact, mask, tf)| {
+                    (fi, if exact == PLAIN { (0, 0) } else { put(exact) }, mask, tf)
+                })
                 .collect();
             let pairs = self.pairs.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect();
             (words, folded, terms, pairs)
@@ -1029,7 +1040,17 @@ mod tests {
 
     #[test]
     fn json_strings_are_written_as_serde_json_writes_them() {
-        for s in ["", "khuyen", "khuyêns", "a\"b", "a\\b", "tab\there", "\u{1}\u{1f}\u{8}\u{c}\r\n", "\u{7f}x", "đ · \"ễ\""] {
+        for s in [
+            "",
+            "khuyen",
+            "khuyêns",
+            "a\"b",
+            "a\\b",
+            "tab\there",
+            "\u{1}\u{1f}\u{8}\u{c}\r\n",
+            "\u{7f}x",
+            "đ · \"ễ\"",
+        ] {
             let mut out = String::new();
             push_json_str(&mut out, s);
             assert_eq!(out, serde_json::to_string(s).unwrap_or_default(), "{s:?}");
@@ -1051,7 +1072,8 @@ mod tests {
     fn readable(p: &Parts) -> (Vec<(String, String, u8, u32)>, Vec<String>) {
         let (words, folded, terms, pairs) = p;
         let word = |(s, l): Span| words[s as usize..(s + l) as usize].to_owned();
-        let mut t: Vec<_> = terms.iter().map(|&(f, e, m, n)| (word(folded[f as usize]), word(e), m, n)).collect();
+        let mut t: Vec<_> =
+            terms.iter().map(|&(f, e, m, n)| (word(folded[f as usize]), word(e), m, n)).collect();
         t.sort();
         let mut ps: Vec<String> = pairs
             .iter()
