@@ -92,35 +92,51 @@ pub struct Word<'a> {
 }
 
 /// The words of `text`, in order. Words longer than `MAX_WORD` characters are left out.
-pub fn words<'a>(text: &'a str) -> Vec<Word<'a>> {
+pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
-    // (start, length in chars, joined) of the word being read.
-    let mut current: Option<(usize, usize, bool)> = None;
+    each_word(text, |w| out.push(w));
+    out
+}
+
+/// Calls `f` with each word of `text`, in order, as `words` lists them.
+pub fn each_word<'a>(text: &'a str, mut f: impl FnMut(Word<'a>)) {
+    let bytes = text.as_bytes();
+    // The word being read: its start, length in chars, and whether it is joined.
+    let (mut start, mut len, mut joined) = (None, 0, false);
     let mut gap_is_space = false;
-    let finish = |cur: (usize, usize, bool), end: usize, out: &mut Vec<Word<'a>>| {
-        let (start, len, joined) = cur;
-        if len <= MAX_WORD {
-            out.push(Word { raw: &text[start..end], start, joined });
-        }
-    };
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            match &mut current {
-                Some((_, len, _)) => *len += 1,
-                None => current = Some((i, 1, gap_is_space)),
-            }
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII without decoding: most of a Vietnamese text is.
+        let b = bytes[i];
+        let (is_word, is_space, width) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), b == b' ' || (b'\t'..=b'\r').contains(&b), 1)
         } else {
-            if let Some(cur) = current.take() {
-                finish(cur, i, &mut out);
+            match text[i..].chars().next() {
+                Some(c) => (is_word_char(c), c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if is_word {
+            if start.is_none() {
+                (start, len, joined) = (Some(i), 0, gap_is_space);
+            }
+            len += 1;
+        } else {
+            if let Some(s) = start.take() {
+                if len <= MAX_WORD {
+                    f(Word { raw: &text[s..i], start: s, joined });
+                }
                 gap_is_space = true;
             }
-            gap_is_space &= c.is_whitespace();
+            gap_is_space &= is_space;
+        }
+        i += width;
+    }
+    if let Some(s) = start {
+        if len <= MAX_WORD {
+            f(Word { raw: &text[s..], start: s, joined });
         }
     }
-    if let Some(cur) = current {
-        finish(cur, text.len(), &mut out);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -129,6 +145,53 @@ mod tests {
 
     fn folded(text: &str) -> Vec<String> {
         words(text).iter().map(|w| fold(w.raw)).collect()
+    }
+
+    /// `each_word` as it was written first, char by char.
+    fn words_by_char(text: &str) -> Vec<Word<'_>> {
+        let mut out = Vec::new();
+        let mut current: Option<(usize, usize, bool)> = None;
+        let mut gap_is_space = false;
+        for (i, c) in text.char_indices() {
+            if is_word_char(c) {
+                match &mut current {
+                    Some((_, len, _)) => *len += 1,
+                    None => current = Some((i, 1, gap_is_space)),
+                }
+            } else {
+                if let Some((start, len, joined)) = current.take() {
+                    if len <= MAX_WORD {
+                        out.push(Word { raw: &text[start..i], start, joined });
+                    }
+                    gap_is_space = true;
+                }
+                gap_is_space &= c.is_whitespace();
+            }
+        }
+        if let Some((start, len, joined)) = current {
+            if len <= MAX_WORD {
+                out.push(Word { raw: &text[start..], start, joined });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn byte_scan_finds_the_words_a_char_scan_finds() {
+        let long = "a".repeat(MAX_WORD);
+        let texts = [
+            "Ngày 13/4/2007, tỉnh Sơn La: 3,7 triệu.",
+            "khuyến\u{a0}học\u{2003}tài\u{b}x\u{c}y\r\nz\u{85}w",
+            "  đầu—cuối  ",
+            "Khuye\u{302}\u{301}n ho\u{323}c",
+            "\u{AA8F}\u{AAB2}\u{AA95} \u{AA80}\u{AAB0}\u{AA99}",
+            "x × y ÷ z",
+            &format!("{long} {long}b ừ"),
+            "",
+        ];
+        for text in texts {
+            assert_eq!(words(text), words_by_char(text), "{text:?}");
+        }
     }
 
     #[test]

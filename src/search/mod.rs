@@ -372,7 +372,14 @@ impl Merge {
         }
         // Snippet text first: it is the largest part, and is not needed after this.
         for (n, chunk) in texts.chunks(CHUNK).enumerate() {
-            let body = format!("loaSearch.x({n},{});\n", Value::from(chunk.to_vec()));
+            let mut body = format!("loaSearch.x({n},[");
+            for (k, text) in chunk.iter().enumerate() {
+                if k > 0 {
+                    body.push(',');
+                }
+                push_json_str(&mut body, text);
+            }
+            body.push_str("]);\n");
             emit(Output { path: format!("{dir}x-{n}.js"), bytes: body.into_bytes() });
         }
         drop(texts);
@@ -384,12 +391,14 @@ impl Merge {
                 let folded = &term_names[id];
                 let mut list: Vec<&(String, Vec<Posting>)> = variants[id].iter().collect();
                 list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                let mut entry = format!("{}:[", json_str(folded));
+                let mut entry = String::with_capacity(folded.len() + 16);
+                push_json_str(&mut entry, folded);
+                entry.push_str(":[");
                 for (k, (exact, postings)) in list.into_iter().enumerate() {
                     if k > 0 {
                         entry.push(',');
                     }
-                    entry.push_str(&json_str(exact));
+                    push_json_str(&mut entry, exact);
                     entry.push(',');
                     encode_postings(postings, &mut entry);
                 }
@@ -406,14 +415,25 @@ impl Merge {
         if cancelled() {
             return false;
         }
-        let pair_names: Vec<String> =
-            pair_keys.par_iter().map(|&(a, b)| format!("{} {}", term_names[a], term_names[b])).collect();
+        let mut pair_names: Vec<String> = pair_keys
+            .par_iter()
+            .map(|&(a, b)| {
+                let (a, b) = (&term_names[a], &term_names[b]);
+                let mut name = String::with_capacity(a.len() + 1 + b.len());
+                name.push_str(a);
+                name.push(' ');
+                name.push_str(b);
+                name
+            })
+            .collect();
         let mut order: Vec<usize> = (0..pair_names.len()).collect();
         order.par_sort_unstable_by(|&a, &b| pair_names[a].cmp(&pair_names[b]));
-        let pair_entries: Vec<(String, String)> = order
-            .into_par_iter()
-            .map(|id| {
-                let mut entry = format!("{}:[", json_str(&pair_names[id]));
+        let bodies: Vec<String> = order
+            .par_iter()
+            .map(|&id| {
+                let mut entry = String::with_capacity(pair_names[id].len() + 16);
+                push_json_str(&mut entry, &pair_names[id]);
+                entry.push_str(":[");
                 let mut prev = 0;
                 for (k, &p) in pair_pages[id].iter().enumerate() {
                     if k > 0 {
@@ -423,8 +443,13 @@ impl Merge {
                     prev = p;
                 }
                 entry.push(']');
-                (pair_names[id].clone(), entry)
+                entry
             })
+            .collect();
+        let pair_entries: Vec<(String, String)> = order
+            .into_iter()
+            .zip(bodies)
+            .map(|(id, entry)| (std::mem::take(&mut pair_names[id]), entry))
             .collect();
         let pair_shards = write_shards(&pair_entries, dir, "p", emit);
         drop(pair_entries);
@@ -460,9 +485,21 @@ fn intern(
     id
 }
 
-fn push_number(out: &mut String, n: u64) {
-    use std::fmt::Write as _;
-    let _ = write!(out, "{n}");
+/// Appends `n` in decimal; postings are millions of numbers, too many for `write!`.
+fn push_number(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
 }
 
 /// A page in the list of a word: where the word occurs and how often.
@@ -494,8 +531,37 @@ fn encode_postings(postings: &[Posting], out: &mut String) {
     out.push(']');
 }
 
-fn json_str(s: &str) -> String {
-    Value::String(s.to_owned()).to_string()
+/// Appends `s` as a JSON string, escaped exactly as serde_json escapes it, in one pass
+/// and without a copy.
+fn push_json_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // `b` is ASCII, so `i` is a character boundary.
+        out.push_str(&s[from..i]);
+        if escaped.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        } else {
+            out.push_str(escaped);
+        }
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+    out.push('"');
 }
 
 /// Groups sorted `(key, "key":value)` entries into shards named by a prefix of the key,
@@ -514,7 +580,9 @@ fn write_shards(
     shards.sort_by(|a, b| a.0.cmp(&b.0));
     let mut names = Vec::with_capacity(shards.len());
     for (n, (name, members)) in shards.into_iter().enumerate() {
-        let mut body = format!("loaSearch.{kind}({},{{", json_str(&name));
+        let mut body = format!("loaSearch.{kind}(");
+        push_json_str(&mut body, &name);
+        body.push_str(",{");
         for (k, &m) in members.iter().enumerate() {
             if k > 0 {
                 body.push(',');
@@ -571,9 +639,6 @@ fn split(
         split(entries, members, name, depth + 1, shards);
     }
 }
-
-/// A word of a page: (folded, exact form or "" when it has no diacritics, field bits, count).
-type Term = (String, String, u8, u32);
 
 /// What `Words::finish` makes of a page: `PageIndex`'s words, folded, terms and pairs.
 type Parts = (String, Vec<Span>, Vec<(u32, Span, u8, u32)>, Vec<(u32, u32)>);
@@ -669,7 +734,8 @@ fn index_page(model: &Model, i: usize) -> PageIndex {
     let label = doc.map_or(String::new(), |d| format!("{} · {}", d.kind.name, d.number.printed));
     let date =
         doc.map(|d| d.issued).or(front.date).map_or(String::new(), |d| d.format("%Y-%m-%d").to_string());
-    let mut body = plain.body.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Only the start is kept, so only the start is joined.
+    let mut body = text::collapse(&plain.body, TEXT_LIMIT);
     if body.is_empty() {
         body = summary.to_owned();
     }
@@ -722,100 +788,321 @@ fn list_pages(model: &Model, index: &Index) -> Vec<(PageIndex, usize)> {
     out
 }
 
-/// The folded and exact forms of a spelling ("" for exact when it equals the folded).
-/// A site repeats a few thousand spellings millions of times: each thread remembers them.
-fn folded_forms(raw: &str) -> (String, String) {
-    thread_local! {
-        static SEEN: std::cell::RefCell<FxHashMap<String, (String, String)>> = Default::default();
+/// The id of the empty form: the exact form of a word without diacritics, which is
+/// written as "" (it equals the folded form).
+const PLAIN: u32 = 0;
+
+/// The spellings one thread has folded and the forms they fold to, each with an id.
+/// A site repeats a few thousand spellings millions of times: each is folded once per
+/// thread, and a page's words are then counted by id, not by string.
+struct Forms {
+    /// Spelling as written → its id.
+    spelling_ids: FxHashMap<Box<str>, u32>,
+    /// Per spelling id: (folded form, exact form or `PLAIN`), and the page (`stamp`)
+    /// and entry it was last counted in.
+    spellings: Vec<((u32, u32), u32, u32)>,
+    /// Form → its id; `names[id]` is the form.
+    form_ids: FxHashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+    /// Per form id, as a folded form: the page (`stamp`) it was last counted in, its
+    /// index among that page's folded words, and its first exact form and entry there.
+    folded_at: Vec<(u32, u32, u32, u32)>,
+    /// Counts the pages seen, so the per-page slots above need no clearing.
+    stamp: u32,
+}
+
+/// Past this many spellings a thread forgets them all (between pages).
+const FORMS_LIMIT: usize = 200_000;
+
+impl Forms {
+    fn new() -> Forms {
+        let mut forms = Forms {
+            spelling_ids: FxHashMap::default(),
+            spellings: Vec::new(),
+            form_ids: FxHashMap::default(),
+            names: Vec::new(),
+            folded_at: Vec::new(),
+            stamp: 0,
+        };
+        forms.form("");
+        forms
     }
-    SEEN.with(|seen| {
-        let mut seen = seen.borrow_mut();
-        if let Some(forms) = seen.get(raw) {
-            return forms.clone();
+
+    fn form(&mut self, form: &str) -> u32 {
+        if let Some(&id) = self.form_ids.get(form) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(form.into());
+        self.form_ids.insert(form.into(), id);
+        self.folded_at.push((0, 0, 0, 0));
+        id
+    }
+
+    fn spelling(&mut self, raw: &str) -> u32 {
+        if let Some(&id) = self.spelling_ids.get(raw) {
+            return id;
         }
         let folded = fold::fold(raw);
         let exact = fold::exact(raw);
-        let exact = if exact == folded { String::new() } else { exact };
-        if seen.len() > 200_000 {
-            seen.clear();
+        let exact = if exact == folded { PLAIN } else { self.form(&exact) };
+        let forms = (self.form(&folded), exact);
+        let id = self.spellings.len() as u32;
+        self.spellings.push((forms, 0, 0));
+        self.spelling_ids.insert(raw.into(), id);
+        id
+    }
+
+    /// Starts a page: a new stamp, and a clean slate when the tables grew too large.
+    fn next_page(&mut self) -> u32 {
+        if self.spellings.len() > FORMS_LIMIT || self.stamp == u32::MAX {
+            *self = Forms::new();
         }
-        seen.insert(raw.to_owned(), (folded.clone(), exact.clone()));
-        (folded, exact)
-    })
+        self.stamp += 1;
+        self.stamp
+    }
 }
 
-/// The words of one page, counted per distinct spelling.
-#[derive(Default)]
+thread_local! {
+    static FORMS: std::cell::RefCell<Forms> = std::cell::RefCell::new(Forms::new());
+}
+
+/// The words of one page, counted per distinct (folded, exact) form. Forms are this
+/// thread's ids (`FORMS`), turned into strings by `finish` on the same thread; one
+/// thread makes one page's `Words` at a time.
 struct Words {
-    /// Spelling → index into `entries`.
-    by_raw: FxHashMap<String, usize>,
-    entries: Vec<Term>,
-    /// Adjacent words, as indices into `entries`.
-    pairs: FxHashSet<(usize, usize)>,
+    stamp: u32,
+    /// Distinct folded forms, in order of first use.
+    folded: Vec<u32>,
+    /// (index into `folded`, exact form, field bits, count).
+    entries: Vec<(u32, u32, u8, u32)>,
+    /// (index into `folded`, exact form) → index into `entries`, for the exact forms
+    /// after a word's first on the page (which `Forms::folded_at` holds).
+    keys: FxHashMap<(u32, u32), u32>,
+    /// Adjacent words, as indices into `folded` (first << 32 | second).
+    pairs: FxHashSet<u64>,
+}
+
+impl Default for Words {
+    fn default() -> Words {
+        let stamp = FORMS.with_borrow_mut(Forms::next_page);
+        Words {
+            stamp,
+            folded: Vec::new(),
+            entries: Vec::new(),
+            keys: FxHashMap::default(),
+            pairs: FxHashSet::default(),
+        }
+    }
 }
 
 impl Words {
-    fn add(&mut self, text: &str, mask: u8) {
-        let mut prev: Option<usize> = None;
-        for w in fold::words(text) {
-            let e = match self.by_raw.get(w.raw) {
-                Some(&e) => e,
-                None => {
-                    let (folded, exact) = folded_forms(w.raw);
-                    self.entries.push((folded, exact, 0, 0));
-                    self.by_raw.insert(w.raw.to_owned(), self.entries.len() - 1);
-                    self.entries.len() - 1
-                }
-            };
-            self.entries[e].2 |= mask;
-            self.entries[e].3 += 1;
-            if let (Some(p), true) = (prev, w.joined) {
-                self.pairs.insert((p, e));
-            }
-            prev = Some(e);
+    /// The entry of (folded form, exact form), added on first use on this page.
+    fn entry(&mut self, forms: &mut Forms, f: u32, exact: u32) -> usize {
+        let slot = &mut forms.folded_at[f as usize];
+        let next = self.entries.len() as u32;
+        if slot.0 != self.stamp {
+            let fi = self.folded.len() as u32;
+            self.folded.push(f);
+            self.entries.push((fi, exact, 0, 0));
+            *slot = (self.stamp, fi, exact, next);
+            return next as usize;
         }
+        if slot.2 == exact {
+            return slot.3 as usize;
+        }
+        let fi = slot.1;
+        let e = *self.keys.entry((fi, exact)).or_insert(next);
+        if e == next {
+            self.entries.push((fi, exact, 0, 0));
+        }
+        e as usize
+    }
+
+    fn add(&mut self, text: &str, mask: u8) {
+        // About one pair per 8 bytes of text: growing the set step by step costs more.
+        self.pairs.reserve(text.len() / 8);
+        FORMS.with_borrow_mut(|forms| {
+            let mut prev: Option<u32> = None;
+            fold::each_word(text, |w| {
+                let s = forms.spelling(w.raw) as usize;
+                let (seen, at) = (forms.spellings[s].1, forms.spellings[s].2);
+                let e = if seen == self.stamp {
+                    at as usize
+                } else {
+                    let (f, exact) = forms.spellings[s].0;
+                    let e = self.entry(forms, f, exact);
+                    forms.spellings[s].1 = self.stamp;
+                    forms.spellings[s].2 = e as u32;
+                    e
+                };
+                let entry = &mut self.entries[e];
+                entry.2 |= mask;
+                entry.3 += 1;
+                if let (Some(p), true) = (prev, w.joined) {
+                    self.pairs.insert(u64::from(p) << 32 | u64::from(entry.0));
+                }
+                prev = Some(entry.0);
+            });
+        });
     }
 
     /// Adds a document-number key (`11cttw`) as one word.
     fn add_key(&mut self, key: &str, mask: u8) {
-        if !key.is_empty() {
-            self.entries.push((key.to_owned(), String::new(), mask, 1));
+        if key.is_empty() {
+            return;
         }
+        FORMS.with_borrow_mut(|forms| {
+            let f = forms.form(key);
+            let e = self.entry(forms, f, PLAIN);
+            self.entries[e].2 |= mask;
+            self.entries[e].3 += 1;
+        });
     }
 
     /// The page's words in one string, its distinct folded words, its (folded index,
     /// exact) words with merged bits and counts, and the pairs of adjacent words as
-    /// folded indices; keys borrow the entries, so a word is copied once, into `words`.
+    /// folded indices; each form is copied once, into `words`.
     fn finish(self) -> Parts {
-        let mut words = String::new();
-        let put = |words: &mut String, w: &str| {
-            let span = (words.len() as u32, w.len() as u32);
-            words.push_str(w);
-            span
-        };
-        let mut folded: Vec<Span> = Vec::new();
-        let mut folded_ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut index_of = Vec::with_capacity(self.entries.len());
-        let mut merged: FxHashMap<(u32, &str), (u8, u32)> = FxHashMap::default();
-        for (f, e, mask, tf) in &self.entries {
-            let fi = match folded_ids.get(f.as_str()) {
-                Some(&fi) => fi,
-                None => {
-                    let next = folded.len() as u32;
-                    folded.push(put(&mut words, f));
-                    folded_ids.insert(f, next);
-                    next
-                }
+        FORMS.with_borrow(|forms| {
+            let mut words = String::new();
+            let mut put = |id: u32| {
+                let w = &forms.names[id as usize];
+                let span = (words.len() as u32, w.len() as u32);
+                words.push_str(w);
+                span
             };
-            index_of.push(fi);
-            let m = merged.entry((fi, e.as_str())).or_insert((0, 0));
-            m.0 |= mask;
-            m.1 += tf;
+            let folded: Vec<Span> = self.folded.iter().map(|&f| put(f)).collect();
+            let terms = self
+                .entries
+                .iter()
+                .map(|&(fi, exact, mask, tf)| {
+                    (fi, if exact == PLAIN { (0, 0) } else { put(exact) }, mask, tf)
+                })
+                .collect();
+            let pairs = self.pairs.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect();
+            (words, folded, terms, pairs)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(outputs: Vec<Output>) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<_> = outputs.into_iter().map(|o| (o.path, o.bytes)).collect();
+        files.sort();
+        files
+    }
+
+    /// `build` streams the index (`write`), `serve` makes it from kept parts
+    /// (`snapshot`, then again from its memo): all three must write the same files.
+    fn index_is_the_same_built_or_served(root: &str) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(root);
+        let opts = crate::Options { root, ..crate::Options::default() };
+        let mut diags = Vec::new();
+        let p = match crate::prepare(&opts, &mut diags) {
+            Ok(p) => p,
+            Err(e) => panic!("{e:#}"),
+        };
+        let model = Model { site: &p.site, md: &p.md, docs: &p.docs, bulletins: &p.bulletins };
+        let mut streamed = Vec::new();
+        write(&model, &mut |o| streamed.push(o));
+        let built = files(streamed);
+        assert!(built.iter().any(|(path, _)| path.ends_with("meta.js")), "{built:?}");
+        assert_eq!(files(outputs(&model)), built);
+        let mut memo = Memo::default();
+        for round in ["first", "from the memo"] {
+            let served = snapshot(&model, &mut memo).run(&|| false).unwrap_or_default();
+            assert!(files(served) == built, "served index differs, {round}");
         }
-        let pairs: FxHashSet<(u32, u32)> =
-            self.pairs.iter().map(|&(a, b)| (index_of[a], index_of[b])).collect();
-        let terms =
-            merged.into_iter().map(|((f, e), (mask, tf))| (f, put(&mut words, e), mask, tf)).collect();
-        (words, folded, terms, pairs.into_iter().collect())
+    }
+
+    #[test]
+    fn index_of_the_repository_site_is_the_same_built_or_served() {
+        index_is_the_same_built_or_served(".");
+    }
+
+    #[test]
+    fn index_of_a_site_in_two_languages_is_the_same_built_or_served() {
+        index_is_the_same_built_or_served("tests/fixtures/languages");
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 128, 65_535, 1_000_000, u64::MAX] {
+            let mut out = String::from("x");
+            push_number(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn json_strings_are_written_as_serde_json_writes_them() {
+        for s in [
+            "",
+            "khuyen",
+            "khuyêns",
+            "a\"b",
+            "a\\b",
+            "tab\there",
+            "\u{1}\u{1f}\u{8}\u{c}\r\n",
+            "\u{7f}x",
+            "đ · \"ễ\"",
+        ] {
+            let mut out = String::new();
+            push_json_str(&mut out, s);
+            assert_eq!(out, serde_json::to_string(s).unwrap_or_default(), "{s:?}");
+        }
+    }
+
+    fn parts(texts: &[(&str, u8)], keys: &[&str]) -> Parts {
+        let mut words = Words::default();
+        for &(t, mask) in texts {
+            words.add(t, mask);
+        }
+        for k in keys {
+            words.add_key(k, NUMBER);
+        }
+        words.finish()
+    }
+
+    /// (folded, exact, bits, count) of every term, and the pairs as strings, sorted.
+    fn readable(p: &Parts) -> (Vec<(String, String, u8, u32)>, Vec<String>) {
+        let (words, folded, terms, pairs) = p;
+        let word = |(s, l): Span| words[s as usize..(s + l) as usize].to_owned();
+        let mut t: Vec<_> =
+            terms.iter().map(|&(f, e, m, n)| (word(folded[f as usize]), word(e), m, n)).collect();
+        t.sort();
+        let mut ps: Vec<String> = pairs
+            .iter()
+            .map(|&(a, b)| format!("{} {}", word(folded[a as usize]), word(folded[b as usize])))
+            .collect();
+        ps.sort();
+        (t, ps)
+    }
+
+    #[test]
+    fn a_pages_words_are_counted_by_form_across_spellings() {
+        let p = parts(&[("Hoà Bình, hòa bình", TITLE), ("hoa binh HOÀ", BODY)], &["11cttw", "hoa"]);
+        let (terms, pairs) = readable(&p);
+        let t = |f: &str, e: &str, m: u8, n: u32| (f.to_owned(), e.to_owned(), m, n);
+        assert_eq!(
+            terms,
+            [
+                t("11cttw", "", NUMBER, 1),
+                t("binh", "", BODY, 1),
+                t("binh", "binhf", TITLE, 2),
+                t("hoa", "", BODY | NUMBER, 2),
+                t("hoa", "hoaf", TITLE | BODY, 3),
+            ]
+        );
+        // "Bình, hòa" is not a phrase: a comma stands between them.
+        assert_eq!(pairs, ["binh hoa", "hoa binh"]);
+        // A second page on the same thread starts from nothing.
+        let (terms, pairs) = readable(&parts(&[("bình", META)], &[]));
+        assert_eq!(terms, [t("binh", "binhf", META, 1)]);
+        assert!(pairs.is_empty());
     }
 }

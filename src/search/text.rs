@@ -53,6 +53,30 @@ pub fn truncate(text: &str, max: usize) -> &str {
     }
 }
 
+/// The words of `text` joined by single spaces, up to the first word that makes them
+/// longer than `max` characters: `truncate(_, max)` of it is that of all the words.
+pub fn collapse(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(4 * max + 4));
+    let (mut chars, mut gap) = (0, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            gap = !out.is_empty();
+            continue;
+        }
+        if gap {
+            if chars > max {
+                break;
+            }
+            out.push(' ');
+            chars += 1;
+            gap = false;
+        }
+        out.push(c);
+        chars += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +93,15 @@ mod tests {
     fn truncation_keeps_whole_words() {
         assert_eq!(truncate("khuyến học khuyến tài", 13), "khuyến học");
         assert_eq!(truncate("ngắn", 10), "ngắn");
+    }
+
+    #[test]
+    fn collapsed_start_truncates_like_the_whole_text() {
+        let text = "khuyến  học\nkhuyến\t tài, ngày 13/4/2007 tỉnh Sơn La ".repeat(5);
+        let whole = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for max in [0, 1, 5, 6, 7, 13, 40, 100, 1000] {
+            assert_eq!(truncate(&collapse(&text, max), max), truncate(&whole, max), "{max}");
+        }
+        assert_eq!(collapse(" a  b ", 100), "a b");
     }
 }
