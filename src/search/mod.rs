@@ -1068,8 +1068,11 @@ mod tests {
         words.finish()
     }
 
-    /// (folded, exact, bits, count) of every term, and the pairs as strings, sorted.
-    fn readable(p: &Parts) -> (Vec<(String, String, u8, u32)>, Vec<String>) {
+    /// (folded, exact, bits, count) of a term.
+    type Term = (String, String, u8, u32);
+
+    /// Every term, and the pairs as strings, sorted.
+    fn readable(p: &Parts) -> (Vec<Term>, Vec<String>) {
         let (words, folded, terms, pairs) = p;
         let word = |(s, l): Span| words[s as usize..(s + l) as usize].to_owned();
         let mut t: Vec<_> =
