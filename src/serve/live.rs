@@ -141,21 +141,13 @@ impl Live {
         let model = model(&prepared);
         let jobs = render::plan(&model, tera)?;
         let shared = Shared::new(&model, build_date);
-        let files = Mutex::new(Files::new());
-        let diags = render::limits::with_stack(|| {
-            render::render_jobs(&model, tera, &shared, &jobs, &|out| insert(&files, out))
-        });
+        let (mut files, diags) = render_files(&model, tera, &shared, &jobs);
         warnings.extend(diags.iter().filter(|d| d.severity == Severity::Warning).cloned());
         warnings.extend(prepared.strings.take_warnings());
         fail_on_errors(diags)?;
         crate::error::sort(&mut warnings);
         self.warnings = warnings;
-        let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
-        let mut code_paths = HashSet::new();
-        for out in render::code_outputs(&model) {
-            code_paths.insert(out.path.clone());
-            files.insert(out.path, out.bytes.into());
-        }
+        let code_paths = add_code_outputs(&model, &mut files);
         let prints =
             touched::prints(&model, &shared, &jobs, touched::shows_page_count(&prepared.source.theme));
         // The search index is not made here: see `search_snapshot`.
@@ -296,19 +288,11 @@ impl Live {
             })
             .copied()
             .collect();
-        let files = Mutex::new(Files::new());
-        let diags = render::limits::with_stack(|| {
-            render::render_jobs(&model, tera, &shared, &dirty, &|out| insert(&files, out))
-        });
+        let (mut files, diags) = render_files(&model, tera, &shared, &dirty);
         if let Err(e) = fail_on_errors(diags) {
             return Some(Err(e));
         }
-        let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
-        let mut code_paths = HashSet::new();
-        for out in render::code_outputs(&model) {
-            code_paths.insert(out.path.clone());
-            files.insert(out.path, out.bytes.into());
-        }
+        let code_paths = add_code_outputs(&model, &mut files);
         let (copies, image_diags) = prepared.ext.images.outputs();
         if let Err(e) = fail_on_errors(image_diags) {
             return Some(Err(e));
@@ -486,13 +470,8 @@ impl State {
             self.prints.insert(render::job_path(&model, job), STALE);
         }
         let Some(tera) = p.tera.as_ref() else { return Err(Vec::new()) };
-        let files = Mutex::new(Files::new());
-        let shared = &self.shared;
-        let diags = render::limits::with_stack(|| {
-            render::render_jobs(&model, tera, shared, &jobs, &|out| insert(&files, out))
-        });
+        let (mut files, diags) = render_files(&model, tera, &self.shared, &jobs);
         fail_on_errors(diags)?;
-        let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
         // URLs and dates did not change, so the sitemap did not; summaries may have.
         for out in render::scripts(&model).into_iter().chain(render::feed_outputs(&model)) {
             files.insert(out.path, out.bytes.into());
@@ -575,6 +554,25 @@ fn model(p: &Prepared) -> Model<'_> {
 fn insert(files: &Mutex<Files>, out: Output) -> std::io::Result<()> {
     files.lock().unwrap_or_else(|p| p.into_inner()).insert(out.path, out.bytes.into());
     Ok(())
+}
+
+/// Renders `jobs` into files in memory; returns them with the problems met.
+fn render_files(model: &Model, tera: &tera::Tera, shared: &Shared, jobs: &[Job]) -> (Files, Vec<Diagnostic>) {
+    let files = Mutex::new(Files::new());
+    let diags = render::limits::with_stack(|| {
+        render::render_jobs(model, tera, shared, jobs, &|out| insert(&files, out))
+    });
+    (files.into_inner().unwrap_or_else(|p| p.into_inner()), diags)
+}
+
+/// Adds the files code writes (sitemap, feeds, robots.txt) to `files`; returns their paths.
+fn add_code_outputs(model: &Model, files: &mut Files) -> HashSet<String> {
+    let mut code_paths = HashSet::new();
+    for out in render::code_outputs(model) {
+        code_paths.insert(out.path.clone());
+        files.insert(out.path, out.bytes.into());
+    }
+    code_paths
 }
 
 fn read(source: &FileSource) -> Result<Arc<[u8]>, Diagnostic> {

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{fail_on_errors, insert, Changed, Files, State, STALE};
+use super::{add_code_outputs, fail_on_errors, render_files, Changed, State, STALE};
 use crate::error::Diagnostic;
 use crate::parse::{self, SortBy};
 use crate::render::{self, Job, Model};
@@ -257,20 +257,11 @@ impl State {
             })
             .map(|(_, (job, _))| *job)
             .collect();
-        let files = std::sync::Mutex::new(Files::new());
-        let shared = &self.shared;
-        let diags = render::limits::with_stack(|| {
-            render::render_jobs(&model, tera, shared, &dirty, &|out| insert(&files, out))
-        });
+        let (mut files, diags) = render_files(&model, tera, &self.shared, &dirty);
         if let Err(e) = fail_on_errors(diags) {
             return Some(Err(e));
         }
-        let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
-        let mut code_paths = HashSet::new();
-        for out in render::code_outputs(&model) {
-            code_paths.insert(out.path.clone());
-            files.insert(out.path, out.bytes.into());
-        }
+        let code_paths = add_code_outputs(&model, &mut files);
         let now: HashSet<&str> = paths.iter().map(String::as_str).collect();
         let mut gone: Vec<String> =
             self.prints.keys().filter(|k| !now.contains(k.as_str())).cloned().collect();
