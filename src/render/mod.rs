@@ -8,6 +8,7 @@ pub(crate) mod context;
 pub mod engine;
 pub(crate) mod feeds;
 pub(crate) mod fragments;
+pub(crate) mod reads;
 pub mod limits;
 pub mod relative;
 pub(crate) mod touched;
@@ -402,11 +403,15 @@ pub(crate) fn render_jobs(
         shared.items.clone(),
         model.site.pages.iter().map(|p| p.url.clone()),
     ));
+    let reads = reads::Reads::of(tera);
     let worker = || {
+        // What every file sees, copied once per worker instead of once per file.
+        let mut base = base_context(shared);
         fragments::scoped(&entries, || loop {
             let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(&j) = order.get(k) else { break };
-            if let Err(d) = render_job(model, tera, shared, &jobs[j], sink, &broken) {
+            let job = JobEnv { model, tera, shared, reads };
+            if let Err(d) = render_job(&job, &mut base, &jobs[j], sink, &broken) {
                 failed.lock().unwrap_or_else(|p| p.into_inner()).push((j, d));
             }
             let list = !matches!(jobs[j], Job::Page(_));
@@ -456,24 +461,52 @@ fn cost(model: &Model, job: &Job) -> usize {
     }
 }
 
+/// What the renders of one `render_jobs` share.
+struct JobEnv<'a> {
+    model: &'a Model<'a>,
+    tera: &'a Tera,
+    shared: &'a Shared,
+    reads: reads::Reads,
+}
+
+/// The context every file starts from: `config` and `site` (the home page swaps in its own).
+fn base_context(shared: &Shared) -> Context {
+    let mut m = Map::new();
+    m.insert("config".into(), shared.config.clone());
+    m.insert("site".into(), shared.site.clone());
+    Context::from_value(Value::Object(m)).unwrap_or_default()
+}
+
 /// Renders one job through its template and hands the file to `sink`; site links that
-/// point at nothing go to `broken` with the template that wrote them.
+/// point at nothing go to `broken` with the template that wrote them. `base` is
+/// `base_context`, and is left as it was.
 fn render_job(
-    model: &Model,
-    tera: &Tera,
-    shared: &Shared,
+    env: &JobEnv,
+    base: &mut Context,
     job: &Job,
     sink: &Sink,
     broken: &std::sync::Mutex<Vec<(String, String)>>,
 ) -> Result<(), Diagnostic> {
+    let (model, tera, shared) = (env.model, env.tera, env.shared);
     let site = model.site;
     let template = template_of(site, job);
-    let (path, ctx) = context_for(model, shared, job);
-    let lang = ctx.get("lang").and_then(Value::as_str).unwrap_or(&site.config.language).to_owned();
+    let (path, own) = context_for(model, shared, env.reads, job);
+    let lang = own.get("lang").and_then(Value::as_str).unwrap_or(&site.config.language).to_owned();
+    let keys: Vec<String> = own.keys().cloned().collect();
+    // Moved in, not copied; the home page's own `site` replaces the base's for its render.
+    let site_before = if own.contains_key("site") { base.remove("site") } else { None };
+    base.extend(Context::from_value(Value::Object(own)).unwrap_or_default());
     // Rendered into bytes: Tera writes only `str`s, so the page is not checked for UTF-8
     // again (`render` would), nor when links are made relative.
     let mut html = Vec::with_capacity(16 * 1024);
-    crate::i18n::scoped(&lang, &template, || tera.render_to(&template, &ctx, &mut html)).map_err(|e| {
+    let rendered = crate::i18n::scoped(&lang, &template, || tera.render_to(&template, base, &mut html));
+    for k in &keys {
+        base.remove(k);
+    }
+    if let Some(v) = site_before {
+        base.extend(Context::from_value(Value::Object(Map::from_iter([("site".to_owned(), v)]))).unwrap_or_default());
+    }
+    rendered.map_err(|e| {
         let page = match *job {
             Job::Page(i) => site.pages[i].parsed.source.shown.display().to_string(),
             _ => path.clone(),
@@ -486,7 +519,6 @@ fn render_job(
         };
         Diagnostic::error(template_origin(&template), 0, 0, message)
     })?;
-    drop(ctx);
     let prefix = if matches!(job, Job::NotFound) {
         format!("{}/", base_path(&site.config.base_url))
     } else {
@@ -617,12 +649,14 @@ pub fn output_path(url: &str) -> String {
     format!("{}index.html", &url[1..])
 }
 
-fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
+/// The output path of `job` and its context, less `config` and `site` (`base_context`;
+/// the home page's `site`, with its recent pages, is here).
+fn context_for(model: &Model, shared: &Shared, reads: reads::Reads, job: &Job) -> (String, Map<String, Value>) {
     let (site, md, docs) = (model.site, model.md, model.docs);
     let mut m = Map::new();
-    m.insert("config".into(), shared.config.clone());
-    let home = matches!(job, Job::Section(0, _));
-    m.insert("site".into(), if home { shared.site_home.clone() } else { shared.site.clone() });
+    if matches!(job, Job::Section(0, _)) {
+        m.insert("site".into(), shared.site_home.clone());
+    }
     let url = match *job {
         Job::Page(i) => {
             let p = &site.pages[i];
@@ -632,7 +666,8 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
         }
         Job::Section(s, n) => {
             let sec = &site.sections[s];
-            let single = sec.pager_count() == 1;
+            // A single pager's `section.pages` repeats `paginator.pages`: only if read.
+            let single = sec.pager_count() == 1 && reads.section_pages;
             m.insert("section".into(), context::section(site, shared, s, &md.sections[s], single));
             m.insert(
                 "paginator".into(),
@@ -657,7 +692,7 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
             let tax = &site.taxonomies[t];
             let term = &tax.terms[k];
             let per = site.config.paginate_by;
-            let single = pager_count(term.pages.len(), per) == 1;
+            let single = pager_count(term.pages.len(), per) == 1 && reads.term_pages;
             let pages = if single { shared.list(&term.pages) } else { Value::Array(Vec::new()) };
             m.insert("taxonomy".into(), taxonomy_value(tax));
             m.insert(
@@ -792,8 +827,7 @@ fn context_for(model: &Model, shared: &Shared, job: &Job) -> (String, Context) {
     m.insert("translations".into(), Value::Array(translations));
     m.insert("current_url".into(), Value::String(url));
     m.insert("root".into(), Value::String(root));
-    let ctx = Context::from_value(Value::Object(m)).unwrap_or_default();
-    (path, ctx)
+    (path, m)
 }
 
 /// Index `k` of the site's search indexes.
