@@ -129,8 +129,13 @@ impl Strings {
     /// The text of `key` in `lang`, falling back to the default language (warned once).
     /// `None` when no table has the key.
     pub fn get(&self, key: &str, lang: &str) -> Option<String> {
+        self.get_ref(key, lang).map(str::to_owned)
+    }
+
+    /// `get`, borrowed: `trans` runs some 16 times a file.
+    fn get_ref(&self, key: &str, lang: &str) -> Option<&str> {
         if let Some(e) = self.tables.get(lang).and_then(|t| t.get(key)) {
-            return Some(e.text.clone());
+            return Some(&e.text);
         }
         let fallback = self.tables.get(&self.default).and_then(|t| t.get(key))?;
         let file = format!("{DIR}{lang}.yaml");
@@ -146,7 +151,7 @@ impl Strings {
             let msg = messages::text(Msg::I18nMissing { key, lang, default: &self.default, file: &file });
             self.warn(Diagnostic::warning(&fallback.origin, fallback.line, 1, msg));
         }
-        Some(fallback.text.clone())
+        Some(&fallback.text)
     }
 
     fn first_time(&self, lang: &str, key: &str) -> bool {
@@ -169,33 +174,42 @@ impl Strings {
             .get("key")
             .and_then(Value::as_str)
             .ok_or_else(|| tera::Error::msg(messages::text(Msg::I18nNoKey)))?;
-        let scope = scope();
+        // The scope is read in place, not copied: this runs some 16 times a file.
+        SCOPE.with(|scope| self.trans_in(args, key, scope.borrow().as_ref()))
+    }
+
+    fn trans_in(
+        &self,
+        args: &HashMap<String, Value>,
+        key: &str,
+        scope: Option<&(String, String)>,
+    ) -> tera::Result<Value> {
         let lang = match args.get("lang").and_then(Value::as_str) {
-            Some(l) => l.to_owned(),
-            None => scope.as_ref().map_or_else(|| self.default.clone(), |(l, _)| l.clone()),
+            Some(l) => l,
+            None => scope.map_or(self.default.as_str(), |(l, _)| l.as_str()),
         };
-        let text = match self.get(key, &lang) {
+        let text = match self.get_ref(key, lang) {
             Some(t) => t,
             None => {
-                let template = scope.map(|(_, t)| t).unwrap_or_default();
+                let template = scope.map(|(_, t)| t.clone()).unwrap_or_default();
                 if self.first_time("", key) {
                     let origin =
                         self.templates.get(&template).cloned().unwrap_or_else(|| template.clone().into());
                     let msg = messages::text(Msg::I18nUnknown { key, template: &template });
                     self.warn(Diagnostic::warning(origin, 0, 0, msg));
                 }
-                key.to_owned()
+                key
             }
         };
         let value_of = |name: &str| {
             let value = args.get(name).filter(|_| name != "key" && name != "lang")?;
             Some(match value {
                 Value::String(s) => s.clone(),
-                Value::Number(n) => self.number(n, &lang),
+                Value::Number(n) => self.number(n, lang),
                 other => other.to_string(),
             })
         };
-        let text = fill(&text, &value_of);
+        let text = fill(text, &value_of);
         Ok(Value::String(text))
     }
 

@@ -18,9 +18,11 @@ pub struct Shared {
     pub items: std::sync::Arc<Vec<Value>>,
     /// Site-absolute URL → (title) for breadcrumbs.
     pub home_title: String,
-    /// The top-level sections of each other language (its home section's subsections),
-    /// for the menu of its pages (`nav_sections`).
-    pub language_sections: std::collections::HashMap<String, Value>,
+    /// The menu (`nav_sections`, see `nav`) of each other language (its home section's
+    /// subsections), with `current` still null.
+    pub language_nav: std::collections::HashMap<String, Value>,
+    /// The menu of the default language (`site.sections`), likewise.
+    pub nav: Value,
     /// The pages of `site_home.recent_pages`, in order (`refresh_item` keeps them current).
     recent: Vec<usize>,
 }
@@ -71,7 +73,7 @@ impl Shared {
             site_home: Value::Null,
             items: std::sync::Arc::new(items),
             home_title: home_title.to_owned(),
-            language_sections: c
+            language_nav: c
                 .languages
                 .keys()
                 .filter_map(|code| {
@@ -81,13 +83,15 @@ impl Shared {
                         .iter()
                         .map(|&s| json!({ "title": site.sections[s].title, "url": site.sections[s].url, "weight": site.sections[s].weight }))
                         .collect();
-                    Some((code.clone(), Value::Array(subs)))
+                    Some((code.clone(), nav_base(&Value::Array(subs), &c.languages)))
                 })
                 .collect(),
+            nav: Value::Null,
             recent: dated,
         };
         // Recent pages are for the home page: copying them into every page costs more
         // than rendering some pages.
+        shared.nav = nav_base(&shared.site["sections"], &c.languages);
         shared.site_home = shared.site.clone();
         if let Value::Object(m) = &mut shared.site_home {
             m.insert("recent_pages".into(), Value::Array(recent));
@@ -464,12 +468,10 @@ pub fn section(site: &Site, shared: &Shared, s: usize, html: &Html, with_pages: 
     ])
 }
 
-/// The menu's sections for the file at `current`: each with `current` ("page" for the
-/// section itself, "true" for a file under it, else null) and `language` (the home
-/// section of another language), so templates need not work these out per entry.
-pub fn nav(
+/// The menu's sections, once per build: each with `current` (null, see `nav`) and
+/// `language` (the home section of another language).
+fn nav_base(
     sections: &Value,
-    current: &str,
     languages: &std::collections::BTreeMap<String, crate::languages::Language>,
 ) -> Value {
     let Value::Array(list) = sections else { return sections.clone() };
@@ -477,20 +479,33 @@ pub fn nav(
         let mut s = s.clone();
         if let Value::Object(m) = &mut s {
             let url = m.get("url").and_then(Value::as_str).unwrap_or_default();
-            let here = if current == url {
-                Value::from("page")
-            } else if current.starts_with(url) {
-                Value::from("true")
-            } else {
-                Value::Null
-            };
             let language = languages.contains_key(url.trim_start_matches('/').trim_end_matches('/'));
-            m.insert("current".into(), here);
+            m.insert("current".into(), Value::Null);
             m.insert("language".into(), language.into());
         }
         s
     };
     Value::Array(list.iter().map(entry).collect())
+}
+
+/// The menu's sections (`nav_base`) for the file at `current`: `current` is "page" for
+/// the section itself, "true" for a file under it, else null, so templates need not
+/// work these out per entry.
+pub fn nav(base: &Value, current: &str) -> Value {
+    let mut list = base.clone();
+    for s in list.as_array_mut().into_iter().flatten() {
+        let Value::Object(m) = s else { continue };
+        let url = m.get("url").and_then(Value::as_str).unwrap_or_default();
+        let here = if current == url {
+            Value::from("page")
+        } else if current.starts_with(url) {
+            Value::from("true")
+        } else {
+            continue;
+        };
+        m.insert("current".into(), here);
+    }
+    list
 }
 
 /// The `paginator` for list page `n` (1-based) of a list of `pages` at `base`.

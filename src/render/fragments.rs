@@ -10,6 +10,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use rustc_hash::FxHashMap;
+
 use tera::{Context, Tera, Value};
 
 use crate::messages::{self, Msg};
@@ -25,13 +27,14 @@ pub(crate) fn available(macros: Option<&str>) -> bool {
     macros.is_some_and(|t| t.contains("macro page_item("))
 }
 
-/// Language → (page, level, summary) → entry.
-type Memo = Mutex<HashMap<String, HashMap<(usize, u64, bool), Arc<str>>>>;
+/// Language → (page, level, summary) → entry. (Fx: looked up twice an entry, and the
+/// keys are our own.)
+type Memo = Mutex<FxHashMap<String, FxHashMap<(usize, u64, bool), Arc<str>>>>;
 
 /// What the entries of one render are made from.
 pub(crate) struct Source {
     items: Arc<Vec<Value>>,
-    by_url: HashMap<String, usize>,
+    by_url: FxHashMap<String, usize>,
     /// A copy of the template set (a function cannot reach the set it is registered in).
     tera: Tera,
     memo: Memo,
@@ -43,14 +46,14 @@ impl Source {
             items,
             by_url: urls.enumerate().map(|(i, u)| (u, i)).collect(),
             tera: tera.clone(),
-            memo: Mutex::new(HashMap::new()),
+            memo: Mutex::new(FxHashMap::default()),
         }
     }
 
     /// Frees the entries rendered so far, once every list is rendered (about 12 MiB at
     /// 10,000 pages); a later call renders its entry again.
     pub(crate) fn forget(&self) {
-        *self.memo.lock().unwrap_or_else(|p| p.into_inner()) = HashMap::new();
+        *self.memo.lock().unwrap_or_else(|p| p.into_inner()) = FxHashMap::default();
     }
 }
 

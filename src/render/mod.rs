@@ -821,8 +821,8 @@ fn context_for(model: &Model, shared: &Shared, reads: reads::Reads, job: &Job) -
         .find(|i| i.lang == lang)
         .map_or(Value::Null, |i| Value::String(i.url()));
     m.insert("search_url".into(), search_url);
-    let nav = shared.language_sections.get(&lang).unwrap_or(&shared.site["sections"]);
-    m.insert("nav_sections".into(), context::nav(nav, &url, &site.config.languages));
+    let nav = shared.language_nav.get(&lang).unwrap_or(&shared.nav);
+    m.insert("nav_sections".into(), context::nav(nav, &url));
     m.insert("lang".into(), Value::String(lang));
     m.insert("translations".into(), Value::Array(translations));
     m.insert("current_url".into(), Value::String(url));
