@@ -8,8 +8,8 @@ pub(crate) mod context;
 pub mod engine;
 pub(crate) mod feeds;
 pub(crate) mod fragments;
-pub(crate) mod reads;
 pub mod limits;
+pub(crate) mod reads;
 pub mod relative;
 pub(crate) mod touched;
 
@@ -504,7 +504,9 @@ fn render_job(
         base.remove(k);
     }
     if let Some(v) = site_before {
-        base.extend(Context::from_value(Value::Object(Map::from_iter([("site".to_owned(), v)]))).unwrap_or_default());
+        base.extend(
+            Context::from_value(Value::Object(Map::from_iter([("site".to_owned(), v)]))).unwrap_or_default(),
+        );
     }
     rendered.map_err(|e| {
         let page = match *job {
@@ -651,7 +653,12 @@ pub fn output_path(url: &str) -> String {
 
 /// The output path of `job` and its context, less `config` and `site` (`base_context`;
 /// the home page's `site`, with its recent pages, is here).
-fn context_for(model: &Model, shared: &Shared, reads: reads::Reads, job: &Job) -> (String, Map<String, Value>) {
+fn context_for(
+    model: &Model,
+    shared: &Shared,
+    reads: reads::Reads,
+    job: &Job,
+) -> (String, Map<String, Value>) {
     let (site, md, docs) = (model.site, model.md, model.docs);
     let mut m = Map::new();
     if matches!(job, Job::Section(0, _)) {
