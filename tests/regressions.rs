@@ -157,3 +157,25 @@ fn a_page_template_shows_list_entries_after_the_lists_are_freed() {
     let list = fx.read_public("tin-tuc/index.html");
     assert!(list.contains("Bài thứ hai"), "the list's own entry:\n{list}");
 }
+
+// Regression guard (#15): `section.pages` and `term.pages` are left empty when no
+// template can read them; a template that reaches them in any way still gets them.
+#[test]
+fn section_and_term_pages_are_there_for_templates_that_read_them() {
+    let fx = Fixture::copy("good");
+    fx.write(
+        "templates/section.html",
+        "{% set s = section %}{{ s.pages | length }}/{{ paginator.pages | length }}",
+    );
+    fx.write("templates/taxonomy_single.html", "{% for p in term.pages %}{{ p.title }};{% endfor %}");
+    fx.build();
+    assert_eq!(fx.read_public("tin-tuc/index.html"), "2/2");
+    let term =
+        fx.output_files(".html").into_iter().find(|f| f.starts_with("tags/") && f != "tags/index.html");
+    let term = term.expect("a tag page");
+    assert!(fx.read_public(&term).contains(';'), "{term}: {}", fx.read_public(&term));
+    // The same lists, unread, are empty; what templates do read is unchanged.
+    fx.write("templates/section.html", "{{ section.page_count }}/{{ paginator.pages | length }}");
+    fx.build();
+    assert_eq!(fx.read_public("tin-tuc/index.html"), "2/2");
+}
