@@ -779,3 +779,44 @@ fn recent_pages_follow_a_body_edit() {
     events.wait_for("reload");
     assert_same_as_build(&fx, &server, "recent after body edit");
 }
+
+// New and deleted pages, each checked file by file against a clean build: a newest page
+// that shifts every pager page of a paginated section and its neighbours, a page that
+// brings a term no page had (with its feed), that page deleted (the term goes), and a
+// document deleted that cites another (the cited one's citations and the catalogue shrink).
+#[test]
+fn new_and_deleted_pages_in_paginated_sections_terms_and_documents_serve_a_clean_build() {
+    let fx = Fixture::copy("search");
+    let config = fx.read("config.yaml");
+    fx.write(
+        "config.yaml",
+        format!(
+            "{config}paginate_by: 2\ntaxonomies:\n  - name: tags\n    title: \"Từ khóa\"\n    feed: true\n"
+        ),
+    );
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    assert_same_as_build(&fx, &server, "start paginated");
+    let mut step = |what: &str, change: &dyn Fn()| {
+        change();
+        events.wait_for("reload");
+        assert_same_as_build(&fx, &server, what);
+    };
+    let newest = "content/tin-tuc/moi-nhat.md";
+    step("newest page in a paginated section", &|| {
+        edit(&fx, newest, "---\ntitle: \"Mới nhất\"\ndate: 2025-01-01\n---\nBài mới nhất.\n")
+    });
+    let tagged = "content/tin-tuc/co-tu-khoa.md";
+    step("new page with a new tag", &|| {
+        edit(&fx, tagged, "---\ntitle: \"Có từ khóa\"\ndate: 2023-11-03\ntags: [\"Chưa có ai\"]\n---\nMới.\n")
+    });
+    step("page with the only page of its term deleted", &|| {
+        fx.remove(tagged);
+    });
+    step("document page deleted", &|| {
+        fx.remove("content/van-ban/ket-luan-49-kl-tw.md");
+    });
+    step("newest page deleted", &|| {
+        fx.remove(newest);
+    });
+}
