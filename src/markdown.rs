@@ -381,27 +381,34 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     }
     let mut ids: Vec<String> = headings.iter().map(|(_, id, _)| id.clone()).collect();
     let mut content = String::with_capacity(body.len() * 3 / 2);
+    // A summary is shown away from its headings (lists, feeds, meta description): the
+    // headings' `¶` links would point nowhere there.
+    let summary_of = |events: &[Event]| {
+        let summary_events = match (more_at, first_para) {
+            (Some(end), _) => Some(&events[..end]),
+            (None, Some((start, end))) if end > start => Some(&events[start..end]),
+            _ => None,
+        };
+        summary_events.map(|evs| {
+            let mut s = String::new();
+            let kept = evs
+                .iter()
+                .filter(|e| !matches!(e, Event::InlineHtml(h) if crate::markup::is_heading_anchor(h)));
+            pulldown_cmark::html::push_html(&mut s, kept.cloned());
+            s
+        })
+    };
+    let summary;
     if has_notes {
         let label = label("footnote_back", Msg::FootnoteBackLabel);
         ids.extend(crate::markup::footnotes::rewrite(&mut events, &label));
         crate::markup::footnotes::html(&events, &mut content);
+        summary = summary_of(&events);
     } else {
-        pulldown_cmark::html::push_html(&mut content, events.iter().cloned());
+        summary = summary_of(&events);
+        // The events are written once more: moved, not cloned.
+        pulldown_cmark::html::push_html(&mut content, events.into_iter());
     }
-    let summary_events = match (more_at, first_para) {
-        (Some(end), _) => Some(&events[..end]),
-        (None, Some((start, end))) if end > start => Some(&events[start..end]),
-        _ => None,
-    };
-    // A summary is shown away from its headings (lists, feeds, meta description): the
-    // headings' `¶` links would point nowhere there.
-    let summary = summary_events.map(|evs| {
-        let mut s = String::new();
-        let kept =
-            evs.iter().filter(|e| !matches!(e, Event::InlineHtml(h) if crate::markup::is_heading_anchor(h)));
-        pulldown_cmark::html::push_html(&mut s, kept.cloned());
-        s
-    });
     let toc = toc_tree(&headings);
     let digest = Default::default();
     (

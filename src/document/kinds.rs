@@ -89,7 +89,7 @@ pub fn by_code(code: &str, party: bool) -> Option<&'static Kind> {
     KINDS
         .iter()
         .find(|k| k.code == code)
-        .or_else(|| KINDS.iter().find(|k| super::number::fold(k.code) == super::number::fold(code)))
+        .or_else(|| KINDS.iter().find(|k| super::number::fold_eq(k.code, code)))
 }
 
 /// The kind named in front matter, by slug (`chi-thi`) or name (`Chỉ thị`).

@@ -70,11 +70,8 @@ pub fn scan(text: &str) -> Vec<Reference> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
+    while let Some(d) = next_digit(bytes, i) {
+        i = d;
         let run_end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
         if !stands_alone_before(text, i) {
             i = run_end;
@@ -99,6 +96,26 @@ pub fn scan(text: &str) -> Vec<Reference> {
         i = run_end;
     }
     out
+}
+
+/// The first ASCII digit at or after `from`. Most text has few digits: eight bytes are
+/// tested at a time.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        // A byte is a digit when `b ^ b'0'` is below 10; this flags every such byte (and
+        // maybe others), never misses one.
+        let x = u64::from_ne_bytes(chunk) ^ (ONES * u64::from(b'0'));
+        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(u8::is_ascii_digit).map(|p| i + p)
 }
 
 /// A number must not continue a word, URL, path, version or longer number.
@@ -200,8 +217,7 @@ fn code_kind(word: &str) -> Option<&'static Kind> {
         return kinds::by_code(k.code, false);
     }
     if word.chars().all(|c| c.is_uppercase()) {
-        let folded = number::fold(word);
-        if let Some(k) = kinds::KINDS.iter().find(|k| number::fold(k.code) == folded) {
+        if let Some(k) = kinds::KINDS.iter().find(|k| number::fold_eq(k.code, word)) {
             return kinds::by_code(k.code, false);
         }
     }
@@ -316,4 +332,25 @@ fn following_words(text: &str) -> Vec<&str> {
         }
     }
     text[..end].split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).take(14).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_digit;
+
+    #[test]
+    fn next_digit_finds_every_digit_a_byte_loop_finds() {
+        let text =
+            "Chỉ thị số 11 - CT/TW ngày 13/4/2007, ~`/:;@[0123456789]{|} \u{2010}9 quý III/2023 ".repeat(3);
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let want = bytes[from..].iter().position(u8::is_ascii_digit).map(|p| from + p);
+            assert_eq!(next_digit(bytes, from), want, "{from}");
+        }
+        for b in 0..=255u8 {
+            let mut v = vec![b'a'; 20];
+            v[11] = b;
+            assert_eq!(next_digit(&v, 0), b.is_ascii_digit().then_some(11), "{b}");
+        }
+    }
 }

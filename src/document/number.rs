@@ -59,6 +59,16 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// `fold(a) == fold(b)`, without building either string (codes are compared often).
+pub fn fold_eq(a: &str, b: &str) -> bool {
+    folded(a).eq(folded(b))
+}
+
+/// The characters of `fold(s)`.
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().map(|c| if matches!(c, 'Đ' | 'đ' | 'Ð' | 'ð') { 'D' } else { c }).flat_map(char::to_uppercase)
+}
+
 /// Tidies a written number: NFC, ASCII dashes, no spaces.
 pub fn tidy(s: &str) -> String {
     nfc(s.trim()).chars().filter(|c| !c.is_whitespace()).map(|c| if is_dash(c) { '-' } else { c }).collect()
@@ -534,6 +544,16 @@ mod tests {
         ];
         for (stem, want) in cases {
             assert_eq!(from_file_name(stem).as_deref(), want, "{stem}");
+        }
+    }
+
+    #[test]
+    fn fold_eq_agrees_with_comparing_folded_strings() {
+        let codes = ["QĐ", "qd", "QÐ", "QyĐ", "QYD", "CTr", "ctr", "TT", "tt", "ß", "SS", "", "Đ", "đđ"];
+        for a in codes.iter().chain(super::super::kinds::KINDS.iter().map(|k| &k.code)) {
+            for b in codes {
+                assert_eq!(fold_eq(a, b), fold(a) == fold(b), "{a} {b}");
+            }
         }
     }
 
