@@ -315,6 +315,9 @@ struct Merge {
     section_of: HashMap<usize, usize>,
 }
 
+/// An exact form of a term and the pages that hold it.
+type Variant = (String, Vec<Posting>);
+
 /// One shard of a `Merge`'s words.
 #[derive(Default)]
 struct Shard {
@@ -322,7 +325,7 @@ struct Shard {
     term_names: Vec<String>,
     /// Per term: its variants, or `None` for a word of another shard, interned here
     /// only as the second word of a pair.
-    variants: Vec<Option<Vec<(String, Vec<Posting>)>>>,
+    variants: Vec<Option<Vec<Variant>>>,
     pair_ids: FxHashMap<u64, usize>,
     pair_keys: Vec<(usize, usize)>,
     pair_pages: Vec<Vec<u32>>,
