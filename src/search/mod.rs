@@ -163,9 +163,25 @@ fn write_unless(
     emit: &mut dyn FnMut(Output),
     cancelled: &dyn Fn() -> bool,
 ) -> bool {
+    write_sharded(model, index, merge_shards(), emit, cancelled)
+}
+
+/// How many shards the words are merged in, one per thread; the files do not depend on it.
+fn merge_shards() -> usize {
+    rayon::current_num_threads().max(1)
+}
+
+/// `write_unless`, merging the words in `shards` parts side by side.
+fn write_sharded(
+    model: &Model,
+    index: &Index,
+    shards: usize,
+    emit: &mut dyn FnMut(Output),
+    cancelled: &dyn Fn() -> bool,
+) -> bool {
     let site = model.site;
     let pages = pages_of(site, index);
-    let mut merge = Merge::new(pages.len());
+    let mut merge = Merge::new(pages.len(), shards);
     let titles: Vec<&str> = site.sections.iter().map(|s| s.title.as_str()).collect();
     // Rows are numbered within the index: row `k` is the `k`-th page of the language.
     for batch in pages.chunks(BATCH) {
@@ -173,14 +189,17 @@ fn write_unless(
             return false;
         }
         let indexed: Vec<PageIndex> = batch.par_iter().map(|&i| index_page(model, i)).collect();
+        merge.absorb_words(&indexed.iter().collect::<Vec<_>>());
         for (p, &i) in indexed.into_iter().zip(batch) {
-            merge.absorb(p, site.pages[i].section, &titles);
+            merge.push_row(p.row, p.text, site.pages[i].section, &titles);
         }
     }
     // Then the list pages people look for by name: sections, the broadcast schedule,
     // the documents' timeline and graph ("lich phat thanh" finds the schedule).
-    for (p, s) in list_pages(model, index) {
-        merge.absorb(p, s, &titles);
+    let lists = list_pages(model, index);
+    merge.absorb_words(&lists.iter().map(|(p, _)| p).collect::<Vec<_>>());
+    for (p, s) in lists {
+        merge.push_row(p.row, p.text, s, &titles);
     }
     let head = Head {
         dir: format!("{}{DIR}", index.prefix),
@@ -250,15 +269,19 @@ impl Snapshot {
         let titles: Vec<&str> = self.titles.iter().map(String::as_str).collect();
         let mut out = Vec::new();
         for (head, pages, lists) in &self.indexes {
-            let mut merge = Merge::new(pages.len());
-            for (k, (p, s)) in pages.iter().enumerate() {
-                if k % BATCH == 0 && cancelled() {
+            let mut merge = Merge::new(pages.len(), merge_shards());
+            for batch in pages.chunks(BATCH) {
+                if cancelled() {
                     return None;
                 }
-                merge.absorb_kept(p, *s, &titles);
+                merge.absorb_words(&batch.iter().map(|(p, _)| &**p).collect::<Vec<_>>());
+                for (p, s) in batch {
+                    merge.push_row(p.row.clone(), p.text.clone(), *s, &titles);
+                }
             }
+            merge.absorb_words(&lists.iter().map(|(p, _)| p).collect::<Vec<_>>());
             for (p, s) in lists {
-                merge.absorb_kept(p, *s, &titles);
+                merge.push_row(p.row.clone(), p.text.clone(), *s, &titles);
             }
             if !merge.finish(head, &mut |o| out.push(o), cancelled) {
                 return None;
@@ -279,64 +302,65 @@ struct Head {
 /// One index being put together from its pages' parts, in row order.
 ///
 /// Words and pairs are interned: a large site repeats the same few thousand words
-/// millions of times, and a map keyed by fresh strings spent seconds allocating.
+/// millions of times, and a map keyed by fresh strings spent seconds allocating. The
+/// words are merged in shards side by side (a word belongs to the shard its hash picks,
+/// a pair to its first word's): the files are sorted by word, so they do not depend on
+/// the number of shards.
 #[derive(Default)]
 struct Merge {
-    term_ids: FxHashMap<String, usize>,
-    term_names: Vec<String>,
-    variants: Vec<Vec<(String, Vec<Posting>)>>,
-    pair_ids: FxHashMap<u64, usize>,
-    pair_keys: Vec<(usize, usize)>,
-    pair_pages: Vec<Vec<u32>>,
+    shards: Vec<Shard>,
     rows: Vec<Value>,
     texts: Vec<String>,
     sections: Vec<String>,
     section_of: HashMap<usize, usize>,
 }
 
+/// An exact form of a term and the pages that hold it.
+type Variant = (String, Vec<Posting>);
+
+/// One shard of a `Merge`'s words.
+#[derive(Default)]
+struct Shard {
+    term_ids: FxHashMap<String, usize>,
+    term_names: Vec<String>,
+    /// Per term: its variants, or `None` for a word of another shard, interned here
+    /// only as the second word of a pair.
+    variants: Vec<Option<Vec<Variant>>>,
+    pair_ids: FxHashMap<u64, usize>,
+    pair_keys: Vec<(usize, usize)>,
+    pair_pages: Vec<Vec<u32>>,
+}
+
+/// The shard (of `n`) that folded word `word` belongs to.
+fn shard_of(word: &str, n: usize) -> usize {
+    use std::hash::BuildHasher;
+    // The high bits: Fx mixes them best.
+    (rustc_hash::FxBuildHasher.hash_one(word) >> 32) as usize % n
+}
+
 impl Merge {
-    fn new(pages: usize) -> Merge {
-        Merge { rows: Vec::with_capacity(pages), texts: Vec::with_capacity(pages), ..Merge::default() }
-    }
-
-    /// Adds one indexed page (or list page) as the next row, in site section `s`.
-    fn absorb(&mut self, p: PageIndex, s: usize, titles: &[&str]) {
-        self.absorb_words(&p);
-        self.push_row(p.row, p.text, s, titles);
-    }
-
-    /// `absorb` for a part that is kept (`serve`'s memo): its row and text are copied.
-    fn absorb_kept(&mut self, p: &PageIndex, s: usize, titles: &[&str]) {
-        self.absorb_words(p);
-        self.push_row(p.row.clone(), p.text.clone(), s, titles);
-    }
-
-    fn absorb_words(&mut self, p: &PageIndex) {
-        let page = self.rows.len() as u32;
-        let (term_ids, term_names, variants) = (&mut self.term_ids, &mut self.term_names, &mut self.variants);
-        let ids: Vec<usize> = p
-            .folded
-            .iter()
-            .map(|&f| intern(term_ids, term_names, p.word(f), || variants.push(Vec::new())))
-            .collect();
-        for &(f, exact, mask, tf) in &p.terms {
-            let exact = p.word(exact);
-            let list = &mut self.variants[ids[f as usize]];
-            let posting = Posting { page, mask, tf: tf.min(255) as u8 };
-            match list.iter_mut().find(|(e, _)| e == exact) {
-                Some((_, postings)) => postings.push(posting),
-                None => list.push((exact.to_owned(), vec![posting])),
-            }
+    fn new(pages: usize, shards: usize) -> Merge {
+        Merge {
+            shards: (0..shards.max(1)).map(|_| Shard::default()).collect(),
+            rows: Vec::with_capacity(pages),
+            texts: Vec::with_capacity(pages),
+            ..Merge::default()
         }
-        for &(a, b) in &p.pairs {
-            let (a, b) = (ids[a as usize], ids[b as usize]);
-            let next = self.pair_keys.len();
-            let id = *self.pair_ids.entry(((a as u64) << 32) | b as u64).or_insert(next);
-            if id == next {
-                self.pair_keys.push((a, b));
-                self.pair_pages.push(Vec::new());
+    }
+
+    /// Adds the words of `pages`, the next rows in order (their rows follow by `push_row`).
+    fn absorb_words(&mut self, pages: &[&PageIndex]) {
+        let first = self.rows.len() as u32;
+        let n = self.shards.len();
+        let each = |(k, shard): (usize, &mut Shard)| {
+            for (j, p) in pages.iter().enumerate() {
+                shard.absorb(p, first + j as u32, k, n);
             }
-            self.pair_pages[id].push(page);
+        };
+        if n == 1 {
+            self.shards.iter_mut().enumerate().for_each(each);
+        } else {
+            self.shards.par_iter_mut().enumerate().for_each(each);
         }
     }
 
@@ -353,20 +377,8 @@ impl Merge {
 
     /// Writes the index files; false when `cancelled()` turned true first.
     fn finish(self, head: &Head, emit: &mut dyn FnMut(Output), cancelled: &dyn Fn() -> bool) -> bool {
-        let Merge {
-            term_ids,
-            term_names,
-            variants,
-            pair_ids,
-            pair_keys,
-            pair_pages,
-            rows,
-            texts,
-            sections,
-            ..
-        } = self;
+        let Merge { shards, rows, texts, sections, .. } = self;
         let dir = &head.dir;
-        drop((term_ids, pair_ids));
         if cancelled() {
             return false;
         }
@@ -383,30 +395,13 @@ impl Merge {
             emit(Output { path: format!("{dir}x-{n}.js"), bytes: body.into_bytes() });
         }
         drop(texts);
-        let mut order: Vec<usize> = (0..term_names.len()).collect();
-        order.sort_unstable_by(|&a, &b| term_names[a].cmp(&term_names[b]));
-        let term_entries: Vec<(String, String)> = order
-            .into_par_iter()
-            .map(|id| {
-                let folded = &term_names[id];
-                let mut list: Vec<&(String, Vec<Posting>)> = variants[id].iter().collect();
-                list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                let mut entry = String::with_capacity(folded.len() + 16);
-                push_json_str(&mut entry, folded);
-                entry.push_str(":[");
-                for (k, (exact, postings)) in list.into_iter().enumerate() {
-                    if k > 0 {
-                        entry.push(',');
-                    }
-                    push_json_str(&mut entry, exact);
-                    entry.push(',');
-                    encode_postings(postings, &mut entry);
-                }
-                entry.push(']');
-                (folded.clone(), entry)
-            })
-            .collect();
-        drop(variants);
+        // Each word and pair is in one shard only, so the sorted union is the whole.
+        let mut shards = shards;
+        let mut term_entries: Vec<(String, String)> = shards.iter().flat_map(Shard::term_entries).collect();
+        for shard in &mut shards {
+            shard.variants = Vec::new();
+        }
+        term_entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         if cancelled() {
             return false;
         }
@@ -415,42 +410,9 @@ impl Merge {
         if cancelled() {
             return false;
         }
-        let mut pair_names: Vec<String> = pair_keys
-            .par_iter()
-            .map(|&(a, b)| {
-                let (a, b) = (&term_names[a], &term_names[b]);
-                let mut name = String::with_capacity(a.len() + 1 + b.len());
-                name.push_str(a);
-                name.push(' ');
-                name.push_str(b);
-                name
-            })
-            .collect();
-        let mut order: Vec<usize> = (0..pair_names.len()).collect();
-        order.par_sort_unstable_by(|&a, &b| pair_names[a].cmp(&pair_names[b]));
-        let bodies: Vec<String> = order
-            .par_iter()
-            .map(|&id| {
-                let mut entry = String::with_capacity(pair_names[id].len() + 16);
-                push_json_str(&mut entry, &pair_names[id]);
-                entry.push_str(":[");
-                let mut prev = 0;
-                for (k, &p) in pair_pages[id].iter().enumerate() {
-                    if k > 0 {
-                        entry.push(',');
-                    }
-                    push_number(&mut entry, u64::from(p - prev));
-                    prev = p;
-                }
-                entry.push(']');
-                entry
-            })
-            .collect();
-        let pair_entries: Vec<(String, String)> = order
-            .into_iter()
-            .zip(bodies)
-            .map(|(id, entry)| (std::mem::take(&mut pair_names[id]), entry))
-            .collect();
+        let mut pair_entries: Vec<(String, String)> = shards.iter().flat_map(Shard::pair_entries).collect();
+        drop(shards);
+        pair_entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let pair_shards = write_shards(&pair_entries, dir, "p", emit);
         drop(pair_entries);
         let meta = json!({
@@ -465,6 +427,110 @@ impl Merge {
         });
         emit(Output { path: format!("{dir}meta.js"), bytes: format!("loaSearch.m({meta});\n").into_bytes() });
         true
+    }
+}
+
+impl Shard {
+    /// Adds the words of `p`, page `page`, that belong to this shard (`k` of `n`).
+    fn absorb(&mut self, p: &PageIndex, page: u32, k: usize, n: usize) {
+        let (term_ids, term_names, variants) = (&mut self.term_ids, &mut self.term_names, &mut self.variants);
+        let mut intern_as = |f: Span, owned: bool| {
+            let id = intern(term_ids, term_names, p.word(f), || variants.push(None));
+            if owned && variants[id].is_none() {
+                variants[id] = Some(Vec::new());
+            }
+            id
+        };
+        // `usize::MAX`: another shard's word.
+        let ids: Vec<usize> = p
+            .folded
+            .iter()
+            .map(|&f| if n == 1 || shard_of(p.word(f), n) == k { intern_as(f, true) } else { usize::MAX })
+            .collect();
+        for &(f, exact, mask, tf) in &p.terms {
+            let Some(&id) = ids.get(f as usize).filter(|&&id| id != usize::MAX) else { continue };
+            let Some(list) = self.variants[id].as_mut() else { continue };
+            let exact = p.word(exact);
+            let posting = Posting { page, mask, tf: tf.min(255) as u8 };
+            match list.iter_mut().find(|(e, _)| e == exact) {
+                Some((_, postings)) => postings.push(posting),
+                None => list.push((exact.to_owned(), vec![posting])),
+            }
+        }
+        for &(a, b) in &p.pairs {
+            let a = ids[a as usize];
+            if a == usize::MAX {
+                continue;
+            }
+            let b = match ids[b as usize] {
+                usize::MAX => {
+                    intern(&mut self.term_ids, &mut self.term_names, p.word(p.folded[b as usize]), || {
+                        self.variants.push(None)
+                    })
+                }
+                b => b,
+            };
+            let next = self.pair_keys.len();
+            let id = *self.pair_ids.entry(((a as u64) << 32) | b as u64).or_insert(next);
+            if id == next {
+                self.pair_keys.push((a, b));
+                self.pair_pages.push(Vec::new());
+            }
+            self.pair_pages[id].push(page);
+        }
+    }
+
+    /// This shard's terms, `("folded", "\"folded\":[variants…]")`, unsorted.
+    fn term_entries(&self) -> Vec<(String, String)> {
+        (0..self.term_names.len())
+            .into_par_iter()
+            .filter_map(|id| {
+                let folded = &self.term_names[id];
+                let mut list: Vec<&(String, Vec<Posting>)> = self.variants[id].as_ref()?.iter().collect();
+                list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                let mut entry = String::with_capacity(folded.len() + 16);
+                push_json_str(&mut entry, folded);
+                entry.push_str(":[");
+                for (k, (exact, postings)) in list.into_iter().enumerate() {
+                    if k > 0 {
+                        entry.push(',');
+                    }
+                    push_json_str(&mut entry, exact);
+                    entry.push(',');
+                    encode_postings(postings, &mut entry);
+                }
+                entry.push(']');
+                Some((folded.clone(), entry))
+            })
+            .collect()
+    }
+
+    /// This shard's pairs, `("a b", "\"a b\":[pages…]")`, unsorted.
+    fn pair_entries(&self) -> Vec<(String, String)> {
+        self.pair_keys
+            .par_iter()
+            .zip(&self.pair_pages)
+            .map(|(&(a, b), pages)| {
+                let (a, b) = (&self.term_names[a], &self.term_names[b]);
+                let mut name = String::with_capacity(a.len() + 1 + b.len());
+                name.push_str(a);
+                name.push(' ');
+                name.push_str(b);
+                let mut entry = String::with_capacity(name.len() + 16);
+                push_json_str(&mut entry, &name);
+                entry.push_str(":[");
+                let mut prev = 0;
+                for (k, &p) in pages.iter().enumerate() {
+                    if k > 0 {
+                        entry.push(',');
+                    }
+                    push_number(&mut entry, u64::from(p - prev));
+                    prev = p;
+                }
+                entry.push(']');
+                (name, entry)
+            })
+            .collect()
     }
 }
 
@@ -997,7 +1063,8 @@ mod tests {
     }
 
     /// `build` streams the index (`write`), `serve` makes it from kept parts
-    /// (`snapshot`, then again from its memo): all three must write the same files.
+    /// (`snapshot`, then again from its memo), and the words may be merged in any
+    /// number of shards: all must write the same files.
     fn index_is_the_same_built_or_served(root: &str) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(root);
         let opts = crate::Options { root, ..crate::Options::default() };
@@ -1012,6 +1079,14 @@ mod tests {
         let built = files(streamed);
         assert!(built.iter().any(|(path, _)| path.ends_with("meta.js")), "{built:?}");
         assert_eq!(files(outputs(&model)), built);
+        // Words merged in one shard or in several: the same files.
+        for shards in [1, 3] {
+            let mut merged = Vec::new();
+            for index in indexes(model.site) {
+                write_sharded(&model, &index, shards, &mut |o| merged.push(o), &|| false);
+            }
+            assert!(files(merged) == built, "index merged in {shards} shards differs");
+        }
         let mut memo = Memo::default();
         for round in ["first", "from the memo"] {
             let served = snapshot(&model, &mut memo).run(&|| false).unwrap_or_default();
