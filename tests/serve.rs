@@ -516,11 +516,9 @@ fn assert_same_as_build(fx: &Fixture, server: &Server, step: &str) {
     }
 }
 
-// Front-matter edits, new and deleted pages are no longer full rebuilds: the site is
-// resolved again from the pages already read and only files whose inputs changed are
-// rendered. Whatever that skips would show here as a file that differs from a clean build.
-#[test]
-fn incremental_rebuilds_serve_exactly_what_a_clean_build_makes() {
+// The `search` fixture with two pages per pager and tag feeds: edits there shift pagers,
+// neighbours, terms and feeds.
+fn paginated_search_site() -> Fixture {
     let fx = Fixture::copy("search");
     let config = fx.read("config.yaml");
     fx.write(
@@ -529,6 +527,15 @@ fn incremental_rebuilds_serve_exactly_what_a_clean_build_makes() {
             "{config}paginate_by: 2\ntaxonomies:\n  - name: tags\n    title: \"Từ khóa\"\n    feed: true\n"
         ),
     );
+    fx
+}
+
+// Front-matter edits, new and deleted pages are no longer full rebuilds: the site is
+// resolved again from the pages already read and only files whose inputs changed are
+// rendered. Whatever that skips would show here as a file that differs from a clean build.
+#[test]
+fn incremental_rebuilds_serve_exactly_what_a_clean_build_makes() {
+    let fx = paginated_search_site();
     let server = Server::start(&fx);
     let mut events = server.events();
     assert_same_as_build(&fx, &server, "start");
@@ -714,14 +721,7 @@ fn get_page_and_get_section_follow_front_matter_edits_and_new_pages() {
 // sections (its URL, both sections' lists and both neighbours change).
 #[test]
 fn tag_edits_new_deleted_and_moved_pages_serve_what_a_clean_build_makes() {
-    let fx = Fixture::copy("search");
-    let config = fx.read("config.yaml");
-    fx.write(
-        "config.yaml",
-        format!(
-            "{config}paginate_by: 2\ntaxonomies:\n  - name: tags\n    title: \"Từ khóa\"\n    feed: true\n"
-        ),
-    );
+    let fx = paginated_search_site();
     let lop = "content/tin-tuc/lop-hoa-chat.md";
     let lop_text = fx.read(lop);
     let tagged = lop_text.replace("date: 2023-11-05\n", "date: 2023-11-05\ntags: [\"An toàn\", \"Kho\"]\n");
@@ -786,14 +786,7 @@ fn recent_pages_follow_a_body_edit() {
 // document deleted that cites another (the cited one's citations and the catalogue shrink).
 #[test]
 fn new_and_deleted_pages_in_paginated_sections_terms_and_documents_serve_a_clean_build() {
-    let fx = Fixture::copy("search");
-    let config = fx.read("config.yaml");
-    fx.write(
-        "config.yaml",
-        format!(
-            "{config}paginate_by: 2\ntaxonomies:\n  - name: tags\n    title: \"Từ khóa\"\n    feed: true\n"
-        ),
-    );
+    let fx = paginated_search_site();
     let server = Server::start(&fx);
     let mut events = server.events();
     assert_same_as_build(&fx, &server, "start paginated");
