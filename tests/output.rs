@@ -142,3 +142,87 @@ fn rebuild_links_unchanged_files_and_rewrites_same_size_changes() {
     assert!(fx.read_public(edited).contains("Xin "), "new text is in place");
     assert_no_leftovers(fx.tmp());
 }
+
+/// Every path under `dir` with its kind (`d` folder, `f` file, `l` link), links not followed.
+fn kinds(dir: &std::path::Path) -> Vec<(String, char)> {
+    fn walk(base: &std::path::Path, dir: &std::path::Path, out: &mut Vec<(String, char)>) {
+        for entry in fs::read_dir(dir).expect("read folder") {
+            let path = entry.expect("entry").path();
+            let meta = fs::symlink_metadata(&path).expect("metadata");
+            let rel = path.strip_prefix(base).expect("under base").to_string_lossy().into_owned();
+            let kind = if meta.file_type().is_symlink() {
+                'l'
+            } else if meta.is_dir() {
+                'd'
+            } else {
+                'f'
+            };
+            out.push((rel, kind));
+            if kind == 'd' {
+                walk(base, &path, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+// A rebuild that changes nothing keeps the old output itself: the same folder, the same
+// files, nothing made or removed beside it.
+#[cfg(unix)]
+#[test]
+fn rebuild_that_changes_nothing_keeps_the_output_folder_as_it_was() {
+    use std::os::unix::fs::MetadataExt;
+    let fx = Fixture::copy("good");
+    fx.build();
+    let ino = |rel: &str| fs::metadata(fx.public().join(rel)).expect(rel).ino();
+    let before = (ino(""), ino("tin-tuc"), ino("tin-tuc/bai-hai/index.html"));
+    let listing = kinds(&fx.public());
+    fx.build();
+    assert_eq!((ino(""), ino("tin-tuc"), ino("tin-tuc/bai-hai/index.html")), before);
+    assert_eq!(kinds(&fx.public()), listing);
+    assert_eq!(entries(fx.root()), ["config.yaml", "content", "public", "templates"]);
+}
+
+// Only a file went (nothing else changed): the output must still lose it.
+#[test]
+fn a_static_file_removed_alone_leaves_the_output() {
+    let fx = Fixture::copy("good");
+    fx.write("static/tai-lieu/mau.txt", "mẫu\n");
+    fx.build();
+    assert!(fx.public().join("tai-lieu/mau.txt").is_file());
+    fx.remove("static/tai-lieu/mau.txt");
+    fx.build();
+    assert!(!fx.public().join("tai-lieu/mau.txt").exists());
+    let out = fx.tmp().join("sach");
+    fx.build_with(&["--output", out.to_str().expect("UTF-8")]);
+    assert_eq!(kinds(&fx.public()), kinds(&out));
+}
+
+// What someone put in the output (a file, an empty folder, a link) is gone after a rebuild
+// even when the site itself did not change: the output is exactly what a clean build makes.
+#[test]
+fn things_put_into_an_unchanged_output_are_removed_by_the_rebuild() {
+    let fx = Fixture::copy("good");
+    fx.build();
+    let clean = kinds(&fx.public());
+    let steps: [&dyn Fn(&std::path::Path); 3] = [
+        &|p| fs::write(p.join("tin-tuc/them.txt"), "thêm").expect("write"),
+        &|p| fs::create_dir_all(p.join("thu-muc-rong/con")).expect("mkdir"),
+        &|p| {
+            #[cfg(unix)]
+            std::os::unix::fs::symlink("tin-tuc", p.join("lien-ket")).expect("symlink");
+            #[cfg(not(unix))]
+            fs::write(p.join("lien-ket"), "").expect("write");
+        },
+    ];
+    for (i, step) in steps.iter().enumerate() {
+        step(&fx.public());
+        assert_ne!(kinds(&fx.public()), clean, "step {i} changed the output");
+        fx.build();
+        assert_eq!(kinds(&fx.public()), clean, "step {i}: the rebuild left it");
+    }
+    assert_no_leftovers(fx.tmp());
+}
