@@ -50,11 +50,7 @@ pub(crate) struct Source {
 }
 
 impl Source {
-    pub(crate) fn new(
-        tera: &Tera,
-        shared: &super::Shared,
-        urls: impl Iterator<Item = String>,
-    ) -> Source {
+    pub(crate) fn new(tera: &Tera, shared: &super::Shared, urls: impl Iterator<Item = String>) -> Source {
         let mut base = serde_json::Map::with_capacity(2);
         base.insert("config".into(), shared.config.clone());
         base.insert("site".into(), shared.site.clone());
