@@ -194,6 +194,9 @@ pub enum Msg<'a> {
     // -- #15 performance: add new variants below --
     PageItemHtmlOutside,
     PageItemHtmlUnknown { url: &'a str },
+    // -- #15 template rendering --
+    RenderOnceOutside,
+    RenderOnceNoTemplate,
 
     // -- #16 import: add new variants below --
     ImportAbout,
@@ -1178,6 +1181,11 @@ pub fn text_in(lang: Lang, msg: Msg) -> String {
         (PageItemHtmlOutside, En) => "page_item_html() works only in the site's templates, not in shortcodes".into(),
         (PageItemHtmlUnknown { url }, Vi) => format!("page_item_html(): không có trang nào ở `{url}`; truyền `url=p.url` của một trang trong danh sách"),
         (PageItemHtmlUnknown { url }, En) => format!("page_item_html(): no page at `{url}`; pass `url=p.url` of a page from a list"),
+        // -- #15 template rendering --
+        (RenderOnceOutside, Vi) => "render_once() chỉ dùng được trong mẫu trang của web, không dùng trong shortcode".into(),
+        (RenderOnceOutside, En) => "render_once() works only in the site's templates, not in shortcodes".into(),
+        (RenderOnceNoTemplate, Vi) => "render_once(): thiếu `template=\"…\"` (tên mẫu cần dựng)".into(),
+        (RenderOnceNoTemplate, En) => "render_once(): `template=\"…\"` (the template to render) is missing".into(),
 
         // -- #16 import: add new arms below --
         (ImportAbout, Vi) => "Nhập văn bản (.docx, PDF, ảnh quét, .txt mã TCVN3/VNI/Unicode) thành trang văn bản nháp".into(),

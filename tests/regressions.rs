@@ -138,6 +138,32 @@ fn an_overridden_page_item_macro_shows_in_every_list() {
     }
 }
 
+// The default theme renders its breadcrumb trail and footer once per language and
+// arguments (`render_once`): an overridden part must see only its arguments and the
+// site-wide variables, never the file it first happened to be rendered for.
+#[test]
+fn render_once_parts_see_their_arguments_but_not_the_file() {
+    let fx = Fixture::copy("basic");
+    std::fs::remove_dir_all(fx.path("templates")).expect("remove the fixture's templates");
+    fx.write(
+        "templates/partials/footer.html",
+        "<footer>{{ current_url | default(value=\"none\") }}|{{ lang }}</footer>\n",
+    );
+    fx.write(
+        "templates/partials/breadcrumbs.html",
+        "<ol>{% for b in breadcrumbs %}<li>{{ b.url }}</li>{% endfor %}",
+    );
+    fx.build();
+    let page = fx.read_public("tin-tuc/bai-1/index.html");
+    let home = fx.read_public("index.html");
+    for (file, html) in [("page", &page), ("home", &home)] {
+        assert!(html.contains("<footer>none|vi</footer>\n</body>"), "{file}:\n{html}");
+    }
+    assert!(page.contains("<li>/tin-tuc/</li>"), "the page's own trail:\n{page}");
+    let section = fx.read_public("tin-tuc/index.html");
+    assert!(!section.contains("<li>/tin-tuc/</li>"), "the section's own trail:\n{section}");
+}
+
 // A build frees the list entries once the last list is rendered and hands each page's
 // HTML to its own render: a page template that shows list entries (rendered again then)
 // and its own content must still show both.

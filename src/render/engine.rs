@@ -62,6 +62,7 @@ pub fn compile(
     if entries {
         tera.register_function("page_item_html", super::fragments::page_item_html);
     }
+    tera.register_function("render_once", super::fragments::render_once);
     tera.register_function(super::limits::DEPTH_CHECK, super::limits::depth_check);
     tera.register_filter("vi_date", vi_date);
     tera.register_filter("slugify", |v: &Value, _: &HashMap<String, Value>| {

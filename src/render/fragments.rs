@@ -6,6 +6,11 @@
 //! The entry is rendered by the site's own `macros.html` (an override is used as it is),
 //! with the list item every list holds, in the language of the file being rendered; its
 //! links stay site-absolute and are made relative with the rest of the file.
+//!
+//! `render_once(template=…, …)` does the same for the parts of a layout that are alike
+//! on many files (the footer, the menu): the template is rendered once per language and
+//! arguments, seeing only its arguments, `config`, `site` (without `recent_pages`) and
+//! `lang`, so what it shows cannot depend on the file it is shown in.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -38,15 +43,24 @@ pub(crate) struct Source {
     /// A copy of the template set (a function cannot reach the set it is registered in).
     tera: Tera,
     memo: Memo,
+    /// `config` and `site`, what every `render_once` template sees.
+    base: serde_json::Map<String, Value>,
+    /// Language, template and arguments (as JSON) → output of `render_once`.
+    once: Mutex<FxHashMap<String, Arc<str>>>,
 }
 
 impl Source {
-    pub(crate) fn new(tera: &Tera, items: Arc<Vec<Value>>, urls: impl Iterator<Item = String>) -> Source {
+    pub(crate) fn new(tera: &Tera, shared: &super::Shared, urls: impl Iterator<Item = String>) -> Source {
+        let mut base = serde_json::Map::with_capacity(2);
+        base.insert("config".into(), shared.config.clone());
+        base.insert("site".into(), shared.site.clone());
         Source {
-            items,
+            items: shared.items.clone(),
             by_url: urls.enumerate().map(|(i, u)| (u, i)).collect(),
             tera: tera.clone(),
             memo: Mutex::new(FxHashMap::default()),
+            base,
+            once: Mutex::new(FxHashMap::default()),
         }
     }
 
@@ -99,5 +113,35 @@ pub(crate) fn page_item_html(args: &HashMap<String, Value>) -> tera::Result<Valu
     let html: Arc<str> = tera.render(TEMPLATE, &ctx)?.into();
     let mut m = source.memo.lock().unwrap_or_else(|p| p.into_inner());
     m.entry(lang).or_default().insert((i, level, summary), html.clone());
+    Ok(Value::String(html.to_string()))
+}
+
+/// `render_once(template="partials/footer.html", …)`: the template's output for these
+/// arguments in the file's language, rendered by the first file that asks.
+pub(crate) fn render_once(args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let Some(template) = args.get("template").and_then(Value::as_str) else {
+        return Err(tera::Error::msg(messages::text(Msg::RenderOnceNoTemplate)));
+    };
+    let Some(source) = CURRENT.with(|c| c.borrow().clone()) else {
+        return Err(tera::Error::msg(messages::text(Msg::RenderOnceOutside)));
+    };
+    let lang = crate::i18n::current_lang().unwrap_or_default();
+    // Sorted, so the same arguments make the same key.
+    let sorted: std::collections::BTreeMap<&String, &Value> = args.iter().collect();
+    let key = format!("{lang}\0{}", serde_json::to_string(&sorted).map_err(tera::Error::json)?);
+    let hit = source.once.lock().unwrap_or_else(|p| p.into_inner()).get(&key).cloned();
+    if let Some(html) = hit {
+        return Ok(Value::String(html.to_string()));
+    }
+    let mut vars = source.base.clone();
+    for (k, v) in args {
+        if k != "template" {
+            vars.insert(k.clone(), v.clone());
+        }
+    }
+    vars.insert("lang".into(), Value::String(lang));
+    let ctx = Context::from_value(Value::Object(vars))?;
+    let html: Arc<str> = source.tera.render(template, &ctx)?.into();
+    source.once.lock().unwrap_or_else(|p| p.into_inner()).insert(key, html.clone());
     Ok(Value::String(html.to_string()))
 }

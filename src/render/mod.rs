@@ -400,7 +400,7 @@ pub(crate) fn render_jobs(
     // Each page's list entry is rendered once, by the first list that shows it.
     let entries = std::sync::Arc::new(fragments::Source::new(
         tera,
-        shared.items.clone(),
+        shared,
         model.site.pages.iter().map(|p| p.url.clone()),
     ));
     let reads = reads::Reads::of(tera);
