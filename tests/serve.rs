@@ -813,3 +813,52 @@ fn new_and_deleted_pages_in_paginated_sections_terms_and_documents_serve_a_clean
         fx.remove(newest);
     });
 }
+
+// A new or deleted page is put into or taken out of the site in place (not resolved
+// again): each step is checked file by file against a clean build. Pager counts that
+// grow and shrink, the first and the last page of a list going, a page whose date puts
+// it first, a page added and another removed in one batch, a page citing a document.
+#[test]
+fn pages_coming_and_going_in_place_serve_a_clean_build() {
+    let fx = paginated_search_site();
+    let server = Server::start(&fx);
+    let mut events = server.events();
+    assert_same_as_build(&fx, &server, "start in place");
+    let mut step = |what: &str, change: &dyn Fn()| {
+        change();
+        events.wait_for("reload");
+        assert_same_as_build(&fx, &server, what);
+    };
+    let page = |title: &str, date: &str| format!("---\ntitle: \"{title}\"\ndate: {date}\n---\nNội dung.\n");
+    let sixth = "content/tin-tuc/thu-sau.md";
+    step("new page, same pager count", &|| edit(&fx, sixth, &page("Thứ sáu", "2023-11-10")));
+    let seventh = "content/tin-tuc/thu-bay.md";
+    step("new page adds a pager page", &|| edit(&fx, seventh, &page("Thứ bảy", "2023-11-12")));
+    step("new page whose date puts it first", &|| {
+        edit(&fx, "content/tin-tuc/dau-tien.md", &page("Đầu tiên", "2026-01-01"))
+    });
+    step("first page of the list deleted", &|| {
+        fx.remove("content/tin-tuc/dau-tien.md");
+    });
+    step("last page of the list deleted", &|| {
+        fx.remove("content/tin-tuc/tai-hoa-nhap.md");
+    });
+    step("deleted page takes a pager page away", &|| {
+        fx.remove(seventh);
+    });
+    step("page added and another removed in one batch", &|| {
+        edit(&fx, "content/tin-tuc/cung-luc.md", &page("Cùng lúc", "2023-12-01"));
+        fx.remove(sixth);
+    });
+    step("new page on the home section", &|| edit(&fx, "content/o-goc.md", &page("Ở gốc", "2023-10-01")));
+    step("new page citing a document", &|| {
+        edit(
+            &fx,
+            "content/tin-tuc/trich-dan.md",
+            "---\ntitle: \"Trích dẫn\"\ndate: 2023-12-05\n---\nTheo [Chỉ thị](/van-ban/chi-thi-11-ct-tw/).\n",
+        )
+    });
+    step("page citing a document deleted", &|| {
+        fx.remove("content/tin-tuc/trich-dan.md");
+    });
+}

@@ -34,11 +34,30 @@ const RECENT: usize = 10;
 
 impl Shared {
     pub fn new(model: &Model, build_date: &str) -> Shared {
+        use rayon::prelude::*;
+        let items: Vec<Value> = (0..model.site.pages.len())
+            .into_par_iter()
+            .map(|i| page_item(model, i, &model.md.pages[i]))
+            .collect();
+        Shared::with_items(model, build_date, items)
+    }
+
+    /// After page `at` came (`added`) or went, the other pages' list items unchanged
+    /// (`serve`): the items shifted, and the parts counting or listing pages made again.
+    pub fn page_came_or_went(&mut self, model: &Model, build_date: &str, at: usize, added: bool) {
+        let arc = std::mem::take(&mut self.items);
+        let mut items = std::sync::Arc::try_unwrap(arc).unwrap_or_else(|a| (*a).clone());
+        if added {
+            items.insert(at, page_item(model, at, &model.md.pages[at]));
+        } else {
+            items.remove(at);
+        }
+        *self = Shared::with_items(model, build_date, items);
+    }
+
+    fn with_items(model: &Model, build_date: &str, items: Vec<Value>) -> Shared {
         let site = model.site;
         let c = &site.config;
-        use rayon::prelude::*;
-        let items: Vec<Value> =
-            (0..site.pages.len()).into_par_iter().map(|i| page_item(model, i, &model.md.pages[i])).collect();
         let sections: Vec<Value> = site.sections[0]
             .subsections
             .iter()

@@ -13,6 +13,7 @@ use crate::render::{self, touched, Job, Model, Output, Shared};
 use crate::theme::FileSource;
 use crate::{bulletin, document, load, markdown, parse, Options, Prepared};
 
+mod pages;
 mod retag;
 
 /// The served files: output path → bytes.
@@ -166,12 +167,7 @@ impl Live {
         for out in copies {
             files.insert(out.path, out.bytes.into());
         }
-        let mut shown_in = vec![Vec::new(); prepared.site.pages.len()];
-        for (j, job) in jobs.iter().enumerate() {
-            for p in render::shows(&model, job) {
-                shown_in[p].push(j);
-            }
-        }
+        let shown_in = shown_in(&model, &jobs);
         let page_of = page_index(&prepared);
         self.state = Some(State { prepared, shared, jobs, shown_in, page_of, prints, code_paths });
         self.submit_audio();
@@ -184,7 +180,10 @@ impl Live {
     pub fn content_changed(&mut self, rels: &[String], build_date: &str) -> Result<Outcome, Vec<Diagnostic>> {
         let result = match self.try_incremental(rels) {
             Some(result) => Some(result),
-            None => self.restructure(rels, build_date),
+            None => match self.came_or_went(rels, build_date) {
+                Some(result) => Some(result),
+                None => self.restructure(rels, build_date),
+            },
         };
         match result {
             Some(result) => {
@@ -193,6 +192,23 @@ impl Live {
             }
             None => self.full(build_date).map(Outcome::Full),
         }
+    }
+
+    /// One page that came or went, put in or taken out in place (`pages`); `None` when
+    /// `restructure` must do it. An error after the site was changed drops the state.
+    fn came_or_went(
+        &mut self,
+        rels: &[String],
+        build_date: &str,
+    ) -> Option<Result<Changed, Vec<Diagnostic>>> {
+        let [rel] = rels else { return None };
+        let state = self.state.as_mut()?;
+        let count = state.prepared.site.pages.len();
+        let result = state.came_or_went(rel, &self.opts.root, build_date)?;
+        if result.is_err() && self.state.as_ref().is_some_and(|s| s.prepared.site.pages.len() != count) {
+            self.state = None;
+        }
+        Some(result)
     }
 
     /// Resolves the site again after front matter changed or pages came or went, and
@@ -241,10 +257,17 @@ impl Live {
             return Some(fail_on_errors(diags).map(|()| (Files::new(), Vec::new())));
         }
         let old = self.state.take()?;
-        let State { prepared, prints: old_prints, code_paths: old_code, shared, jobs, shown_in, page_of } =
-            old;
+        let State {
+            prepared,
+            prints: old_prints,
+            code_paths: old_code,
+            shared,
+            jobs,
+            shown_in: old_shown,
+            page_of,
+        } = old;
         // Freeing 10,000 list items is not the browser's business.
-        drop_later((shared, jobs, shown_in, page_of));
+        drop_later((shared, jobs, old_shown, page_of));
         let crate::Prepared { site, source, md, tera, ext, docs, bulletins, strings } = prepared;
         let crate::resolve::Site { config, pages, sections, taxonomies, targets, assets } = site;
         let mut html = HashMap::new();
@@ -303,12 +326,7 @@ impl Live {
         let mut gone: Vec<String> = old_prints.keys().filter(|k| !prints.contains_key(*k)).cloned().collect();
         gone.extend(old_code.into_iter().filter(|k| !code_paths.contains(k)));
         gone.retain(|k| !files.contains_key(k));
-        let mut shown_in = vec![Vec::new(); prepared.site.pages.len()];
-        for (j, job) in jobs.iter().enumerate() {
-            for p in render::shows(&model, job) {
-                shown_in[p].push(j);
-            }
-        }
+        let shown_in = shown_in(&model, &jobs);
         drop_later(old_prints);
         let page_of = page_index(&prepared);
         self.state = Some(State { prepared, shared, jobs, shown_in, page_of, prints, code_paths });
@@ -541,6 +559,17 @@ fn relink_documents(p: &mut Prepared, diags: &mut Vec<Diagnostic>) -> Option<Vec
     let any = docs.docs.len() != before.len() || !pages.is_empty();
     p.docs = docs;
     any.then_some(pages)
+}
+
+/// Page index → indices of the jobs whose output shows that page.
+fn shown_in(model: &Model, jobs: &[Job]) -> Vec<Vec<usize>> {
+    let mut shown_in = vec![Vec::new(); model.site.pages.len()];
+    for (j, job) in jobs.iter().enumerate() {
+        for p in render::shows(model, job) {
+            shown_in[p].push(j);
+        }
+    }
+    shown_in
 }
 
 fn page_index(p: &Prepared) -> HashMap<String, usize> {

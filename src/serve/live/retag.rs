@@ -329,7 +329,7 @@ fn term_urls(config: &crate::config::Config, feed: bool, url: &str, n: usize) ->
 }
 
 /// Do the new URLs belong to nothing else, as files or folders, in any letter case?
-fn urls_free(p: &crate::Prepared, added: &[String]) -> bool {
+pub(super) fn urls_free(p: &crate::Prepared, added: &[String]) -> bool {
     let urls = &p.site.targets.urls;
     let theirs = || {
         p.source.theme.statics.keys().map(String::as_str).chain(p.site.assets.iter().map(|(r, _)| r.as_str()))
