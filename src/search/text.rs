@@ -44,9 +44,16 @@ pub fn plain(markdown: &str) -> Plain {
 
 /// The first `max` characters of `text`, cut after a whole word where possible.
 pub fn truncate(text: &str, max: usize) -> &str {
-    match text.char_indices().nth(max) {
+    // The start of character `max`: count the bytes that start a character.
+    let mut chars = 0;
+    let end = text.bytes().position(|b| {
+        let starts = b & 0xc0 != 0x80;
+        chars += usize::from(starts);
+        starts && chars > max
+    });
+    match end {
         None => text,
-        Some((end, _)) => {
+        Some(end) => {
             let cut = text[..end].rfind(char::is_whitespace).filter(|&i| i > end / 2).unwrap_or(end);
             &text[..cut]
         }
@@ -56,25 +63,51 @@ pub fn truncate(text: &str, max: usize) -> &str {
 /// The words of `text` joined by single spaces, up to the first word that makes them
 /// longer than `max` characters: `truncate(_, max)` of it is that of all the words.
 pub fn collapse(text: &str, max: usize) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len().min(4 * max + 4));
-    let (mut chars, mut gap) = (0, false);
-    for c in text.chars() {
-        if c.is_whitespace() {
-            gap = !out.is_empty();
-            continue;
+    let mut chars = 0;
+    let mut i = 0;
+    loop {
+        // White space, then a word copied whole.
+        while i < bytes.len() && space_at(bytes, i) {
+            i += width_at(bytes, i);
         }
-        if gap {
+        if i >= bytes.len() {
+            return out;
+        }
+        if !out.is_empty() {
             if chars > max {
-                break;
+                return out;
             }
             out.push(' ');
             chars += 1;
-            gap = false;
         }
-        out.push(c);
-        chars += 1;
+        let start = i;
+        while i < bytes.len() && !space_at(bytes, i) {
+            chars += 1;
+            i += width_at(bytes, i);
+        }
+        out.push_str(&text[start..i]);
     }
-    out
+}
+
+/// Is the character at byte `i` of `bytes` (valid UTF-8) white space?
+fn space_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b' ' | b'\t'..=b'\r' => true,
+        b if b < 0x80 => false,
+        _ => super::fold::decode(bytes, i).0.is_whitespace(),
+    }
+}
+
+/// The length in bytes of the character that starts at byte `i` of `bytes`.
+fn width_at(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        0..0x80 => 1,
+        0x80..0xe0 => 2,
+        0xe0..0xf0 => 3,
+        _ => 4,
+    }
 }
 
 #[cfg(test)]
@@ -93,15 +126,21 @@ mod tests {
     fn truncation_keeps_whole_words() {
         assert_eq!(truncate("khuyến học khuyến tài", 13), "khuyến học");
         assert_eq!(truncate("ngắn", 10), "ngắn");
+        assert_eq!(truncate("ngắn", 4), "ngắn");
+        assert_eq!(truncate("ngắn", 3), "ngắ");
+        assert_eq!(truncate("", 0), "");
+        assert_eq!(truncate("a", 0), "");
     }
 
     #[test]
     fn collapsed_start_truncates_like_the_whole_text() {
-        let text = "khuyến  học\nkhuyến\t tài, ngày 13/4/2007 tỉnh Sơn La ".repeat(5);
+        let text = "khuyến  học\nkhuyến\t tài,\u{a0}ngày\u{2003}13/4/2007 tỉnh\u{85}Sơn La ".repeat(5);
         let whole = text.split_whitespace().collect::<Vec<_>>().join(" ");
         for max in [0, 1, 5, 6, 7, 13, 40, 100, 1000] {
             assert_eq!(truncate(&collapse(&text, max), max), truncate(&whole, max), "{max}");
         }
         assert_eq!(collapse(" a  b ", 100), "a b");
+        assert_eq!(collapse("  ", 100), "");
+        assert_eq!(collapse("ab cd", 1), "ab");
     }
 }
