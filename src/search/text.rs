@@ -63,51 +63,25 @@ pub fn truncate(text: &str, max: usize) -> &str {
 /// The words of `text` joined by single spaces, up to the first word that makes them
 /// longer than `max` characters: `truncate(_, max)` of it is that of all the words.
 pub fn collapse(text: &str, max: usize) -> String {
-    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len().min(4 * max + 4));
-    let mut chars = 0;
-    let mut i = 0;
-    loop {
-        // White space, then a word copied whole.
-        while i < bytes.len() && space_at(bytes, i) {
-            i += width_at(bytes, i);
+    let (mut chars, mut gap) = (0, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            gap = !out.is_empty();
+            continue;
         }
-        if i >= bytes.len() {
-            return out;
-        }
-        if !out.is_empty() {
+        if gap {
             if chars > max {
-                return out;
+                break;
             }
             out.push(' ');
             chars += 1;
+            gap = false;
         }
-        let start = i;
-        while i < bytes.len() && !space_at(bytes, i) {
-            chars += 1;
-            i += width_at(bytes, i);
-        }
-        out.push_str(&text[start..i]);
+        out.push(c);
+        chars += 1;
     }
-}
-
-/// Is the character at byte `i` of `bytes` (valid UTF-8) white space?
-fn space_at(bytes: &[u8], i: usize) -> bool {
-    match bytes[i] {
-        b' ' | b'\t'..=b'\r' => true,
-        b if b < 0x80 => false,
-        _ => super::fold::decode(bytes, i).0.is_whitespace(),
-    }
-}
-
-/// The length in bytes of the character that starts at byte `i` of `bytes`.
-fn width_at(bytes: &[u8], i: usize) -> usize {
-    match bytes[i] {
-        0..0x80 => 1,
-        0x80..0xe0 => 2,
-        0xe0..0xf0 => 3,
-        _ => 4,
-    }
+    out
 }
 
 #[cfg(test)]
