@@ -99,44 +99,95 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 }
 
 /// Calls `f` with each word of `text`, in order, as `words` lists them.
+///
+/// Bytes, not chars: ASCII bytes are classified by a table, and other characters are
+/// decoded by hand (a search index reads every byte of the site; `chars()` was most of it).
 pub fn each_word<'a>(text: &'a str, mut f: impl FnMut(Word<'a>)) {
     let bytes = text.as_bytes();
-    // The word being read: its start, length in chars, and whether it is joined.
-    let (mut start, mut len, mut joined) = (None, 0, false);
-    let mut gap_is_space = false;
+    let n = bytes.len();
     let mut i = 0;
-    while i < bytes.len() {
-        // ASCII without decoding: most of a Vietnamese text is.
-        let b = bytes[i];
-        let (is_word, is_space, width) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), b == b' ' || (b'\t'..=b'\r').contains(&b), 1)
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => (is_word_char(c), c.is_whitespace(), c.len_utf8()),
-                None => break,
+    // Only white space since the previous word (false before the first).
+    let mut gap_is_space = false;
+    loop {
+        // Between words.
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                match ASCII_CLASS[usize::from(b)] {
+                    WORD => break,
+                    SPACE => {}
+                    _ => gap_is_space = false,
+                }
+                i += 1;
+            } else {
+                let (c, width) = decode(bytes, i);
+                if is_word_char(c) {
+                    break;
+                }
+                gap_is_space &= c.is_whitespace();
+                i += width;
             }
-        };
-        if is_word {
-            if start.is_none() {
-                (start, len, joined) = (Some(i), 0, gap_is_space);
+        }
+        if i >= n {
+            return;
+        }
+        // A word: its length in chars decides whether it is kept.
+        let (start, joined) = (i, gap_is_space);
+        let mut len = 0;
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_CLASS[usize::from(b)] != WORD {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (c, width) = decode(bytes, i);
+                if !is_word_char(c) {
+                    break;
+                }
+                i += width;
             }
             len += 1;
-        } else {
-            if let Some(s) = start.take() {
-                if len <= MAX_WORD {
-                    f(Word { raw: &text[s..i], start: s, joined });
-                }
-                gap_is_space = true;
-            }
-            gap_is_space &= is_space;
         }
-        i += width;
-    }
-    if let Some(s) = start {
         if len <= MAX_WORD {
-            f(Word { raw: &text[s..], start: s, joined });
+            f(Word { raw: &text[start..i], start, joined });
         }
+        gap_is_space = true;
     }
+}
+
+/// Classes of ASCII bytes for `each_word`.
+const OTHER: u8 = 0;
+const WORD: u8 = 1;
+const SPACE: u8 = 2;
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = WORD;
+        } else if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            t[b] = SPACE;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The non-ASCII character that starts at byte `i` of valid UTF-8 `bytes`, and its width.
+pub(crate) fn decode(bytes: &[u8], i: usize) -> (char, usize) {
+    let b = u32::from(bytes[i]);
+    let cont = |k: usize| bytes.get(i + k).map_or(0, |&c| u32::from(c) & 0x3f);
+    let (code, width) = if b < 0xe0 {
+        ((b & 0x1f) << 6 | cont(1), 2)
+    } else if b < 0xf0 {
+        ((b & 0x0f) << 12 | cont(1) << 6 | cont(2), 3)
+    } else {
+        ((b & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3), 4)
+    };
+    (char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER), width)
 }
 
 #[cfg(test)]

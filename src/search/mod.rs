@@ -14,6 +14,7 @@
 //! docs/templates.md#search describes the format; `fold` the folding both sides share.
 
 pub mod fold;
+mod table;
 pub mod text;
 
 use std::collections::{BTreeMap, HashMap};
@@ -22,6 +23,8 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+
+use table::Table;
 
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -321,21 +324,14 @@ type Variant = (String, Vec<Posting>);
 /// One shard of a `Merge`'s words.
 #[derive(Default)]
 struct Shard {
-    term_ids: FxHashMap<String, usize>,
-    term_names: Vec<String>,
+    /// Folded words, numbered.
+    terms: Table,
     /// Per term: its variants, or `None` for a word of another shard, interned here
     /// only as the second word of a pair.
     variants: Vec<Option<Vec<Variant>>>,
     pair_ids: FxHashMap<u64, usize>,
     pair_keys: Vec<(usize, usize)>,
     pair_pages: Vec<Vec<u32>>,
-}
-
-/// The shard (of `n`) that folded word `word` belongs to.
-fn shard_of(word: &str, n: usize) -> usize {
-    use std::hash::BuildHasher;
-    // The high bits: Fx mixes them best.
-    (rustc_hash::FxBuildHasher.hash_one(word) >> 32) as usize % n
 }
 
 impl Merge {
@@ -433,19 +429,24 @@ impl Merge {
 impl Shard {
     /// Adds the words of `p`, page `page`, that belong to this shard (`k` of `n`).
     fn absorb(&mut self, p: &PageIndex, page: u32, k: usize, n: usize) {
-        let (term_ids, term_names, variants) = (&mut self.term_ids, &mut self.term_names, &mut self.variants);
-        let mut intern_as = |f: Span, owned: bool| {
-            let id = intern(term_ids, term_names, p.word(f), || variants.push(None));
-            if owned && variants[id].is_none() {
-                variants[id] = Some(Vec::new());
-            }
-            id
-        };
+        let (terms, variants) = (&mut self.terms, &mut self.variants);
         // `usize::MAX`: another shard's word.
         let ids: Vec<usize> = p
             .folded
             .iter()
-            .map(|&f| if n == 1 || shard_of(p.word(f), n) == k { intern_as(f, true) } else { usize::MAX })
+            .zip(&p.hashes)
+            .map(|(&f, &h)| {
+                if n > 1 && table::part(h, n) != k {
+                    return usize::MAX;
+                }
+                let (id, new) = terms.intern(h, p.word(f));
+                if new {
+                    variants.push(Some(Vec::new()));
+                } else if variants[id].is_none() {
+                    variants[id] = Some(Vec::new());
+                }
+                id
+            })
             .collect();
         for &(f, exact, mask, tf) in &p.terms {
             let Some(&id) = ids.get(f as usize).filter(|&&id| id != usize::MAX) else { continue };
@@ -464,9 +465,11 @@ impl Shard {
             }
             let b = match ids[b as usize] {
                 usize::MAX => {
-                    intern(&mut self.term_ids, &mut self.term_names, p.word(p.folded[b as usize]), || {
-                        self.variants.push(None)
-                    })
+                    let (id, new) = self.terms.intern(p.hashes[b as usize], p.word(p.folded[b as usize]));
+                    if new {
+                        self.variants.push(None);
+                    }
+                    id
                 }
                 b => b,
             };
@@ -482,10 +485,10 @@ impl Shard {
 
     /// This shard's terms, `("folded", "\"folded\":[variants…]")`, unsorted.
     fn term_entries(&self) -> Vec<(String, String)> {
-        (0..self.term_names.len())
+        (0..self.terms.len())
             .into_par_iter()
             .filter_map(|id| {
-                let folded = &self.term_names[id];
+                let folded = self.terms.name(id);
                 let mut list: Vec<&(String, Vec<Posting>)> = self.variants[id].as_ref()?.iter().collect();
                 list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 let mut entry = String::with_capacity(folded.len() + 16);
@@ -500,7 +503,7 @@ impl Shard {
                     encode_postings(postings, &mut entry);
                 }
                 entry.push(']');
-                Some((folded.clone(), entry))
+                Some((folded.to_owned(), entry))
             })
             .collect()
     }
@@ -511,7 +514,7 @@ impl Shard {
             .par_iter()
             .zip(&self.pair_pages)
             .map(|(&(a, b), pages)| {
-                let (a, b) = (&self.term_names[a], &self.term_names[b]);
+                let (a, b) = (self.terms.name(a), self.terms.name(b));
                 let mut name = String::with_capacity(a.len() + 1 + b.len());
                 name.push_str(a);
                 name.push(' ');
@@ -534,38 +537,30 @@ impl Shard {
     }
 }
 
-/// The id of `key`, adding it (and calling `on_new`) the first time it is seen.
-fn intern(
-    ids: &mut FxHashMap<String, usize>,
-    names: &mut Vec<String>,
-    key: &str,
-    on_new: impl FnOnce(),
-) -> usize {
-    if let Some(&id) = ids.get(key) {
-        return id;
-    }
-    let id = names.len();
-    names.push(key.to_owned());
-    ids.insert(key.to_owned(), id);
-    on_new();
-    id
-}
-
 /// Appends `n` in decimal; postings are millions of numbers, too many for `write!`.
 fn push_number(out: &mut String, mut n: u64) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let mut digits = [0u8; 20];
     let mut at = digits.len();
-    loop {
+    while n >= 100 {
+        let d = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[d..d + 2]);
+    }
+    if n >= 10 {
+        let d = n as usize * 2;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[d..d + 2]);
+    } else {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[at] = b'0' + n as u8;
     }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// A page in the list of a word: where the word occurs and how often.
@@ -598,11 +593,19 @@ fn encode_postings(postings: &[Posting], out: &mut String) {
 }
 
 /// Appends `s` as a JSON string, escaped exactly as serde_json escapes it, in one pass
-/// and without a copy.
+/// and without a copy: runs of bytes that need no escape are copied at once.
 fn push_json_str(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
+    let bytes = s.as_bytes();
     let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !NEEDS_ESCAPE[usize::from(b)] {
+            i += 1;
+            continue;
+        }
         let escaped = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -611,8 +614,7 @@ fn push_json_str(out: &mut String, s: &str) {
             b'\t' => "\\t",
             0x08 => "\\b",
             0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
+            _ => "",
         };
         // `b` is ASCII, so `i` is a character boundary.
         out.push_str(&s[from..i]);
@@ -624,11 +626,25 @@ fn push_json_str(out: &mut String, s: &str) {
         } else {
             out.push_str(escaped);
         }
-        from = i + 1;
+        i += 1;
+        from = i;
     }
     out.push_str(&s[from..]);
     out.push('"');
 }
+
+/// The bytes JSON strings escape: control characters, `"` and `\`.
+const NEEDS_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
 
 /// Groups sorted `(key, "key":value)` entries into shards named by a prefix of the key,
 /// splitting a shard by the next letter while it is larger than `SHARD_LIMIT`; writes
@@ -706,8 +722,9 @@ fn split(
     }
 }
 
-/// What `Words::finish` makes of a page: `PageIndex`'s words, folded, terms and pairs.
-type Parts = (String, Vec<Span>, Vec<(u32, Span, u8, u32)>, Vec<(u32, u32)>);
+/// What `Words::finish` makes of a page: `PageIndex`'s words, folded, hashes, terms and
+/// pairs.
+type Parts = (String, Vec<Span>, Vec<u32>, Vec<(u32, Span, u8, u32)>, Vec<(u32, u32)>);
 
 /// Where a word is in `PageIndex::words`: (start, length) in bytes.
 type Span = (u32, u32);
@@ -719,6 +736,8 @@ struct PageIndex {
     words: String,
     /// The page's distinct folded words.
     folded: Vec<Span>,
+    /// Their hashes (`table::hash`), taken once for every table they go in.
+    hashes: Vec<u32>,
     /// (index into `folded`, exact form or an empty span, field bits, count).
     terms: Vec<(u32, Span, u8, u32)>,
     /// Adjacent words, as indices into `folded` ("khuyen" then "hoc").
@@ -731,8 +750,8 @@ struct PageIndex {
 
 impl PageIndex {
     fn new(parts: Parts, text: String, row: Vec<Value>) -> PageIndex {
-        let (words, folded, terms, pairs) = parts;
-        PageIndex { words, folded, terms, pairs, text, row }
+        let (words, folded, hashes, terms, pairs) = parts;
+        PageIndex { words, folded, hashes, terms, pairs, text, row }
     }
 
     fn word(&self, (start, len): Span) -> &str {
@@ -862,14 +881,14 @@ const PLAIN: u32 = 0;
 /// A site repeats a few thousand spellings millions of times: each is folded once per
 /// thread, and a page's words are then counted by id, not by string.
 struct Forms {
-    /// Spelling as written → its id.
-    spelling_ids: FxHashMap<Box<str>, u32>,
+    /// Spellings as written, numbered.
+    spelling_ids: Table,
     /// Per spelling id: (folded form, exact form or `PLAIN`), and the page (`stamp`)
     /// and entry it was last counted in.
     spellings: Vec<((u32, u32), u32, u32)>,
-    /// Form → its id; `names[id]` is the form.
-    form_ids: FxHashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
+    /// Forms, numbered, and their hashes.
+    form_ids: Table,
+    form_hashes: Vec<u32>,
     /// Per form id, as a folded form: the page (`stamp`) it was last counted in, its
     /// index among that page's folded words, and its first exact form and entry there.
     folded_at: Vec<(u32, u32, u32, u32)>,
@@ -883,10 +902,10 @@ const FORMS_LIMIT: usize = 200_000;
 impl Forms {
     fn new() -> Forms {
         let mut forms = Forms {
-            spelling_ids: FxHashMap::default(),
+            spelling_ids: Table::default(),
             spellings: Vec::new(),
-            form_ids: FxHashMap::default(),
-            names: Vec::new(),
+            form_ids: Table::default(),
+            form_hashes: Vec::new(),
             folded_at: Vec::new(),
             stamp: 0,
         };
@@ -895,28 +914,26 @@ impl Forms {
     }
 
     fn form(&mut self, form: &str) -> u32 {
-        if let Some(&id) = self.form_ids.get(form) {
-            return id;
+        let h = table::hash(form.as_bytes());
+        let (id, new) = self.form_ids.intern(h, form);
+        if new {
+            self.form_hashes.push(h);
+            self.folded_at.push((0, 0, 0, 0));
         }
-        let id = self.names.len() as u32;
-        self.names.push(form.into());
-        self.form_ids.insert(form.into(), id);
-        self.folded_at.push((0, 0, 0, 0));
-        id
+        id as u32
     }
 
     fn spelling(&mut self, raw: &str) -> u32 {
-        if let Some(&id) = self.spelling_ids.get(raw) {
-            return id;
+        let h = table::hash(raw.as_bytes());
+        if let Some(id) = self.spelling_ids.get(h, raw) {
+            return id as u32;
         }
         let folded = fold::fold(raw);
         let exact = fold::exact(raw);
         let exact = if exact == folded { PLAIN } else { self.form(&exact) };
         let forms = (self.form(&folded), exact);
-        let id = self.spellings.len() as u32;
         self.spellings.push((forms, 0, 0));
-        self.spelling_ids.insert(raw.into(), id);
-        id
+        self.spelling_ids.push(h, raw) as u32
     }
 
     /// Starts a page: a new stamp, and a clean slate when the tables grew too large.
@@ -1033,12 +1050,13 @@ impl Words {
         FORMS.with_borrow(|forms| {
             let mut words = String::new();
             let mut put = |id: u32| {
-                let w = &forms.names[id as usize];
+                let w = forms.form_ids.name(id as usize);
                 let span = (words.len() as u32, w.len() as u32);
                 words.push_str(w);
                 span
             };
             let folded: Vec<Span> = self.folded.iter().map(|&f| put(f)).collect();
+            let hashes = self.folded.iter().map(|&f| forms.form_hashes[f as usize]).collect();
             let terms = self
                 .entries
                 .iter()
@@ -1047,7 +1065,7 @@ impl Words {
                 })
                 .collect();
             let pairs = self.pairs.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect();
-            (words, folded, terms, pairs)
+            (words, folded, hashes, terms, pairs)
         })
     }
 }
@@ -1148,7 +1166,7 @@ mod tests {
 
     /// Every term, and the pairs as strings, sorted.
     fn readable(p: &Parts) -> (Vec<Term>, Vec<String>) {
-        let (words, folded, terms, pairs) = p;
+        let (words, folded, _, terms, pairs) = p;
         let word = |(s, l): Span| words[s as usize..(s + l) as usize].to_owned();
         let mut t: Vec<_> =
             terms.iter().map(|&(f, e, m, n)| (word(folded[f as usize]), word(e), m, n)).collect();

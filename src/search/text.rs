@@ -44,9 +44,16 @@ pub fn plain(markdown: &str) -> Plain {
 
 /// The first `max` characters of `text`, cut after a whole word where possible.
 pub fn truncate(text: &str, max: usize) -> &str {
-    match text.char_indices().nth(max) {
+    // The start of character `max`: count the bytes that start a character.
+    let mut chars = 0;
+    let end = text.bytes().position(|b| {
+        let starts = b & 0xc0 != 0x80;
+        chars += usize::from(starts);
+        starts && chars > max
+    });
+    match end {
         None => text,
-        Some((end, _)) => {
+        Some(end) => {
             let cut = text[..end].rfind(char::is_whitespace).filter(|&i| i > end / 2).unwrap_or(end);
             &text[..cut]
         }
@@ -93,15 +100,21 @@ mod tests {
     fn truncation_keeps_whole_words() {
         assert_eq!(truncate("khuyến học khuyến tài", 13), "khuyến học");
         assert_eq!(truncate("ngắn", 10), "ngắn");
+        assert_eq!(truncate("ngắn", 4), "ngắn");
+        assert_eq!(truncate("ngắn", 3), "ngắ");
+        assert_eq!(truncate("", 0), "");
+        assert_eq!(truncate("a", 0), "");
     }
 
     #[test]
     fn collapsed_start_truncates_like_the_whole_text() {
-        let text = "khuyến  học\nkhuyến\t tài, ngày 13/4/2007 tỉnh Sơn La ".repeat(5);
+        let text = "khuyến  học\nkhuyến\t tài,\u{a0}ngày\u{2003}13/4/2007 tỉnh\u{85}Sơn La ".repeat(5);
         let whole = text.split_whitespace().collect::<Vec<_>>().join(" ");
         for max in [0, 1, 5, 6, 7, 13, 40, 100, 1000] {
             assert_eq!(truncate(&collapse(&text, max), max), truncate(&whole, max), "{max}");
         }
         assert_eq!(collapse(" a  b ", 100), "a b");
+        assert_eq!(collapse("  ", 100), "");
+        assert_eq!(collapse("ab cd", 1), "ab");
     }
 }

@@ -1,0 +1,154 @@
+//! Interned strings found by a hash the caller computes once (`hash`): a word's hash is
+//! taken when a page is indexed and reused to find it in every table after that
+//! (the thread's spellings, the merge shard it belongs to, the shard's terms).
+
+/// A 32-bit hash of `bytes`, the same on every thread and in every run.
+pub fn hash(bytes: &[u8]) -> u32 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let n = bytes.len();
+    let u32_at =
+        |i: usize| u64::from(u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]));
+    let u64_at = |i: usize| u32_at(i) | u32_at(i + 4) << 32;
+    let mut h = (n as u64).wrapping_mul(K);
+    if n >= 8 {
+        // Whole 8-byte blocks, then the last 8 bytes (overlapping the previous block).
+        let mut i = 0;
+        while i + 8 < n {
+            h = (h ^ u64_at(i)).wrapping_mul(K).rotate_left(31);
+            i += 8;
+        }
+        h = (h ^ u64_at(n - 8)).wrapping_mul(K);
+    } else if n >= 4 {
+        h = (h ^ (u32_at(0) | u32_at(n - 4) << 32)).wrapping_mul(K);
+    } else if n > 0 {
+        let x = u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16;
+        h = (h ^ x).wrapping_mul(K);
+    }
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    (h ^ h >> 32) as u32
+}
+
+/// Which of `n` parts a string of hash `h` belongs to (the hash's high bits; a table
+/// takes its slot from the low bits).
+pub fn part(h: u32, n: usize) -> usize {
+    ((u64::from(h) * n as u64) >> 32) as usize
+}
+
+/// Strings numbered 0, 1, 2… in the order they were added, each stored once.
+#[derive(Default)]
+pub struct Table {
+    /// Open addressing: `hash << 32 | id + 1`, 0 for a free slot; a power of two long.
+    slots: Vec<u64>,
+    /// The strings, one after another.
+    text: String,
+    /// Per id: where its string is in `text`.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Table {
+    /// How many strings the table holds.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// String `id`.
+    pub fn name(&self, id: usize) -> &str {
+        let (start, len) = self.spans[id];
+        &self.text[start as usize..(start + len) as usize]
+    }
+
+    /// The id of `key`, whose hash is `h`, if the table holds it.
+    pub fn get(&self, h: u32, key: &str) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return None;
+            }
+            if (slot >> 32) as u32 == h {
+                let id = (slot as u32 - 1) as usize;
+                if self.name(id) == key {
+                    return Some(id);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The id of `key` (hash `h`), and whether it was added now.
+    pub fn intern(&mut self, h: u32, key: &str) -> (usize, bool) {
+        match self.get(h, key) {
+            Some(id) => (id, false),
+            None => (self.push(h, key), true),
+        }
+    }
+
+    /// Adds `key` (hash `h`), which the table does not hold, and returns its id.
+    pub fn push(&mut self, h: u32, key: &str) -> usize {
+        // At most half full, so a search meets a free slot soon.
+        if 2 * (self.spans.len() + 1) > self.slots.len() {
+            self.grow();
+        }
+        let id = self.spans.len();
+        self.spans.push((self.text.len() as u32, key.len() as u32));
+        self.text.push_str(key);
+        self.place(h, id);
+        id
+    }
+
+    fn place(&mut self, h: u32, id: usize) {
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        while self.slots[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = u64::from(h) << 32 | (id as u64 + 1);
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(64);
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        for slot in old.into_iter().filter(|&s| s != 0) {
+            self.place((slot >> 32) as u32, (slot as u32 - 1) as usize);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_keep_their_first_id() {
+        let mut t = Table::default();
+        let mut seen = std::collections::HashSet::new();
+        for k in 0..1000 {
+            let w = format!("w{}", k % 300);
+            let (id, new) = t.intern(hash(w.as_bytes()), &w);
+            assert_eq!((t.name(id), new), (w.as_str(), seen.insert(w.clone())));
+            assert_eq!(id, k % 300);
+        }
+        assert_eq!(t.len(), 300);
+        assert_eq!(t.get(hash(b"w7"), "w7"), Some(7));
+        assert_eq!(t.get(hash(b"w300"), "w300"), None);
+        // A wrong hash finds nothing, whatever the string.
+        assert_eq!(Table::default().get(0, ""), None);
+    }
+
+    #[test]
+    fn hashes_tell_short_and_long_strings_apart() {
+        let texts = ["", "a", "b", "ab", "ba", "abc", "abcd", "abce", "khuyen", "khuyến", "hoc", "họcx"];
+        let long = ["0123456789abcdef", "0123456789abcdeg", "0123456789abcdef0", "1123456789abcdef"];
+        let hashes: std::collections::BTreeSet<u32> =
+            texts.iter().chain(&long).map(|t| hash(t.as_bytes())).collect();
+        assert_eq!(hashes.len(), texts.len() + long.len());
+        for n in [1, 2, 3, 7] {
+            assert!(texts.iter().all(|t| part(hash(t.as_bytes()), n) < n));
+        }
+    }
+}
