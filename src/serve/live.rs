@@ -561,6 +561,32 @@ fn relink_documents(p: &mut Prepared, diags: &mut Vec<Diagnostic>) -> Option<Vec
     any.then_some(pages)
 }
 
+/// After an in-place change rendered `files` (`rendered` their paths): drops from
+/// `prints` the outputs no longer made (`paths` are all of them now) and returns those
+/// gone, code outputs (`new_code`) included. The rendered outputs' prints are from
+/// before the change: marked stale, the next restructure renders them again.
+fn forget_gone(
+    prints: &mut touched::Prints,
+    code_paths: &mut HashSet<String>,
+    new_code: HashSet<String>,
+    paths: &[String],
+    rendered: impl Iterator<Item = String>,
+    files: &Files,
+) -> Vec<String> {
+    let now: HashSet<&str> = paths.iter().map(String::as_str).collect();
+    let mut gone: Vec<String> = prints.keys().filter(|k| !now.contains(k.as_str())).cloned().collect();
+    gone.extend(code_paths.iter().filter(|k| !new_code.contains(*k)).cloned());
+    gone.retain(|k| !files.contains_key(k));
+    for path in &gone {
+        prints.remove(path);
+    }
+    for path in rendered {
+        prints.insert(path, STALE);
+    }
+    *code_paths = new_code;
+    gone
+}
+
 /// Page index → indices of the jobs whose output shows that page.
 fn shown_in(model: &Model, jobs: &[Job]) -> Vec<Vec<usize>> {
     let mut shown_in = vec![Vec::new(); model.site.pages.len()];

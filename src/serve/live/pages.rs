@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::{add_code_outputs, fail_on_errors, render_files, Changed, State, STALE};
+use super::{add_code_outputs, fail_on_errors, forget_gone, render_files, Changed, State};
 use crate::error::{Diagnostic, Severity};
 use crate::render::{self, Job};
 use crate::resolve::{pager_count, pager_url, Page};
@@ -141,21 +141,10 @@ impl State {
         for out in copies {
             files.insert(out.path, out.bytes.into());
         }
-        let now: HashSet<&str> = paths.iter().map(String::as_str).collect();
-        let mut gone: Vec<String> =
-            self.prints.keys().filter(|k| !now.contains(k.as_str())).cloned().collect();
-        gone.extend(self.code_paths.iter().filter(|k| !code_paths.contains(*k)).cloned());
-        gone.retain(|k| !files.contains_key(k));
-        for path in &gone {
-            self.prints.remove(path);
-        }
-        // Their prints are from before this change: the next restructure renders them again.
-        for job in &dirty {
-            self.prints.insert(render::job_path(&model, job), STALE);
-        }
+        let rendered = dirty.iter().map(|job| render::job_path(&model, job));
+        let gone = forget_gone(&mut self.prints, &mut self.code_paths, code_paths, &paths, rendered, &files);
         self.shown_in = super::shown_in(&model, &jobs);
         self.jobs = jobs;
-        self.code_paths = code_paths;
         Some(Ok((files, gone)))
     }
 

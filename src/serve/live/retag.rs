@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{add_code_outputs, fail_on_errors, render_files, Changed, State, STALE};
+use super::{add_code_outputs, fail_on_errors, forget_gone, render_files, Changed, State};
 use crate::error::Diagnostic;
 use crate::parse::{self, SortBy};
 use crate::render::{self, Job, Model};
@@ -228,12 +228,7 @@ impl State {
         };
         self.shared.refresh_item(&model, i);
         let paths: Vec<String> = jobs.iter().map(|j| render::job_path(&model, j)).collect();
-        let mut shown_in = vec![Vec::new(); model.site.pages.len()];
-        for (j, job) in jobs.iter().enumerate() {
-            for q in render::shows(&model, job) {
-                shown_in[q].push(j);
-            }
-        }
+        let shown_in = super::shown_in(&model, &jobs);
         let before: HashSet<&str> = before.iter().map(String::as_str).collect();
         let touched_set: HashSet<(usize, &str)> =
             touched_terms.iter().map(|(t, s)| (*t, s.as_str())).collect();
@@ -262,21 +257,10 @@ impl State {
             return Some(Err(e));
         }
         let code_paths = add_code_outputs(&model, &mut files);
-        let now: HashSet<&str> = paths.iter().map(String::as_str).collect();
-        let mut gone: Vec<String> =
-            self.prints.keys().filter(|k| !now.contains(k.as_str())).cloned().collect();
-        gone.extend(self.code_paths.iter().filter(|k| !code_paths.contains(*k)).cloned());
-        gone.retain(|k| !files.contains_key(k));
-        for path in &gone {
-            self.prints.remove(path);
-        }
-        // Their prints are from before this edit: the next restructure renders them again.
-        for job in &dirty {
-            self.prints.insert(render::job_path(&model, job), STALE);
-        }
+        let rendered = dirty.iter().map(|job| render::job_path(&model, job));
+        let gone = forget_gone(&mut self.prints, &mut self.code_paths, code_paths, &paths, rendered, &files);
         self.jobs = jobs;
         self.shown_in = shown_in;
-        self.code_paths = code_paths;
         Some(Ok((files, gone)))
     }
 }
