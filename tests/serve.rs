@@ -862,3 +862,98 @@ fn pages_coming_and_going_in_place_serve_a_clean_build() {
         fx.remove("content/tin-tuc/trich-dan.md");
     });
 }
+
+/// What `loa build` makes of `fx`, by path (the search index aside, which the preview
+/// makes after the reload).
+fn built(fx: &Fixture, step: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let out = fx.tmp().join(format!("built-{}", step.replace(' ', "-")));
+    let built = loa(fx.tmp()).arg("build").arg("--root").arg(fx.root()).arg("--output").arg(&out).output();
+    let built = built.expect("run loa build");
+    assert!(built.status.success(), "{step}: loa build failed:\n{}", String::from_utf8_lossy(&built.stderr));
+    let mut files = tree(&out);
+    files.retain(|p, _| p != ".loa-output" && !(p.split('/').any(|s| s == "search") && p.ends_with(".js")));
+    files
+}
+
+/// Asks for every file of `expected` at once (no retry) and for every path of `before`
+/// it no longer has: each must be what the build made, or a 404.
+fn assert_served_at_once(
+    server: &Server,
+    step: &str,
+    expected: &std::collections::BTreeMap<String, Vec<u8>>,
+    before: &std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    let tag: &[u8] = b"<script src=\"/__loa/live.js\"></script>";
+    for (path, bytes) in expected {
+        let (status, body) = get_bytes(server, &format!("/{path}"));
+        let body = match body.windows(tag.len()).position(|w| w == tag) {
+            Some(at) if path.ends_with(".html") => [&body[..at], &body[at + tag.len()..]].concat(),
+            _ => body,
+        };
+        assert!(
+            status == 200 && body == *bytes,
+            "{step}: {path} ({status}) is not the build's right after the reload:\n--- served\n{}\n--- built\n{}",
+            String::from_utf8_lossy(&body),
+            String::from_utf8_lossy(bytes)
+        );
+    }
+    for path in before.keys().filter(|p| !expected.contains_key(*p)) {
+        let (status, _) = get_bytes(server, &format!("/{path}"));
+        assert_eq!(status, 404, "{step}: {path} is gone from the build but still served");
+    }
+}
+
+// Regression for sending the reload before every file of an in-place change is made
+// again (a new page shifts every pager page of its section; tag edits change term
+// pages): a file asked for right after the reload, on screen or not, is already the
+// clean build's, never the one from before the edit, and a file gone is gone. The
+// expected files come from a twin of the site, built before the preview's is changed.
+#[test]
+fn files_asked_for_right_after_the_reload_are_never_stale() {
+    let (fx, twin) = (paginated_search_site(), paginated_search_site());
+    let lop = "content/tin-tuc/lop-hoa-chat.md";
+    let lop_text = fx.read(lop);
+    let tagged = lop_text.replace("date: 2023-11-05\n", "date: 2023-11-05\ntags: [\"An toàn\", \"Kho\"]\n");
+    fx.write(lop, &tagged);
+    twin.write(lop, &tagged);
+    let server = Server::start(&fx);
+    // One browser shows a pager page, rendered before the reload; the others after it.
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_millis(200))).expect("timeout");
+    write!(stream, "GET /__loa/events?page=%2Ftin-tuc%2Fpage%2F2%2F HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .expect("send");
+    let mut events = Events { stream, buffer: String::new() };
+    server.wait_for_clients(1);
+    assert_same_as_build(&fx, &server, "start at once");
+    let mut before = built(&twin, "start");
+    let page = |title: &str, date: &str| format!("---\ntitle: \"{title}\"\ndate: {date}\n---\nNội dung.\n");
+    let first = "content/tin-tuc/dau-tien.md";
+    let seventh = "content/tin-tuc/thu-bay.md";
+    type Step<'a> = (&'a str, Box<dyn Fn(&Fixture) + 'a>);
+    let steps: Vec<Step> = vec![
+        ("tag added", Box::new(|f| edit(f, lop, &tagged.replace("\"Kho\"]", "\"Kho\", \"Hóa chất\"]")))),
+        ("tag removed", Box::new(|f| edit(f, lop, &tagged.replace(", \"Kho\"]", "]")))),
+        ("new page first", Box::new(|f| edit(f, first, &page("Đầu tiên", "2026-01-01")))),
+        ("new page adds a pager", Box::new(|f| edit(f, seventh, &page("Bảy", "2023-11-12")))),
+        (
+            "first page deleted",
+            Box::new(|f| {
+                f.remove(first);
+            }),
+        ),
+        (
+            "pager page goes",
+            Box::new(|f| {
+                f.remove(seventh);
+            }),
+        ),
+    ];
+    for (what, change) in steps {
+        change(&twin);
+        let expected = built(&twin, what);
+        change(&fx);
+        events.wait_for("reload");
+        assert_served_at_once(&server, what, &expected, &before);
+        before = expected;
+    }
+}

@@ -92,21 +92,41 @@ async fn files(State(shared): State<Arc<Shared>>) -> String {
     paths.iter().map(|p| format!("{p}\n")).collect()
 }
 
-/// Counts a listening browser while its event stream lives.
-struct Listener(Arc<Shared>);
+/// Counts a listening browser, and the page it shows, while its event stream lives.
+struct Listener(Arc<Shared>, Option<String>);
 
 impl Drop for Listener {
     fn drop(&mut self) {
         self.0.clients.fetch_sub(1, Ordering::SeqCst);
+        if let Some(page) = &self.1 {
+            let mut open = self.0.open.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(n) = open.get_mut(page) {
+                *n -= 1;
+                if *n == 0 {
+                    open.remove(page);
+                }
+            }
+        }
     }
 }
 
-async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
+/// The output path of the page a browser shows, from its event stream's `?page=`
+/// (`live.js` sends `location.pathname`).
+pub fn shown_page(query: &str) -> Option<String> {
+    let value = query.split('&').find_map(|kv| kv.strip_prefix("page="))?;
+    resolve(&percent_decode(value)?)
+}
+
+async fn events(State(shared): State<Arc<Shared>>, uri: Uri) -> impl IntoResponse {
     let rx = shared.signals.subscribe();
     shared.clients.fetch_add(1, Ordering::SeqCst);
+    let page = uri.query().and_then(shown_page);
+    if let Some(page) = &page {
+        *shared.open.lock().unwrap_or_else(|p| p.into_inner()).entry(page.clone()).or_default() += 1;
+    }
     // A browser that connects while the site is broken sees the error at once.
     let first = shared.error.read().unwrap_or_else(|p| p.into_inner()).clone().map(Signal::Error);
-    let listener = Listener(shared);
+    let listener = Listener(shared, page);
     let stream =
         futures_util::stream::unfold((rx, first, listener), |(mut rx, first, listener)| async move {
             if let Some(signal) = first {
@@ -190,6 +210,7 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         )
             .into_response();
     };
+    settled(&shared, &path).await;
     let found = shared.files.read().unwrap_or_else(|p| p.into_inner()).get(&path).cloned();
     match found {
         Some(bytes) => respond(StatusCode::OK, &path, bytes),
@@ -203,6 +224,22 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             }
             not_found(&shared)
         }
+    }
+}
+
+/// Waits while the change being finished may still make `path` again: a file is never
+/// served stale once the browser was told to reload.
+async fn settled(shared: &Shared, path: &str) {
+    loop {
+        let mut done = {
+            let settling = shared.settling.read().unwrap_or_else(|p| p.into_inner());
+            match settling.as_ref() {
+                Some(s) if s.holds(path) => s.done.subscribe(),
+                _ => return,
+            }
+        };
+        // A dropped sender ends the wait too; the loop looks again.
+        let _ = done.wait_for(|&finished| finished).await;
     }
 }
 
@@ -263,7 +300,7 @@ fn inject(html: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::{host_allowed, resolve};
+    use super::{host_allowed, resolve, shown_page};
 
     #[test]
     fn only_names_of_the_loopback_server_are_accepted_hosts() {
@@ -283,6 +320,9 @@ mod tests {
         assert_eq!(resolve("/van-ban/").as_deref(), Some("van-ban/index.html"));
         assert_eq!(resolve("/css/style.css").as_deref(), Some("css/style.css"));
         assert_eq!(resolve("/t%C3%A0i.pdf").as_deref(), Some("tài.pdf"));
+        assert_eq!(shown_page("page=%2Ft%25C3%25A0i%2F").as_deref(), Some("tài/index.html"));
+        assert_eq!(shown_page("x=1&page=%2F").as_deref(), Some("index.html"));
+        assert_eq!(shown_page("page=%2F..%2Fetc"), None);
         for bad in [
             "/../etc/passwd",
             "/%2e%2e/x",

@@ -13,7 +13,8 @@
     box.textContent = "loa: không dựng được trang (build failed)\n\n" + text;
   }
   function hide() { if (box) { box.remove(); box = null; } }
-  var source = new EventSource("/__loa/events");
+  // The page shown: the server renders it first after an edit.
+  var source = new EventSource("/__loa/events?page=" + encodeURIComponent(location.pathname));
   source.addEventListener("reload", function () { location.reload(); });
   source.addEventListener("problem", function (e) { show(e.data); });
   source.addEventListener("fixed", hide);

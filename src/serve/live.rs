@@ -29,6 +29,8 @@ pub struct Live {
     warnings: Vec<Diagnostic>,
     /// Each page's part of the search index, as last made.
     search_memo: crate::search::Memo,
+    /// Output paths browsers show now: rendered before the reload (`State::render_first`).
+    open: HashSet<String>,
 }
 
 struct State {
@@ -43,7 +45,12 @@ struct State {
     prints: touched::Prints,
     /// Paths of the files made by code (sitemap, feeds, reading scripts).
     code_paths: HashSet<String>,
+    /// What an in-place change left to render after the reload (`Live::finish`).
+    later: Option<Later>,
 }
+
+/// The rest of an in-place change, run after the browser was told to reload.
+type Later = Box<dyn FnOnce(&mut State) -> Result<Changed, Vec<Diagnostic>> + Send>;
 
 /// A print no render has: the file must be rendered again (see `State::apply`).
 const STALE: u64 = 0;
@@ -61,7 +68,14 @@ pub enum Outcome {
 
 impl Live {
     pub fn new(opts: Options) -> Live {
-        Live { opts, state: None, audio: None, warnings: Vec::new(), search_memo: Default::default() }
+        Live {
+            opts,
+            state: None,
+            audio: None,
+            warnings: Vec::new(),
+            search_memo: Default::default(),
+            open: HashSet::new(),
+        }
     }
 
     /// Sends the bulletins still without audio to `worker` after every good build.
@@ -75,6 +89,36 @@ impl Live {
         if let Some((maker, reqs)) = crate::audio::missing(&state.prepared.site, &state.prepared.bulletins) {
             worker.submit(maker, reqs, state.prepared.site.config.file.shown.clone());
         }
+    }
+
+    /// The output paths browsers show now (see `serve::Shared::open`).
+    pub fn set_open(&mut self, open: HashSet<String>) {
+        self.open = open;
+    }
+
+    /// Does the last change have files left to render (`finish`)?
+    pub fn unfinished(&self) -> bool {
+        self.state.as_ref().is_some_and(|s| s.later.is_some())
+    }
+
+    /// Renders what the last in-place change left for after the reload; `None` when
+    /// nothing was left. On an error the state is dropped: the next change builds all.
+    pub fn finish(&mut self) -> Option<Result<Outcome, Vec<Diagnostic>>> {
+        let state = self.state.as_mut()?;
+        let later = state.later.take()?;
+        let result = later(state);
+        if result.is_err() {
+            self.state = None;
+        }
+        Some(result.map(|(files, gone)| Outcome::Partial(files, gone)))
+    }
+
+    /// The paths served that no change of content makes again (static files, assets,
+    /// copies of photos of the last full build): served while a change is unfinished.
+    pub fn constant_paths(&self, files: &Files) -> HashSet<String> {
+        let Some(state) = &self.state else { return HashSet::new() };
+        let made = |k: &String| state.prints.contains_key(k) || state.code_paths.contains(k);
+        files.keys().filter(|k| !made(k) && !crate::search::is_index_file(k)).cloned().collect()
     }
 
     /// Warnings of the last full build.
@@ -169,7 +213,8 @@ impl Live {
         }
         let shown_in = shown_in(&model, &jobs);
         let page_of = page_index(&prepared);
-        self.state = Some(State { prepared, shared, jobs, shown_in, page_of, prints, code_paths });
+        self.state =
+            Some(State { prepared, shared, jobs, shown_in, page_of, prints, code_paths, later: None });
         self.submit_audio();
         Ok(files)
     }
@@ -178,6 +223,26 @@ impl Live {
     /// re-renders what shows it; front matter and files coming or going resolve the
     /// site again from the pages already read. A full build only when neither can.
     pub fn content_changed(&mut self, rels: &[String], build_date: &str) -> Result<Outcome, Vec<Diagnostic>> {
+        // The serve loop finishes every change before the next; this is for any other caller.
+        let earlier = match self.finish() {
+            Some(Ok(Outcome::Partial(files, gone))) => Some((files, gone)),
+            Some(Ok(Outcome::Full(_))) | None => None,
+            Some(Err(e)) => return Err(e),
+        };
+        let result = self.changed(rels, build_date);
+        match (earlier, result) {
+            (Some((mut files, mut gone)), Ok(Outcome::Partial(now, now_gone))) => {
+                gone.retain(|k| !now.contains_key(k));
+                files.retain(|k, _| !now_gone.contains(k));
+                files.extend(now);
+                gone.extend(now_gone);
+                Ok(Outcome::Partial(files, gone))
+            }
+            (_, result) => result,
+        }
+    }
+
+    fn changed(&mut self, rels: &[String], build_date: &str) -> Result<Outcome, Vec<Diagnostic>> {
         let result = match self.try_incremental(rels) {
             Some(result) => Some(result),
             None => match self.came_or_went(rels, build_date) {
@@ -204,7 +269,7 @@ impl Live {
         let [rel] = rels else { return None };
         let state = self.state.as_mut()?;
         let count = state.prepared.site.pages.len();
-        let result = state.came_or_went(rel, &self.opts.root, build_date)?;
+        let result = state.came_or_went(rel, &self.opts.root, build_date, &self.open)?;
         if result.is_err() && self.state.as_ref().is_some_and(|s| s.prepared.site.pages.len() != count) {
             self.state = None;
         }
@@ -265,6 +330,8 @@ impl Live {
             jobs,
             shown_in: old_shown,
             page_of,
+            // Always `None`: `content_changed` finished the change before.
+            later: _,
         } = old;
         // Freeing 10,000 list items is not the browser's business.
         drop_later((shared, jobs, old_shown, page_of));
@@ -329,7 +396,8 @@ impl Live {
         let shown_in = shown_in(&model, &jobs);
         drop_later(old_prints);
         let page_of = page_index(&prepared);
-        self.state = Some(State { prepared, shared, jobs, shown_in, page_of, prints, code_paths });
+        self.state =
+            Some(State { prepared, shared, jobs, shown_in, page_of, prints, code_paths, later: None });
         Some(Ok((files, gone)))
     }
 
@@ -368,7 +436,7 @@ impl Live {
                 match retitle(&state.prepared, i, &parsed.front) {
                     Some(title) => Some(title),
                     // Terms entered or left: updated in place (`retag`) when that is all.
-                    None if rels.len() == 1 => return state.retag(i, parsed),
+                    None if rels.len() == 1 => return state.retag(i, parsed, &self.open),
                     None => return None,
                 }
             };
@@ -543,6 +611,46 @@ impl State {
         }
         moved
     }
+}
+
+impl State {
+    /// Renders `own` and the jobs of the pages browsers show (`open`), the first files
+    /// of an in-place change; their paths, and the files.
+    fn render_first(
+        &self,
+        open: &HashSet<String>,
+        own: Option<Job>,
+    ) -> Result<(HashSet<String>, Files), Vec<Diagnostic>> {
+        let p = &self.prepared;
+        let Some(tera) = p.tera.as_ref() else { return Err(Vec::new()) };
+        let model = model(p);
+        let mut jobs: Vec<Job> = own.into_iter().collect();
+        jobs.extend(open.iter().filter_map(|path| job_of(&model, path)).filter(|j| Some(*j) != own));
+        let (files, diags) = render_files(&model, tera, &self.shared, &jobs);
+        fail_on_errors(diags)?;
+        Ok((files.keys().cloned().collect(), files))
+    }
+}
+
+/// The page, section or term list page whose output is `path`, if the site has one.
+fn job_of(model: &Model, path: &str) -> Option<Job> {
+    let site = model.site;
+    let is = |job: Job| render::job_path(model, &job) == path;
+    let pages = (0..site.pages.len()).map(Job::Page);
+    let sections = site
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(s, sec)| (1..=sec.pager_count()).map(move |n| Job::Section(s, n)));
+    let per = site.config.paginate_by;
+    let terms =
+        site.taxonomies.iter().enumerate().filter(|(_, t)| !t.terms.is_empty()).flat_map(|(t, tax)| {
+            let pagers = tax.terms.iter().enumerate().flat_map(move |(k, term)| {
+                (1..=crate::resolve::pager_count(term.pages.len(), per)).map(move |n| Job::Term(t, k, n))
+            });
+            std::iter::once(Job::TaxonomyList(t)).chain(pagers)
+        });
+    pages.chain(sections).chain(terms).find(|&job| is(job))
 }
 
 /// Relinks every document after mentions changed; `Some(pages)` of the documents whose

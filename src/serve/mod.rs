@@ -6,10 +6,11 @@ mod http;
 mod live;
 mod watch;
 
+use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -52,6 +53,32 @@ pub struct Shared {
     pub signals: broadcast::Sender<Signal>,
     /// Browsers listening for reloads (for tests and the log).
     pub clients: AtomicUsize,
+    /// Output paths the listening browsers show (their event streams say), with how
+    /// many show each: rendered first after a change.
+    pub open: Mutex<HashMap<String, usize>>,
+    /// Served files no change of content makes again (static files, assets).
+    pub constant: RwLock<Arc<HashSet<String>>>,
+    /// While a change is unfinished (the reload was sent, files are still rendering):
+    /// requests for its files wait (`http::settled`).
+    pub settling: RwLock<Option<Arc<Settling>>>,
+}
+
+/// A change whose first files are served and whose other files are being rendered.
+pub struct Settling {
+    /// Already made again for this change.
+    fresh: HashSet<String>,
+    constant: Arc<HashSet<String>>,
+    /// Becomes true when every file of the change is in place.
+    pub done: tokio::sync::watch::Sender<bool>,
+}
+
+impl Settling {
+    /// Must a request for `path` wait until the change is finished? Every file a
+    /// template or code makes may be stale until then; the search index is served as
+    /// it was until the new one is made anyway.
+    pub fn holds(&self, path: &str) -> bool {
+        !self.fresh.contains(path) && !self.constant.contains(path) && !crate::search::is_index_file(path)
+    }
 }
 
 /// Runs the preview server until Ctrl-C.
@@ -76,6 +103,9 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         error: RwLock::new(None),
         signals,
         clients: AtomicUsize::new(0),
+        open: Mutex::new(HashMap::new()),
+        constant: RwLock::new(Arc::new(HashSet::new())),
+        settling: RwLock::new(None),
     });
     let start = Instant::now();
     match live.full(&today()) {
@@ -83,6 +113,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
             let index = live.search_snapshot().and_then(|s| s.run(&|| false)).unwrap_or_default();
             files.extend(index.into_iter().map(|o| (o.path, o.bytes.into())));
             let n = files.len();
+            *write(&shared.constant) = Arc::new(live.constant_paths(&files));
             *write(&shared.files) = files;
             println!("{}", messages::text(Msg::ServeBuilt { files: n, ms: start.elapsed().as_millis() }));
             show_warnings(&live, &mut Vec::new());
@@ -179,6 +210,7 @@ fn rebuild_loop(
             indexer.supersede();
         }
         let date = today();
+        live.set_open(lock(&shared.open).keys().cloned().collect());
         let result = if change.full {
             live.full(&date).map(Outcome::Full)
         } else if !change.content.is_empty() {
@@ -192,8 +224,21 @@ fn rebuild_loop(
                 if matches!(outcome, Outcome::Full(_)) {
                     show_warnings(&live, &mut shown);
                 }
+                // The reload goes out once the first files are in; requests for the
+                // others wait until `finish` has put them in too.
+                let unfinished = live.unfinished();
+                if unfinished {
+                    let fresh = match &outcome {
+                        Outcome::Partial(files, _) => files.keys().cloned().collect(),
+                        Outcome::Full(_) => HashSet::new(),
+                    };
+                    let constant = read(&shared.constant).clone();
+                    let done = tokio::sync::watch::Sender::new(false);
+                    *write(&shared.settling) = Some(Arc::new(Settling { fresh, constant, done }));
+                }
                 let mut n = match outcome {
                     Outcome::Full(mut files) => {
+                        *write(&shared.constant) = Arc::new(live.constant_paths(&files));
                         let n = files.len();
                         let mut served = write(&shared.files);
                         // Keep serving the old index until the new one is made.
@@ -204,15 +249,7 @@ fn rebuild_loop(
                         *served = files;
                         n
                     }
-                    Outcome::Partial(files, gone) => {
-                        let n = files.len() + gone.len();
-                        let mut served = write(&shared.files);
-                        for path in &gone {
-                            served.remove(path);
-                        }
-                        served.extend(files);
-                        n
-                    }
+                    Outcome::Partial(files, gone) => put(&shared, files, &gone),
                 };
                 let css_only = !pages_changed;
                 for rel in &change.css {
@@ -227,6 +264,18 @@ fn rebuild_loop(
                 }
                 last_error = None;
                 let _ = shared.signals.send(if css_only { Signal::Css } else { Signal::Reload });
+                if unfinished {
+                    let rest = live.finish();
+                    match rest {
+                        Some(Ok(Outcome::Partial(files, gone))) => n += put(&shared, files, &gone),
+                        Some(Err(diags)) => report(&shared, &diags, &mut last_error),
+                        Some(Ok(Outcome::Full(_))) | None => {}
+                    }
+                    // Only once every file is in: a request let through now sees them.
+                    if let Some(settled) = write(&shared.settling).take() {
+                        settled.done.send_replace(true);
+                    }
+                }
                 println!(
                     "{}",
                     messages::text(Msg::ServeRebuilt { files: n, ms: started.elapsed().as_millis() })
@@ -329,6 +378,48 @@ fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()
 }
 
+/// Puts a change's files in and takes the gone ones out; how many that was.
+fn put(shared: &Shared, files: Files, gone: &[String]) -> usize {
+    let n = files.len() + gone.len();
+    let mut served = write(&shared.files);
+    for path in gone {
+        served.remove(path);
+    }
+    served.extend(files);
+    n
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(|p| p.into_inner())
+}
+
 fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
     lock.write().unwrap_or_else(|p| p.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Settling;
+    use std::collections::HashSet;
+    use std::sync::Arc;
+
+    #[test]
+    fn an_unfinished_change_holds_every_made_file_but_its_fresh_ones() {
+        let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<HashSet<String>>();
+        let s = Settling {
+            fresh: set(&["tin-tuc/moi/index.html"]),
+            constant: Arc::new(set(&["style.css", "anh/a.jpg"])),
+            done: tokio::sync::watch::Sender::new(false),
+        };
+        for held in ["tin-tuc/page/2/index.html", "sitemap.xml", "index.html", "khong-co/index.html"] {
+            assert!(s.holds(held), "{held}");
+        }
+        for served in ["tin-tuc/moi/index.html", "style.css", "anh/a.jpg", "search/index-0.js"] {
+            assert!(!s.holds(served), "{served}");
+        }
+    }
 }

@@ -26,6 +26,7 @@ impl State {
         rel: &str,
         root: &Path,
         build_date: &str,
+        open: &HashSet<String>,
     ) -> Option<Result<Changed, Vec<Diagnostic>>> {
         let p = &self.prepared;
         // Translations list each other, `get_page`/`get_section` any page, and
@@ -102,50 +103,62 @@ impl State {
         }
 
         let after = neighbours(p, s);
-        let moved: HashSet<&str> =
-            after.iter().filter(|(r, n)| before.get(*r) != Some(*n)).map(|(r, _)| r.as_str()).collect();
+        let moved: HashSet<String> =
+            after.into_iter().filter(|(r, n)| before.get(r) != Some(n)).map(|(r, _)| r).collect();
         let model = super::model(&self.prepared);
         self.shared.page_came_or_went(&model, build_date, at, added);
         let Some(tera) = self.prepared.tera.as_ref() else { return Some(Err(Vec::new())) };
-        let jobs = match render::plan(&model, tera) {
-            Ok(jobs) => jobs,
+        // The new page (unless its template is missing: `plan` says so after the reload)
+        // and the pages browsers show now; the rest after the reload (`finish`).
+        let new_page = added.then_some(Job::Page(at)).filter(|_| {
+            let front = &model.site.pages[at].parsed.front;
+            let template = front.template.as_deref().unwrap_or("page.html");
+            render::engine::missing(tera, std::iter::once(template)).is_empty()
+        });
+        let (first, first_files) = match self.render_first(open, new_page) {
+            Ok(done) => done,
             Err(e) => return Some(Err(e)),
         };
-        let site = model.site;
-        let lists: HashSet<usize> =
-            [Some(s), site.sections[s].parent, Some(0)].into_iter().flatten().collect();
-        let paths: Vec<String> = jobs.iter().map(|j| render::job_path(&model, j)).collect();
-        let dirty: Vec<Job> = jobs
-            .iter()
-            .zip(&paths)
-            .filter(|&(job, path)| {
-                let shows = match *job {
-                    Job::Page(q) => moved.contains(site.pages[q].parsed.source.rel.as_str()),
-                    Job::Section(x, _) => lists.contains(&x),
-                    _ => false,
-                };
-                shows || !self.prints.contains_key(path)
-            })
-            .map(|(job, _)| *job)
-            .collect();
-        let (mut files, diags) = render_files(&model, tera, &self.shared, &dirty);
-        if let Err(e) = fail_on_errors(diags) {
-            return Some(Err(e));
-        }
-        let code_paths = add_code_outputs(&model, &mut files);
-        // Copies of photos a new page shows.
-        let (copies, image_diags) = self.prepared.ext.images.outputs();
-        if let Err(e) = fail_on_errors(image_diags) {
-            return Some(Err(e));
-        }
-        for out in copies {
-            files.insert(out.path, out.bytes.into());
-        }
-        let rendered = dirty.iter().map(|job| render::job_path(&model, job));
-        let gone = forget_gone(&mut self.prints, &mut self.code_paths, code_paths, &paths, rendered, &files);
-        self.shown_in = super::shown_in(&model, &jobs);
-        self.jobs = jobs;
-        Some(Ok((files, gone)))
+        let later = move |state: &mut State| -> Result<Changed, Vec<Diagnostic>> {
+            let p = &state.prepared;
+            let Some(tera) = p.tera.as_ref() else { return Err(Vec::new()) };
+            let model = super::model(p);
+            let jobs = render::plan(&model, tera)?;
+            let site = model.site;
+            let lists: HashSet<usize> =
+                [Some(s), site.sections[s].parent, Some(0)].into_iter().flatten().collect();
+            let paths: Vec<String> = jobs.iter().map(|j| render::job_path(&model, j)).collect();
+            let dirty: Vec<Job> = jobs
+                .iter()
+                .zip(&paths)
+                .filter(|&(job, path)| {
+                    let shows = match *job {
+                        Job::Page(q) => moved.contains(site.pages[q].parsed.source.rel.as_str()),
+                        Job::Section(x, _) => lists.contains(&x),
+                        _ => false,
+                    };
+                    (shows || !state.prints.contains_key(path)) && !first.contains(path)
+                })
+                .map(|(job, _)| *job)
+                .collect();
+            let (mut files, diags) = render_files(&model, tera, &state.shared, &dirty);
+            fail_on_errors(diags)?;
+            let code_paths = add_code_outputs(&model, &mut files);
+            // Copies of photos a new page shows.
+            let (copies, image_diags) = p.ext.images.outputs();
+            fail_on_errors(image_diags)?;
+            for out in copies {
+                files.insert(out.path, out.bytes.into());
+            }
+            let rendered = dirty.iter().map(|job| render::job_path(&model, job)).chain(first);
+            let gone =
+                forget_gone(&mut state.prints, &mut state.code_paths, code_paths, &paths, rendered, &files);
+            state.shown_in = super::shown_in(&model, &jobs);
+            state.jobs = jobs;
+            Ok((files, gone))
+        };
+        self.later = Some(Box::new(later));
+        Some(Ok((first_files, Vec::new())))
     }
 
     /// Where page `d` leaves from, when nothing but its section's lists and
@@ -218,7 +231,7 @@ impl State {
         }
         let lower = page.url.to_lowercase();
         if !super::retag::urls_free(p, &added)
-            || site.targets.urls.iter().any(|u| u.to_lowercase() == lower)
+            || site.targets.urls.iter().any(|u| lowercase(u) == lower)
             || links_may_reach(p, &page, added.len() > 1, None)
         {
             return Ok(None);
@@ -266,12 +279,22 @@ fn links_may_reach(p: &Prepared, page: &Page, pagers: bool, skip: Option<usize>)
     let stem = page.parsed.source.rel.rsplit('/').next().unwrap_or("").trim_end_matches(".md").to_lowercase();
     let slug = page.slug.to_lowercase();
     let hit = |l: &String| {
-        let l = l.to_lowercase();
+        let l = lowercase(l);
         l.contains('%') || l.contains(&slug) || l.contains(&stem) || (pagers && l.contains("page/"))
     };
     let md = &p.md;
     md.pages.par_iter().enumerate().any(|(q, h)| Some(q) != skip && h.links.iter().any(hit))
         || md.sections.par_iter().any(|h| h.links.iter().any(hit))
+}
+
+/// `s` in lower case, copied only when it has a capital or a non-ASCII letter (links
+/// rarely have): the checks above run over every link of the site.
+pub(super) fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        s.to_lowercase().into()
+    } else {
+        s.into()
+    }
 }
 
 /// Shifts every page index of the site, its documents and bulletins through `f`.

@@ -22,6 +22,7 @@ impl State {
         &mut self,
         i: usize,
         parsed: parse::Parsed,
+        open: &HashSet<String>,
     ) -> Option<Result<Changed, Vec<Diagnostic>>> {
         let p = &self.prepared;
         let site = &p.site;
@@ -117,7 +118,7 @@ impl State {
             }
             // A link written in Markdown may point at a term page that comes or goes.
             let hit = |l: &String| {
-                let l = l.to_lowercase();
+                let l = super::pages::lowercase(l);
                 l.contains('%') || changed_slugs.iter().any(|s| l.contains(s.as_str()))
             };
             use rayon::prelude::*;
@@ -220,48 +221,56 @@ impl State {
         if let Err(e) = fail_on_errors(diags) {
             return Some(Err(e));
         }
-        let Some(tera) = p.tera.as_ref() else { return Some(Err(Vec::new())) };
         let model = Model { site: &p.site, md: &p.md, docs: &p.docs, bulletins: &p.bulletins };
-        let jobs = match render::plan(&model, tera) {
-            Ok(jobs) => jobs,
+        self.shared.refresh_item(&model, i);
+        // The page and the pages browsers show now; the rest after the reload (`finish`).
+        let (first, first_files) = match self.render_first(open, Some(Job::Page(i))) {
+            Ok(done) => done,
             Err(e) => return Some(Err(e)),
         };
-        self.shared.refresh_item(&model, i);
-        let paths: Vec<String> = jobs.iter().map(|j| render::job_path(&model, j)).collect();
-        let shown_in = super::shown_in(&model, &jobs);
-        let before: HashSet<&str> = before.iter().map(String::as_str).collect();
-        let touched_set: HashSet<(usize, &str)> =
-            touched_terms.iter().map(|(t, s)| (*t, s.as_str())).collect();
-        let dirty: Vec<Job> = jobs
-            .iter()
-            .zip(&paths)
-            .enumerate()
-            .filter(|&(j, (job, path))| {
-                let of_term = match *job {
-                    Job::Term(t, k, _) => {
-                        touched_set.contains(&(t, model.site.taxonomies[t].terms[k].slug.as_str()))
-                    }
-                    Job::TaxonomyList(t) => touched.contains(&t),
-                    _ => false,
-                };
-                of_term
-                    || matches!(job, Job::Page(q) if *q == i)
-                    || before.contains(path.as_str())
-                    || shown_in[i].contains(&j)
-                    || !self.prints.contains_key(path)
-            })
-            .map(|(_, (job, _))| *job)
-            .collect();
-        let (mut files, diags) = render_files(&model, tera, &self.shared, &dirty);
-        if let Err(e) = fail_on_errors(diags) {
-            return Some(Err(e));
-        }
-        let code_paths = add_code_outputs(&model, &mut files);
-        let rendered = dirty.iter().map(|job| render::job_path(&model, job));
-        let gone = forget_gone(&mut self.prints, &mut self.code_paths, code_paths, &paths, rendered, &files);
-        self.jobs = jobs;
-        self.shown_in = shown_in;
-        Some(Ok((files, gone)))
+        let later = move |state: &mut State| -> Result<Changed, Vec<Diagnostic>> {
+            let p = &state.prepared;
+            let Some(tera) = p.tera.as_ref() else { return Err(Vec::new()) };
+            let model = super::model(p);
+            let jobs = render::plan(&model, tera)?;
+            let paths: Vec<String> = jobs.iter().map(|j| render::job_path(&model, j)).collect();
+            let shown_in = super::shown_in(&model, &jobs);
+            let before: HashSet<&str> = before.iter().map(String::as_str).collect();
+            let touched_set: HashSet<(usize, &str)> =
+                touched_terms.iter().map(|(t, s)| (*t, s.as_str())).collect();
+            let dirty: Vec<Job> = jobs
+                .iter()
+                .zip(&paths)
+                .enumerate()
+                .filter(|&(j, (job, path))| {
+                    let of_term = match *job {
+                        Job::Term(t, k, _) => {
+                            touched_set.contains(&(t, model.site.taxonomies[t].terms[k].slug.as_str()))
+                        }
+                        Job::TaxonomyList(t) => touched.contains(&t),
+                        _ => false,
+                    };
+                    let shows = of_term
+                        || matches!(job, Job::Page(q) if *q == i)
+                        || before.contains(path.as_str())
+                        || shown_in[i].contains(&j)
+                        || !state.prints.contains_key(path);
+                    shows && !first.contains(path)
+                })
+                .map(|(_, (job, _))| *job)
+                .collect();
+            let (mut files, diags) = render_files(&model, tera, &state.shared, &dirty);
+            fail_on_errors(diags)?;
+            let code_paths = add_code_outputs(&model, &mut files);
+            let rendered = dirty.iter().map(|job| render::job_path(&model, job)).chain(first);
+            let gone =
+                forget_gone(&mut state.prints, &mut state.code_paths, code_paths, &paths, rendered, &files);
+            state.jobs = jobs;
+            state.shown_in = shown_in;
+            Ok((files, gone))
+        };
+        self.later = Some(Box::new(later));
+        Some(Ok((first_files, Vec::new())))
     }
 }
 
