@@ -2,7 +2,9 @@
 //! whose text (not its front matter) changed, and the rebuild after front matter
 //! changed or pages came or went: the site is resolved again from the pages already
 //! parsed, Markdown is kept where nothing it links to changed, and only the files whose
-//! inputs changed are rendered (`render::touched`).
+//! inputs changed are rendered (`render::touched`). A tag edit or a page coming or going
+//! in place renders its page and the pages browsers show first; the rest follows after
+//! the reload (`Live::finish`), while requests for it wait (`serve::Settling`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -436,7 +438,14 @@ impl Live {
                 match retitle(&state.prepared, i, &parsed.front) {
                     Some(title) => Some(title),
                     // Terms entered or left: updated in place (`retag`) when that is all.
-                    None if rels.len() == 1 => return state.retag(i, parsed, &self.open),
+                    None if rels.len() == 1 => {
+                        let result = state.retag(i, parsed, &self.open);
+                        // An error after the site was changed: the next change builds all.
+                        if matches!(result, Some(Err(_))) {
+                            self.state = None;
+                        }
+                        return result;
+                    }
                     None => return None,
                 }
             };

@@ -2,7 +2,8 @@
 //! taken out of the site in place, the page indices after it shift by one, and only
 //! what can show it is rendered again: the page, its neighbours, its section's list
 //! pages (their counts change), the parent section's (it previews its subsections) and
-//! the home page (recent pages); the sitemap and feeds are made again. Anything this
+//! the home page (recent pages); the sitemap and feeds are made again (the new page and
+//! the pages browsers show before the reload, the rest after it). Anything this
 //! does not prove it handles (terms, a document or bulletin, citations, a section that
 //! comes or goes, a bundle, translations, templates reading any page or the page count,
 //! a link that may point at a URL that comes or goes) goes to `restructure`.
