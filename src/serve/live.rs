@@ -635,6 +635,10 @@ impl State {
         let model = model(p);
         let mut jobs: Vec<Job> = own.into_iter().collect();
         jobs.extend(open.iter().filter_map(|path| job_of(&model, path)).filter(|j| Some(*j) != own));
+        // A render costs a few milliseconds before its first file (templates, list entries).
+        if jobs.is_empty() {
+            return Ok((HashSet::new(), Files::new()));
+        }
         let (files, diags) = render_files(&model, tera, &self.shared, &jobs);
         fail_on_errors(diags)?;
         Ok((files.keys().cloned().collect(), files))
