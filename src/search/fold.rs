@@ -89,6 +89,26 @@ pub struct Word<'a> {
     pub start: usize,
     /// Only white space separates it from the word before (so the two form a phrase).
     pub joined: bool,
+    /// `word_hash(raw)`, taken while the word was read.
+    pub hash: u32,
+}
+
+/// Steps of the hash `each_word` takes of each word, one per character.
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+const HASH_STEP: u64 = 0x0000_0100_0000_01b3;
+
+fn hash_step(h: u64, c: u32) -> u64 {
+    (h ^ u64::from(c)).wrapping_mul(HASH_STEP)
+}
+
+fn hash_end(h: u64) -> u32 {
+    // The steps mix upwards only: the top half of one more product mixes them all.
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
+}
+
+/// The hash of a word that `Word::hash` holds, the same in every run.
+pub fn word_hash(word: &str) -> u32 {
+    hash_end(word.chars().fold(HASH_SEED, |h, c| hash_step(h, u32::from(c))))
 }
 
 /// The words of `text`, in order. Words longer than `MAX_WORD` characters are left out.
@@ -133,25 +153,29 @@ pub fn each_word<'a>(text: &'a str, mut f: impl FnMut(Word<'a>)) {
         }
         // A word: its length in chars decides whether it is kept.
         let (start, joined) = (i, gap_is_space);
-        let mut len = 0;
+        // Bytes after the first of each character: the length in chars is the rest.
+        let mut extra = 0;
+        let mut h = HASH_SEED;
         while i < n {
             let b = bytes[i];
             if b < 0x80 {
                 if ASCII_CLASS[usize::from(b)] != WORD {
                     break;
                 }
+                h = hash_step(h, u32::from(b));
                 i += 1;
             } else {
                 let (c, width) = decode(bytes, i);
                 if !is_word_char(c) {
                     break;
                 }
+                h = hash_step(h, u32::from(c));
                 i += width;
+                extra += width - 1;
             }
-            len += 1;
         }
-        if len <= MAX_WORD {
-            f(Word { raw: &text[start..i], start, joined });
+        if i - start - extra <= MAX_WORD {
+            f(Word { raw: &text[start..i], start, joined, hash: hash_end(h) });
         }
         gap_is_space = true;
     }
@@ -177,6 +201,7 @@ const ASCII_CLASS: [u8; 128] = {
 };
 
 /// The non-ASCII character that starts at byte `i` of valid UTF-8 `bytes`, and its width.
+#[inline]
 pub(crate) fn decode(bytes: &[u8], i: usize) -> (char, usize) {
     let b = u32::from(bytes[i]);
     let cont = |k: usize| bytes.get(i + k).map_or(0, |&c| u32::from(c) & 0x3f);
@@ -212,7 +237,8 @@ mod tests {
             } else {
                 if let Some((start, len, joined)) = current.take() {
                     if len <= MAX_WORD {
-                        out.push(Word { raw: &text[start..i], start, joined });
+                        let raw = &text[start..i];
+                        out.push(Word { raw, start, joined, hash: word_hash(raw) });
                     }
                     gap_is_space = true;
                 }
@@ -221,7 +247,8 @@ mod tests {
         }
         if let Some((start, len, joined)) = current {
             if len <= MAX_WORD {
-                out.push(Word { raw: &text[start..], start, joined });
+                let raw = &text[start..];
+                out.push(Word { raw, start, joined, hash: word_hash(raw) });
             }
         }
         out
