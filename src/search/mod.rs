@@ -563,7 +563,11 @@ fn push_number(out: &mut Vec<u8>, mut n: u64) {
         at -= 1;
         digits[at] = b'0' + n as u8;
     }
-    out.extend_from_slice(&digits[at..]);
+    // A byte at a time: a call to copy a few bytes cost more.
+    out.reserve(digits.len() - at);
+    for &d in &digits[at..] {
+        out.push(d);
+    }
 }
 
 /// A page in the list of a word: where the word occurs and how often.
@@ -986,8 +990,10 @@ struct Words {
     /// Per entry: the next entry of the same folded form (`NONE` after the last), so a
     /// word's other exact forms are found from its first (which `Forms::folded_at` holds).
     next: Vec<u32>,
-    /// Adjacent words, as indices into `folded` (first << 32 | second).
+    /// Adjacent words, as indices into `folded` (first << 32 | second), numbered in
+    /// `pair_list`, which holds them in order of first use.
     pairs: PairMap,
+    pair_list: Vec<(u32, u32)>,
 }
 
 /// The end of a list of entries.
@@ -1044,17 +1050,19 @@ impl PairMap {
             self.get_or_insert(pair, id);
         }
     }
-
-    /// The pairs, in no particular order.
-    fn pairs(&self) -> impl Iterator<Item = u64> + '_ {
-        self.slots.iter().map(|&(p, _)| p).filter(|&p| p != FREE)
-    }
 }
 
 impl Default for Words {
     fn default() -> Words {
         let stamp = FORMS.with_borrow_mut(Forms::next_page);
-        Words { stamp, folded: Vec::new(), entries: Vec::new(), next: Vec::new(), pairs: PairMap::default() }
+        Words {
+            stamp,
+            folded: Vec::new(),
+            entries: Vec::new(),
+            next: Vec::new(),
+            pairs: PairMap::default(),
+            pair_list: Vec::new(),
+        }
     }
 }
 
@@ -1109,7 +1117,10 @@ impl Words {
                 entry.2 |= mask;
                 entry.3 += 1;
                 if let (Some(p), true) = (prev, w.joined) {
-                    self.pairs.get_or_insert(u64::from(p) << 32 | u64::from(entry.0), 0);
+                    let next = self.pair_list.len() as u32;
+                    if self.pairs.get_or_insert(u64::from(p) << 32 | u64::from(entry.0), next) == next {
+                        self.pair_list.push((p, entry.0));
+                    }
                 }
                 prev = Some(entry.0);
             });
@@ -1134,7 +1145,7 @@ impl Words {
     /// folded indices; each form is copied once, into `words`.
     fn finish(self) -> Parts {
         FORMS.with_borrow(|forms| {
-            let mut words = String::new();
+            let mut words = String::with_capacity(8 * (self.folded.len() + self.entries.len()));
             let mut put = |id: u32| {
                 let w = forms.form_ids.name(id as usize);
                 let span = (words.len() as u32, w.len() as u32);
@@ -1150,8 +1161,7 @@ impl Words {
                     (fi, if exact == PLAIN { (0, 0) } else { put(exact) }, mask, tf)
                 })
                 .collect();
-            let pairs = self.pairs.pairs().map(|p| ((p >> 32) as u32, p as u32)).collect();
-            (words, folded, hashes, terms, pairs)
+            (words, folded, hashes, terms, self.pair_list)
         })
     }
 }

@@ -67,10 +67,13 @@ pub fn snippet(text: &str, max: usize) -> String {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut out = String::with_capacity(n.min(4 * max + 4));
-    // Characters in `out`, and the byte where its character `max` starts, once known.
+    // Characters written, and the byte where character `max` starts, once known. What is
+    // written is `out` then `text[run..copied]`: words one space apart are copied at once.
     let (mut chars, mut end) = (0, None);
+    let (mut run, mut copied) = (0, 0);
     let mut i = 0;
     loop {
+        let gap = i;
         while i < n {
             let (space, width) = space_at(bytes, i);
             if !space {
@@ -99,24 +102,32 @@ pub fn snippet(text: &str, max: usize) -> String {
             }
             word_chars += 1;
         }
-        if !out.is_empty() {
+        let written = out.len() + (copied - run);
+        if written > 0 {
             if chars > max {
                 break;
             }
             if chars == max {
-                end = Some(out.len());
+                end = Some(written);
             }
-            out.push(' ');
             chars += 1;
+            if start - gap != 1 || bytes[gap] != b' ' {
+                out.push_str(&text[run..copied]);
+                out.push(' ');
+                run = start;
+            }
+        } else {
+            run = start;
         }
         if end.is_none() && chars + word_chars > max {
             // Character `max` is in this word: find its byte.
-            let word = &text[start..i];
-            end = word.char_indices().nth(max - chars).map(|(k, _)| out.len() + k);
+            let at = out.len() + (start - run);
+            end = text[start..i].char_indices().nth(max - chars).map(|(k, _)| at + k);
         }
-        out.push_str(&text[start..i]);
+        copied = i;
         chars += word_chars;
     }
+    out.push_str(&text[run..copied]);
     if chars > max {
         if let Some(end) = end {
             // The only white space left is the single spaces between words.
@@ -145,8 +156,10 @@ fn space_at(bytes: &[u8], i: usize) -> (bool, usize) {
     match b {
         b' ' | b'\t'..=b'\r' => (true, 1),
         0..=0x7f => (false, 1),
-        // Only these lead bytes start white space: U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000.
-        0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+        // Only these lead bytes start white space: U+0085, U+00A0, U+1680, U+2000–U+205F,
+        // U+3000; `E1` also starts most Vietnamese letters, so it is told apart by hand.
+        0xe1 => (bytes.get(i + 1..i + 3) == Some(&[0x9a, 0x80]), 3),
+        0xc2 | 0xe2 | 0xe3 => {
             let (c, width) = crate::search::fold::decode(bytes, i);
             (c.is_whitespace(), width)
         }
@@ -201,6 +214,11 @@ mod tests {
             for max in [0, 1, 2, 3, 5, 6, 7, 13, 40, 100, 1000] {
                 assert_eq!(snippet(t, max), truncate(&whole, max), "{t:?} {max}");
             }
+        }
+        // Words one space apart are copied as one run: cut at every length.
+        let runs = "một hai ba bốn  năm sáu\nbảy tám chín mười một hai ba bốn năm sáu bảy";
+        for max in 0..=runs.chars().count() + 2 {
+            assert_eq!(snippet(runs, max), truncate(&collapse(runs), max), "{max}");
         }
         assert_eq!(snippet(" a  b ", 100), "a b");
         assert_eq!(snippet("  ", 100), "");
