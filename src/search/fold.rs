@@ -83,14 +83,29 @@ pub fn number_key(number: &str) -> String {
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
-    /// As written.
-    pub raw: &'a str,
+    /// The text the word is in: `raw` slices it only when asked (slicing a `str` checks
+    /// both ends, and most words are only looked up by their bytes).
+    text: &'a str,
     /// Byte offset in the text.
     pub start: usize,
+    /// Byte offset of its end.
+    pub end: usize,
     /// Only white space separates it from the word before (so the two form a phrase).
     pub joined: bool,
     /// `word_hash(raw)`, taken while the word was read.
     pub hash: u32,
+}
+
+impl<'a> Word<'a> {
+    /// The word as written.
+    pub fn raw(&self) -> &'a str {
+        &self.text[self.start..self.end]
+    }
+
+    /// The bytes of `raw`.
+    pub fn bytes(&self) -> &'a [u8] {
+        &self.text.as_bytes()[self.start..self.end]
+    }
 }
 
 /// Steps of the hash `each_word` takes of each word, one per character.
@@ -179,7 +194,7 @@ pub fn each_word<'a>(text: &'a str, mut f: impl FnMut(Word<'a>)) {
             }
         }
         if i - start - extra <= MAX_WORD {
-            f(Word { raw: &text[start..i], start, joined, hash: hash_end(h) });
+            f(Word { text, start, end: i, joined, hash: hash_end(h) });
         }
         gap_is_space = true;
     }
@@ -237,7 +252,7 @@ mod tests {
     use super::*;
 
     fn folded(text: &str) -> Vec<String> {
-        words(text).iter().map(|w| fold(w.raw)).collect()
+        words(text).iter().map(|w| fold(w.raw())).collect()
     }
 
     /// `each_word` as it was written first, char by char.
@@ -254,8 +269,8 @@ mod tests {
             } else {
                 if let Some((start, len, joined)) = current.take() {
                     if len <= MAX_WORD {
-                        let raw = &text[start..i];
-                        out.push(Word { raw, start, joined, hash: word_hash(raw) });
+                        let hash = word_hash(&text[start..i]);
+                        out.push(Word { text, start, end: i, joined, hash });
                     }
                     gap_is_space = true;
                 }
@@ -264,8 +279,8 @@ mod tests {
         }
         if let Some((start, len, joined)) = current {
             if len <= MAX_WORD {
-                let raw = &text[start..];
-                out.push(Word { raw, start, joined, hash: word_hash(raw) });
+                let hash = word_hash(&text[start..]);
+                out.push(Word { text, start, end: text.len(), joined, hash });
             }
         }
         out
@@ -334,7 +349,7 @@ mod tests {
         let nfd: String = "Khuyến học Đoàn".nfd().collect();
         assert_ne!(nfd, "Khuyến học Đoàn");
         assert_eq!(folded(&nfd), ["khuyen", "hoc", "doan"]);
-        let exact_nfd: Vec<String> = words(&nfd).iter().map(|w| exact(w.raw)).collect();
+        let exact_nfd: Vec<String> = words(&nfd).iter().map(|w| exact(w.raw())).collect();
         assert_eq!(exact_nfd, ["khuyêns", "hocj", "đoanf"]);
     }
 
@@ -374,7 +389,7 @@ mod tests {
     fn thai_text_folds_without_breaking_words() {
         assert_eq!(folded("Bản Mường Sơn La"), ["ban", "muong", "son", "la"]);
         let tai_viet = "\u{AA8F}\u{AAB2}\u{AA95} \u{AA80}\u{AAB0}\u{AA99}";
-        let words: Vec<&str> = words(tai_viet).iter().map(|w| w.raw).collect();
+        let words: Vec<&str> = words(tai_viet).iter().map(|w| w.raw()).collect();
         assert_eq!(words, ["\u{AA8F}\u{AAB2}\u{AA95}", "\u{AA80}\u{AAB0}\u{AA99}"]);
         assert_eq!(fold("\u{AA8F}\u{AAB2}\u{AA95}"), "\u{AA8F}\u{AAB2}\u{AA95}");
         // A Latin word with a mark outside the Vietnamese five (breve below) folds too.

@@ -945,12 +945,12 @@ impl Forms {
         id as u32
     }
 
-    /// The id of spelling `raw`, whose `fold::word_hash` is `h`.
+    /// The id of the spelling of `w`.
     #[inline]
-    fn spelling(&mut self, raw: &str, h: u32) -> u32 {
-        match self.spelling_ids.get(h, raw) {
+    fn spelling(&mut self, w: &fold::Word) -> u32 {
+        match self.spelling_ids.get(w.hash, w.bytes()) {
             Some(id) => id as u32,
-            None => self.new_spelling(raw, h),
+            None => self.new_spelling(w.raw(), w.hash),
         }
     }
 
@@ -1055,11 +1055,12 @@ impl PairMap {
 impl Default for Words {
     fn default() -> Words {
         let stamp = FORMS.with_borrow_mut(Forms::next_page);
+        // A page has a few hundred distinct words: growing from nothing cost more.
         Words {
             stamp,
-            folded: Vec::new(),
-            entries: Vec::new(),
-            next: Vec::new(),
+            folded: Vec::with_capacity(256),
+            entries: Vec::with_capacity(256),
+            next: Vec::with_capacity(256),
             pairs: PairMap::default(),
             pair_list: Vec::new(),
         }
@@ -1102,7 +1103,7 @@ impl Words {
         FORMS.with_borrow_mut(|forms| {
             let mut prev: Option<u32> = None;
             fold::each_word(text, |w| {
-                let s = forms.spelling(w.raw, w.hash) as usize;
+                let s = forms.spelling(&w) as usize;
                 let (seen, at) = (forms.spellings[s].1, forms.spellings[s].2);
                 let e = if seen == self.stamp {
                     at as usize
@@ -1161,7 +1162,11 @@ impl Words {
                     (fi, if exact == PLAIN { (0, 0) } else { put(exact) }, mask, tf)
                 })
                 .collect();
-            (words, folded, hashes, terms, self.pair_list)
+            // `serve` keeps every page's parts: no room to spare.
+            let mut pairs = self.pair_list;
+            pairs.shrink_to_fit();
+            words.shrink_to_fit();
+            (words, folded, hashes, terms, pairs)
         })
     }
 }

@@ -61,7 +61,7 @@ impl Table {
     /// The id of `key`, whose hash is `h`, if the table holds it.
     // Always inlined: a word is looked up once per table, and the call cost a third.
     #[inline(always)]
-    pub fn get(&self, h: u32, key: &str) -> Option<usize> {
+    pub fn get(&self, h: u32, key: &[u8]) -> Option<usize> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = h as usize & mask;
         loop {
@@ -74,7 +74,7 @@ impl Table {
                 let id = (slot as u32 - 1) as usize;
                 let (start, len) = self.spans[id];
                 let name = self.text.as_bytes().get(start as usize..(start + len) as usize);
-                if name.is_some_and(|name| same(name, key.as_bytes())) {
+                if name.is_some_and(|name| same(name, key)) {
                     return Some(id);
                 }
             }
@@ -83,8 +83,9 @@ impl Table {
     }
 
     /// The id of `key` (hash `h`), and whether it was added now.
+    #[inline]
     pub fn intern(&mut self, h: u32, key: &str) -> (usize, bool) {
-        match self.get(h, key) {
+        match self.get(h, key.as_bytes()) {
             Some(id) => (id, false),
             None => (self.push(h, key), true),
         }
@@ -166,10 +167,10 @@ mod tests {
             assert_eq!(id, k % 300);
         }
         assert_eq!(t.len(), 300);
-        assert_eq!(t.get(hash(b"w7"), "w7"), Some(7));
-        assert_eq!(t.get(hash(b"w300"), "w300"), None);
+        assert_eq!(t.get(hash(b"w7"), b"w7"), Some(7));
+        assert_eq!(t.get(hash(b"w300"), b"w300"), None);
         // A wrong hash finds nothing, whatever the string.
-        assert_eq!(Table::default().get(0, ""), None);
+        assert_eq!(Table::default().get(0, b""), None);
     }
 
     #[test]
