@@ -519,7 +519,7 @@ impl Shard {
                 name.push_str(a);
                 name.push(' ');
                 name.push_str(b);
-                let mut entry = Vec::with_capacity(name.len() + 4 + 4 * pages.len());
+                let mut entry = Vec::with_capacity(name.len() + 16);
                 push_json_str(&mut entry, &name);
                 entry.extend_from_slice(b":[");
                 let mut prev = 0;
@@ -1146,7 +1146,7 @@ impl Words {
     /// folded indices; each form is copied once, into `words`.
     fn finish(self) -> Parts {
         FORMS.with_borrow(|forms| {
-            let mut words = String::with_capacity(8 * (self.folded.len() + self.entries.len()));
+            let mut words = String::new();
             let mut put = |id: u32| {
                 let w = forms.form_ids.name(id as usize);
                 let span = (words.len() as u32, w.len() as u32);
@@ -1162,10 +1162,8 @@ impl Words {
                     (fi, if exact == PLAIN { (0, 0) } else { put(exact) }, mask, tf)
                 })
                 .collect();
-            // `serve` keeps every page's parts: no room to spare.
-            let mut pairs = self.pair_list;
-            pairs.shrink_to_fit();
-            words.shrink_to_fit();
+            // `serve` keeps every page's parts: an exact copy, no room to spare.
+            let pairs = self.pair_list.as_slice().to_vec();
             (words, folded, hashes, terms, pairs)
         })
     }

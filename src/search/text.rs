@@ -135,6 +135,8 @@ pub fn snippet(text: &str, max: usize) -> String {
             out.truncate(cut.unwrap_or(end));
         }
     }
+    // Every page's snippet is kept until the index is written: no room to spare.
+    out.shrink_to_fit();
     out
 }
 
