@@ -83,12 +83,47 @@ pub fn number_key(number: &str) -> String {
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
-    /// As written.
-    pub raw: &'a str,
+    /// The text the word is in: `raw` slices it only when asked (slicing a `str` checks
+    /// both ends, and most words are only looked up by their bytes).
+    text: &'a str,
     /// Byte offset in the text.
     pub start: usize,
+    /// Byte offset of its end.
+    pub end: usize,
     /// Only white space separates it from the word before (so the two form a phrase).
     pub joined: bool,
+    /// `word_hash(raw)`, taken while the word was read.
+    pub hash: u32,
+}
+
+impl<'a> Word<'a> {
+    /// The word as written.
+    pub fn raw(&self) -> &'a str {
+        &self.text[self.start..self.end]
+    }
+
+    /// The bytes of `raw`.
+    pub fn bytes(&self) -> &'a [u8] {
+        &self.text.as_bytes()[self.start..self.end]
+    }
+}
+
+/// Steps of the hash `each_word` takes of each word, one per character.
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+const HASH_STEP: u64 = 0x0000_0100_0000_01b3;
+
+fn hash_step(h: u64, c: u32) -> u64 {
+    (h ^ u64::from(c)).wrapping_mul(HASH_STEP)
+}
+
+fn hash_end(h: u64) -> u32 {
+    // The steps mix upwards only: the top half of one more product mixes them all.
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
+}
+
+/// The hash of a word that `Word::hash` holds, the same in every run.
+pub fn word_hash(word: &str) -> u32 {
+    hash_end(word.chars().fold(HASH_SEED, |h, c| hash_step(h, u32::from(c))))
 }
 
 /// The words of `text`, in order. Words longer than `MAX_WORD` characters are left out.
@@ -133,27 +168,48 @@ pub fn each_word<'a>(text: &'a str, mut f: impl FnMut(Word<'a>)) {
         }
         // A word: its length in chars decides whether it is kept.
         let (start, joined) = (i, gap_is_space);
-        let mut len = 0;
+        // Bytes after the first of each character: the length in chars is the rest.
+        let mut extra = 0;
+        let mut h = HASH_SEED;
         while i < n {
             let b = bytes[i];
             if b < 0x80 {
                 if ASCII_CLASS[usize::from(b)] != WORD {
                     break;
                 }
+                h = hash_step(h, u32::from(b));
                 i += 1;
+            } else if let Some(c) = vietnamese_at(bytes, i) {
+                h = hash_step(h, c);
+                i += 3;
+                extra += 2;
             } else {
                 let (c, width) = decode(bytes, i);
                 if !is_word_char(c) {
                     break;
                 }
+                h = hash_step(h, u32::from(c));
                 i += width;
+                extra += width - 1;
             }
-            len += 1;
         }
-        if len <= MAX_WORD {
-            f(Word { raw: &text[start..i], start, joined });
+        if i - start - extra <= MAX_WORD {
+            f(Word { text, start, end: i, joined, hash: hash_end(h) });
         }
         gap_is_space = true;
+    }
+}
+
+/// The code of the letter at byte `i` when it is one of U+1EA0–U+1EF9 (`E1 BA A0` to
+/// `E1 BB B9`), the Vietnamese letters with two marks, most of a Vietnamese text's
+/// non-ASCII letters: told by their bytes, without decoding.
+#[inline]
+fn vietnamese_at(bytes: &[u8], i: usize) -> Option<u32> {
+    match bytes.get(i..i + 3)? {
+        &[0xe1, b1 @ (0xba | 0xbb), b2] if (b1 == 0xba && b2 >= 0xa0) || (b1 == 0xbb && b2 <= 0xb9) => {
+            Some(0x1000 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f))
+        }
+        _ => None,
     }
 }
 
@@ -177,6 +233,7 @@ const ASCII_CLASS: [u8; 128] = {
 };
 
 /// The non-ASCII character that starts at byte `i` of valid UTF-8 `bytes`, and its width.
+#[inline]
 pub(crate) fn decode(bytes: &[u8], i: usize) -> (char, usize) {
     let b = u32::from(bytes[i]);
     let cont = |k: usize| bytes.get(i + k).map_or(0, |&c| u32::from(c) & 0x3f);
@@ -195,7 +252,7 @@ mod tests {
     use super::*;
 
     fn folded(text: &str) -> Vec<String> {
-        words(text).iter().map(|w| fold(w.raw)).collect()
+        words(text).iter().map(|w| fold(w.raw())).collect()
     }
 
     /// `each_word` as it was written first, char by char.
@@ -212,7 +269,8 @@ mod tests {
             } else {
                 if let Some((start, len, joined)) = current.take() {
                     if len <= MAX_WORD {
-                        out.push(Word { raw: &text[start..i], start, joined });
+                        let hash = word_hash(&text[start..i]);
+                        out.push(Word { text, start, end: i, joined, hash });
                     }
                     gap_is_space = true;
                 }
@@ -221,7 +279,8 @@ mod tests {
         }
         if let Some((start, len, joined)) = current {
             if len <= MAX_WORD {
-                out.push(Word { raw: &text[start..], start, joined });
+                let hash = word_hash(&text[start..]);
+                out.push(Word { text, start, end: text.len(), joined, hash });
             }
         }
         out
@@ -243,6 +302,17 @@ mod tests {
         for text in texts {
             assert_eq!(words(text), words_by_char(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn vietnamese_letters_are_told_by_their_bytes() {
+        for c in '\u{1E00}'..='\u{1FFF}' {
+            let s = c.to_string();
+            let fast = vietnamese_at(s.as_bytes(), 0);
+            let expected = ('\u{1EA0}'..='\u{1EF9}').contains(&c).then_some(u32::from(c));
+            assert_eq!(fast, expected, "U+{:04X}", u32::from(c));
+        }
+        assert_eq!(vietnamese_at(b"\xe1\xba", 0), None);
     }
 
     #[test]
@@ -279,7 +349,7 @@ mod tests {
         let nfd: String = "Khuyến học Đoàn".nfd().collect();
         assert_ne!(nfd, "Khuyến học Đoàn");
         assert_eq!(folded(&nfd), ["khuyen", "hoc", "doan"]);
-        let exact_nfd: Vec<String> = words(&nfd).iter().map(|w| exact(w.raw)).collect();
+        let exact_nfd: Vec<String> = words(&nfd).iter().map(|w| exact(w.raw())).collect();
         assert_eq!(exact_nfd, ["khuyêns", "hocj", "đoanf"]);
     }
 
@@ -319,7 +389,7 @@ mod tests {
     fn thai_text_folds_without_breaking_words() {
         assert_eq!(folded("Bản Mường Sơn La"), ["ban", "muong", "son", "la"]);
         let tai_viet = "\u{AA8F}\u{AAB2}\u{AA95} \u{AA80}\u{AAB0}\u{AA99}";
-        let words: Vec<&str> = words(tai_viet).iter().map(|w| w.raw).collect();
+        let words: Vec<&str> = words(tai_viet).iter().map(|w| w.raw()).collect();
         assert_eq!(words, ["\u{AA8F}\u{AAB2}\u{AA95}", "\u{AA80}\u{AAB0}\u{AA99}"]);
         assert_eq!(fold("\u{AA8F}\u{AAB2}\u{AA95}"), "\u{AA8F}\u{AAB2}\u{AA95}");
         // A Latin word with a mark outside the Vietnamese five (breve below) folds too.

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHasher};
 
 use table::Table;
 
@@ -329,7 +329,7 @@ struct Shard {
     /// Per term: its variants, or `None` for a word of another shard, interned here
     /// only as the second word of a pair.
     variants: Vec<Option<Vec<Variant>>>,
-    pair_ids: FxHashMap<u64, usize>,
+    pair_ids: PairMap,
     pair_keys: Vec<(usize, usize)>,
     pair_pages: Vec<Vec<u32>>,
 }
@@ -380,20 +380,20 @@ impl Merge {
         }
         // Snippet text first: it is the largest part, and is not needed after this.
         for (n, chunk) in texts.chunks(CHUNK).enumerate() {
-            let mut body = format!("loaSearch.x({n},[");
+            let mut body = format!("loaSearch.x({n},[").into_bytes();
             for (k, text) in chunk.iter().enumerate() {
                 if k > 0 {
-                    body.push(',');
+                    body.push(b',');
                 }
                 push_json_str(&mut body, text);
             }
-            body.push_str("]);\n");
-            emit(Output { path: format!("{dir}x-{n}.js"), bytes: body.into_bytes() });
+            body.extend_from_slice(b"]);\n");
+            emit(Output { path: format!("{dir}x-{n}.js"), bytes: body });
         }
         drop(texts);
         // Each word and pair is in one shard only, so the sorted union is the whole.
         let mut shards = shards;
-        let mut term_entries: Vec<(String, String)> = shards.iter().flat_map(Shard::term_entries).collect();
+        let mut term_entries: Vec<Entry> = shards.iter().flat_map(Shard::term_entries).collect();
         for shard in &mut shards {
             shard.variants = Vec::new();
         }
@@ -406,7 +406,7 @@ impl Merge {
         if cancelled() {
             return false;
         }
-        let mut pair_entries: Vec<(String, String)> = shards.iter().flat_map(Shard::pair_entries).collect();
+        let mut pair_entries: Vec<Entry> = shards.iter().flat_map(Shard::pair_entries).collect();
         drop(shards);
         pair_entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let pair_shards = write_shards(&pair_entries, dir, "p", emit);
@@ -453,7 +453,7 @@ impl Shard {
             let Some(list) = self.variants[id].as_mut() else { continue };
             let exact = p.word(exact);
             let posting = Posting { page, mask, tf: tf.min(255) as u8 };
-            match list.iter_mut().find(|(e, _)| e == exact) {
+            match list.iter_mut().find(|(e, _)| table::same(e.as_bytes(), exact.as_bytes())) {
                 Some((_, postings)) => postings.push(posting),
                 None => list.push((exact.to_owned(), vec![posting])),
             }
@@ -474,7 +474,7 @@ impl Shard {
                 b => b,
             };
             let next = self.pair_keys.len();
-            let id = *self.pair_ids.entry(((a as u64) << 32) | b as u64).or_insert(next);
+            let id = self.pair_ids.get_or_insert(((a as u64) << 32) | b as u64, next as u32) as usize;
             if id == next {
                 self.pair_keys.push((a, b));
                 self.pair_pages.push(Vec::new());
@@ -484,32 +484,32 @@ impl Shard {
     }
 
     /// This shard's terms, `("folded", "\"folded\":[variants…]")`, unsorted.
-    fn term_entries(&self) -> Vec<(String, String)> {
+    fn term_entries(&self) -> Vec<Entry> {
         (0..self.terms.len())
             .into_par_iter()
             .filter_map(|id| {
                 let folded = self.terms.name(id);
                 let mut list: Vec<&(String, Vec<Posting>)> = self.variants[id].as_ref()?.iter().collect();
                 list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                let mut entry = String::with_capacity(folded.len() + 16);
+                let mut entry = Vec::with_capacity(folded.len() + 16);
                 push_json_str(&mut entry, folded);
-                entry.push_str(":[");
+                entry.extend_from_slice(b":[");
                 for (k, (exact, postings)) in list.into_iter().enumerate() {
                     if k > 0 {
-                        entry.push(',');
+                        entry.push(b',');
                     }
                     push_json_str(&mut entry, exact);
-                    entry.push(',');
+                    entry.push(b',');
                     encode_postings(postings, &mut entry);
                 }
-                entry.push(']');
+                entry.push(b']');
                 Some((folded.to_owned(), entry))
             })
             .collect()
     }
 
     /// This shard's pairs, `("a b", "\"a b\":[pages…]")`, unsorted.
-    fn pair_entries(&self) -> Vec<(String, String)> {
+    fn pair_entries(&self) -> Vec<Entry> {
         self.pair_keys
             .par_iter()
             .zip(&self.pair_pages)
@@ -519,26 +519,29 @@ impl Shard {
                 name.push_str(a);
                 name.push(' ');
                 name.push_str(b);
-                let mut entry = String::with_capacity(name.len() + 16);
+                let mut entry = Vec::with_capacity(name.len() + 16);
                 push_json_str(&mut entry, &name);
-                entry.push_str(":[");
+                entry.extend_from_slice(b":[");
                 let mut prev = 0;
                 for (k, &p) in pages.iter().enumerate() {
                     if k > 0 {
-                        entry.push(',');
+                        entry.push(b',');
                     }
                     push_number(&mut entry, u64::from(p - prev));
                     prev = p;
                 }
-                entry.push(']');
+                entry.push(b']');
                 (name, entry)
             })
             .collect()
     }
 }
 
+/// A key and its `"key":value` text, as an index file holds it.
+type Entry = (String, Vec<u8>);
+
 /// Appends `n` in decimal; postings are millions of numbers, too many for `write!`.
-fn push_number(out: &mut String, mut n: u64) {
+fn push_number(out: &mut Vec<u8>, mut n: u64) {
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
         2021222324252627282930313233343536373839\
         4041424344454647484950515253545556575859\
@@ -560,7 +563,11 @@ fn push_number(out: &mut String, mut n: u64) {
         at -= 1;
         digits[at] = b'0' + n as u8;
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    // A byte at a time: a call to copy a few bytes cost more.
+    out.reserve(digits.len() - at);
+    for &d in &digits[at..] {
+        out.push(d);
+    }
 }
 
 /// A page in the list of a word: where the word occurs and how often.
@@ -573,9 +580,10 @@ struct Posting {
 
 /// Postings as numbers: `(page - previous page) * 128 + tf bucket * 32 + field bits`,
 /// written as a JSON array.
-fn encode_postings(postings: &[Posting], out: &mut String) {
+fn encode_postings(postings: &[Posting], out: &mut Vec<u8>) {
     let mut prev = 0;
-    out.push('[');
+    out.reserve(4 * postings.len() + 2);
+    out.push(b'[');
     for (k, p) in postings.iter().enumerate() {
         let bucket = match p.tf {
             0..=1 => 0,
@@ -584,53 +592,70 @@ fn encode_postings(postings: &[Posting], out: &mut String) {
             _ => 3,
         };
         if k > 0 {
-            out.push(',');
+            out.push(b',');
         }
         push_number(out, u64::from(p.page - prev) * 128 + bucket * 32 + u64::from(p.mask));
         prev = p.page;
     }
-    out.push(']');
+    out.push(b']');
 }
 
 /// Appends `s` as a JSON string, escaped exactly as serde_json escapes it, in one pass
 /// and without a copy: runs of bytes that need no escape are copied at once.
-fn push_json_str(out: &mut String, s: &str) {
+fn push_json_str(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
-    out.push('"');
+    out.push(b'"');
     let bytes = s.as_bytes();
     let mut from = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Eight bytes at a time while none needs an escape (text is most of the output).
+        if let Some(w) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            if !needs_escape8(x) {
+                i += 8;
+                continue;
+            }
+        }
         let b = bytes[i];
         if !NEEDS_ESCAPE[usize::from(b)] {
             i += 1;
             continue;
         }
-        let escaped = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            _ => "",
+        let escaped: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            _ => b"",
         };
-        // `b` is ASCII, so `i` is a character boundary.
-        out.push_str(&s[from..i]);
+        out.extend_from_slice(&bytes[from..i]);
         if escaped.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(b >> 4)]);
+            out.push(HEX[usize::from(b & 15)]);
         } else {
-            out.push_str(escaped);
+            out.extend_from_slice(escaped);
         }
         i += 1;
         from = i;
     }
-    out.push_str(&s[from..]);
-    out.push('"');
+    out.extend_from_slice(&bytes[from..]);
+    out.push(b'"');
+}
+
+/// Does any of the eight bytes of `x` need a JSON escape (below 0x20, `"` or `\`)?
+fn needs_escape8(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Exact for "some byte": a borrow reaches a byte only from a lower one that matched.
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let below = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+    (below | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))) != 0
 }
 
 /// The bytes JSON strings escape: control characters, `"` and `\`.
@@ -651,28 +676,27 @@ const NEEDS_ESCAPE: [bool; 256] = {
 /// one file per shard and returns the shard names, in file order.
 ///
 /// `search.js` finds a word in the shard with the longest name that starts it.
-fn write_shards(
-    entries: &[(String, String)],
-    dir: &str,
-    kind: &str,
-    emit: &mut dyn FnMut(Output),
-) -> Vec<String> {
+fn write_shards(entries: &[Entry], dir: &str, kind: &str, emit: &mut dyn FnMut(Output)) -> Vec<String> {
     let mut shards: Vec<(String, Vec<usize>)> = Vec::new();
     split(entries, (0..entries.len()).collect(), String::new(), 0, &mut shards);
     shards.sort_by(|a, b| a.0.cmp(&b.0));
     let mut names = Vec::with_capacity(shards.len());
     for (n, (name, members)) in shards.into_iter().enumerate() {
-        let mut body = format!("loaSearch.{kind}(");
+        let size: usize = members.iter().map(|&m| entries[m].1.len() + 1).sum();
+        let mut body = Vec::with_capacity(size + name.len() + 24);
+        body.extend_from_slice(b"loaSearch.");
+        body.extend_from_slice(kind.as_bytes());
+        body.push(b'(');
         push_json_str(&mut body, &name);
-        body.push_str(",{");
+        body.extend_from_slice(b",{");
         for (k, &m) in members.iter().enumerate() {
             if k > 0 {
-                body.push(',');
+                body.push(b',');
             }
-            body.push_str(&entries[m].1);
+            body.extend_from_slice(&entries[m].1);
         }
-        body.push_str("});\n");
-        emit(Output { path: format!("{dir}{kind}-{}.js", shard_file(&name, n)), bytes: body.into_bytes() });
+        body.extend_from_slice(b"});\n");
+        emit(Output { path: format!("{dir}{kind}-{}.js", shard_file(&name, n)), bytes: body });
         names.push(name);
     }
     names
@@ -693,7 +717,7 @@ fn shard_file(name: &str, n: usize) -> String {
 /// Puts `members` in shard `name` when small enough, else keeps there the keys no longer
 /// than `name` and splits the rest by their first `depth + 1` letters.
 fn split(
-    entries: &[(String, String)],
+    entries: &[Entry],
     members: Vec<usize>,
     name: String,
     depth: usize,
@@ -819,12 +843,10 @@ fn index_page(model: &Model, i: usize) -> PageIndex {
     let label = doc.map_or(String::new(), |d| format!("{} · {}", d.kind.name, d.number.printed));
     let date =
         doc.map(|d| d.issued).or(front.date).map_or(String::new(), |d| d.format("%Y-%m-%d").to_string());
-    // Only the start is kept, so only the start is joined.
-    let mut body = text::collapse(&plain.body, TEXT_LIMIT);
-    if body.is_empty() {
-        body = summary.to_owned();
+    let mut text = text::snippet(&plain.body, TEXT_LIMIT);
+    if text.is_empty() {
+        text = text::truncate(summary, TEXT_LIMIT).to_owned();
     }
-    let text = text::truncate(&body, TEXT_LIMIT).to_owned();
     let row = vec![page.url.clone().into(), page.title.clone().into(), label.into(), date.into()];
     PageIndex::new(words.finish(), text, row)
 }
@@ -923,11 +945,17 @@ impl Forms {
         id as u32
     }
 
-    fn spelling(&mut self, raw: &str) -> u32 {
-        let h = table::hash(raw.as_bytes());
-        if let Some(id) = self.spelling_ids.get(h, raw) {
-            return id as u32;
+    /// The id of the spelling of `w`.
+    #[inline]
+    fn spelling(&mut self, w: &fold::Word) -> u32 {
+        match self.spelling_ids.get(w.hash, w.bytes()) {
+            Some(id) => id as u32,
+            None => self.new_spelling(w.raw(), w.hash),
         }
+    }
+
+    #[inline(never)]
+    fn new_spelling(&mut self, raw: &str, h: u32) -> u32 {
         let folded = fold::fold(raw);
         let exact = fold::exact(raw);
         let exact = if exact == folded { PLAIN } else { self.form(&exact) };
@@ -959,22 +987,82 @@ struct Words {
     folded: Vec<u32>,
     /// (index into `folded`, exact form, field bits, count).
     entries: Vec<(u32, u32, u8, u32)>,
-    /// (index into `folded`, exact form) → index into `entries`, for the exact forms
-    /// after a word's first on the page (which `Forms::folded_at` holds).
-    keys: FxHashMap<(u32, u32), u32>,
-    /// Adjacent words, as indices into `folded` (first << 32 | second).
-    pairs: FxHashSet<u64>,
+    /// Per entry: the next entry of the same folded form (`NONE` after the last), so a
+    /// word's other exact forms are found from its first (which `Forms::folded_at` holds).
+    next: Vec<u32>,
+    /// Adjacent words, as indices into `folded` (first << 32 | second), numbered in
+    /// `pair_list`, which holds them in order of first use.
+    pairs: PairMap,
+    pair_list: Vec<(u32, u32)>,
+}
+
+/// The end of a list of entries.
+const NONE: u32 = u32::MAX;
+
+/// Pairs of word indices (`first << 32 | second`), each with an id: a page adds one per
+/// word, and a general hash map cost more than all the rest of a word's indexing.
+#[derive(Default)]
+struct PairMap {
+    /// Open addressing, `FREE` for a free slot; a power of two long, or empty.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+    /// 64 - log2(slots.len()): a pair's first slot is the top bits of its product.
+    shift: u32,
+}
+
+/// No pair: indices are below `u32::MAX`.
+const FREE: u64 = u64::MAX;
+
+impl PairMap {
+    /// The id of `pair`, given `id` if it is new.
+    #[inline]
+    fn get_or_insert(&mut self, pair: u64, id: u32) -> u32 {
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.reserve(1);
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = (pair.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        loop {
+            let slot = &mut self.slots[at];
+            if slot.0 == pair {
+                return slot.1;
+            }
+            if slot.0 == FREE {
+                *slot = (pair, id);
+                self.len += 1;
+                return id;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Makes room for `more` pairs, so that adding them never grows the table.
+    #[inline(never)]
+    fn reserve(&mut self, more: usize) {
+        let want = (2 * (self.len + more)).next_power_of_two().max(256);
+        if want <= self.slots.len() {
+            return;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![(FREE, 0); want]);
+        self.shift = 64 - want.trailing_zeros();
+        self.len = 0;
+        for (pair, id) in old.into_iter().filter(|&(p, _)| p != FREE) {
+            self.get_or_insert(pair, id);
+        }
+    }
 }
 
 impl Default for Words {
     fn default() -> Words {
         let stamp = FORMS.with_borrow_mut(Forms::next_page);
+        // A page has a few hundred distinct words: growing from nothing cost more.
         Words {
             stamp,
-            folded: Vec::new(),
-            entries: Vec::new(),
-            keys: FxHashMap::default(),
-            pairs: FxHashSet::default(),
+            folded: Vec::with_capacity(256),
+            entries: Vec::with_capacity(256),
+            next: Vec::with_capacity(256),
+            pairs: PairMap::default(),
+            pair_list: Vec::new(),
         }
     }
 }
@@ -988,27 +1076,34 @@ impl Words {
             let fi = self.folded.len() as u32;
             self.folded.push(f);
             self.entries.push((fi, exact, 0, 0));
+            self.next.push(NONE);
             *slot = (self.stamp, fi, exact, next);
             return next as usize;
         }
-        if slot.2 == exact {
-            return slot.3 as usize;
-        }
         let fi = slot.1;
-        let e = *self.keys.entry((fi, exact)).or_insert(next);
-        if e == next {
-            self.entries.push((fi, exact, 0, 0));
+        let mut e = slot.3;
+        loop {
+            if self.entries[e as usize].1 == exact {
+                return e as usize;
+            }
+            match self.next[e as usize] {
+                NONE => break,
+                n => e = n,
+            }
         }
-        e as usize
+        self.next[e as usize] = next;
+        self.entries.push((fi, exact, 0, 0));
+        self.next.push(NONE);
+        next as usize
     }
 
     fn add(&mut self, text: &str, mask: u8) {
-        // About one pair per 8 bytes of text: growing the set step by step costs more.
+        // About one pair per 8 bytes of text: growing the table step by step costs more.
         self.pairs.reserve(text.len() / 8);
         FORMS.with_borrow_mut(|forms| {
             let mut prev: Option<u32> = None;
             fold::each_word(text, |w| {
-                let s = forms.spelling(w.raw) as usize;
+                let s = forms.spelling(&w) as usize;
                 let (seen, at) = (forms.spellings[s].1, forms.spellings[s].2);
                 let e = if seen == self.stamp {
                     at as usize
@@ -1023,7 +1118,10 @@ impl Words {
                 entry.2 |= mask;
                 entry.3 += 1;
                 if let (Some(p), true) = (prev, w.joined) {
-                    self.pairs.insert(u64::from(p) << 32 | u64::from(entry.0));
+                    let next = self.pair_list.len() as u32;
+                    if self.pairs.get_or_insert(u64::from(p) << 32 | u64::from(entry.0), next) == next {
+                        self.pair_list.push((p, entry.0));
+                    }
                 }
                 prev = Some(entry.0);
             });
@@ -1064,7 +1162,8 @@ impl Words {
                     (fi, if exact == PLAIN { (0, 0) } else { put(exact) }, mask, tf)
                 })
                 .collect();
-            let pairs = self.pairs.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect();
+            // `serve` keeps every page's parts: an exact copy, no room to spare.
+            let pairs = self.pair_list.as_slice().to_vec();
             (words, folded, hashes, terms, pairs)
         })
     }
@@ -1125,9 +1224,9 @@ mod tests {
     #[test]
     fn numbers_are_written_in_decimal() {
         for n in [0, 7, 10, 99, 128, 65_535, 1_000_000, u64::MAX] {
-            let mut out = String::from("x");
+            let mut out = b"x".to_vec();
             push_number(&mut out, n);
-            assert_eq!(out, format!("x{n}"));
+            assert_eq!(String::from_utf8(out).unwrap_or_default(), format!("x{n}"));
         }
     }
 
@@ -1143,10 +1242,18 @@ mod tests {
             "\u{1}\u{1f}\u{8}\u{c}\r\n",
             "\u{7f}x",
             "đ · \"ễ\"",
+            "eight by eight bytes, and \"one\" \\ escape\u{1f} in the middle of a long run of text",
+            "0123456789abcdef\"",
+            "!#$%&'()*+,-./01",
+            "\u{1f}1234567\u{0}",
         ] {
-            let mut out = String::new();
+            let mut out = Vec::new();
             push_json_str(&mut out, s);
-            assert_eq!(out, serde_json::to_string(s).unwrap_or_default(), "{s:?}");
+            assert_eq!(
+                String::from_utf8(out).unwrap_or_default(),
+                serde_json::to_string(s).unwrap_or_default(),
+                "{s:?}"
+            );
         }
     }
 

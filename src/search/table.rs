@@ -59,20 +59,22 @@ impl Table {
     }
 
     /// The id of `key`, whose hash is `h`, if the table holds it.
-    pub fn get(&self, h: u32, key: &str) -> Option<usize> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
+    // Always inlined: a word is looked up once per table, and the call cost a third.
+    #[inline(always)]
+    pub fn get(&self, h: u32, key: &[u8]) -> Option<usize> {
+        let mask = self.slots.len().wrapping_sub(1);
         let mut at = h as usize & mask;
         loop {
-            let slot = self.slots[at];
+            // An empty table has no slot 0: nothing found.
+            let slot = *self.slots.get(at)?;
             if slot == 0 {
                 return None;
             }
             if (slot >> 32) as u32 == h {
                 let id = (slot as u32 - 1) as usize;
-                if self.name(id) == key {
+                let (start, len) = self.spans[id];
+                let name = self.text.as_bytes().get(start as usize..(start + len) as usize);
+                if name.is_some_and(|name| same(name, key)) {
                     return Some(id);
                 }
             }
@@ -81,14 +83,16 @@ impl Table {
     }
 
     /// The id of `key` (hash `h`), and whether it was added now.
+    #[inline]
     pub fn intern(&mut self, h: u32, key: &str) -> (usize, bool) {
-        match self.get(h, key) {
+        match self.get(h, key.as_bytes()) {
             Some(id) => (id, false),
             None => (self.push(h, key), true),
         }
     }
 
     /// Adds `key` (hash `h`), which the table does not hold, and returns its id.
+    #[inline(never)]
     pub fn push(&mut self, h: u32, key: &str) -> usize {
         // At most half full, so a search meets a free slot soon.
         if 2 * (self.spans.len() + 1) > self.slots.len() {
@@ -119,6 +123,35 @@ impl Table {
     }
 }
 
+/// `a == b`, by whole words: the strings are words, a few bytes long, and a call to
+/// `memcmp` cost more than the comparison.
+#[inline]
+pub fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let u64_at = |s: &[u8], i: usize| {
+        s.get(i..i + 8).map(|w| u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]))
+    };
+    let u32_at = |s: &[u8], i: usize| s.get(i..i + 4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
+    if n >= 8 {
+        // Whole 8-byte blocks, then the last 8 bytes (overlapping the previous block).
+        let mut i = 0;
+        while i + 8 < n {
+            if u64_at(a, i) != u64_at(b, i) {
+                return false;
+            }
+            i += 8;
+        }
+        u64_at(a, n - 8) == u64_at(b, n - 8)
+    } else if n >= 4 {
+        u32_at(a, 0) == u32_at(b, 0) && u32_at(a, n - 4) == u32_at(b, n - 4)
+    } else {
+        n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,10 +167,28 @@ mod tests {
             assert_eq!(id, k % 300);
         }
         assert_eq!(t.len(), 300);
-        assert_eq!(t.get(hash(b"w7"), "w7"), Some(7));
-        assert_eq!(t.get(hash(b"w300"), "w300"), None);
+        assert_eq!(t.get(hash(b"w7"), b"w7"), Some(7));
+        assert_eq!(t.get(hash(b"w300"), b"w300"), None);
         // A wrong hash finds nothing, whatever the string.
-        assert_eq!(Table::default().get(0, ""), None);
+        assert_eq!(Table::default().get(0, b""), None);
+    }
+
+    #[test]
+    fn words_compare_equal_only_when_equal() {
+        let words =
+            ["", "a", "b", "ab", "ba", "abc", "abd", "abcd", "abce", "xbcd", "khuyen", "khuyến", "khuyếm"];
+        let long = [
+            "0123456789abcdef",
+            "0123456789abcdeg",
+            "0123456789abcdef0",
+            "1123456789abcdef",
+            "0123456x89abcdef0",
+        ];
+        for a in words.iter().chain(&long) {
+            for b in words.iter().chain(&long) {
+                assert_eq!(same(a.as_bytes(), b.as_bytes()), a == b, "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

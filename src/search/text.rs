@@ -60,28 +60,115 @@ pub fn truncate(text: &str, max: usize) -> &str {
     }
 }
 
-/// The words of `text` joined by single spaces, up to the first word that makes them
-/// longer than `max` characters: `truncate(_, max)` of it is that of all the words.
-pub fn collapse(text: &str, max: usize) -> String {
-    let mut out = String::with_capacity(text.len().min(4 * max + 4));
-    let (mut chars, mut gap) = (0, false);
-    for c in text.chars() {
-        if c.is_whitespace() {
-            gap = !out.is_empty();
-            continue;
+/// The words of `text` joined by single spaces, cut as `truncate(_, max)` cuts them: the
+/// text of a snippet. One pass over the bytes, copying a word at a time, and it stops at
+/// the first word past `max` characters.
+pub fn snippet(text: &str, max: usize) -> String {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut out = String::with_capacity(n.min(4 * max + 4));
+    // Characters written, and the byte where character `max` starts, once known. What is
+    // written is `out` then `text[run..copied]`: words one space apart are copied at once.
+    let (mut chars, mut end) = (0, None);
+    let (mut run, mut copied) = (0, 0);
+    let mut i = 0;
+    loop {
+        let gap = i;
+        while i < n {
+            let (space, width) = space_at(bytes, i);
+            if !space {
+                break;
+            }
+            i += width;
         }
-        if gap {
+        if i >= n {
+            break;
+        }
+        let start = i;
+        let mut word_chars = 0;
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_SPACE[usize::from(b)] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (space, width) = space_at(bytes, i);
+                if space {
+                    break;
+                }
+                i += width;
+            }
+            word_chars += 1;
+        }
+        let written = out.len() + (copied - run);
+        if written > 0 {
             if chars > max {
                 break;
             }
-            out.push(' ');
+            if chars == max {
+                end = Some(written);
+            }
             chars += 1;
-            gap = false;
+            if start - gap != 1 || bytes[gap] != b' ' {
+                out.push_str(&text[run..copied]);
+                out.push(' ');
+                run = start;
+            }
+        } else {
+            run = start;
         }
-        out.push(c);
-        chars += 1;
+        if end.is_none() && chars + word_chars > max {
+            // Character `max` is in this word: find its byte.
+            let at = out.len() + (start - run);
+            end = text[start..i].char_indices().nth(max - chars).map(|(k, _)| at + k);
+        }
+        copied = i;
+        chars += word_chars;
     }
+    out.push_str(&text[run..copied]);
+    if chars > max {
+        if let Some(end) = end {
+            // The only white space left is the single spaces between words.
+            let cut = out.as_bytes()[..end].iter().rposition(|&b| b == b' ').filter(|&i| i > end / 2);
+            out.truncate(cut.unwrap_or(end));
+        }
+    }
+    // Every page's snippet is kept until the index is written: no room to spare.
+    out.shrink_to_fit();
     out
+}
+
+/// ASCII white space (`char::is_whitespace`).
+const ASCII_SPACE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = b == 0x20 || (b >= 0x09 && b <= 0x0d);
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` is white space (`char::is_whitespace`), and its width.
+#[inline]
+fn space_at(bytes: &[u8], i: usize) -> (bool, usize) {
+    let b = bytes[i];
+    match b {
+        b' ' | b'\t'..=b'\r' => (true, 1),
+        0..=0x7f => (false, 1),
+        // Only these lead bytes start white space: U+0085, U+00A0, U+1680, U+2000–U+205F,
+        // U+3000; `E1` also starts most Vietnamese letters, so it is told apart by hand.
+        0xe1 => (bytes.get(i + 1..i + 3) == Some(&[0x9a, 0x80]), 3),
+        0xc2 | 0xe2 | 0xe3 => {
+            let (c, width) = crate::search::fold::decode(bytes, i);
+            (c.is_whitespace(), width)
+        }
+        0x80..=0xdf => (false, 2),
+        0xe0..=0xef => (false, 3),
+        _ => (false, 4),
+    }
 }
 
 #[cfg(test)]
@@ -106,15 +193,36 @@ mod tests {
         assert_eq!(truncate("a", 0), "");
     }
 
+    /// The words of `text` joined by single spaces (what `snippet` cuts).
+    fn collapse(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     #[test]
-    fn collapsed_start_truncates_like_the_whole_text() {
-        let text = "khuyến  học\nkhuyến\t tài,\u{a0}ngày\u{2003}13/4/2007 tỉnh\u{85}Sơn La ".repeat(5);
-        let whole = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        for max in [0, 1, 5, 6, 7, 13, 40, 100, 1000] {
-            assert_eq!(truncate(&collapse(&text, max), max), truncate(&whole, max), "{max}");
+    fn snippet_truncates_like_the_whole_text() {
+        let text = "khuyến  học\nkhuyến\t tài,\u{a0}ngày\u{2003}13/4/2007 tỉnh\u{85}Sơn La \u{3000}x\u{1680}y\u{205f}z\u{2029}".repeat(5);
+        let texts = [
+            text.as_str(),
+            " a  b ",
+            "  ",
+            "",
+            "ab cd",
+            "abcdefgh",
+            "ab cdefghij kl",
+            "\u{1f600}\u{1f600} é",
+        ];
+        for t in texts {
+            let whole = collapse(t);
+            for max in [0, 1, 2, 3, 5, 6, 7, 13, 40, 100, 1000] {
+                assert_eq!(snippet(t, max), truncate(&whole, max), "{t:?} {max}");
+            }
         }
-        assert_eq!(collapse(" a  b ", 100), "a b");
-        assert_eq!(collapse("  ", 100), "");
-        assert_eq!(collapse("ab cd", 1), "ab");
+        // Words one space apart are copied as one run: cut at every length.
+        let runs = "một hai ba bốn  năm sáu\nbảy tám chín mười một hai ba bốn năm sáu bảy";
+        for max in 0..=runs.chars().count() + 2 {
+            assert_eq!(snippet(runs, max), truncate(&collapse(runs), max), "{max}");
+        }
+        assert_eq!(snippet(" a  b ", 100), "a b");
+        assert_eq!(snippet("  ", 100), "");
     }
 }
