@@ -100,6 +100,14 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         let msg = messages::text(messages::Msg::BaseUrlExample { url: &config.base_url });
         diags.push(Diagnostic::warning(&config_file.shown, line, 1, msg).with_excerpt_from(config_text));
     }
+    // The theme is read first so its templates compile while the content is read.
+    let mut theme_diags = Vec::new();
+    let mut theme = theme::load(root, &config, &mut theme_diags);
+    if !config.build_search_index {
+        // Only the search page loads it.
+        theme.statics.remove(search::SCRIPT);
+    }
+    let templates = render::engine::start(&theme);
     let loaded = load::load(root, diags);
     let parsed: Vec<(Option<parse::Parsed>, Vec<Diagnostic>)> = loaded
         .sources
@@ -114,13 +122,10 @@ pub(crate) fn prepare(opts: &Options, diags: &mut Vec<Diagnostic>) -> Result<Pre
         diags.extend(d);
         pages.extend(p);
     }
-    let mut theme = theme::load(root, &config, diags);
-    if !config.build_search_index {
-        // Only the search page loads it.
-        theme.statics.remove(search::SCRIPT);
-    }
+    // Where the theme's problems were reported when it was read here.
+    diags.extend(theme_diags);
     let source = Source { config, config_file, assets: loaded.assets, theme, drafts: opts.drafts };
-    Ok(assemble(root, source, pages, None, diags))
+    Ok(assemble(root, source, pages, Err(templates), diags))
 }
 
 /// What a site is made of besides its Markdown files: kept by `serve` between rebuilds.
@@ -144,12 +149,12 @@ pub(crate) struct Reuse {
 }
 
 /// Resolves parsed pages into a site, renders their Markdown (or reuses it) and compiles
-/// the templates; the stages after reading and parsing.
+/// the templates (or takes those being compiled); the stages after reading and parsing.
 pub(crate) fn assemble(
     root: &Path,
     source: Source,
     mut pages: Vec<parse::Parsed>,
-    reuse: Option<Reuse>,
+    reuse: std::result::Result<Reuse, render::engine::Pending>,
     diags: &mut Vec<Diagnostic>,
 ) -> Prepared {
     let Source { config, config_file, assets, theme, drafts } = source;
@@ -168,14 +173,14 @@ pub(crate) fn assemble(
     anchors::check_menu(&site, config_text, &config_file.shown, diags);
     let strings =
         std::sync::Arc::new(i18n::load(&theme.strings, &site.config, &config_file, &theme.templates, diags));
-    let reusing = reuse.is_some();
+    let reusing = reuse.is_ok();
     let (images, old) = match reuse {
-        Some(Reuse { html, targets, tera, images }) => (images, Some((html, targets, tera))),
-        None => {
+        Ok(Reuse { html, targets, tera, images }) => (images, Ok((html, targets, tera))),
+        Err(pending) => {
             let images =
                 images::Images::new(root, &site.assets, &site.targets.by_source, site.config.images.clone());
             images.check_files(root, &site.assets, diags);
-            (std::sync::Arc::new(images), None)
+            (std::sync::Arc::new(images), Err(pending))
         }
     };
     let ext = markdown::Extensions {
@@ -192,23 +197,14 @@ pub(crate) fn assemble(
         }),
     };
     let (md, tera) = match old {
-        Some((html, targets, tera)) => {
+        Ok((html, targets, tera)) => {
             (render::markdown_reusing(&site, &ext, diags, Some((html, &targets))), tera)
         }
-        None => {
-            // Template compilation runs on one thread: overlapped with the Markdown
-            // (parallel), no core waits for it. Diagnostics keep their order.
-            let (md, (tera, compiled)) = std::thread::scope(|s| {
-                let compiling = s.spawn(|| {
-                    let mut d = Vec::new();
-                    (render::engine::compile(&theme, &site.targets.by_source, &mut d), d)
-                });
-                let md = render::markdown(&site, &ext, diags);
-                let compiled = compiling.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-                (md, compiled)
-            });
-            diags.extend(compiled);
-            (md, tera)
+        Err(pending) => {
+            // The templates' problems come after the Markdown's, as when they compiled
+            // alongside it.
+            let md = render::markdown(&site, &ext, diags);
+            (md, pending.finish(&theme, &site.targets.by_source, diags))
         }
     };
     let mut tera = tera;

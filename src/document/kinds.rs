@@ -86,10 +86,15 @@ pub fn by_code(code: &str, party: bool) -> Option<&'static Kind> {
         return KINDS.iter().find(|k| k.slug == if party { "thong-tri" } else { "thong-tu" });
     }
     // Codes differ by case only in CT/CTr, QĐ/QyĐ: compare exactly first, then folded.
-    KINDS
-        .iter()
-        .find(|k| k.code == code)
-        .or_else(|| KINDS.iter().find(|k| super::number::fold_eq(k.code, code)))
+    if let Some(k) = KINDS.iter().find(|k| k.code == code) {
+        return Some(k);
+    }
+    // Folded once here, the table's codes once for all (numbers ask often).
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let folded =
+        FOLDED.get_or_init(|| KINDS.iter().map(|k| super::number::folded(k.code).collect()).collect());
+    let code: String = super::number::folded(code).collect();
+    KINDS.iter().zip(folded).find(|(_, f)| **f == code).map(|(k, _)| k)
 }
 
 /// The kind named in front matter, by slug (`chi-thi`) or name (`Chỉ thị`).

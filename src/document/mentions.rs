@@ -121,12 +121,18 @@ fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
 /// A number must not continue a word, URL, path, version or longer number.
 fn stands_alone_before(text: &str, at: usize) -> bool {
     !text[..at].chars().next_back().is_some_and(|c| {
-        c.is_alphanumeric() || "/._-=#%&@\\+".contains(c) || number::is_dash(c) || is_mark(c)
+        number::is_letter_or_digit(c)
+            || matches!(c, '/' | '.' | '_' | '-' | '=' | '#' | '%' | '&' | '@' | '\\' | '+')
+            || number::is_dash(c)
+            || is_mark(c)
     })
 }
 
 fn stands_alone_after(text: &str, at: usize) -> bool {
-    !text[at..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '_' || is_mark(c))
+    !text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| number::is_letter_or_digit(c) || c == '/' || c == '_' || is_mark(c))
 }
 
 fn is_mark(c: char) -> bool {
@@ -153,10 +159,11 @@ fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
     let s = trimmed
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphabetic() || is_mark(*c))
+        .take_while(|(_, c)| number::is_letter(*c) || is_mark(*c))
         .last()
         .map(|(i, _)| i)?;
-    if trimmed[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '-') {
+    if trimmed[..s].chars().next_back().is_some_and(|c| number::is_letter_or_digit(c) || c == '/' || c == '-')
+    {
         return None;
     }
     Some((s, &text[s..e]))
@@ -248,12 +255,12 @@ fn short(text: &str, at: usize, run_end: usize) -> Option<Reference> {
     }
     let next = text[end..].chars().next();
     let after_next = text[end..].chars().nth(1);
-    if next.is_some_and(|c| c.is_alphanumeric() || "/_%".contains(c) || is_mark(c)) {
+    if next.is_some_and(|c| number::is_letter_or_digit(c) || matches!(c, '/' | '_' | '%') || is_mark(c)) {
         return None;
     }
     // "2021-2025", "1.149", "3,7", "7:30": a range or a bigger number, not a document.
-    if next.is_some_and(|c| ".,:".contains(c) || number::is_dash(c))
-        && after_next.is_some_and(char::is_alphanumeric)
+    if next.is_some_and(|c| matches!(c, '.' | ',' | ':') || number::is_dash(c))
+        && after_next.is_some_and(number::is_letter_or_digit)
     {
         return None;
     }
@@ -322,7 +329,7 @@ fn following_words(text: &str) -> Vec<&str> {
     let mut end = text.len();
     for (i, c) in text.char_indices() {
         let sentence_end = c == '.' && text[i + 1..].chars().next().is_none_or(char::is_whitespace);
-        if sentence_end || ";!?\n()“\"".contains(c) {
+        if sentence_end || matches!(c, ';' | '!' | '?' | '\n' | '(' | ')' | '“' | '"') {
             end = i;
             break;
         }

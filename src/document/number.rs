@@ -46,6 +46,23 @@ pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// `c.is_alphabetic()`, answered without Unicode's tables for the Latin letters
+/// Vietnamese is written in (the table lookup was most of the search for mentions).
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{1e00}'..='\u{1eff}' => true,
+        c if c.is_ascii() => false,
+        c => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()`, quick for ASCII and Vietnamese letters like `is_letter`.
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
+}
+
 /// Uppercase with `Đ`, `Ð` (U+00D0, an OCR look-alike) and `đ` → `D`, for comparing codes.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -65,7 +82,7 @@ pub fn fold_eq(a: &str, b: &str) -> bool {
 }
 
 /// The characters of `fold(s)`.
-fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+pub(crate) fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().map(|c| if matches!(c, 'Đ' | 'đ' | 'Ð' | 'ð') { 'D' } else { c }).flat_map(char::to_uppercase)
 }
 
@@ -308,22 +325,31 @@ impl DocNumber {
         family: Family,
     ) -> DocNumber {
         let issuer_code = issuer.join("-");
-        let codes = match (family, kind) {
-            (Family::Party, Some(k)) => format!("-{k}/{issuer_code}"),
-            (Family::Party, None) => format!("/{issuer_code}"),
-            (Family::State, Some(k)) => format!("/{k}-{issuer_code}"),
-            (Family::State, None) => format!("/{issuer_code}"),
+        let (before, between) = match family {
+            Family::Party => ("-", "/"),
+            Family::State => ("/", "-"),
         };
-        let year_part = year.map_or(String::new(), |y| format!("/{y}"));
-        let printed = match family {
-            Family::Party => format!("{digits}{codes}"),
-            Family::State => format!("{digits}{year_part}{codes}"),
+        let mut codes = String::with_capacity(issuer_code.len() + 8);
+        match kind {
+            Some(k) => {
+                codes.push_str(before);
+                codes.push_str(k);
+                codes.push_str(between);
+            }
+            None => codes.push('/'),
+        }
+        codes.push_str(&issuer_code);
+        // A Party number carries no year.
+        let year_part = match (family, year) {
+            (Family::State, Some(y)) => format!("/{y}"),
+            _ => String::new(),
         };
+        let printed = [digits, &year_part, &codes].concat();
         // `04-NQ/ĐU` and `4-NQ/ĐU` are the same number: the key drops leading zeros.
-        let key = match family {
-            Family::Party => fold(&format!("{num}{codes}")),
-            Family::State => fold(&format!("{num}{year_part}{codes}")),
-        };
+        // Digits and `/` fold to themselves: only the codes are folded.
+        let mut key = num.to_string();
+        key.push_str(&year_part);
+        key.extend(folded(&codes));
         DocNumber { printed, key, num, year, kind_code: kind.map(str::to_owned), issuer_code, family }
     }
 }
@@ -411,7 +437,7 @@ impl<'a> Cursor<'a> {
         let start = self.pos;
         let mut letters = 0;
         for (i, ch) in self.s[start..].char_indices() {
-            if ch.is_alphabetic() || (ch == '&' && letters > 0) {
+            if is_letter(ch) || (ch == '&' && letters > 0) {
                 letters += 1;
                 if letters > MAX_CODE {
                     return None;
@@ -434,7 +460,7 @@ impl<'a> Cursor<'a> {
             }
             self.pos += n;
         }
-        if self.peek().is_some_and(|ch| ch.is_alphanumeric()) {
+        if self.peek().is_some_and(is_letter_or_digit) {
             self.pos = start;
             return None;
         }
@@ -479,6 +505,40 @@ pub fn from_file_name(stem: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quick_letter_tests_agree_with_unicode_for_every_character() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn codes_are_found_by_kind_as_compared_one_by_one() {
+        let slow = |code: &str| {
+            super::super::kinds::KINDS
+                .iter()
+                .find(|k| k.code == code)
+                .or_else(|| super::super::kinds::KINDS.iter().find(|k| fold_eq(k.code, code)))
+        };
+        for k in super::super::kinds::KINDS {
+            let variants = [
+                k.code.to_owned(),
+                k.code.to_lowercase(),
+                k.code.to_uppercase(),
+                k.code.replace('Đ', "D"),
+                k.code.replace('Đ', "Ð").to_lowercase(),
+                format!("{}x", k.code),
+            ];
+            for v in variants.iter().map(String::as_str).chain(["", "UBND", "ß", "qđ", "tt", "Tt"]) {
+                if v.eq_ignore_ascii_case("tt") {
+                    continue;
+                }
+                assert_eq!(super::super::kinds::by_code(v, false), slow(v), "{v}");
+            }
+        }
+    }
 
     #[test]
     fn parses_both_families() {

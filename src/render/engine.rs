@@ -8,12 +8,55 @@ use crate::error::Diagnostic;
 use crate::messages::{self, Msg};
 use crate::theme::Theme;
 
-/// Compiles every template; syntax errors name the template file and line.
-pub fn compile(
-    theme: &Theme,
-    by_source: &HashMap<String, String>,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Tera> {
+/// Templates being compiled on their own thread, started as soon as the theme is read:
+/// parsing them (pest, the biggest serial cost of a small build) then overlaps reading
+/// and resolving the content. Only `url` waits for the site (see `Pending::finish`).
+pub struct Pending(Option<std::thread::JoinHandle<(Option<Tera>, Vec<Diagnostic>)>>);
+
+/// Starts compiling `theme`'s templates (a copy of them) on a thread of its own.
+pub fn start(theme: &Theme) -> Pending {
+    let copy = Theme {
+        templates: theme.templates.clone(),
+        // Only stylesheets are read by the templates (`static_text`).
+        statics: theme
+            .statics
+            .iter()
+            .filter(|(k, _)| k.ends_with(".css"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        strings: Vec::new(),
+    };
+    let spawned = std::thread::Builder::new().stack_size(super::limits::STACK_SIZE).spawn(move || {
+        let mut d = Vec::new();
+        (parse(&copy, &mut d), d)
+    });
+    Pending(spawned.ok())
+}
+
+impl Pending {
+    /// The compiled templates, with `url` resolving through `by_source`; their problems
+    /// go to `diags`. Compiles here when no thread could be started.
+    pub fn finish(
+        self,
+        theme: &Theme,
+        by_source: &HashMap<String, String>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Tera> {
+        let (tera, d) = match self.0 {
+            Some(handle) => handle.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            None => {
+                let mut d = Vec::new();
+                (parse(theme, &mut d), d)
+            }
+        };
+        diags.extend(d);
+        Some(with_urls(tera?, by_source))
+    }
+}
+
+/// Parses every template and registers loa's filters and functions, all but `url`;
+/// syntax errors name the template file and line.
+fn parse(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
     let mut tera = Tera::default();
     // Escape like HTML needs, but leave `/` alone: "11-CT/TW" and URLs stay readable.
     tera.set_escape_fn(escape_html);
@@ -90,6 +133,11 @@ pub fn compile(
         };
         Ok(Value::String(String::from_utf8_lossy(&bytes).into_owned()))
     });
+    Some(tera)
+}
+
+/// Registers `url`, which turns `@/` source paths into the site's URLs.
+fn with_urls(mut tera: Tera, by_source: &HashMap<String, String>) -> Tera {
     let sources = by_source.clone();
     tera.register_function("url", move |args: &HashMap<String, Value>| {
         let path = args.get("path").and_then(Value::as_str).unwrap_or("");
@@ -101,7 +149,7 @@ pub fn compile(
         }
         Ok(Value::String(format!("/{}", path.trim_start_matches('/'))))
     });
-    Some(tera)
+    tera
 }
 
 /// Names used by the site that no template provides.

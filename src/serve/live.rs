@@ -359,7 +359,7 @@ impl Live {
         parsed.sort_by(|a, b| load::walk_order(&a.source.rel, &b.source.rel));
         drop_later((old_parts, config, taxonomies, assets, docs, bulletins, strings));
         let reuse = crate::Reuse { html, targets, tera, images: ext.images };
-        let prepared = crate::assemble(&root, source, parsed, Some(reuse), &mut diags);
+        let prepared = crate::assemble(&root, source, parsed, Ok(reuse), &mut diags);
         if let Err(e) = fail_on_errors(diags) {
             return Some(Err(e));
         }
