@@ -32,6 +32,9 @@ pub(crate) fn available(macros: Option<&str>) -> bool {
     macros.is_some_and(|t| t.contains("macro page_item("))
 }
 
+/// One output of `render_once`: its language, arguments and text.
+type Once = (String, HashMap<String, Value>, Arc<str>);
+
 /// Language → (page, level, summary) → entry. (Fx: looked up twice an entry, and the
 /// keys are our own.)
 type Memo = Mutex<FxHashMap<String, FxHashMap<(usize, u64, bool), Arc<str>>>>;
@@ -45,8 +48,9 @@ pub(crate) struct Source {
     memo: Memo,
     /// `config` and `site`, what every `render_once` template sees.
     base: serde_json::Map<String, Value>,
-    /// Language, template and arguments (as JSON) → output of `render_once`.
-    once: Mutex<FxHashMap<String, Arc<str>>>,
+    /// Hash of language and arguments (template included) → (language, arguments,
+    /// output) of `render_once`: the arguments are compared, not written out as a key.
+    once: Mutex<FxHashMap<u64, Vec<Once>>>,
 }
 
 impl Source {
@@ -126,10 +130,12 @@ pub(crate) fn render_once(args: &HashMap<String, Value>) -> tera::Result<Value> 
         return Err(tera::Error::msg(messages::text(Msg::RenderOnceOutside)));
     };
     let lang = crate::i18n::current_lang().unwrap_or_default();
-    // Sorted, so the same arguments make the same key.
-    let sorted: std::collections::BTreeMap<&String, &Value> = args.iter().collect();
-    let key = format!("{lang}\0{}", serde_json::to_string(&sorted).map_err(tera::Error::json)?);
-    let hit = source.once.lock().unwrap_or_else(|p| p.into_inner()).get(&key).cloned();
+    let key = args_hash(&lang, args);
+    let hit = {
+        let once = source.once.lock().unwrap_or_else(|p| p.into_inner());
+        let same = |(l, a, _): &&Once| *l == lang && same_args(a, args);
+        once.get(&key).and_then(|list| list.iter().find(same)).map(|(_, _, html)| html.clone())
+    };
     if let Some(html) = hit {
         return Ok(Value::String(html.to_string()));
     }
@@ -139,9 +145,69 @@ pub(crate) fn render_once(args: &HashMap<String, Value>) -> tera::Result<Value> 
             vars.insert(k.clone(), v.clone());
         }
     }
-    vars.insert("lang".into(), Value::String(lang));
+    vars.insert("lang".into(), Value::String(lang.clone()));
     let ctx = Context::from_value(Value::Object(vars))?;
     let html: Arc<str> = source.tera.render(template, &ctx)?.into();
-    source.once.lock().unwrap_or_else(|p| p.into_inner()).insert(key, html.clone());
+    let entry = (lang, args.clone(), html.clone());
+    source.once.lock().unwrap_or_else(|p| p.into_inner()).entry(key).or_default().push(entry);
     Ok(Value::String(html.to_string()))
+}
+
+/// A hash of `lang` and `args` whatever the order of the arguments (equal ones hash alike;
+/// objects hash in their own order, so equal objects in another order only miss).
+fn args_hash(lang: &str, args: &HashMap<String, Value>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut sum = 0u64;
+    for (k, v) in args {
+        let mut h = rustc_hash::FxHasher::default();
+        k.hash(&mut h);
+        hash_value(v, &mut h);
+        sum = sum.wrapping_add(h.finish());
+    }
+    let mut h = rustc_hash::FxHasher::default();
+    lang.hash(&mut h);
+    sum.hash(&mut h);
+    h.finish()
+}
+
+/// `a == b`, comparing objects field by field in order first (`==` looks every key up).
+fn same_args(a: &HashMap<String, Value>, b: &HashMap<String, Value>) -> bool {
+    a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
+}
+
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && (x.iter().zip(y).all(|((k, v), (l, w))| k == l && same(v, w)) || x == y)
+        }
+        _ => a == b,
+    }
+}
+
+fn hash_value(v: &Value, h: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    match v {
+        Value::Null => h.write_u8(0),
+        Value::Bool(b) => b.hash(h),
+        Value::Number(n) => {
+            h.write_u8(2);
+            n.as_f64().map(f64::to_bits).hash(h);
+        }
+        Value::String(s) => s.hash(h),
+        Value::Array(list) => {
+            h.write_u8(4);
+            h.write_usize(list.len());
+            list.iter().for_each(|x| hash_value(x, h));
+        }
+        Value::Object(m) => {
+            h.write_u8(5);
+            h.write_usize(m.len());
+            for (k, x) in m {
+                k.hash(h);
+                hash_value(x, h);
+            }
+        }
+    }
 }
