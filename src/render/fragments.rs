@@ -48,6 +48,10 @@ pub(crate) struct Source {
     memo: Memo,
     /// `config` and `site`, what every `render_once` template sees.
     base: serde_json::Map<String, Value>,
+    /// When the macro only prints `level` (`{{ level }}`), each entry is rendered once
+    /// with this mark for it, and the mark replaced by the level asked for (sections
+    /// and tags list a page at different levels).
+    level_mark: Option<String>,
     /// Hash of language and arguments (template included) → (language, arguments,
     /// output) of `render_once`: the arguments are compared, not written out as a key.
     once: Mutex<FxHashMap<u64, Vec<Once>>>,
@@ -63,6 +67,7 @@ impl Source {
             by_url: urls.enumerate().map(|(i, u)| (u, i)).collect(),
             tera: tera.clone(),
             memo: Mutex::new(FxHashMap::default()),
+            level_mark: level_only_printed(tera).then(level_mark),
             base,
             once: Mutex::new(FxHashMap::default()),
         }
@@ -100,24 +105,86 @@ pub(crate) fn page_item_html(args: &HashMap<String, Value>) -> tera::Result<Valu
         return Err(tera::Error::msg(messages::text(Msg::PageItemHtmlUnknown { url })));
     };
     let lang = crate::i18n::current_lang().unwrap_or_default();
-    let memo = |m: &Memo| {
+    let memo = |m: &Memo, level: u64| {
         let m = m.lock().unwrap_or_else(|p| p.into_inner());
         m.get(&lang).and_then(|l| l.get(&(i, level, summary))).cloned()
     };
-    if let Some(html) = memo(&source.memo) {
+    let shown = |html: &str| match &source.level_mark {
+        Some(mark) => html.replace(mark.as_str(), &level.to_string()),
+        None => html.to_owned(),
+    };
+    if source.level_mark.is_some() {
+        if let Some(html) = memo(&source.memo, ANY_LEVEL) {
+            return Ok(Value::String(shown(&html)));
+        }
+    }
+    if let Some(html) = memo(&source.memo, level) {
         return Ok(Value::String(html.to_string()));
     }
-    let tera = &source.tera;
-    // Moved in, not serialised again (`Context::insert` would copy the item twice).
-    let mut vars = serde_json::Map::with_capacity(3);
-    vars.insert("p".into(), source.items[i].clone());
-    vars.insert("level".into(), level.into());
-    vars.insert("summary".into(), summary.into());
-    let ctx = Context::from_value(Value::Object(vars))?;
-    let html: Arc<str> = tera.render(TEMPLATE, &ctx)?.into();
-    let mut m = source.memo.lock().unwrap_or_else(|p| p.into_inner());
-    m.entry(lang).or_default().insert((i, level, summary), html.clone());
+    let render = |level: Value| -> tera::Result<Arc<str>> {
+        // Moved in, not serialised again (`Context::insert` would copy the item twice).
+        let mut vars = serde_json::Map::with_capacity(3);
+        vars.insert("p".into(), source.items[i].clone());
+        vars.insert("level".into(), level);
+        vars.insert("summary".into(), summary.into());
+        let ctx = Context::from_value(Value::Object(vars))?;
+        Ok(source.tera.render(TEMPLATE, &ctx)?.into())
+    };
+    let keep = |key: u64, html: &Arc<str>| {
+        let mut m = source.memo.lock().unwrap_or_else(|p| p.into_inner());
+        m.entry(lang.clone()).or_default().insert((i, key, summary), html.clone());
+    };
+    if let Some(mark) = &source.level_mark {
+        let html = render(Value::String(mark.clone()))?;
+        // Only the marks carry its first character (else the page's own text has it).
+        if html.matches(MARK_START).count() == html.matches(mark.as_str()).count() {
+            keep(ANY_LEVEL, &html);
+            return Ok(Value::String(shown(&html)));
+        }
+    }
+    let html = render(level.into())?;
+    keep(level, &html);
     Ok(Value::String(html.to_string()))
+}
+
+/// The memo's level of an entry rendered with the level mark.
+const ANY_LEVEL: u64 = u64::MAX;
+/// The level mark's first character (private use: not in text, and never escaped).
+const MARK_START: char = '\u{E000}';
+
+/// A mark no page can guess: private-use characters around a number new each build.
+fn level_mark() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let n = std::collections::hash_map::RandomState::new().build_hasher().finish();
+    format!("{MARK_START}{n:x}\u{E001}")
+}
+
+/// Whether `macros.html`'s `page_item` uses `level` only as `{{ level }}` (so its output
+/// for any level is its output for one with the printed level swapped): read from the
+/// macro's AST, any other use (a test, a filter, an argument, `level.x`, an `include`
+/// that could see it, a `set` of it, `__tera_context`) says no.
+fn level_only_printed(tera: &Tera) -> bool {
+    let Some(def) = tera.templates.get("macros.html").and_then(|t| t.macros.get("page_item")) else {
+        return false;
+    };
+    let body = format!("{:?}", def.body);
+    let printed = |left: bool, right: bool| {
+        format!(
+            "VariableBlock(WS {{ left: {left}, right: {right} }}, Expr {{ val: Ident(\"level\"), negated: false, filters: [] }})"
+        )
+    };
+    let plain: usize = [(false, false), (false, true), (true, false), (true, true)]
+        .iter()
+        .map(|&(l, r)| body.matches(&printed(l, r)).count())
+        .sum();
+    // Every `"level…` of the Debug text (idents, set keys, loop names, tests, strings).
+    let named = body.matches("\"level").count();
+    let idents = body.matches("Ident(\"level").count();
+    plain > 0
+        && plain == idents
+        && named == idents
+        && !body.contains("Include(")
+        && !body.contains("__tera_context")
 }
 
 /// `render_once(template="partials/footer.html", …)`: the template's output for these
