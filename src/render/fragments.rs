@@ -246,8 +246,7 @@ fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w)),
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && (x.iter().zip(y).all(|((k, v), (l, w))| k == l && same(v, w)) || x == y)
+            x.len() == y.len() && (x.iter().zip(y).all(|((k, v), (l, w))| k == l && same(v, w)) || x == y)
         }
         _ => a == b,
     }
