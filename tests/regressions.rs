@@ -205,3 +205,50 @@ fn section_and_term_pages_are_there_for_templates_that_read_them() {
     fx.build();
     assert_eq!(fx.read_public("tin-tuc/index.html"), "2/2");
 }
+
+// Regression guard (#15): pager entries hold only the fields the templates can read; a
+// site template reading more of them, through a `set`, a loop and a macro, still gets them.
+#[test]
+fn pager_entries_keep_every_field_a_template_reads() {
+    let fx = Fixture::copy("good");
+    fx.write(
+        "templates/macros.html",
+        "{% macro line(x) %}[{{ x.title }}|{{ x.word_count }}]{% endmacro line %}",
+    );
+    fx.write(
+        "templates/section.html",
+        r#"{% import "macros.html" as m %}{% set items = paginator.pages %}{% for p in items %}{{ m::line(x=p) }}{{ p.url }};{% endfor %}"#,
+    );
+    fx.build();
+    let list = fx.read_public("tin-tuc/index.html");
+    assert_eq!(list.matches('[').count(), 2, "{list}");
+    assert!(!list.contains("[|") && !list.contains("|]"), "a field missing:\n{list}");
+    // The whole entry, printed, is all of it.
+    fx.write("templates/section.html", "{% for p in paginator.pages %}{{ p | json_encode }}{% endfor %}");
+    fx.build();
+    let list = fx.read_public("tin-tuc/index.html");
+    assert!(list.contains("reading_minutes") && list.contains("permalink"), "{list}");
+}
+
+// Regression guard (#15): an entry is rendered once for every level when `page_item`
+// only prints `level`; a macro that tests it is rendered for each level as before.
+#[test]
+fn a_page_item_macro_that_tests_its_level_gets_each_level() {
+    let fx = Fixture::copy("basic");
+    std::fs::remove_dir_all(fx.path("templates")).expect("remove the fixture's templates");
+    let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/hoa-ban/templates/macros.html");
+    let macros = std::fs::read_to_string(theme).expect("theme macros.html");
+    let mine = macros.replace(
+        r#"<li class="item{% if p.document %}"#,
+        r#"<li data-mine="{% if level > 2 %}deep{% else %}top{% endif %}" class="item{% if p.document %}"#,
+    );
+    assert_ne!(mine, macros, "the theme's page_item changed: update this test");
+    fx.write("templates/macros.html", mine);
+    fx.build();
+    for (file, shown) in [("tin-tuc/index.html", "deep"), ("tags/ma-tuy/index.html", "top")] {
+        let html = fx.read_public(file);
+        let entries = html.matches(r#"<li data-mine=""#).count();
+        assert!(entries >= 2, "{file}:\n{html}");
+        assert_eq!(entries, html.matches(&format!(r#"<li data-mine="{shown}""#)).count(), "{file}:\n{html}");
+    }
+}

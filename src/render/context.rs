@@ -511,7 +511,12 @@ fn nav_base(
 /// the section itself, "true" for a file under it, else null, so templates need not
 /// work these out per entry.
 pub fn nav(base: &Value, current: &str) -> Value {
-    let mut list = base.clone();
+    nav_again(base.clone(), current)
+}
+
+/// `nav` from the menu of another file of the same language (`list`), in place: a
+/// worker reuses its last file's menu instead of copying the base again.
+pub fn nav_again(mut list: Value, current: &str) -> Value {
     for s in list.as_array_mut().into_iter().flatten() {
         let Value::Object(m) = s else { continue };
         let url = m.get("url").and_then(Value::as_str).unwrap_or_default();
@@ -520,19 +525,35 @@ pub fn nav(base: &Value, current: &str) -> Value {
         } else if current.starts_with(url) {
             Value::from("true")
         } else {
-            continue;
+            Value::Null
         };
-        m.insert("current".into(), here);
+        if let Some(slot) = m.get_mut("current") {
+            *slot = here;
+        } else {
+            m.insert("current".into(), here);
+        }
     }
     list
 }
 
-/// The `paginator` for list page `n` (1-based) of a list of `pages` at `base`.
-pub fn paginator(shared: &Shared, base: &str, pages: &[usize], per: usize, n: usize) -> Value {
+/// The `paginator` for list page `n` (1-based) of a list of `pages` at `base`; its
+/// entries hold only `fields` when no template can read more (`reads::Reads`).
+pub fn paginator(
+    shared: &Shared,
+    fields: Option<&[String]>,
+    base: &str,
+    pages: &[usize],
+    per: usize,
+    n: usize,
+) -> Value {
     let total = crate::resolve::pager_count(pages.len(), per);
     let range = crate::resolve::pager_range(pages.len(), per, n);
+    let list = match fields {
+        None => shared.list(&pages[range]),
+        Some(fields) => Value::Array(pages[range].iter().map(|&p| only(&shared.items[p], fields)).collect()),
+    };
     object([
-        ("pages", shared.list(&pages[range])),
+        ("pages", list),
         ("current_index", n.into()),
         ("number_pagers", total.into()),
         ("first", pager_url(base, 1).into()),
@@ -541,6 +562,18 @@ pub fn paginator(shared: &Shared, base: &str, pages: &[usize], per: usize, n: us
         ("next", if n < total { Value::String(pager_url(base, n + 1)) } else { Value::Null }),
         ("total_pages", pages.len().into()),
     ])
+}
+
+/// The `fields` of object `v`, in its order.
+fn only(v: &Value, fields: &[String]) -> Value {
+    let Value::Object(m) = v else { return v.clone() };
+    let mut out = Map::with_capacity(fields.len());
+    for (k, x) in m {
+        if fields.iter().any(|f| f == k) {
+            out.insert(k.clone(), x.clone());
+        }
+    }
+    Value::Object(out)
 }
 
 /// A JSON object from fields moved in (`json!` would serialise, i.e. deep-copy, each value).

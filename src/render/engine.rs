@@ -75,15 +75,9 @@ fn parse(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
     if entries {
         sources.push((super::fragments::TEMPLATE, super::fragments::TEMPLATE_TEXT));
     }
-    let parsed = std::thread::scope(|s| {
-        std::thread::Builder::new()
-            .stack_size(super::limits::STACK_SIZE)
-            .spawn_scoped(s, || tera.add_raw_templates(sources))
-            .map(|h| h.join())
-    });
-    let parsed = match parsed {
-        Ok(Ok(result)) => result,
-        _ => Err(tera::Error::msg(messages::text(Msg::TemplateParserFailed))),
+    let parsed = match parse_all(&sources) {
+        Some(templates) => add_parsed(&mut tera, &sources, templates),
+        None => Err(tera::Error::msg(messages::text(Msg::TemplateParserFailed))),
     };
     if let Err(e) = parsed {
         let (name, detail) = describe(&e);
@@ -150,6 +144,51 @@ fn with_urls(mut tera: Tera, by_source: &HashMap<String, String>) -> Tera {
         Ok(Value::String(format!("/{}", path.trim_start_matches('/'))))
     });
     tera
+}
+
+/// Parses every template, on as many threads as there are cores (parsing is most of
+/// the work before the first page can render), each with the stack deep templates
+/// need; results in the order of `sources`. `None`: a parser thread failed.
+fn parse_all(sources: &[(&str, &str)]) -> Option<Vec<tera::Result<tera::Template>>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&(name, text)) = sources.get(k) else { break };
+            done.push((k, tera::Template::new(name, None, text)));
+        }
+        done
+    };
+    let mut all: Vec<(usize, tera::Result<tera::Template>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| std::thread::Builder::new().stack_size(super::limits::STACK_SIZE).spawn_scoped(s, work))
+            .collect();
+        let mut all = Vec::new();
+        for h in handles {
+            all.extend(h.ok()?.join().ok()?);
+        }
+        Some(all)
+    })?;
+    all.sort_by_key(|(k, _)| *k);
+    Some(all.into_iter().map(|(_, t)| t).collect())
+}
+
+/// What `Tera::add_raw_templates` does with templates parsed already: the first that
+/// failed is the error, as Tera words it.
+fn add_parsed(
+    tera: &mut Tera,
+    sources: &[(&str, &str)],
+    parsed: Vec<tera::Result<tera::Template>>,
+) -> tera::Result<()> {
+    for (&(name, _), t) in sources.iter().zip(parsed) {
+        let t = t.map_err(|e| tera::Error::chain(format!("Failed to parse '{name}'"), e))?;
+        tera.templates.insert(name.to_owned(), t);
+    }
+    tera.build_inheritance_chains()?;
+    tera.check_macro_files()
 }
 
 /// Names used by the site that no template provides.

@@ -177,15 +177,26 @@ fn stack_pointer() -> usize {
 /// Name of the function called at the start of every macro body (see `instrument`).
 pub const DEPTH_CHECK: &str = "__loa_stack";
 
+/// What a macro body must contain to reach another render (a macro call, an include, a
+/// function that renders a template): only such a body can recurse.
+const REACHES_FURTHER: &[&str] = &["::", "include", "page_item_html", "render_once"];
+
 /// Macros may call themselves (the default theme's table of contents does), so their
-/// depth is checked as they run: each macro body starts with a call to `DEPTH_CHECK`,
-/// which fails, naming the macro and template, once half the stack is used.
+/// depth is checked as they run: each macro body that can call further (see
+/// `REACHES_FURTHER`) starts with a call to `DEPTH_CHECK`, which fails, naming the macro
+/// and template, once half the stack is used. (A call costs; most macros call nothing.)
 pub fn instrument(text: &str, template: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut last = 0;
     for cap in tag_re().captures_iter(text) {
         let (Some(all), Some(word), Some(rest)) = (cap.get(0), cap.get(1), cap.get(2)) else { continue };
         if word.as_str() != "macro" {
+            continue;
+        }
+        // Macros do not nest: the body runs to the next `endmacro`.
+        let body = &text[all.end()..];
+        let body = &body[..body.find("endmacro").unwrap_or(body.len())];
+        if !REACHES_FURTHER.iter().any(|w| body.contains(w)) {
             continue;
         }
         let name = rest.as_str().trim().split(['(', ' ']).next().unwrap_or_default();
@@ -260,11 +271,23 @@ mod tests {
 mod instrument_tests {
     #[test]
     fn macro_bodies_start_with_the_depth_check_and_keep_their_whitespace() {
-        let t = "{% macro a(x) %}\n A{% endmacro a %}{%- macro b() -%}\n B{% endmacro %}";
+        let t = "{% macro a(x) %}\n A{{ self::a(x=x) }}{% endmacro a %}\
+                 {%- macro b() -%}\n B{% include \"b.html\" %}{% endmacro %}";
         assert_eq!(
             super::instrument(t, "m.html"),
-            "{% macro a(x) %}{{ __loa_stack(m=\"a\", t=\"m.html\") }}\n A{% endmacro a %}\
-             {%- macro b() -%}{{ __loa_stack(m=\"b\", t=\"m.html\") -}}\n B{% endmacro %}"
+            "{% macro a(x) %}{{ __loa_stack(m=\"a\", t=\"m.html\") }}\n A{{ self::a(x=x) }}{% endmacro a %}\
+             {%- macro b() -%}{{ __loa_stack(m=\"b\", t=\"m.html\") -}}\n B{% include \"b.html\" %}{% endmacro %}"
+        );
+    }
+
+    #[test]
+    fn macros_that_call_nothing_are_left_as_they_are() {
+        let t = "{% macro a(x) %}{{ x.title }}{{ trans(key=\"k\") }}{% endmacro a %}\
+                 {% macro b() %}{{ render_once(template=\"f.html\") }}{% endmacro b %}";
+        assert_eq!(
+            super::instrument(t, "m.html"),
+            "{% macro a(x) %}{{ x.title }}{{ trans(key=\"k\") }}{% endmacro a %}\
+             {% macro b() %}{{ __loa_stack(m=\"b\", t=\"m.html\") }}{{ render_once(template=\"f.html\") }}{% endmacro b %}"
         );
     }
 }

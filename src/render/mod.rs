@@ -407,11 +407,13 @@ pub(crate) fn render_jobs(
     let worker = || {
         // What every file sees, copied once per worker instead of once per file.
         let mut base = base_context(shared);
+        // The last file's menu, updated in place for the next (`context::nav_again`).
+        let mut menu = None;
         fragments::scoped(&entries, || loop {
             let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(&j) = order.get(k) else { break };
-            let job = JobEnv { model, tera, shared, reads };
-            if let Err(d) = render_job(&job, &mut base, &jobs[j], sink, &broken) {
+            let job = JobEnv { model, tera, shared, reads: &reads };
+            if let Err(d) = render_job(&job, &mut base, &mut menu, &jobs[j], sink, &broken) {
                 failed.lock().unwrap_or_else(|p| p.into_inner()).push((j, d));
             }
             let list = !matches!(jobs[j], Job::Page(_));
@@ -466,7 +468,7 @@ struct JobEnv<'a> {
     model: &'a Model<'a>,
     tera: &'a Tera,
     shared: &'a Shared,
-    reads: reads::Reads,
+    reads: &'a reads::Reads,
 }
 
 /// The context every file starts from: `config` and `site` (the home page swaps in its own).
@@ -479,10 +481,11 @@ fn base_context(shared: &Shared) -> Context {
 
 /// Renders one job through its template and hands the file to `sink`; site links that
 /// point at nothing go to `broken` with the template that wrote them. `base` is
-/// `base_context`, and is left as it was.
+/// `base_context`, and is left as it was; `menu` keeps the menu for the next file.
 fn render_job(
     env: &JobEnv,
     base: &mut Context,
+    menu: &mut Option<(String, Value)>,
     job: &Job,
     sink: &Sink,
     broken: &std::sync::Mutex<Vec<(String, String)>>,
@@ -490,7 +493,7 @@ fn render_job(
     let (model, tera, shared) = (env.model, env.tera, env.shared);
     let site = model.site;
     let template = template_of(site, job);
-    let (path, own) = context_for(model, shared, env.reads, job);
+    let (path, own) = context_for(model, shared, env.reads, job, menu);
     let lang = own.get("lang").and_then(Value::as_str).unwrap_or(&site.config.language).to_owned();
     let keys: Vec<String> = own.keys().cloned().collect();
     // Moved in, not copied; the home page's own `site` replaces the base's for its render.
@@ -501,7 +504,10 @@ fn render_job(
     let mut html = Vec::with_capacity(16 * 1024);
     let rendered = crate::i18n::scoped(&lang, &template, || tera.render_to(&template, base, &mut html));
     for k in &keys {
-        base.remove(k);
+        let v = base.remove(k);
+        if k == "nav_sections" {
+            *menu = v.map(|v| (lang.clone(), v));
+        }
     }
     if let Some(v) = site_before {
         base.extend(
@@ -656,10 +662,12 @@ pub fn output_path(url: &str) -> String {
 fn context_for(
     model: &Model,
     shared: &Shared,
-    reads: reads::Reads,
+    reads: &reads::Reads,
     job: &Job,
+    menu: &mut Option<(String, Value)>,
 ) -> (String, Map<String, Value>) {
     let (site, md, docs) = (model.site, model.md, model.docs);
+    let fields = reads.pager_fields.as_deref();
     let mut m = Map::new();
     if matches!(job, Job::Section(0, _)) {
         m.insert("site".into(), shared.site_home.clone());
@@ -678,7 +686,7 @@ fn context_for(
             m.insert("section".into(), context::section(site, shared, s, &md.sections[s], single));
             m.insert(
                 "paginator".into(),
-                context::paginator(shared, &sec.url, &sec.pages, sec.paginate_by, n),
+                context::paginator(shared, fields, &sec.url, &sec.pages, sec.paginate_by, n),
             );
             m.insert("breadcrumbs".into(), shared.crumbs(site, sec.parent));
             pager_url(&sec.url, n)
@@ -712,7 +720,7 @@ fn context_for(
                     ("pages", pages),
                 ]),
             );
-            m.insert("paginator".into(), context::paginator(shared, &term.url, &term.pages, per, n));
+            m.insert("paginator".into(), context::paginator(shared, fields, &term.url, &term.pages, per, n));
             let mut crumbs = shared.crumbs(site, taxonomy_parent(site, tax));
             if let Value::Array(list) = &mut crumbs {
                 list.push(serde_json::json!({ "title": tax.config.title, "url": tax.url }));
@@ -829,7 +837,11 @@ fn context_for(
         .map_or(Value::Null, |i| Value::String(i.url()));
     m.insert("search_url".into(), search_url);
     let nav = shared.language_nav.get(&lang).unwrap_or(&shared.nav);
-    m.insert("nav_sections".into(), context::nav(nav, &url));
+    let list = match menu.take() {
+        Some((l, list)) if l == lang => context::nav_again(list, &url),
+        _ => context::nav(nav, &url),
+    };
+    m.insert("nav_sections".into(), list);
     m.insert("lang".into(), Value::String(lang));
     m.insert("translations".into(), Value::Array(translations));
     m.insert("current_url".into(), Value::String(url));
