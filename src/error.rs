@@ -199,67 +199,107 @@ pub const PER_FILE_SHOWN: usize = 20;
 /// file), then one line with how many more there are, so 10,000 broken links on one line
 /// print 21 lines, not 10,000 copies of it.
 pub fn cap_per_file(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut out = Vec::with_capacity(diags.len().min(1024));
+    capped(&diags).into_iter().map(Shown::owned).collect()
+}
+
+/// A diagnostic to print: one of the given ones, or a count made for printing.
+enum Shown<'a> {
+    Given(&'a Diagnostic),
+    Made(Diagnostic),
+}
+
+impl Shown<'_> {
+    fn get(&self) -> &Diagnostic {
+        match self {
+            Shown::Given(d) => d,
+            Shown::Made(d) => d,
+        }
+    }
+
+    fn owned(self) -> Diagnostic {
+        match self {
+            Shown::Given(d) => d.clone(),
+            Shown::Made(d) => d,
+        }
+    }
+}
+
+/// `cap_per_file` on borrowed diagnostics: only what is printed is ever copied (a build
+/// of 10,000 pages can have 50,000 warnings).
+fn capped<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Vec<Shown<'a>> {
+    let mut out = Vec::new();
     let mut shown = 0;
     let mut hidden = 0;
-    let mut current: Option<PathBuf> = None;
-    let flush = |out: &mut Vec<Diagnostic>, path: &Option<PathBuf>, hidden: usize| {
+    let mut current: Option<&Path> = None;
+    let flush = |out: &mut Vec<Shown>, path: Option<&Path>, hidden: usize| {
         if let (Some(path), true) = (path, hidden > 0) {
             let message = messages::text(Msg::MoreInFile { count: hidden });
-            out.push(Diagnostic::error(path, 0, 0, message));
+            out.push(Shown::Made(Diagnostic::error(path, 0, 0, message)));
         }
     };
     for d in diags {
-        if d.path.as_os_str().is_empty() || current.as_ref() != Some(&d.path) {
-            flush(&mut out, &current, hidden);
-            current = (!d.path.as_os_str().is_empty()).then(|| d.path.clone());
+        if d.path.as_os_str().is_empty() || current != Some(d.path.as_path()) {
+            flush(&mut out, current, hidden);
+            current = (!d.path.as_os_str().is_empty()).then_some(d.path.as_path());
             (shown, hidden) = (0, 0);
         }
         shown += 1;
         if shown <= PER_FILE_SHOWN || current.is_none() {
-            out.push(d);
+            out.push(Shown::Given(d));
         } else {
             hidden += 1;
         }
     }
-    flush(&mut out, &current, hidden);
+    flush(&mut out, current, hidden);
     out
 }
 
 /// For printing: a warning repeated in many files (a front-matter key used everywhere)
 /// is shown a few times, then counted, so it does not bury the rest. Errors are all kept.
-pub fn collapse(diags: &[Diagnostic]) -> Vec<Diagnostic> {
-    let capped = cap_per_file(diags.to_vec());
-    let diags = capped.as_slice();
+pub fn collapse<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Vec<Diagnostic> {
+    let capped = capped(diags);
     let mut seen: std::collections::HashMap<(&str, Severity), usize> = std::collections::HashMap::new();
-    let mut out = Vec::with_capacity(diags.len());
+    let mut out: Vec<&Shown> = Vec::new();
+    // (where the count goes in `out`, how many were left out)
     let mut hidden: Vec<(usize, usize)> = Vec::new();
-    for d in diags {
+    for s in &capped {
+        let d = s.get();
         if d.is_error() {
-            out.push(d.clone());
+            out.push(s);
             continue;
         }
         let n = seen.entry((d.message.as_str(), d.severity)).or_insert(0);
         *n += 1;
         if *n <= SAME_WARNING_SHOWN {
-            out.push(d.clone());
+            out.push(s);
             if *n == SAME_WARNING_SHOWN {
                 hidden.push((out.len(), 0));
             }
-        } else if let Some(h) = hidden.iter_mut().find(|(at, _)| out[at - 1].message == d.message) {
+        } else if let Some(h) = hidden.iter_mut().find(|(at, _)| out[at - 1].get().message == d.message) {
             h.1 += 1;
         }
     }
-    // Insert the counts after the last shown copy, from the back so indexes hold.
-    for (at, count) in hidden.into_iter().rev().filter(|(_, c)| *c > 0) {
-        let severity = out[at - 1].severity;
-        let message = messages::text(Msg::SameElsewhere { count });
-        out.insert(
-            at,
-            Diagnostic { severity, path: PathBuf::new(), line: 0, col: 0, message, excerpt: None, caret: 0 },
-        );
+    let mut counts = hidden.into_iter().filter(|(_, c)| *c > 0).peekable();
+    let mut printed = Vec::with_capacity(out.len());
+    for (i, s) in out.into_iter().enumerate() {
+        let d = s.get();
+        printed.push(d.clone());
+        // The count goes after the last shown copy.
+        if let Some((_, count)) = counts.next_if(|(at, _)| *at == i + 1) {
+            let message = messages::text(Msg::SameElsewhere { count });
+            let severity = d.severity;
+            printed.push(Diagnostic {
+                severity,
+                path: PathBuf::new(),
+                line: 0,
+                col: 0,
+                message,
+                excerpt: None,
+                caret: 0,
+            });
+        }
     }
-    out
+    printed
 }
 
 /// The lines of a file, split once when first asked (for excerpts of many problems).
@@ -296,5 +336,77 @@ mod tests {
         assert_eq!(&messages[..3], ["same", "same", "same"]);
         assert!(messages[3].contains('7'), "{messages:?}");
         assert_eq!(&messages[4..], ["other", "same"]);
+    }
+
+    /// The first `collapse`, which copied every diagnostic: what the borrowing one must print.
+    fn collapse_by_copying(diags: &[Diagnostic]) -> Vec<Diagnostic> {
+        let capped = cap_per_file(diags.to_vec());
+        let mut seen: std::collections::HashMap<(&str, Severity), usize> = std::collections::HashMap::new();
+        let mut out: Vec<Diagnostic> = Vec::new();
+        let mut hidden: Vec<(usize, usize)> = Vec::new();
+        for d in &capped {
+            if d.is_error() {
+                out.push(d.clone());
+                continue;
+            }
+            let n = seen.entry((d.message.as_str(), d.severity)).or_insert(0);
+            *n += 1;
+            if *n <= SAME_WARNING_SHOWN {
+                out.push(d.clone());
+                if *n == SAME_WARNING_SHOWN {
+                    hidden.push((out.len(), 0));
+                }
+            } else if let Some(h) = hidden.iter_mut().find(|(at, _)| out[at - 1].message == d.message) {
+                h.1 += 1;
+            }
+        }
+        for (at, count) in hidden.into_iter().rev().filter(|(_, c)| *c > 0) {
+            let severity = out[at - 1].severity;
+            let message = messages::text(Msg::SameElsewhere { count });
+            out.insert(
+                at,
+                Diagnostic {
+                    severity,
+                    path: PathBuf::new(),
+                    line: 0,
+                    col: 0,
+                    message,
+                    excerpt: None,
+                    caret: 0,
+                },
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn collapse_without_copying_prints_what_copying_printed() {
+        let shown = |ds: &[Diagnostic]| -> Vec<String> {
+            ds.iter()
+                .map(|d| format!("{:?} {} {}:{} {}", d.severity, d.path.display(), d.line, d.col, d.message))
+                .collect()
+        };
+        // Many sites' worth of mixes: per-file caps, repeats across files, errors, notes,
+        // diagnostics without a file, in sorted order as builds print them.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..300 {
+            let mut diags = Vec::new();
+            for _ in 0..next(120) {
+                let file = if next(10) == 0 { String::new() } else { format!("content/{}.md", next(6)) };
+                let msg = format!("message {}", next(4));
+                let line = next(40) as usize;
+                diags.push(match next(5) {
+                    0 => Diagnostic::error(&file, line, 1, msg),
+                    1 => Diagnostic::note(&file, line, 1, msg),
+                    _ => Diagnostic::warning(&file, line, 1, msg),
+                });
+            }
+            sort(&mut diags);
+            assert_eq!(shown(&collapse(&diags)), shown(&collapse_by_copying(&diags)));
+        }
     }
 }

@@ -16,6 +16,7 @@ pub mod date;
 pub mod document;
 pub mod error;
 pub mod external;
+pub mod free;
 pub mod i18n;
 pub mod images;
 pub mod import;
@@ -334,7 +335,9 @@ fn build_here(opts: &Options) -> Result<Report> {
     staging.commit()?;
     counts.files += theme.statics.len() + site.assets.len();
     let drafts = site.targets.drafts.len();
-    Ok(Report { counts, elapsed: start.elapsed(), warnings, drafts, output, external: None })
+    let elapsed = start.elapsed();
+    free::later((site, md, docs, bulletins, tera, ext, strings, theme));
+    Ok(Report { counts, elapsed, warnings, drafts, output, external: None })
 }
 
 /// Frees what rendering no longer reads (the files are checked and parsed, their

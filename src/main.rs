@@ -34,9 +34,8 @@ fn main() -> ExitCode {
             };
             finish(loa::build(&opts).map(|report| {
                 // Notes are for `check`; a build shows what needs attention.
-                let warnings: Vec<Diagnostic> =
-                    report.warnings.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
-                print(loa::error::collapse(&warnings).iter());
+                let warnings = report.warnings.iter().filter(|d| d.severity == Severity::Warning);
+                print(loa::error::collapse(warnings).iter());
                 let c = report.counts;
                 let ms = report.elapsed.as_millis();
                 println!(
@@ -48,6 +47,8 @@ fn main() -> ExitCode {
                 }
                 let output = report.output.strip_prefix(".").unwrap_or(&report.output);
                 println!("{}", messages::text(Msg::BuiltOutput { dir: &output.display().to_string() }));
+                // Tens of thousands of warnings on a large site: the process ends without waiting.
+                loa::free::later(report);
             }))
         }
         Command::New { args, root } => {
@@ -183,8 +184,8 @@ fn print<'a>(diags: impl Iterator<Item = &'a Diagnostic>) {
 fn finish(result: anyhow::Result<()>) -> ExitCode {
     let Err(e) = result else { return ExitCode::SUCCESS };
     if let Some(SiteErrors(diags)) = e.downcast_ref::<SiteErrors>() {
-        let shown: Vec<Diagnostic> = diags.iter().filter(|d| d.severity != Severity::Note).cloned().collect();
-        print(loa::error::collapse(&shown).iter());
+        let shown = diags.iter().filter(|d| d.severity != Severity::Note);
+        print(loa::error::collapse(shown).iter());
         eprintln!("{}: {e}", messages::text(Msg::ErrorLabel));
         return ExitCode::from(1);
     }

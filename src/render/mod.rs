@@ -372,6 +372,7 @@ pub fn render_all(model: &Model, tera: &Tera, build_date: &str, sink: &Sink) -> 
             diags.push(Diagnostic::error(&path, 0, 0, e.to_string()));
         }
     }
+    crate::free::later(shared);
     (Counts { pages: site.pages.len(), sections: site.sections.len(), files }, diags)
 }
 
