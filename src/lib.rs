@@ -191,6 +191,7 @@ pub(crate) fn assemble(
         default_language: site.config.language.clone(),
         strings: Some(strings.clone()),
         options: site.config.markdown.clone(),
+        search_text: site.config.build_search_index,
         lang: Some(if site.config.language.starts_with("en") {
             messages::Lang::En
         } else {

@@ -56,6 +56,9 @@ pub struct Html {
     /// Link and image destinations as written, to tell whether a later change of the
     /// site's URLs touches this page (`serve`).
     pub links: Vec<String>,
+    /// The body's plain text for the search index, read off this render's parse when it is
+    /// the parse `search::text::plain` makes (`None`: the index parses the body itself).
+    pub plain: Option<crate::search::text::Plain>,
     /// Hash of the content, summary and table of contents, made when first asked.
     digest: std::sync::OnceLock<u64>,
 }
@@ -94,6 +97,8 @@ pub struct Extensions {
     pub default_language: String,
     /// Theme strings: the anchor and back-link labels in the page's language.
     pub strings: Option<std::sync::Arc<crate::i18n::Strings>>,
+    /// Keep each page's plain text for the search index (`Html::plain`).
+    pub search_text: bool,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -213,7 +218,16 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     if ext.options.smart_punctuation {
         parser_options |= Options::ENABLE_SMART_PUNCTUATION;
     }
+    // The search index's plain text, from this parse's events as they come, before any
+    // of loa's changes; only when the body is the one the index reads and the parse is its.
+    let mut plain = (ext.search_text
+        && expanded.is_none()
+        && crate::search::text::same_parse(body, ext.options.smart_punctuation))
+    .then(crate::search::text::Collect::default);
     for (event, range) in Parser::new_ext(body, parser_options).into_offset_iter() {
+        if let Some(plain) = plain.as_mut() {
+            plain.event(&event);
+        }
         if let Event::Text(t) = event {
             word_count += count_words(&t);
             if heading.is_some() {
@@ -415,8 +429,27 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     }
     let toc = toc_tree(&headings);
     let digest = Default::default();
+    // Kept until the index is written: no room to spare.
+    let plain = plain.map(|c| {
+        let mut p = c.finish();
+        p.headings.shrink_to_fit();
+        p.body.shrink_to_fit();
+        p
+    });
     (
-        Html { content, summary, toc, word_count, mentions: found, anchored, ids, external, links, digest },
+        Html {
+            content,
+            summary,
+            toc,
+            word_count,
+            mentions: found,
+            anchored,
+            ids,
+            external,
+            links,
+            plain,
+            digest,
+        },
         diags,
     )
 }

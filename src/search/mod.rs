@@ -833,7 +833,15 @@ fn index_page(model: &Model, i: usize) -> PageIndex {
     words.add(&site.sections[page.section].title, META);
     let summary = front.summary.as_deref().or(front.description.as_deref()).unwrap_or("");
     words.add(summary, HEADING);
-    let plain = text::plain(page.parsed.body());
+    // The page's render kept its plain text when its parse was the one `plain` makes.
+    let parsed;
+    let plain = match &model.md.pages[i].plain {
+        Some(p) => p,
+        None => {
+            parsed = text::plain(page.parsed.body());
+            &parsed
+        }
+    };
     words.add(&plain.headings, HEADING);
     words.add(&plain.body, BODY);
     for m in &model.md.pages[i].mentions {

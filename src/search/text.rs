@@ -4,7 +4,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// A Markdown body as plain text.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Plain {
     /// Heading texts, one per line.
     pub headings: String,
@@ -14,22 +14,41 @@ pub struct Plain {
 
 /// Extracts the plain text of a Markdown body.
 pub fn plain(markdown: &str) -> Plain {
-    let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let mut out = Plain::default();
-    let mut in_heading = false;
-    for event in Parser::new_ext(markdown, opts) {
+    let mut collect = Collect::default();
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        collect.event(&event);
+    }
+    collect.finish()
+}
+
+/// The parser options `plain` reads Markdown with.
+const OPTIONS: Options =
+    Options::ENABLE_TABLES.union(Options::ENABLE_FOOTNOTES).union(Options::ENABLE_STRIKETHROUGH);
+
+/// `plain`, one parser event at a time: the page's render feeds it its own parse's events
+/// when they are `plain`'s (see `same_parse`), so no page is parsed twice.
+#[derive(Debug, Default)]
+pub struct Collect {
+    out: Plain,
+    in_heading: bool,
+}
+
+impl Collect {
+    #[inline]
+    pub fn event(&mut self, event: &Event) {
+        let out = &mut self.out;
         match event {
-            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::Start(Tag::Heading { .. }) => self.in_heading = true,
             Event::End(TagEnd::Heading(_)) => {
-                in_heading = false;
+                self.in_heading = false;
                 out.headings.push('\n');
                 out.body.push('\n');
             }
             Event::Text(t) | Event::Code(t) => {
-                if in_heading {
-                    out.headings.push_str(&t);
+                if self.in_heading {
+                    out.headings.push_str(t);
                 }
-                out.body.push_str(&t);
+                out.body.push_str(t);
             }
             Event::SoftBreak | Event::HardBreak => out.body.push(' '),
             Event::End(TagEnd::TableCell) => out.body.push_str(" · "),
@@ -39,7 +58,29 @@ pub fn plain(markdown: &str) -> Plain {
             _ => {}
         }
     }
-    out
+
+    pub fn finish(self) -> Plain {
+        self.out
+    }
+}
+
+/// Does pulldown-cmark give the same events for `markdown` with `OPTIONS` plus task
+/// lists, heading attributes and (when `smart`) smart punctuation, as with `OPTIONS`?
+/// Yes when none of those options finds what it acts on (pulldown-cmark 0.13):
+/// - task lists: a `[`, one space, tab or `x`/`X`, then `]` (`scan_task_list_marker`);
+/// - heading attributes: a `{` (`extract_attribute_block_content_from_header_text`);
+///   they also end an ATX heading at the next `\n` only, not at a lone `\r`;
+/// - smart punctuation: `'`, `"`, `--`, `...`.
+pub fn same_parse(markdown: &str, smart: bool) -> bool {
+    let b = markdown.as_bytes();
+    let task_marker =
+        |i: usize| i >= 2 && b[i - 2] == b'[' && matches!(b[i - 1], b' ' | b'\t' | 0x0b | 0x0c | b'x' | b'X');
+    memchr::memchr2(b'{', b'\r', b).is_none()
+        && !memchr::memchr_iter(b']', b).any(task_marker)
+        && (!smart
+            || memchr::memchr2(b'\'', b'"', b).is_none()
+                && memchr::memmem::find(b, b"--").is_none()
+                && memchr::memmem::find(b, b"...").is_none())
 }
 
 /// The first `max` characters of `text`, cut after a whole word where possible.
