@@ -13,6 +13,8 @@ use crate::error::Diagnostic;
 use crate::load::Source;
 use crate::messages::{self, Msg};
 
+mod yaml_subset;
+
 const KNOWN_KEYS: &[&str] = &[
     "title",
     "description",
@@ -171,13 +173,16 @@ fn read_front_matter(yaml: &str, source: &Source, diags: &mut Vec<Diagnostic>) -
     if yaml.trim().is_empty() {
         return Some(FrontMatter { extra: empty_map(), ..Default::default() });
     }
-    let raw_value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
-        Ok(v) => v,
-        Err(e) => {
-            diags.push(yaml_error(e));
-            return None;
-        }
-    };
+    // Most front matter is in the subset read without serde_yaml; the rest, and every
+    // mistake, goes through serde_yaml.
+    let raw_value: serde_yaml::Value =
+        match yaml_subset::read(yaml).map_or_else(|| serde_yaml::from_str(yaml), Ok) {
+            Ok(v) => v,
+            Err(e) => {
+                diags.push(yaml_error(e));
+                return None;
+            }
+        };
     let serde_yaml::Value::Mapping(map) = &raw_value else {
         diags.push(at(2, 1, messages::text(Msg::FrontMatterNotMap)));
         return None;
