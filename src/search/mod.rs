@@ -541,33 +541,40 @@ impl Shard {
 type Entry = (String, Vec<u8>);
 
 /// Appends `n` in decimal; postings are millions of numbers, too many for `write!`.
-fn push_number(out: &mut Vec<u8>, mut n: u64) {
-    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-        2021222324252627282930313233343536373839\
-        4041424344454647484950515253545556575859\
-        6061626364656667686970717273747576777879\
-        8081828384858687888990919293949596979899";
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    while n >= 100 {
-        let d = (n % 100) as usize * 2;
-        n /= 100;
-        at -= 2;
-        digits[at..at + 2].copy_from_slice(&PAIRS[d..d + 2]);
+fn push_number(out: &mut Vec<u8>, n: u64) {
+    if n >= 100_000_000 {
+        push_number(out, n / 100_000_000);
+        push_digits(out, eight_digits((n % 100_000_000) as u32), 8);
+        return;
     }
-    if n >= 10 {
-        let d = n as usize * 2;
-        at -= 2;
-        digits[at..at + 2].copy_from_slice(&PAIRS[d..d + 2]);
-    } else {
-        at -= 1;
-        digits[at] = b'0' + n as u8;
-    }
-    // A byte at a time: a call to copy a few bytes cost more.
-    out.reserve(digits.len() - at);
-    for &d in &digits[at..] {
-        out.push(d);
-    }
+    let digits = eight_digits(n as u32);
+    // Leading zeros are the low zero bytes (the first digit is the low byte); 0 keeps one.
+    let zeros = (digits.trailing_zeros() / 8).min(7);
+    push_digits(out, digits >> (8 * zeros), 8 - zeros as usize);
+}
+
+/// Appends the first `len` of the digits `digits` holds (as `eight_digits` makes them):
+/// one 8-byte store and a shorter length, instead of a byte at a time.
+#[inline]
+fn push_digits(out: &mut Vec<u8>, digits: u64, len: usize) {
+    let end = out.len() + len;
+    out.extend_from_slice(&(digits | 0x3030_3030_3030_3030).to_le_bytes());
+    out.truncate(end);
+}
+
+/// The eight decimal digits of `n` (below 10^8), one a byte, the most significant in
+/// the low byte: the halves, quarters and digits are split in all lanes at once.
+#[inline]
+fn eight_digits(n: u32) -> u64 {
+    let n = u64::from(n);
+    // Two 32-bit lanes of four digits, the first four in the low lane.
+    let x = n / 10_000 | (n % 10_000) << 32;
+    // Each into two 16-bit lanes of two digits: `v * 10486 >> 20` is `v / 100` below 43,699.
+    let hundreds = (x * 10_486 >> 20) & 0x0000_007f_0000_007f;
+    let y = (x - hundreds * 100) << 16 | hundreds;
+    // Each into two bytes of one digit: `v * 103 >> 10` is `v / 10` below 179.
+    let tens = (y * 103 >> 10) & 0x000f_000f_000f_000f;
+    (y - tens * 10) << 8 | tens
 }
 
 /// A page in the list of a word: where the word occurs and how often.
@@ -1223,11 +1230,34 @@ mod tests {
 
     #[test]
     fn numbers_are_written_in_decimal() {
-        for n in [0, 7, 10, 99, 128, 65_535, 1_000_000, u64::MAX] {
+        let check = |n: u64| {
             let mut out = b"x".to_vec();
             push_number(&mut out, n);
             assert_eq!(String::from_utf8(out).unwrap_or_default(), format!("x{n}"));
+        };
+        // Every number of up to seven digits, then around each power of ten, then spread.
+        (0..10_000_000).for_each(check);
+        let mut p = 1u64;
+        while let Some(next) = p.checked_mul(10) {
+            (p.saturating_sub(2)..=p + 2).chain(next - 3..next).for_each(check);
+            p = next;
         }
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..200_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            check(x >> (x % 64));
+        }
+        check(u64::MAX);
+    }
+
+    #[test]
+    fn a_number_is_appended_after_what_the_buffer_holds() {
+        let mut out = Vec::new();
+        for n in [5, 0, 120, 99_999_999, 100_000_000, 42] {
+            push_number(&mut out, n);
+            out.push(b',');
+        }
+        assert_eq!(out, b"5,0,120,99999999,100000000,42,");
     }
 
     #[test]
