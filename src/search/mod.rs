@@ -17,7 +17,7 @@ pub mod fold;
 mod table;
 pub mod text;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -308,30 +308,49 @@ struct Head {
 /// millions of times, and a map keyed by fresh strings spent seconds allocating. The
 /// words are merged in shards side by side (a word belongs to the shard its hash picks,
 /// a pair to its first word's): the files are sorted by word, so they do not depend on
-/// the number of shards.
+/// the number of shards. A batch of pages is merged in two steps: each shard numbers
+/// its own words of every page (`ids`), then adds their postings and pairs, taking a
+/// pair's second word's number from the shard that holds it.
 #[derive(Default)]
 struct Merge {
     shards: Vec<Shard>,
+    /// Per shard, for each folded word of the batch's pages one after another, its id
+    /// in that shard, `NONE` for another shard's word; reused from batch to batch.
+    ids: Vec<Vec<u32>>,
     rows: Vec<Value>,
     texts: Vec<String>,
     sections: Vec<String>,
-    section_of: HashMap<usize, usize>,
+    /// Per site section: its number among `sections`, `NONE` before its first page.
+    section_of: Vec<usize>,
 }
 
 /// An exact form of a term and the pages that hold it.
-type Variant = (String, Vec<Posting>);
+struct Variant {
+    exact: String,
+    /// The term's next variant, `NONE` after the last.
+    next: u32,
+    postings: Vec<Posting>,
+}
 
 /// One shard of a `Merge`'s words.
 #[derive(Default)]
 struct Shard {
     /// Folded words, numbered.
     terms: Table,
-    /// Per term: its variants, or `None` for a word of another shard, interned here
-    /// only as the second word of a pair.
-    variants: Vec<Option<Vec<Variant>>>,
+    /// Per term: its first variant in `variants` (`NONE` before any).
+    first: Vec<u32>,
+    variants: Vec<Variant>,
     pair_ids: PairMap,
-    pair_keys: Vec<(usize, usize)>,
+    /// (first word's id here, `term_code` of the second), per pair id.
+    pair_keys: Vec<(u32, u32)>,
     pair_pages: Vec<Vec<u32>>,
+}
+
+/// A term of any shard as one number: `id * shards + shard`; `None` if it does not fit
+/// (billions of words: never on a real site, and then only that phrase goes unranked).
+fn term_code(id: u32, shard: usize, shards: usize) -> Option<u32> {
+    let code = u64::from(id) * shards as u64 + shard as u64;
+    u32::try_from(code).ok().filter(|&c| c != NONE)
 }
 
 impl Merge {
@@ -348,24 +367,44 @@ impl Merge {
     fn absorb_words(&mut self, pages: &[&PageIndex]) {
         let first = self.rows.len() as u32;
         let n = self.shards.len();
-        let each = |(k, shard): (usize, &mut Shard)| {
+        self.ids.resize_with(n, Vec::new);
+        // Where each page's words start in `ids`.
+        let mut starts = Vec::with_capacity(pages.len());
+        let mut words = 0;
+        for p in pages {
+            starts.push(words);
+            words += p.folded.len();
+        }
+        let number = |((k, shard), ids): ((usize, &mut Shard), &mut Vec<u32>)| {
+            shard.number(pages, k, n, ids, words);
+        };
+        if n == 1 {
+            self.shards.iter_mut().enumerate().zip(&mut self.ids).for_each(number);
+        } else {
+            self.shards.par_iter_mut().enumerate().zip(&mut self.ids).for_each(number);
+        }
+        let ids = &self.ids;
+        let absorb = |(k, shard): (usize, &mut Shard)| {
             for (j, p) in pages.iter().enumerate() {
-                shard.absorb(p, first + j as u32, k, n);
+                shard.absorb(p, first + j as u32, k, ids, starts[j]);
             }
         };
         if n == 1 {
-            self.shards.iter_mut().enumerate().for_each(each);
+            self.shards.iter_mut().enumerate().for_each(absorb);
         } else {
-            self.shards.par_iter_mut().enumerate().for_each(each);
+            self.shards.par_iter_mut().enumerate().for_each(absorb);
         }
     }
 
     fn push_row(&mut self, mut row: Vec<Value>, text: String, s: usize, titles: &[&str]) {
-        let next = self.sections.len();
-        let section = *self.section_of.entry(s).or_insert(next);
-        if section == next {
-            self.sections.push(titles[s].to_owned());
+        if self.section_of.len() <= s {
+            self.section_of.resize(s + 1, NONE as usize);
         }
+        if self.section_of[s] == NONE as usize {
+            self.section_of[s] = self.sections.len();
+            self.sections.push(titles.get(s).copied().unwrap_or_default().to_owned());
+        }
+        let section = self.section_of[s];
         row.push(section.into());
         self.rows.push(Value::Array(row));
         self.texts.push(text);
@@ -396,6 +435,7 @@ impl Merge {
         let mut term_entries: Vec<Entry> = shards.iter().flat_map(Shard::term_entries).collect();
         for shard in &mut shards {
             shard.variants = Vec::new();
+            shard.first = Vec::new();
         }
         term_entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         if cancelled() {
@@ -406,7 +446,7 @@ impl Merge {
         if cancelled() {
             return false;
         }
-        let mut pair_entries: Vec<Entry> = shards.iter().flat_map(Shard::pair_entries).collect();
+        let mut pair_entries: Vec<Entry> = shards.iter().flat_map(|s| s.pair_entries(&shards)).collect();
         drop(shards);
         pair_entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let pair_shards = write_shards(&pair_entries, dir, "p", emit);
@@ -427,54 +467,60 @@ impl Merge {
 }
 
 impl Shard {
-    /// Adds the words of `p`, page `page`, that belong to this shard (`k` of `n`).
-    fn absorb(&mut self, p: &PageIndex, page: u32, k: usize, n: usize) {
-        let (terms, variants) = (&mut self.terms, &mut self.variants);
-        // `usize::MAX`: another shard's word.
-        let ids: Vec<usize> = p
-            .folded
-            .iter()
-            .zip(&p.hashes)
-            .map(|(&f, &h)| {
+    /// Numbers this shard's words (`k` of `n`) of `pages`, `words` in all, into `ids`.
+    fn number(&mut self, pages: &[&PageIndex], k: usize, n: usize, ids: &mut Vec<u32>, words: usize) {
+        ids.clear();
+        ids.reserve(words);
+        for p in pages {
+            for (&f, &h) in p.folded.iter().zip(&p.hashes) {
                 if n > 1 && table::part(h, n) != k {
-                    return usize::MAX;
+                    ids.push(NONE);
+                    continue;
                 }
-                let (id, new) = terms.intern(h, p.word(f));
+                let (id, new) = self.terms.intern(h, p.word(f));
                 if new {
-                    variants.push(Some(Vec::new()));
-                } else if variants[id].is_none() {
-                    variants[id] = Some(Vec::new());
+                    self.first.push(NONE);
                 }
-                id
-            })
-            .collect();
+                ids.push(id as u32);
+            }
+        }
+    }
+
+    /// Adds the postings and pairs of `p`, page `page`, whose (first) word belongs to
+    /// this shard (`k`); `ids` are every shard's numbers, the page's from `start` on.
+    fn absorb(&mut self, p: &PageIndex, page: u32, k: usize, ids: &[Vec<u32>], start: usize) {
+        let n = ids.len();
+        let own = ids[k].get(start..start + p.folded.len()).unwrap_or_default();
         for &(f, exact, mask, tf) in &p.terms {
-            let Some(&id) = ids.get(f as usize).filter(|&&id| id != usize::MAX) else { continue };
-            let Some(list) = self.variants[id].as_mut() else { continue };
+            let Some(&id) = own.get(f as usize).filter(|&&id| id != NONE) else { continue };
             let exact = p.word(exact);
             let posting = Posting { page, mask, tf: tf.min(255) as u8 };
-            match list.iter_mut().find(|(e, _)| table::same(e.as_bytes(), exact.as_bytes())) {
-                Some((_, postings)) => postings.push(posting),
-                None => list.push((exact.to_owned(), vec![posting])),
+            let mut v = self.first[id as usize];
+            while v != NONE && !table::same(self.variants[v as usize].exact.as_bytes(), exact.as_bytes()) {
+                v = self.variants[v as usize].next;
+            }
+            if v == NONE {
+                // A term's variants are sorted when written: the newest may go first.
+                let next = std::mem::replace(&mut self.first[id as usize], self.variants.len() as u32);
+                self.variants.push(Variant { exact: exact.to_owned(), next, postings: vec![posting] });
+            } else {
+                self.variants[v as usize].postings.push(posting);
             }
         }
         for &(a, b) in &p.pairs {
-            let a = ids[a as usize];
-            if a == usize::MAX {
-                continue;
-            }
-            let b = match ids[b as usize] {
-                usize::MAX => {
-                    let (id, new) = self.terms.intern(p.hashes[b as usize], p.word(p.folded[b as usize]));
-                    if new {
-                        self.variants.push(None);
-                    }
-                    id
-                }
-                b => b,
+            let Some(&a) = own.get(a as usize).filter(|&&id| id != NONE) else { continue };
+            let b = b as usize;
+            let code = match own.get(b) {
+                Some(&id) if id != NONE => term_code(id, k, n),
+                _ => p.hashes.get(b).and_then(|&h| {
+                    let s = table::part(h, n);
+                    let id = *ids.get(s)?.get(start + b).filter(|&&id| id != NONE)?;
+                    term_code(id, s, n)
+                }),
             };
+            let Some(b) = code else { continue };
             let next = self.pair_keys.len();
-            let id = self.pair_ids.get_or_insert(((a as u64) << 32) | b as u64, next as u32) as usize;
+            let id = self.pair_ids.get_or_insert(u64::from(a) << 32 | u64::from(b), next as u32) as usize;
             if id == next {
                 self.pair_keys.push((a, b));
                 self.pair_pages.push(Vec::new());
@@ -489,8 +535,16 @@ impl Shard {
             .into_par_iter()
             .filter_map(|id| {
                 let folded = self.terms.name(id);
-                let mut list: Vec<&(String, Vec<Posting>)> = self.variants[id].as_ref()?.iter().collect();
-                list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                let mut list = Vec::new();
+                let mut v = *self.first.get(id)?;
+                while let Some(variant) = self.variants.get(v as usize) {
+                    list.push((variant.exact.as_str(), &variant.postings));
+                    v = variant.next;
+                }
+                if list.is_empty() {
+                    return None;
+                }
+                list.sort_unstable_by(|a, b| a.0.cmp(b.0));
                 let mut entry = Vec::with_capacity(folded.len() + 16);
                 push_json_str(&mut entry, folded);
                 entry.extend_from_slice(b":[");
@@ -508,13 +562,16 @@ impl Shard {
             .collect()
     }
 
-    /// This shard's pairs, `("a b", "\"a b\":[pages…]")`, unsorted.
-    fn pair_entries(&self) -> Vec<Entry> {
+    /// This shard's pairs, `("a b", "\"a b\":[pages…]")`, unsorted; `all` are every
+    /// shard, for the second words.
+    fn pair_entries(&self, all: &[Shard]) -> Vec<Entry> {
+        let n = all.len() as u32;
         self.pair_keys
             .par_iter()
             .zip(&self.pair_pages)
             .map(|(&(a, b), pages)| {
-                let (a, b) = (self.terms.name(a), self.terms.name(b));
+                let b = all[(b % n) as usize].terms.name((b / n) as usize);
+                let a = self.terms.name(a as usize);
                 let mut name = String::with_capacity(a.len() + 1 + b.len());
                 name.push_str(a);
                 name.push(' ');
@@ -541,16 +598,23 @@ impl Shard {
 type Entry = (String, Vec<u8>);
 
 /// Appends `n` in decimal; postings are millions of numbers, too many for `write!`.
+// Inlined: in a loop over numbers the constants stay in registers.
+#[inline]
 fn push_number(out: &mut Vec<u8>, n: u64) {
     if n >= 100_000_000 {
-        push_number(out, n / 100_000_000);
-        push_digits(out, eight_digits((n % 100_000_000) as u32), 8);
-        return;
+        return push_large_number(out, n);
     }
     let digits = eight_digits(n as u32);
     // Leading zeros are the low zero bytes (the first digit is the low byte); 0 keeps one.
     let zeros = (digits.trailing_zeros() / 8).min(7);
     push_digits(out, digits >> (8 * zeros), 8 - zeros as usize);
+}
+
+/// `push_number` of 10^8 and over: never a posting of a real site.
+#[inline(never)]
+fn push_large_number(out: &mut Vec<u8>, n: u64) {
+    push_number(out, n / 100_000_000);
+    push_digits(out, eight_digits((n % 100_000_000) as u32), 8);
 }
 
 /// Appends the first `len` of the digits `digits` holds (as `eight_digits` makes them):
