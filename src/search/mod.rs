@@ -632,13 +632,13 @@ fn push_digits(out: &mut Vec<u8>, digits: u64, len: usize) {
 fn eight_digits(n: u32) -> u64 {
     let n = u64::from(n);
     // Two 32-bit lanes of four digits, the first four in the low lane.
-    let x = n / 10_000 | (n % 10_000) << 32;
+    let x = (n / 10_000) | ((n % 10_000) << 32);
     // Each into two 16-bit lanes of two digits: `v * 10486 >> 20` is `v / 100` below 43,699.
-    let hundreds = (x * 10_486 >> 20) & 0x0000_007f_0000_007f;
-    let y = (x - hundreds * 100) << 16 | hundreds;
+    let hundreds = ((x * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let y = ((x - hundreds * 100) << 16) | hundreds;
     // Each into two bytes of one digit: `v * 103 >> 10` is `v / 10` below 179.
-    let tens = (y * 103 >> 10) & 0x000f_000f_000f_000f;
-    (y - tens * 10) << 8 | tens
+    let tens = ((y * 103) >> 10) & 0x000f_000f_000f_000f;
+    ((y - tens * 10) << 8) | tens
 }
 
 /// A page in the list of a word: where the word occurs and how often.
