@@ -17,7 +17,7 @@ pub mod fold;
 mod table;
 pub mod text;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -169,9 +169,14 @@ fn write_unless(
     write_sharded(model, index, merge_shards(), emit, cancelled)
 }
 
-/// How many shards the words are merged in, one per thread; the files do not depend on it.
+/// How many shards the words are merged in; the files do not depend on it.
+///
+/// The merge shares the thread pool with the rendering of pages: a shard handed to
+/// another thread waits for a thread to come free (and the merge for it), and every
+/// shard reads all the words. On two cores (10k pages) one shard merged a third faster
+/// than two; only a pool with threads to spare gains from more.
 fn merge_shards() -> usize {
-    rayon::current_num_threads().max(1)
+    (rayon::current_num_threads() / 4).max(1)
 }
 
 /// `write_unless`, merging the words in `shards` parts side by side.
@@ -308,30 +313,49 @@ struct Head {
 /// millions of times, and a map keyed by fresh strings spent seconds allocating. The
 /// words are merged in shards side by side (a word belongs to the shard its hash picks,
 /// a pair to its first word's): the files are sorted by word, so they do not depend on
-/// the number of shards.
+/// the number of shards. A batch of pages is merged in two steps: each shard numbers
+/// its own words of every page (`ids`), then adds their postings and pairs, taking a
+/// pair's second word's number from the shard that holds it.
 #[derive(Default)]
 struct Merge {
     shards: Vec<Shard>,
+    /// Per shard, for each folded word of the batch's pages one after another, its id
+    /// in that shard, `NONE` for another shard's word; reused from batch to batch.
+    ids: Vec<Vec<u32>>,
     rows: Vec<Value>,
     texts: Vec<String>,
     sections: Vec<String>,
-    section_of: HashMap<usize, usize>,
+    /// Per site section: its number among `sections`, `NONE` before its first page.
+    section_of: Vec<usize>,
 }
 
 /// An exact form of a term and the pages that hold it.
-type Variant = (String, Vec<Posting>);
+struct Variant {
+    exact: String,
+    /// The term's next variant, `NONE` after the last.
+    next: u32,
+    postings: Vec<Posting>,
+}
 
 /// One shard of a `Merge`'s words.
 #[derive(Default)]
 struct Shard {
     /// Folded words, numbered.
     terms: Table,
-    /// Per term: its variants, or `None` for a word of another shard, interned here
-    /// only as the second word of a pair.
-    variants: Vec<Option<Vec<Variant>>>,
+    /// Per term: its first variant in `variants` (`NONE` before any).
+    first: Vec<u32>,
+    variants: Vec<Variant>,
     pair_ids: PairMap,
-    pair_keys: Vec<(usize, usize)>,
+    /// (first word's id here, `term_code` of the second), per pair id.
+    pair_keys: Vec<(u32, u32)>,
     pair_pages: Vec<Vec<u32>>,
+}
+
+/// A term of any shard as one number: `id * shards + shard`; `None` if it does not fit
+/// (billions of words: never on a real site, and then only that phrase goes unranked).
+fn term_code(id: u32, shard: usize, shards: usize) -> Option<u32> {
+    let code = u64::from(id) * shards as u64 + shard as u64;
+    u32::try_from(code).ok().filter(|&c| c != NONE)
 }
 
 impl Merge {
@@ -348,24 +372,44 @@ impl Merge {
     fn absorb_words(&mut self, pages: &[&PageIndex]) {
         let first = self.rows.len() as u32;
         let n = self.shards.len();
-        let each = |(k, shard): (usize, &mut Shard)| {
+        self.ids.resize_with(n, Vec::new);
+        // Where each page's words start in `ids`.
+        let mut starts = Vec::with_capacity(pages.len());
+        let mut words = 0;
+        for p in pages {
+            starts.push(words);
+            words += p.folded.len();
+        }
+        let number = |((k, shard), ids): ((usize, &mut Shard), &mut Vec<u32>)| {
+            shard.number(pages, k, n, ids, words);
+        };
+        if n == 1 {
+            self.shards.iter_mut().enumerate().zip(&mut self.ids).for_each(number);
+        } else {
+            self.shards.par_iter_mut().enumerate().zip(&mut self.ids).for_each(number);
+        }
+        let ids = &self.ids;
+        let absorb = |(k, shard): (usize, &mut Shard)| {
             for (j, p) in pages.iter().enumerate() {
-                shard.absorb(p, first + j as u32, k, n);
+                shard.absorb(p, first + j as u32, k, ids, starts[j]);
             }
         };
         if n == 1 {
-            self.shards.iter_mut().enumerate().for_each(each);
+            self.shards.iter_mut().enumerate().for_each(absorb);
         } else {
-            self.shards.par_iter_mut().enumerate().for_each(each);
+            self.shards.par_iter_mut().enumerate().for_each(absorb);
         }
     }
 
     fn push_row(&mut self, mut row: Vec<Value>, text: String, s: usize, titles: &[&str]) {
-        let next = self.sections.len();
-        let section = *self.section_of.entry(s).or_insert(next);
-        if section == next {
-            self.sections.push(titles[s].to_owned());
+        if self.section_of.len() <= s {
+            self.section_of.resize(s + 1, NONE as usize);
         }
+        if self.section_of[s] == NONE as usize {
+            self.section_of[s] = self.sections.len();
+            self.sections.push(titles.get(s).copied().unwrap_or_default().to_owned());
+        }
+        let section = self.section_of[s];
         row.push(section.into());
         self.rows.push(Value::Array(row));
         self.texts.push(text);
@@ -396,6 +440,7 @@ impl Merge {
         let mut term_entries: Vec<Entry> = shards.iter().flat_map(Shard::term_entries).collect();
         for shard in &mut shards {
             shard.variants = Vec::new();
+            shard.first = Vec::new();
         }
         term_entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         if cancelled() {
@@ -406,7 +451,7 @@ impl Merge {
         if cancelled() {
             return false;
         }
-        let mut pair_entries: Vec<Entry> = shards.iter().flat_map(Shard::pair_entries).collect();
+        let mut pair_entries: Vec<Entry> = shards.iter().flat_map(|s| s.pair_entries(&shards)).collect();
         drop(shards);
         pair_entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let pair_shards = write_shards(&pair_entries, dir, "p", emit);
@@ -427,54 +472,67 @@ impl Merge {
 }
 
 impl Shard {
-    /// Adds the words of `p`, page `page`, that belong to this shard (`k` of `n`).
-    fn absorb(&mut self, p: &PageIndex, page: u32, k: usize, n: usize) {
-        let (terms, variants) = (&mut self.terms, &mut self.variants);
-        // `usize::MAX`: another shard's word.
-        let ids: Vec<usize> = p
-            .folded
-            .iter()
-            .zip(&p.hashes)
-            .map(|(&f, &h)| {
+    /// Numbers this shard's words (`k` of `n`) of `pages`, `words` in all, into `ids`.
+    fn number(&mut self, pages: &[&PageIndex], k: usize, n: usize, ids: &mut Vec<u32>, words: usize) {
+        ids.clear();
+        ids.reserve(words);
+        for p in pages {
+            for (&f, &h) in p.folded.iter().zip(&p.hashes) {
                 if n > 1 && table::part(h, n) != k {
-                    return usize::MAX;
+                    ids.push(NONE);
+                    continue;
                 }
-                let (id, new) = terms.intern(h, p.word(f));
-                if new {
-                    variants.push(Some(Vec::new()));
-                } else if variants[id].is_none() {
-                    variants[id] = Some(Vec::new());
-                }
-                id
-            })
-            .collect();
+                let id = match self.terms.get(h, p.word_bytes(f)) {
+                    Some(id) => id,
+                    None => {
+                        self.first.push(NONE);
+                        self.terms.push(h, p.word(f))
+                    }
+                };
+                ids.push(id as u32);
+            }
+        }
+    }
+
+    /// Adds the postings and pairs of `p`, page `page`, whose (first) word belongs to
+    /// this shard (`k`); `ids` are every shard's numbers, the page's from `start` on.
+    fn absorb(&mut self, p: &PageIndex, page: u32, k: usize, ids: &[Vec<u32>], start: usize) {
+        let n = ids.len();
+        let own = ids[k].get(start..start + p.folded.len()).unwrap_or_default();
         for &(f, exact, mask, tf) in &p.terms {
-            let Some(&id) = ids.get(f as usize).filter(|&&id| id != usize::MAX) else { continue };
-            let Some(list) = self.variants[id].as_mut() else { continue };
-            let exact = p.word(exact);
+            let Some(&id) = own.get(f as usize).filter(|&&id| id != NONE) else { continue };
+            let exact_bytes = p.word_bytes(exact);
             let posting = Posting { page, mask, tf: tf.min(255) as u8 };
-            match list.iter_mut().find(|(e, _)| table::same(e.as_bytes(), exact.as_bytes())) {
-                Some((_, postings)) => postings.push(posting),
-                None => list.push((exact.to_owned(), vec![posting])),
+            let mut v = self.first[id as usize];
+            while v != NONE && !table::same(self.variants[v as usize].exact.as_bytes(), exact_bytes) {
+                v = self.variants[v as usize].next;
+            }
+            if v == NONE {
+                // A term's variants are sorted when written: the newest may go first.
+                let next = std::mem::replace(&mut self.first[id as usize], self.variants.len() as u32);
+                self.variants.push(Variant {
+                    exact: p.word(exact).to_owned(),
+                    next,
+                    postings: vec![posting],
+                });
+            } else {
+                self.variants[v as usize].postings.push(posting);
             }
         }
         for &(a, b) in &p.pairs {
-            let a = ids[a as usize];
-            if a == usize::MAX {
-                continue;
-            }
-            let b = match ids[b as usize] {
-                usize::MAX => {
-                    let (id, new) = self.terms.intern(p.hashes[b as usize], p.word(p.folded[b as usize]));
-                    if new {
-                        self.variants.push(None);
-                    }
-                    id
-                }
-                b => b,
+            let Some(&a) = own.get(a as usize).filter(|&&id| id != NONE) else { continue };
+            let b = b as usize;
+            let code = match own.get(b) {
+                Some(&id) if id != NONE => term_code(id, k, n),
+                _ => p.hashes.get(b).and_then(|&h| {
+                    let s = table::part(h, n);
+                    let id = *ids.get(s)?.get(start + b).filter(|&&id| id != NONE)?;
+                    term_code(id, s, n)
+                }),
             };
+            let Some(b) = code else { continue };
             let next = self.pair_keys.len();
-            let id = self.pair_ids.get_or_insert(((a as u64) << 32) | b as u64, next as u32) as usize;
+            let id = self.pair_ids.get_or_insert(u64::from(a) << 32 | u64::from(b), next as u32) as usize;
             if id == next {
                 self.pair_keys.push((a, b));
                 self.pair_pages.push(Vec::new());
@@ -489,8 +547,16 @@ impl Shard {
             .into_par_iter()
             .filter_map(|id| {
                 let folded = self.terms.name(id);
-                let mut list: Vec<&(String, Vec<Posting>)> = self.variants[id].as_ref()?.iter().collect();
-                list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                let mut list = Vec::new();
+                let mut v = *self.first.get(id)?;
+                while let Some(variant) = self.variants.get(v as usize) {
+                    list.push((variant.exact.as_str(), &variant.postings));
+                    v = variant.next;
+                }
+                if list.is_empty() {
+                    return None;
+                }
+                list.sort_unstable_by(|a, b| a.0.cmp(b.0));
                 let mut entry = Vec::with_capacity(folded.len() + 16);
                 push_json_str(&mut entry, folded);
                 entry.extend_from_slice(b":[");
@@ -508,13 +574,16 @@ impl Shard {
             .collect()
     }
 
-    /// This shard's pairs, `("a b", "\"a b\":[pages…]")`, unsorted.
-    fn pair_entries(&self) -> Vec<Entry> {
+    /// This shard's pairs, `("a b", "\"a b\":[pages…]")`, unsorted; `all` are every
+    /// shard, for the second words.
+    fn pair_entries(&self, all: &[Shard]) -> Vec<Entry> {
+        let n = all.len() as u32;
         self.pair_keys
             .par_iter()
             .zip(&self.pair_pages)
             .map(|(&(a, b), pages)| {
-                let (a, b) = (self.terms.name(a), self.terms.name(b));
+                let b = all[(b % n) as usize].terms.name((b / n) as usize);
+                let a = self.terms.name(a as usize);
                 let mut name = String::with_capacity(a.len() + 1 + b.len());
                 name.push_str(a);
                 name.push(' ');
@@ -525,9 +594,10 @@ impl Shard {
                 let mut prev = 0;
                 for (k, &p) in pages.iter().enumerate() {
                     if k > 0 {
-                        entry.push(b',');
+                        push_comma_number(&mut entry, u64::from(p - prev));
+                    } else {
+                        push_number(&mut entry, u64::from(p - prev));
                     }
-                    push_number(&mut entry, u64::from(p - prev));
                     prev = p;
                 }
                 entry.push(b']');
@@ -541,33 +611,68 @@ impl Shard {
 type Entry = (String, Vec<u8>);
 
 /// Appends `n` in decimal; postings are millions of numbers, too many for `write!`.
-fn push_number(out: &mut Vec<u8>, mut n: u64) {
-    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-        2021222324252627282930313233343536373839\
-        4041424344454647484950515253545556575859\
-        6061626364656667686970717273747576777879\
-        8081828384858687888990919293949596979899";
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    while n >= 100 {
-        let d = (n % 100) as usize * 2;
-        n /= 100;
-        at -= 2;
-        digits[at..at + 2].copy_from_slice(&PAIRS[d..d + 2]);
+// Inlined: in a loop over numbers the constants stay in registers.
+#[inline(always)]
+fn push_number(out: &mut Vec<u8>, n: u64) {
+    if n >= 100_000_000 {
+        return push_large_number(out, n);
     }
-    if n >= 10 {
-        let d = n as usize * 2;
-        at -= 2;
-        digits[at..at + 2].copy_from_slice(&PAIRS[d..d + 2]);
-    } else {
-        at -= 1;
-        digits[at] = b'0' + n as u8;
+    let digits = eight_digits(n as u32);
+    // Leading zeros are the low zero bytes (the first digit is the low byte); 0 keeps one.
+    let zeros = (digits.trailing_zeros() / 8).min(7);
+    push_digits(out, digits >> (8 * zeros), 8 - zeros as usize);
+}
+
+/// Appends `,` and `n`, in one store when `n` has at most seven digits.
+// Always inlined, as `push_number`: the call and the constants cost as much as the rest.
+#[inline(always)]
+fn push_comma_number(out: &mut Vec<u8>, n: u64) {
+    if n < 10 {
+        // Most gaps between the pages of a common pair.
+        return out.extend_from_slice(&[b',', b'0' + n as u8]);
     }
-    // A byte at a time: a call to copy a few bytes cost more.
-    out.reserve(digits.len() - at);
-    for &d in &digits[at..] {
-        out.push(d);
+    if n >= 10_000_000 {
+        out.push(b',');
+        return push_number(out, n);
     }
+    let digits = eight_digits(n as u32);
+    // At least one leading zero: its byte, shifted out at the top, makes room for the comma.
+    let zeros = (digits.trailing_zeros() / 8).min(7);
+    let ascii = (digits | 0x3030_3030_3030_3030) >> (8 * zeros);
+    let end = out.len() + 9 - zeros as usize;
+    out.extend_from_slice(&((ascii << 8) | u64::from(b',')).to_le_bytes());
+    out.truncate(end);
+}
+
+/// `push_number` of 10^8 and over: never a posting of a real site.
+#[inline(never)]
+fn push_large_number(out: &mut Vec<u8>, n: u64) {
+    push_number(out, n / 100_000_000);
+    push_digits(out, eight_digits((n % 100_000_000) as u32), 8);
+}
+
+/// Appends the first `len` of the digits `digits` holds (as `eight_digits` makes them):
+/// one 8-byte store and a shorter length, instead of a byte at a time.
+#[inline(always)]
+fn push_digits(out: &mut Vec<u8>, digits: u64, len: usize) {
+    let end = out.len() + len;
+    out.extend_from_slice(&(digits | 0x3030_3030_3030_3030).to_le_bytes());
+    out.truncate(end);
+}
+
+/// The eight decimal digits of `n` (below 10^8), one a byte, the most significant in
+/// the low byte: the halves, quarters and digits are split in all lanes at once.
+#[inline(always)]
+fn eight_digits(n: u32) -> u64 {
+    let n = u64::from(n);
+    // Two 32-bit lanes of four digits, the first four in the low lane.
+    let x = (n / 10_000) | ((n % 10_000) << 32);
+    // Each into two 16-bit lanes of two digits: `v * 10486 >> 20` is `v / 100` below 43,699.
+    let hundreds = ((x * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let y = ((x - hundreds * 100) << 16) | hundreds;
+    // Each into two bytes of one digit: `v * 103 >> 10` is `v / 10` below 179.
+    let tens = ((y * 103) >> 10) & 0x000f_000f_000f_000f;
+    ((y - tens * 10) << 8) | tens
 }
 
 /// A page in the list of a word: where the word occurs and how often.
@@ -591,10 +696,12 @@ fn encode_postings(postings: &[Posting], out: &mut Vec<u8>) {
             4..=7 => 2,
             _ => 3,
         };
+        let n = u64::from(p.page - prev) * 128 + bucket * 32 + u64::from(p.mask);
         if k > 0 {
-            out.push(b',');
+            push_comma_number(out, n);
+        } else {
+            push_number(out, n);
         }
-        push_number(out, u64::from(p.page - prev) * 128 + bucket * 32 + u64::from(p.mask));
         prev = p.page;
     }
     out.push(b']');
@@ -609,10 +716,16 @@ fn push_json_str(out: &mut Vec<u8>, s: &str) {
     let mut from = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Eight bytes at a time while none needs an escape (text is most of the output).
-        if let Some(w) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-            if !needs_escape8(x) {
+        // Sixteen or eight bytes at a time while none needs an escape (text is most of
+        // the output).
+        if let Some(&w) = bytes[i..].first_chunk::<16>() {
+            if !needs_escape16(u128::from_le_bytes(w)) {
+                i += 16;
+                continue;
+            }
+        }
+        if let Some(&w) = bytes[i..].first_chunk::<8>() {
+            if !needs_escape16(u128::from(u64::from_le_bytes(w)) | !0 << 64) {
                 i += 8;
                 continue;
             }
@@ -648,14 +761,14 @@ fn push_json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Does any of the eight bytes of `x` need a JSON escape (below 0x20, `"` or `\`)?
-fn needs_escape8(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
+/// Does any of the sixteen bytes of `x` need a JSON escape (below 0x20, `"` or `\`)?
+fn needs_escape16(x: u128) -> bool {
+    const ONES: u128 = u128::MAX / 255;
+    const HIGHS: u128 = ONES * 0x80;
     // Exact for "some byte": a borrow reaches a byte only from a lower one that matched.
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let zero = |v: u128| v.wrapping_sub(ONES) & !v & HIGHS;
     let below = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
-    (below | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))) != 0
+    (below | zero(x ^ (ONES * u128::from(b'"'))) | zero(x ^ (ONES * u128::from(b'\\')))) != 0
 }
 
 /// The bytes JSON strings escape: control characters, `"` and `\`.
@@ -780,6 +893,13 @@ impl PageIndex {
 
     fn word(&self, (start, len): Span) -> &str {
         &self.words[start as usize..(start + len) as usize]
+    }
+
+    /// The bytes of `word`: the merge compares words by their bytes, and slicing a `str`
+    /// checks both ends.
+    fn word_bytes(&self, (start, len): Span) -> &[u8] {
+        let start = start as usize;
+        self.words.as_bytes().get(start..start + len as usize).unwrap_or_default()
     }
 }
 
@@ -1231,11 +1351,47 @@ mod tests {
 
     #[test]
     fn numbers_are_written_in_decimal() {
-        for n in [0, 7, 10, 99, 128, 65_535, 1_000_000, u64::MAX] {
+        let check = |n: u64| {
             let mut out = b"x".to_vec();
             push_number(&mut out, n);
             assert_eq!(String::from_utf8(out).unwrap_or_default(), format!("x{n}"));
+        };
+        // Every number of up to seven digits, then around each power of ten, then spread.
+        (0..10_000_000).for_each(check);
+        let mut p = 1u64;
+        while let Some(next) = p.checked_mul(10) {
+            (p.saturating_sub(2)..=p + 2).chain(next - 3..next).for_each(check);
+            p = next;
         }
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..200_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            check(x >> (x % 64));
+        }
+        check(u64::MAX);
+    }
+
+    #[test]
+    fn a_number_after_a_comma_is_written_as_a_comma_and_the_number() {
+        let check = |n: u64| {
+            let mut fused = b"[1".to_vec();
+            push_comma_number(&mut fused, n);
+            let mut plain = b"[1,".to_vec();
+            push_number(&mut plain, n);
+            assert_eq!(fused, plain, "{n}");
+        };
+        (0..10_000_100).for_each(check);
+        [99_999_999, 100_000_000, u64::MAX].into_iter().for_each(check);
+    }
+
+    #[test]
+    fn a_number_is_appended_after_what_the_buffer_holds() {
+        let mut out = Vec::new();
+        for n in [5, 0, 120, 99_999_999, 100_000_000, 42] {
+            push_number(&mut out, n);
+            out.push(b',');
+        }
+        assert_eq!(out, b"5,0,120,99999999,100000000,42,");
     }
 
     #[test]
@@ -1262,6 +1418,36 @@ mod tests {
                 serde_json::to_string(s).unwrap_or_default(),
                 "{s:?}"
             );
+        }
+    }
+
+    /// The 16- and 8-byte steps against serde_json: strings of every length up to 70
+    /// with a byte to escape (or none) at every place, over plain, Vietnamese and
+    /// borderline bytes.
+    #[test]
+    fn json_strings_are_escaped_wherever_the_escape_falls() {
+        let fill = ["a", "ễ", "\u{7f}", "!", "\u{1f}"];
+        let special = ['"', '\\', '\n', '\u{0}', '\u{1f}', '\u{8}', ' ', '#', '[', '\u{80}'];
+        let check = |s: &str| {
+            let mut out = b"x".to_vec();
+            push_json_str(&mut out, s);
+            let expected = format!("x{}", serde_json::to_string(s).unwrap_or_default());
+            assert_eq!(String::from_utf8(out).unwrap_or_default(), expected, "{s:?}");
+        };
+        for f in fill {
+            for len in 0..70 {
+                let base: String = f.repeat(len);
+                check(&base);
+                let chars: Vec<char> = base.chars().collect();
+                for at in 0..=chars.len() {
+                    for &c in &special {
+                        let mut t: String = chars[..at].iter().collect();
+                        t.push(c);
+                        t.extend(&chars[at..]);
+                        check(&t);
+                    }
+                }
+            }
         }
     }
 
