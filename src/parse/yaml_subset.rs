@@ -517,7 +517,7 @@ mod tests {
                     _ => format!("{key}: {}\n", rng.pick(VALUES)),
                 };
                 yaml.push_str(&value);
-                if rng.0 % 7 == 0 {
+                if rng.0.is_multiple_of(7) {
                     yaml.push('\n');
                 }
             }
