@@ -391,11 +391,13 @@ impl Merge {
         let ids = &self.ids;
         let absorb = |(k, shard): (usize, &mut Shard)| {
             for (j, p) in pages.iter().enumerate() {
-                shard.absorb(p, first + j as u32, k, ids, starts[j]);
+                shard.absorb::<false>(p, first + j as u32, k, ids, starts[j]);
             }
         };
         if n == 1 {
-            self.shards.iter_mut().enumerate().for_each(absorb);
+            for (j, p) in pages.iter().enumerate() {
+                self.shards[0].absorb::<true>(p, first + j as u32, 0, ids, starts[j]);
+            }
         } else {
             self.shards.par_iter_mut().enumerate().for_each(absorb);
         }
@@ -496,7 +498,15 @@ impl Shard {
 
     /// Adds the postings and pairs of `p`, page `page`, whose (first) word belongs to
     /// this shard (`k`); `ids` are every shard's numbers, the page's from `start` on.
-    fn absorb(&mut self, p: &PageIndex, page: u32, k: usize, ids: &[Vec<u32>], start: usize) {
+    /// `ONE`: the only shard, every word its own (a term's code is its id).
+    fn absorb<const ONE: bool>(
+        &mut self,
+        p: &PageIndex,
+        page: u32,
+        k: usize,
+        ids: &[Vec<u32>],
+        start: usize,
+    ) {
         let n = ids.len();
         let own = ids[k].get(start..start + p.folded.len()).unwrap_or_default();
         for &(f, exact, mask, tf) in &p.terms {
@@ -523,6 +533,7 @@ impl Shard {
             let Some(&a) = own.get(a as usize).filter(|&&id| id != NONE) else { continue };
             let b = b as usize;
             let code = match own.get(b) {
+                Some(&id) if ONE => Some(id).filter(|&id| id != NONE),
                 Some(&id) if id != NONE => term_code(id, k, n),
                 _ => p.hashes.get(b).and_then(|&h| {
                     let s = table::part(h, n);
