@@ -189,7 +189,7 @@ fn read_front_matter(yaml: &str, source: &Source, diags: &mut Vec<Diagnostic>) -
     };
     for key in map.keys().filter_map(|k| k.as_str()) {
         if !KNOWN_KEYS.contains(&key) {
-            let suggestion = messages::did_you_mean(key, KNOWN_KEYS.iter().copied());
+            let suggestion = suggest_key(key);
             let line = key_line(yaml, key) + YAML_LINE;
             diags.push(
                 Diagnostic::warning(path, line, 1, messages::text(Msg::UnknownKey { key, suggestion }))
@@ -244,6 +244,27 @@ fn read_front_matter(yaml: &str, source: &Source, diags: &mut Vec<Diagnostic>) -
         document: raw.document,
         bulletin: raw.bulletin,
         generate_feeds: raw.generate_feeds,
+    })
+}
+
+/// The known key an unknown `key` is likely a typo of. A site's pages tend to share the
+/// same extra keys (`loai:` on every page), so each thread remembers its last answers.
+fn suggest_key(key: &str) -> Option<&'static str> {
+    const REMEMBERED: usize = 32;
+    thread_local! {
+        static SUGGESTIONS: std::cell::RefCell<Vec<(String, Option<&'static str>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SUGGESTIONS.with_borrow_mut(|known| {
+        if let Some((_, suggestion)) = known.iter().find(|(k, _)| k == key) {
+            return *suggestion;
+        }
+        let suggestion = messages::did_you_mean(key, KNOWN_KEYS.iter().copied());
+        if known.len() == REMEMBERED {
+            known.remove(0);
+        }
+        known.push((key.to_owned(), suggestion));
+        suggestion
     })
 }
 

@@ -15,11 +15,24 @@ const BOOLEANS: &[(&str, bool)] = &[("true", true), ("false", false)];
 const NOT_SURELY_STRINGS: &[&str] =
     &["null", "true", "false", "yes", "no", "on", "off", "y", "n", "inf", "infinity", "nan"];
 
-/// Characters outside printable ASCII that serde_yaml's reader treats specially (line
-/// breaks, byte-order mark, non-characters, C1 controls) or that we do not want to reason
-/// about (no-break space): their presence sends the text to serde_yaml.
-fn is_unsure_char(c: char) -> bool {
-    matches!(c, '\u{80}'..='\u{a0}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+/// Whether `yaml` holds only characters we read ourselves: printable ASCII, `\n`, and
+/// other Unicode except what serde_yaml's reader treats specially (C1 controls with NEL,
+/// U+2028/U+2029 line breaks, the byte-order mark, U+FFFE/U+FFFF) and the no-break space,
+/// which we do not want to reason about. Byte by byte, on the UTF-8 encoding.
+fn is_plain_text(yaml: &str) -> bool {
+    let b = yaml.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    b.iter().enumerate().all(|(i, &c)| match c {
+        b'\n' | b' '..=b'~' => true,
+        0..=0x7f => false,
+        // U+0080..=U+00A0
+        0xc2 => at(i + 1) > 0xa0,
+        // U+2028, U+2029
+        0xe2 => !(at(i + 1) == 0x80 && matches!(at(i + 2), 0xa8 | 0xa9)),
+        // U+FEFF; U+FFFE, U+FFFF
+        0xef => !(at(i + 1) == 0xbb && at(i + 2) == 0xbf || at(i + 1) == 0xbf && at(i + 2) >= 0xbe),
+        _ => true,
+    })
 }
 
 /// The longest key we read ourselves (libyaml refuses simple keys over 1024 characters).
@@ -35,10 +48,7 @@ struct Line<'a> {
 
 /// The YAML `yaml` as serde_yaml reads it, when it is in the subset; `None` otherwise.
 pub fn read(yaml: &str) -> Option<Value> {
-    if !yaml.bytes().all(|b| b >= b' ' && b != 0x7f || b == b'\n') {
-        return None;
-    }
-    if !yaml.is_ascii() && yaml.chars().any(is_unsure_char) {
+    if !is_plain_text(yaml) {
         return None;
     }
     let lines: Vec<Line> = yaml
@@ -171,24 +181,24 @@ fn inline_value(text: &str) -> Option<Value> {
 /// A `"…"` scalar closed on its line, with the escapes `\"`, `\\`, `\/`, `\n`, `\t`; the
 /// value and the text after the closing quote.
 fn double_quoted(text: &str) -> Option<(Value, &str)> {
-    let body = &text[1..];
-    let mut out = String::with_capacity(body.len());
-    let mut chars = body.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => return Some((Value::String(out), &body[i + 1..])),
-            '\\' => out.push(match chars.next()?.1 {
-                '"' => '"',
-                '\\' => '\\',
-                '/' => '/',
-                'n' => '\n',
-                't' => '\t',
-                _ => return None,
-            }),
-            c => out.push(c),
+    let mut body = &text[1..];
+    let mut out = String::new();
+    loop {
+        let stop = memchr::memchr2(b'"', b'\\', body.as_bytes())?;
+        out.push_str(&body[..stop]);
+        if body.as_bytes()[stop] == b'"' {
+            return Some((Value::String(out), &body[stop + 1..]));
         }
+        out.push(match body.as_bytes().get(stop + 1)? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'n' => '\n',
+            b't' => '\t',
+            _ => return None,
+        });
+        body = &body[stop + 2..];
     }
-    None
 }
 
 /// A `'…'` scalar closed on its line (`''` is one quote); the value and the text after it.
@@ -377,6 +387,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_text_filter_refuses_exactly_the_unsure_characters() {
+        let unsure = |c: char| {
+            matches!(c, '\u{80}'..='\u{a0}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+                || (c < ' ' && c != '\n')
+                || c == '\u{7f}'
+        };
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for text in [format!("{c}"), format!("a{c}b"), format!("{c}{c}")] {
+                assert_eq!(is_plain_text(&text), !unsure(c), "{:x}", c as u32);
+            }
+        }
+    }
+
     /// Fragments the generator puts together: keys, values written each way, nesting.
     const KEYS: &[&str] = &["title", "date", "tags", "loai", "so_hieu", "x-y", "_k", "Title", "n", "nul"];
     const VALUES: &[&str] = &[
@@ -452,6 +476,17 @@ mod tests {
         "? a",
         "",
         "   ",
+        "Kết luận: số 5",
+        "Sở Tư pháp  ",
+        "a\\b",
+        "\"a\" ",
+        "'a' # c",
+        "'unclosed",
+        "\"unclosed",
+        "a 'b' \"c\"",
+        "-5 a",
+        "- 5",
+        "2015-12-08 # c",
     ];
     const NESTED: &[&str] = &[
         "\n  tags: [\"a\", \"b\"]\n  loai: ket-luan",
@@ -466,6 +501,12 @@ mod tests {
         "\n\n  a: 1\n\n",
         "\n  a:\n  b:",
         "\n  - [a, b]\n  - 'c'",
+        "\n a: 1\n b: \"x\"",
+        "\n   a: 1\n   \n   b: 2",
+        "\n  a:\n  - x\n  - y\n  b: 1",
+        "\n  a:\n    - x\n  b:\n    c: d",
+        "\n  - a\n  -  b  ",
+        "   \n  a: 1",
     ];
 
     /// A small deterministic generator (no crate needed): xorshift.
