@@ -339,11 +339,13 @@ fn build_here(opts: &Options) -> Result<Report> {
 }
 
 /// Frees what rendering no longer reads (the files are checked and parsed, their
-/// Markdown rendered): the page texts (only the search index reads them), and each
-/// page's HTML as soon as its own file is rendered (a bulletin's print pages show it too).
+/// Markdown rendered): the page texts (only the search index reads them, and only those
+/// whose render kept no plain text), and each page's HTML as soon as its own file is
+/// rendered (a bulletin's print pages show it too).
 fn free_before_render(site: &mut resolve::Site, md: &mut render::Rendered, bulletins: &bulletin::Bulletins) {
-    if !site.config.build_search_index {
-        for p in &mut site.pages {
+    let search = site.config.build_search_index;
+    for (p, h) in site.pages.iter_mut().zip(&md.pages) {
+        if !search || h.plain.is_some() {
             p.parsed.source.text = String::new();
             p.parsed.body_start = 0;
         }

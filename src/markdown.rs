@@ -223,7 +223,7 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     let mut plain = (ext.search_text
         && expanded.is_none()
         && crate::search::text::same_parse(body, ext.options.smart_punctuation))
-    .then(crate::search::text::Collect::default);
+    .then(|| crate::search::text::Collect::with_capacity(body.len()));
     for (event, range) in Parser::new_ext(body, parser_options).into_offset_iter() {
         if let Some(plain) = plain.as_mut() {
             plain.event(&event);
@@ -430,12 +430,7 @@ pub fn render_with(page: &Parsed, targets: &LinkTargets, ext: &Extensions) -> (H
     let toc = toc_tree(&headings);
     let digest = Default::default();
     // Kept until the index is written: no room to spare.
-    let plain = plain.map(|c| {
-        let mut p = c.finish();
-        p.headings.shrink_to_fit();
-        p.body.shrink_to_fit();
-        p
-    });
+    let plain = plain.map(crate::search::text::Collect::keep);
     (
         Html {
             content,

@@ -59,8 +59,26 @@ impl Collect {
         }
     }
 
+    /// Room for `len` bytes of body text up front (a page's plain text is rarely longer
+    /// than its Markdown): one allocation per page, not one per doubling.
+    pub fn with_capacity(len: usize) -> Collect {
+        let out = Plain { headings: String::new(), body: String::with_capacity(len) };
+        Collect { out, in_heading: false }
+    }
+
     pub fn finish(self) -> Plain {
         self.out
+    }
+
+    /// `finish`, each text copied into a block of its own size, to be kept: shrinking
+    /// in place (`shrink_to_fit`) may keep the whole block with mimalloc.
+    pub fn keep(self) -> Plain {
+        let exact = |s: &str| {
+            let mut t = String::with_capacity(s.len());
+            t.push_str(s);
+            t
+        };
+        Plain { headings: exact(&self.out.headings), body: exact(&self.out.body) }
     }
 }
 
