@@ -828,6 +828,119 @@ mod tests {
         }
     }
 
+    /// Page `body` as parsed from a file, with front matter.
+    fn page_with(body: &str) -> Parsed {
+        let text = format!("---\ntitle: Trang\n---\n{body}");
+        let source = crate::load::Source { rel: "a.md".into(), shown: "content/a.md".into(), text };
+        crate::parse::parse(source, &mut Vec::new()).expect("front matter is valid")
+    }
+
+    fn some_targets() -> LinkTargets {
+        LinkTargets {
+            by_source: [("b.md".to_owned(), "/b/".to_owned())].into_iter().collect(),
+            urls: ["/b/".to_owned(), "/x/".to_owned()].into_iter().collect(),
+            drafts: HashSet::new(),
+            documents: Catalogue::default(),
+            document_urls: HashMap::new(),
+        }
+    }
+
+    /// Pieces of pages: every syntax `text::plain` reads, the syntax of the options only
+    /// the render has (task lists, heading attributes, smart punctuation), and what loa
+    /// itself changes after the parse (links, autolinks, mentions, footnotes, anchors).
+    const FRAGMENTS: &[&str] = &[
+        "Mở **đầu** và [liên kết](/x/).",
+        "# Tiêu đề một",
+        "## Nội dung `chính`",
+        "Tiêu đề setext\n===",
+        "Phụ đề\n---",
+        "# Có id {#muc-rieng}",
+        "## Có lớp {.lop .khac}",
+        "### Ngoặc { lẻ",
+        "# Đóng #",
+        "# Gạch chéo\\",
+        "#",
+        "- một\n- hai\n  - ba",
+        "1. thứ nhất\n2. thứ hai",
+        "- [ ] việc chưa làm\n- [x] việc đã làm",
+        "* [X] xong\n* [ ]",
+        "Ô [x] giữa dòng, [ ] và [X].",
+        "| STT | Nội dung |\n|---:|---|\n| 1 | Chương trình *số* |\n| 2 | `mã` |",
+        "Chú thích[^1] ở đây.",
+        "[^1]: Nội dung chú thích.",
+        "```rust\nfn main() { \"x\" }\n```",
+        "    mã thụt lề -- ... 'a'",
+        "*nghiêng*, **đậm**, ~~gạch~~, _gạch dưới_.",
+        "[Kế hoạch số 322/KH-UBND](b.md) của tỉnh; [sai](khong-co.md).",
+        "![ảnh minh họa](/a.png \"tiêu đề\")",
+        "Xem https://example.org/a và <https://a.vn/b>.",
+        "Theo Chỉ thị số 11-CT/TU ngày 13/4/2007.",
+        "<div class=\"hop\">khối HTML</div>",
+        "Dòng có <span>HTML</span> nội tuyến.",
+        "<!-- more -->",
+        "\"Trích dẫn\" và 'nháy đơn', gạch -- dài --- và ba chấm...",
+        "Kính thưa các đồng chí!",
+        "> Trích đoạn\n> nhiều dòng",
+        "Ngắt cứng  \nngay đây\\\ndòng sau",
+        "Giữa {ngoặc nhọn} trong đoạn.",
+        "Khuyến học, khuyến tài, xây dựng xã hội học tập tại tỉnh Sơn La.",
+        "&amp; &copy; &#8212; \\* \\[",
+        "- mục\n\n  đoạn trong mục",
+        "***",
+        "Dòng\tcó tab\u{a0}và khoảng trắng không ngắt",
+    ];
+
+    #[test]
+    fn plain_text_kept_by_the_render_is_text_plain() {
+        let targets = some_targets();
+        let mut inputs: Vec<String> = FRAGMENTS.iter().map(|f| f.to_string()).collect();
+        for a in FRAGMENTS {
+            for b in FRAGMENTS {
+                inputs.push(format!("{a}\n\n{b}"));
+                inputs.push(format!("{a}\n{b}"));
+            }
+        }
+        let mut seed = 15u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            for _ in 0..1 + (seed >> 61) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(FRAGMENTS[(seed >> 33) as usize % FRAGMENTS.len()]);
+                text.push_str(["\n\n", "\n", " ", "\n\n  "][(seed >> 20) as usize % 4]);
+            }
+            inputs.push(text);
+        }
+        let (mut kept, mut total) = (0, 0);
+        for body in &inputs {
+            let page = page_with(body);
+            for (smart, others) in [(false, false), (true, true), (false, true)] {
+                let options = crate::markup::Options {
+                    smart_punctuation: smart,
+                    autolinks: others,
+                    heading_anchors: others,
+                };
+                let ext = Extensions { options, search_text: true, ..Extensions::default() };
+                let (html, _) = render_with(&page, &targets, &ext);
+                total += 1;
+                let same = crate::search::text::same_parse(page.body(), smart);
+                assert_eq!(html.plain.is_some(), same, "{body:?}");
+                if let Some(plain) = html.plain {
+                    kept += 1;
+                    assert_eq!(plain, crate::search::text::plain(page.body()), "{body:?} smart {smart}");
+                }
+            }
+        }
+        // Most inputs take the fast path; the others are what the check is for.
+        assert!(kept > total / 4 && kept < total, "{kept} of {total}");
+    }
+
+    #[test]
+    fn no_plain_text_is_kept_without_a_search_index() {
+        let (html, _) = render_with(&page_with("Mở đầu."), &some_targets(), &Extensions::default());
+        assert_eq!(html.plain, None);
+    }
+
     #[test]
     fn toc_nests_by_level() {
         let flat = vec![

@@ -242,6 +242,124 @@ mod tests {
         assert_eq!(p.body, "Mở đầu và liên kết.\nNội dung chính\nmột\nhai\n");
     }
 
+    /// `plain`, from a parse with the render's options (all of them).
+    fn plain_as_rendered(markdown: &str, smart: bool) -> Plain {
+        let mut opts = OPTIONS | Options::ENABLE_TASKLISTS | Options::ENABLE_HEADING_ATTRIBUTES;
+        if smart {
+            opts |= Options::ENABLE_SMART_PUNCTUATION;
+        }
+        let mut collect = Collect::with_capacity(markdown.len());
+        for event in Parser::new_ext(markdown, opts) {
+            collect.event(&event);
+        }
+        collect.keep()
+    }
+
+    #[test]
+    fn same_parse_holds_for_random_markdown() {
+        // Short strings over the bytes that matter to the parser (and the options'
+        // triggers): the render's parse must give `plain`'s text whenever `same_parse`.
+        let pieces = [
+            "#",
+            "# ",
+            "[",
+            "]",
+            "x",
+            "X",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\n\n",
+            "\r",
+            "\\",
+            "|",
+            "-",
+            "*",
+            "_",
+            "> ",
+            "1.",
+            "`",
+            "```",
+            "<",
+            ">",
+            "&",
+            "!",
+            "(",
+            ")",
+            "\"",
+            "'",
+            "{",
+            "}",
+            ".",
+            "...",
+            "--",
+            "=",
+            "~",
+            "ạ",
+            "a",
+            ":",
+            "[^1]",
+            "[^1]: ",
+            "- ",
+            "- [ ] ",
+            "- [x] ",
+            "{#id}",
+            "<!-- more -->",
+            "|---|",
+            "    ",
+            "\u{a0}",
+            "\u{b}",
+            "\u{c}",
+        ];
+        let mut seed = 15u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let (mut same, mut differ) = (0, 0);
+        for _ in 0..60_000 {
+            let mut md = String::new();
+            for _ in 0..next() % 24 {
+                md.push_str(pieces[next() % pieces.len()]);
+            }
+            for smart in [false, true] {
+                if same_parse(&md, smart) {
+                    same += 1;
+                    assert_eq!(plain_as_rendered(&md, smart), plain(&md), "{md:?} smart {smart}");
+                } else {
+                    differ += 1;
+                }
+            }
+        }
+        assert!(same > 10_000 && differ > 10_000, "{same} {differ}");
+    }
+
+    #[test]
+    fn options_only_the_render_has_change_the_text_where_same_parse_says_no() {
+        // Each case is text the render's parse reads otherwise (so the check is needed).
+        let cases = [
+            ("- [ ] việc", false),
+            ("- [x] việc", false),
+            ("- [X]\tviệc", false),
+            ("# Mục {#muc}", false),
+            ("Mục {.lop}\n===", false),
+            // Heading attributes end an ATX heading at `\n` only.
+            ("# a\rb", false),
+            ("\"Trích\" dẫn", true),
+            ("nháy 'đơn'", true),
+            ("gạch -- nối", true),
+            ("ba chấm...", true),
+        ];
+        for (md, smart) in cases {
+            assert!(!same_parse(md, smart), "{md:?}");
+            assert_ne!(plain_as_rendered(md, smart), plain(md), "{md:?}");
+        }
+        // Without smart punctuation, quotes and dashes read the same.
+        assert!(same_parse("\"Trích\" -- 'dẫn'...", false));
+        assert!(same_parse("Mở [đầu] và [liên kết](/x/). [xx] [ x]", true));
+    }
+
     #[test]
     fn truncation_keeps_whole_words() {
         assert_eq!(truncate("khuyến học khuyến tài", 13), "khuyến học");
