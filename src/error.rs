@@ -254,6 +254,12 @@ fn capped<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Vec<Shown<'a>>
     out
 }
 
+/// The line that counts the copies of a warning left out of printing.
+fn same_elsewhere(severity: Severity, count: usize) -> Diagnostic {
+    let message = messages::text(Msg::SameElsewhere { count });
+    Diagnostic { severity, path: PathBuf::new(), line: 0, col: 0, message, excerpt: None, caret: 0 }
+}
+
 /// For printing: a warning repeated in many files (a front-matter key used everywhere)
 /// is shown a few times, then counted, so it does not bury the rest. Errors are all kept.
 pub fn collapse<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Vec<Diagnostic> {
@@ -286,17 +292,7 @@ pub fn collapse<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Vec<Diag
         printed.push(d.clone());
         // The count goes after the last shown copy.
         if let Some((_, count)) = counts.next_if(|(at, _)| *at == i + 1) {
-            let message = messages::text(Msg::SameElsewhere { count });
-            let severity = d.severity;
-            printed.push(Diagnostic {
-                severity,
-                path: PathBuf::new(),
-                line: 0,
-                col: 0,
-                message,
-                excerpt: None,
-                caret: 0,
-            });
+            printed.push(same_elsewhere(d.severity, count));
         }
     }
     printed
@@ -361,20 +357,7 @@ mod tests {
             }
         }
         for (at, count) in hidden.into_iter().rev().filter(|(_, c)| *c > 0) {
-            let severity = out[at - 1].severity;
-            let message = messages::text(Msg::SameElsewhere { count });
-            out.insert(
-                at,
-                Diagnostic {
-                    severity,
-                    path: PathBuf::new(),
-                    line: 0,
-                    col: 0,
-                    message,
-                    excerpt: None,
-                    caret: 0,
-                },
-            );
+            out.insert(at, same_elsewhere(out[at - 1].severity, count));
         }
         out
     }
