@@ -333,65 +333,31 @@ impl Documents {
         report: bool,
     ) {
         for (pi, mentions) in found.iter().enumerate() {
-            let src = &site.pages[pi].parsed.source;
             let own = self.of_page.get(&pi).copied();
-            // Once per page and spelling is enough.
-            let mut reported: Vec<&str> = Vec::new();
-            let lines = crate::error::Lines::new(&src.text);
             for m in mentions.iter() {
-                let known = self.by_key.get(&m.key).copied();
-                if let Some(d) = known {
-                    if Some(d) != own {
-                        self.cite(own, pi, d);
-                    }
-                    let doc = &mut self.docs[d];
-                    if !m.printed.is_empty()
-                        && m.printed != doc.number.printed
-                        && !doc.spellings.contains(&m.printed)
-                    {
-                        doc.spellings.push(m.printed.clone());
-                    }
+                let Some(d) = self.by_key.get(&m.key).copied() else { continue };
+                if Some(d) != own {
+                    self.cite(own, pi, d);
                 }
-                if !report || reported.contains(&m.printed.as_str()) {
-                    continue;
-                }
-                let at = |d: Diagnostic| d.with_excerpt_of(&lines);
-                let diag = match (&m.how, known) {
-                    (How::AsWritten, Some(_)) => None,
-                    (How::AsWritten, None) => {
-                        Some(self.unknown(&src.shown, m.line, m.col, &m.printed, &m.key, &lines))
-                    }
-                    (How::Corrected, Some(d)) => Some(at(Diagnostic::warning(
-                        &src.shown,
-                        m.line,
-                        m.col,
-                        messages::text(Msg::DocumentMisspelt {
-                            written: &m.printed,
-                            meant: &self.docs[d].number.printed,
-                        }),
-                    ))),
-                    (How::Corrected, None) => None,
-                    (How::Several(all), _) => Some(at(Diagnostic::warning(
-                        &src.shown,
-                        m.line,
-                        m.col,
-                        messages::text(Msg::DocumentAmbiguous {
-                            written: &m.printed,
-                            fits: &all.join("`, `"),
-                        }),
-                    ))),
-                    (How::NoMatch, _) => Some(at(Diagnostic::note(
-                        &src.shown,
-                        m.line,
-                        m.col,
-                        messages::text(Msg::DocumentShortUnknown { written: &m.printed }),
-                    ))),
-                };
-                if let Some(d) = diag {
-                    reported.push(&m.printed);
-                    diags.push(d);
+                let doc = &mut self.docs[d];
+                if !m.printed.is_empty()
+                    && m.printed != doc.number.printed
+                    && !doc.spellings.contains(&m.printed)
+                {
+                    doc.spellings.push(m.printed.clone());
                 }
             }
+        }
+        if report {
+            // Pages are reported in parallel (a large site has thousands of notes), in order.
+            use rayon::prelude::*;
+            let this = &*self;
+            let per_page: Vec<Vec<Diagnostic>> = found
+                .par_iter()
+                .enumerate()
+                .map(|(pi, mentions)| this.mention_notes(site, pi, mentions))
+                .collect();
+            diags.extend(per_page.into_iter().flatten());
         }
         for di in 0..self.docs.len() {
             let declared = std::mem::take(&mut self.docs[di].declared);
@@ -476,6 +442,54 @@ impl Documents {
                 pb.parsed.front.date.cmp(&pa.parsed.front.date).then_with(|| pa.title.cmp(&pb.title))
             });
         }
+    }
+
+    /// The warnings and notes about page `pi`'s mentions, once per spelling.
+    fn mention_notes(&self, site: &Site, pi: usize, mentions: &[Found]) -> Vec<Diagnostic> {
+        let src = &site.pages[pi].parsed.source;
+        let mut reported: Vec<&str> = Vec::new();
+        let mut out = Vec::new();
+        let lines = crate::error::Lines::new(&src.text);
+        for m in mentions {
+            if reported.contains(&m.printed.as_str()) {
+                continue;
+            }
+            let known = self.by_key.get(&m.key).copied();
+            let at = |d: Diagnostic| d.with_excerpt_of(&lines);
+            let diag = match (&m.how, known) {
+                (How::AsWritten, Some(_)) => None,
+                (How::AsWritten, None) => {
+                    Some(self.unknown(&src.shown, m.line, m.col, &m.printed, &m.key, &lines))
+                }
+                (How::Corrected, Some(d)) => Some(at(Diagnostic::warning(
+                    &src.shown,
+                    m.line,
+                    m.col,
+                    messages::text(Msg::DocumentMisspelt {
+                        written: &m.printed,
+                        meant: &self.docs[d].number.printed,
+                    }),
+                ))),
+                (How::Corrected, None) => None,
+                (How::Several(all), _) => Some(at(Diagnostic::warning(
+                    &src.shown,
+                    m.line,
+                    m.col,
+                    messages::text(Msg::DocumentAmbiguous { written: &m.printed, fits: &all.join("`, `") }),
+                ))),
+                (How::NoMatch, _) => Some(at(Diagnostic::note(
+                    &src.shown,
+                    m.line,
+                    m.col,
+                    messages::text(Msg::DocumentShortUnknown { written: &m.printed }),
+                ))),
+            };
+            if let Some(d) = diag {
+                reported.push(&m.printed);
+                out.push(d);
+            }
+        }
+        out
     }
 
     fn cite(&mut self, citing_doc: Option<usize>, citing_page: usize, cited: usize) {
