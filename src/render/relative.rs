@@ -76,7 +76,9 @@ impl LinkStyle<'_> {
     /// `apply_noting` on a rendered page's bytes (UTF-8): the page is never checked as a
     /// whole again, only each link's value is read as text.
     pub fn apply_bytes(&self, html: &[u8], mut broken: Option<&mut Vec<String>>) -> Vec<u8> {
-        let mut out = Vec::with_capacity(html.len() + 256);
+        // Links grow by `../` each: room for a list page's many, so the page is not copied
+        // again as it grows.
+        let mut out = Vec::with_capacity(html.len() + html.len() / 4 + 256);
         let mut rest = html;
         while let Some((quote_at, quote)) = find_link(rest) {
             let value_start = quote_at + 1;
