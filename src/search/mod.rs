@@ -1243,14 +1243,13 @@ impl Words {
             let mut prev: Option<u32> = None;
             fold::each_word(text, |w| {
                 let s = forms.spelling(&w) as usize;
-                let (seen, at) = (forms.spellings[s].1, forms.spellings[s].2);
+                // One bounds check: the record is read whole, written back only when new.
+                let ((f, exact), seen, at) = forms.spellings[s];
                 let e = if seen == self.stamp {
                     at as usize
                 } else {
-                    let (f, exact) = forms.spellings[s].0;
                     let e = self.entry(forms, f, exact);
-                    forms.spellings[s].1 = self.stamp;
-                    forms.spellings[s].2 = e as u32;
+                    forms.spellings[s] = ((f, exact), self.stamp, e as u32);
                     e
                 };
                 let entry = &mut self.entries[e];
