@@ -26,14 +26,16 @@
 #      loa-def:  loa's defaults (default theme, `paginate_by: 10`, search index on),
 #   3. checks once that loa builds it (exit status, errors and warnings counted),
 #   4. times every tool side by side, round-robin (loa-like, loa-def, hugo, zola,
-#      loa-like, ...), one warm-up then R measured runs, in each condition:
+#      loa-like, ...), one warm-up then R measured runs, condition by condition (each
+#      for every size before the next condition starts):
 #      disk   rebuild over the tool's previous output on disk (Zola: --force),
 #      tmpfs  the same on /dev/shm,
 #      fresh  a clean build into a never-used folder on disk. Never-used, not emptied:
 #             on this machine's disk (ext4, no journal, `discard`) creating files
 #             soon after a mass delete makes the kernel scan the deleted inodes, and a
 #             build right after `rm -rf` measures the filesystem. The fresh folders are
-#             deleted only at the very end.
+#             deleted only at the very end, and by default this condition runs first,
+#             before the rebuild rounds delete anything.
 #   5. prints medians of wall time, user and system CPU, peak RSS, and for each loa
 #      variant its ratio to the faster anchor; the load average is printed before each
 #      round (a quiet machine shows < 0.3 with 2 cores idle).
@@ -52,7 +54,9 @@ sizes=()
 runs=5
 work=/tmp/loa-bench
 shm=/dev/shm/loa-bench-out
-conditions=disk,tmpfs,fresh
+# Fresh first: the rebuild rounds delete whole outputs (Zola's --force does every time),
+# and files created in the minutes after a mass delete are slow on this disk (see above).
+conditions=fresh,tmpfs,disk
 do_build=1
 quiet_wait=300
 busy_max=10
@@ -224,7 +228,11 @@ for n in "${sizes[@]}"; do
     mkdir -p "$work/out-$n" "$shm/out-$n" "$fresh_root"
     check_loa like
     check_loa def
-    for cond in "${conds[@]}"; do
+done
+# Condition by condition, every size in each: all fresh builds run before any rebuild deletes.
+for cond in "${conds[@]}"; do
+    for n in "${sizes[@]}"; do
+        corpus="$work/corpus-$n"
         for tool in "${tools[@]}"; do measure "$tool" "$(out_for "$tool" 0)" 0; done # warm-up
         for ((i = 1; i <= runs; i++)); do
             wait_quiet
@@ -257,6 +265,8 @@ for line in open(sys.argv[1]):
     if key not in order:
         order.append(key)
     runs[key + (tool,)].append((int(wall) / 1000, float(user), float(sys_), int(rss) / 1024, float(load)))
+# Run condition by condition; shown size by size, in the order the conditions ran.
+order.sort(key=lambda k: k[0])
 med = statistics.median
 print("| pages | condition | tool | wall median (min-max) | user | sys | peak RSS | load avg (median) | / faster anchor |")
 print("|---:|---|---|---|---:|---:|---:|---:|---:|")
