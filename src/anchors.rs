@@ -91,7 +91,7 @@ pub fn check(site: &Site, md: &Rendered, diags: &mut Vec<Diagnostic>) {
 }
 
 /// Is the site-absolute `url` (`/van-ban/`, `/css/a.css?v=1#x`) one the site serves?
-pub fn serves(urls: &HashSet<String>, url: &str) -> bool {
+pub fn serves(urls: &crate::markdown::UrlSet, url: &str) -> bool {
     let path = url.split(['?', '#']).next().unwrap_or("");
     let known = |path: &str| {
         let dir = path.strip_suffix("index.html").unwrap_or(path);
@@ -122,7 +122,7 @@ pub fn check_menu(site: &Site, config_text: &str, config_path: &Path, diags: &mu
 }
 
 /// The closest page or section URL to a broken one.
-pub fn suggest_url(urls: &HashSet<String>, url: &str) -> Option<String> {
+pub fn suggest_url(urls: &crate::markdown::UrlSet, url: &str) -> Option<String> {
     let mut pages: Vec<&str> = urls.iter().filter(|u| u.ends_with('/')).map(String::as_str).collect();
     pages.sort_unstable();
     messages::did_you_mean(url, pages.iter().copied()).map(str::to_owned)

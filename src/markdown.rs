@@ -13,12 +13,16 @@ use crate::messages::{self, Msg};
 use crate::parse::Parsed;
 use crate::slug::slugify;
 
+/// The URLs a site serves: looked up for every link of every rendered file, so hashed
+/// with Fx, not SipHash (nothing here comes from an attacker).
+pub type UrlSet = rustc_hash::FxHashSet<String>;
+
 /// What links in Markdown may point at.
 pub struct LinkTargets {
     /// Content-relative source paths (pages, `_index.md`, section folders, assets) → site URL.
     pub by_source: HashMap<String, String>,
     /// Every URL the site will serve: `/x/` for pages, `/css/a.css` for files.
-    pub urls: HashSet<String>,
+    pub urls: UrlSet,
     /// Content-relative paths of drafts left out of this build.
     pub drafts: HashSet<String>,
     /// The site's documents, which mentions of their numbers link to.

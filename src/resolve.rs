@@ -253,7 +253,7 @@ pub fn resolve(
 
     // What links may point at.
     let mut by_source: HashMap<String, String> = HashMap::new();
-    let mut urls: HashSet<String> = HashSet::new();
+    let mut urls = crate::markdown::UrlSet::default();
     for s in &sections {
         by_source.insert(s.dir.clone(), s.url.clone());
         let index = if s.dir.is_empty() { "_index.md".to_owned() } else { format!("{}/_index.md", s.dir) };

@@ -16,7 +16,8 @@
 //!   and a link inside it is replaced by the new file, never written into.
 //! - loa replaces only folders it created (the `.loa-output` marker) or empty ones.
 
-use std::collections::HashSet;
+// Fx hashing: every output file is looked up in these sets (paths hash slowly with SipHash).
+use rustc_hash::FxHashSet as HashSet;
 use std::fs::{self, File};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -126,8 +127,8 @@ pub fn stage(root: &Path, output: &Path) -> Result<Staging> {
         old_other: old.other,
         staged: AtomicBool::new(false),
         pending: Mutex::new(Vec::new()),
-        produced: Mutex::new(HashSet::new()),
-        dirs: Mutex::new(HashSet::new()),
+        produced: Mutex::new(HashSet::default()),
+        dirs: Mutex::new(HashSet::default()),
         failure: Mutex::new(None),
         unreadable: Mutex::new(Vec::new()),
         lock: Some(lock),
@@ -329,7 +330,7 @@ impl Staging {
         {
             return false;
         }
-        let mut needed = HashSet::new();
+        let mut needed = HashSet::default();
         for rel in produced.iter() {
             let mut at = rel.as_str();
             while let Some((parent, _)) = at.rsplit_once('/') {

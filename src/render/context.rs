@@ -568,6 +568,13 @@ pub fn paginator(
 fn only(v: &Value, fields: &[String]) -> Value {
     let Value::Object(m) = v else { return v.clone() };
     let mut out = Map::with_capacity(fields.len());
+    // One field (the default theme reads only `url`): a lookup, not a walk of every key.
+    if let [f] = fields {
+        if let Some(x) = m.get(f) {
+            out.insert(f.clone(), x.clone());
+        }
+        return Value::Object(out);
+    }
     for (k, x) in m {
         if fields.iter().any(|f| f == k) {
             out.insert(k.clone(), x.clone());

@@ -410,11 +410,14 @@ pub(crate) fn render_jobs(
         let mut base = base_context(shared);
         // The last file's menu, updated in place for the next (`context::nav_again`).
         let mut menu = None;
+        // The worker's render buffer: cleared, not freed, between files (a page grown
+        // past its first block is not copied again for every file).
+        let mut scratch = Vec::with_capacity(16 * 1024);
         fragments::scoped(&entries, || loop {
             let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(&j) = order.get(k) else { break };
             let job = JobEnv { model, tera, shared, reads: &reads };
-            if let Err(d) = render_job(&job, &mut base, &mut menu, &jobs[j], sink, &broken) {
+            if let Err(d) = render_job(&job, &mut base, &mut menu, &mut scratch, &jobs[j], sink, &broken) {
                 failed.lock().unwrap_or_else(|p| p.into_inner()).push((j, d));
             }
             let list = !matches!(jobs[j], Job::Page(_));
@@ -487,6 +490,7 @@ fn render_job(
     env: &JobEnv,
     base: &mut Context,
     menu: &mut Option<(String, Value)>,
+    html: &mut Vec<u8>,
     job: &Job,
     sink: &Sink,
     broken: &std::sync::Mutex<Vec<(String, String)>>,
@@ -502,8 +506,8 @@ fn render_job(
     base.extend(Context::from_value(Value::Object(own)).unwrap_or_default());
     // Rendered into bytes: Tera writes only `str`s, so the page is not checked for UTF-8
     // again (`render` would), nor when links are made relative.
-    let mut html = Vec::with_capacity(16 * 1024);
-    let rendered = crate::i18n::scoped(&lang, &template, || tera.render_to(&template, base, &mut html));
+    html.clear();
+    let rendered = crate::i18n::scoped(&lang, &template, || tera.render_to(&template, base, &mut *html));
     for k in &keys {
         let v = base.remove(k);
         if k == "nav_sections" {
@@ -535,8 +539,7 @@ fn render_job(
     };
     let style = LinkStyle { prefix, pretty: site.config.pretty_urls, urls: &site.targets.urls };
     let mut links = Vec::new();
-    let bytes = style.apply_bytes(&html, Some(&mut links));
-    drop(html);
+    let bytes = style.apply_bytes(html, Some(&mut links));
     if !links.is_empty() {
         let mut b = broken.lock().unwrap_or_else(|p| p.into_inner());
         b.extend(links.into_iter().map(|l| (l, template.clone())));

@@ -1,8 +1,6 @@
 //! Makes site-absolute links (`/van-ban/`) relative to the file they are written in
 //! (`../van-ban/index.html`), so the output works from `file://` and under any sub-path.
 
-use std::collections::HashSet;
-
 /// Attributes whose values are URLs.
 const URL_ATTRS: &[&str] = &["href", "src", "action", "poster", "data", "srcset"];
 
@@ -13,7 +11,7 @@ pub struct LinkStyle<'a> {
     /// Keep folder links as `x/` instead of `x/index.html`.
     pub pretty: bool,
     /// Known site URLs, to tell `/van-ban/chi-thi-11` (a folder) from `/css/a.css` (a file).
-    pub urls: &'a HashSet<String>,
+    pub urls: &'a crate::markdown::UrlSet,
 }
 
 impl LinkStyle<'_> {
@@ -153,8 +151,9 @@ fn last_segment_has_dot(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::UrlSet;
 
-    fn style(prefix: &str, pretty: bool, urls: &HashSet<String>) -> String {
+    fn style(prefix: &str, pretty: bool, urls: &UrlSet) -> String {
         let s = LinkStyle { prefix: prefix.into(), pretty, urls };
         s.apply(
             r#"<a href="/van-ban/">x</a><a href="/van-ban/chi-thi-11#muc-1">y</a><img src="/css/a.png"><a href="//cdn.example.org/x">z</a><a href="https://e.vn/">e</a><a href='/'>h</a>"#,
@@ -163,8 +162,7 @@ mod tests {
 
     #[test]
     fn links_become_relative_file_links() {
-        let urls: HashSet<String> =
-            ["/van-ban/", "/van-ban/chi-thi-11/"].iter().map(|s| s.to_string()).collect();
+        let urls: UrlSet = ["/van-ban/", "/van-ban/chi-thi-11/"].iter().map(|s| s.to_string()).collect();
         assert_eq!(
             style("../../", false, &urls),
             r#"<a href="../../van-ban/index.html">x</a><a href="../../van-ban/chi-thi-11/index.html#muc-1">y</a><img src="../../css/a.png"><a href="//cdn.example.org/x">z</a><a href="https://e.vn/">e</a><a href='../../index.html'>h</a>"#
@@ -177,7 +175,7 @@ mod tests {
 
     #[test]
     fn text_that_looks_like_a_link_is_left_alone() {
-        let urls = HashSet::new();
+        let urls = UrlSet::default();
         let s = LinkStyle { prefix: "../".into(), pretty: false, urls: &urls };
         assert_eq!(s.apply("<p>title=\"/x\"</p><p class=\"/y\">"), "<p>title=\"/x\"</p><p class=\"/y\">");
     }

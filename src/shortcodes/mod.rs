@@ -96,6 +96,16 @@ pub fn compile(
     if sources.is_empty() {
         return Shortcodes::default();
     }
+    // Nothing too deep reaches the parser (the main engine reports it, with the line).
+    let own: std::collections::BTreeMap<String, crate::theme::TemplateSource> = theme
+        .templates
+        .iter()
+        .filter(|(n, _)| n.starts_with(DIR))
+        .map(|(n, t)| (n.clone(), t.clone()))
+        .collect();
+    if !crate::render::limits::check(&own).is_empty() {
+        return Shortcodes::default();
+    }
     let mut tera = Tera::default();
     tera.set_escape_fn(crate::render::engine::escape_html);
     tera.autoescape_on(vec![".html"]);
