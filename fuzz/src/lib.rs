@@ -17,7 +17,7 @@ pub fn front_matter_markdown(data: &[u8]) {
     let Some(parsed) = loa::parse::parse(source, &mut diags) else { return };
     let targets = LinkTargets {
         by_source: HashMap::from([("tin-tuc/x.md".to_owned(), "/tin-tuc/x/".to_owned())]),
-        urls: HashSet::from(["/tin-tuc/x/".to_owned()]),
+        urls: loa::markdown::UrlSet::from_iter(["/tin-tuc/x/".to_owned()]),
         drafts: HashSet::new(),
         documents: Default::default(),
         document_urls: HashMap::new(),
