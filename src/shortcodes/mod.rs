@@ -87,25 +87,17 @@ pub fn compile(
     docs: &Documents,
     strings: &Arc<crate::i18n::Strings>,
 ) -> Shortcodes {
-    let sources: Vec<(&str, &str)> = theme
-        .templates
-        .iter()
-        .filter(|(n, _)| n.starts_with(DIR))
-        .map(|(n, t)| (n.as_str(), t.text.as_str()))
-        .collect();
-    if sources.is_empty() {
-        return Shortcodes::default();
-    }
-    // Nothing too deep reaches the parser (the main engine reports it, with the line).
     let own: std::collections::BTreeMap<String, crate::theme::TemplateSource> = theme
         .templates
         .iter()
         .filter(|(n, _)| n.starts_with(DIR))
         .map(|(n, t)| (n.clone(), t.clone()))
         .collect();
-    if !crate::render::limits::check(&own).is_empty() {
+    // Nothing too deep reaches the parser (the main engine reports it, with the line).
+    if own.is_empty() || !crate::render::limits::check(&own).is_empty() {
         return Shortcodes::default();
     }
+    let sources: Vec<(&str, &str)> = own.iter().map(|(n, t)| (n.as_str(), t.text.as_str())).collect();
     let mut tera = Tera::default();
     tera.set_escape_fn(crate::render::engine::escape_html);
     tera.autoescape_on(vec![".html"]);
