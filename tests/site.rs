@@ -132,6 +132,8 @@ fn print_pdf(chromium: &std::path::Path, tmp: &std::path::Path, url: &str, name:
         .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         .args(["--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer"])
         .arg(format!("--user-data-dir={}", tmp.join("chromium-print").display()))
+        // Printing waits for the web fonts: without a budget it can start before they load.
+        .arg("--virtual-time-budget=10000")
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(url)
         .stdout(std::process::Stdio::null())
