@@ -25,6 +25,7 @@ pub mod languages;
 pub mod load;
 pub mod markdown;
 pub mod markup;
+pub mod memory;
 pub mod messages;
 pub mod new;
 pub mod outputs;

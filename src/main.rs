@@ -13,6 +13,8 @@ use loa::Options;
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // Freed memory is reused, not given back, until the process ends or `loa serve` is idle.
+    loa::memory::defer_release();
     let cli = match loa::cli::parse(std::env::args_os()) {
         Ok(cli) => cli,
         Err(code) => return code,

@@ -121,7 +121,7 @@ pub(crate) fn markdown_reusing(
     let keep = |rel: &str, body: &str, h: &Html| -> bool {
         let (Some(before), Some(changed)) = (before, &changed_numbers) else { return false };
         // Shortcodes may show any document or page: render those pages again.
-        if !ext.shortcodes.is_empty() && (body.contains("{{") || body.contains("{%")) {
+        if !ext.shortcodes.is_empty() && crate::shortcodes::may_call(body) {
             return false;
         }
         let mentions_same = changed.is_empty()

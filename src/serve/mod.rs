@@ -94,6 +94,9 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         env: opts.env.clone(),
         ..Options::default()
     };
+    // Memory freed by one edit goes back once its index is made, not inside the next edit
+    // (`main` already asks this of every command; serve depends on it).
+    crate::memory::defer_release();
     let (tx, rx) = std::sync::mpsc::channel();
     let audio = crate::audio::background::Worker::rebuilding(&opts.root, tx.clone());
     let mut live = Live::new(build_opts).with_audio(audio);
@@ -115,6 +118,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
             let n = files.len();
             *write(&shared.constant) = Arc::new(live.constant_paths(&files));
             *write(&shared.files) = files;
+            crate::memory::release();
             println!("{}", messages::text(Msg::ServeBuilt { files: n, ms: start.elapsed().as_millis() }));
             show_warnings(&live, &mut Vec::new());
             if live.drafts() > 0 {
@@ -316,21 +320,27 @@ impl Indexer {
                 }
                 let (generation, snapshot) = job;
                 let stale = || newest.load(Ordering::SeqCst) != generation;
-                let run = || snapshot.run(&stale);
-                let made = match &pool {
-                    Some(pool) => pool.install(run),
-                    None => run(),
+                let put_in = || {
+                    let run = || snapshot.run(&stale);
+                    let made = match &pool {
+                        Some(pool) => pool.install(run),
+                        None => run(),
+                    };
+                    let Some(index) = made else { return };
+                    let index: Files = index.into_iter().map(|o| (o.path, o.bytes.into())).collect();
+                    let mut served = write(&shared.files);
+                    // Checked under the lock: a newer site's files may be going in.
+                    if stale() {
+                        return;
+                    }
+                    // Shards the site no longer has go with the old index.
+                    served.retain(|k, _| !crate::search::is_index_file(k) || index.contains_key(k));
+                    served.extend(index);
                 };
-                let Some(index) = made else { continue };
-                let index: Files = index.into_iter().map(|o| (o.path, o.bytes.into())).collect();
-                let mut served = write(&shared.files);
-                // Checked under the lock: a newer site's files may be going in.
-                if stale() {
-                    continue;
-                }
-                // Shards the site no longer has go with the old index.
-                served.retain(|k, _| !crate::search::is_index_file(k) || index.contains_key(k));
-                served.extend(index);
+                put_in();
+                drop(snapshot);
+                // What this edit and its index freed goes back now, not in the next edit.
+                crate::memory::release();
             }
         });
         Indexer { jobs, latest }

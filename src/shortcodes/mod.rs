@@ -154,11 +154,18 @@ pub fn compile(
     Shortcodes { tera: Some(tera), names }
 }
 
+/// Whether `body` may call a shortcode (`{{` or `{%`); one pass over the bytes, as
+/// serve asks it of every page of the site on some saves.
+pub fn may_call(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    memchr::memchr_iter(b'{', bytes).any(|i| matches!(bytes.get(i + 1), Some(b'{' | b'%')))
+}
+
 impl Shortcodes {
     /// `body` with its shortcodes expanded; `None` when it has none (the common case,
     /// decided without parsing).
     pub fn expand(&self, page: &Parsed, body: &str) -> Result<Option<Expanded>, Vec<Diagnostic>> {
-        if !body.contains("{{") && !body.contains("{%") {
+        if !may_call(body) {
             return Ok(None);
         }
         let calls = call::find(body).map_err(|p| vec![self.problem(page, body, p)])?;

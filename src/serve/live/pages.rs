@@ -241,7 +241,7 @@ impl State {
         let ext = &p.ext;
         if !ext.shortcodes.is_empty() {
             use rayon::prelude::*;
-            let uses = |body: &str| body.contains("{{") || body.contains("{%");
+            let uses = crate::shortcodes::may_call;
             let bodies = site
                 .pages
                 .par_iter()
@@ -279,9 +279,15 @@ fn links_may_reach(p: &Prepared, page: &Page, pagers: bool, skip: Option<usize>)
     use rayon::prelude::*;
     let stem = page.parsed.source.rel.rsplit('/').next().unwrap_or("").trim_end_matches(".md").to_lowercase();
     let slug = page.slug.to_lowercase();
+    // Searchers made once: this runs over every link of the site.
+    let (slug, stem) = (memchr::memmem::Finder::new(&slug), memchr::memmem::Finder::new(&stem));
     let hit = |l: &String| {
         let l = lowercase(l);
-        l.contains('%') || l.contains(&slug) || l.contains(&stem) || (pagers && l.contains("page/"))
+        let b = l.as_bytes();
+        b.contains(&b'%')
+            || slug.find(b).is_some()
+            || stem.find(b).is_some()
+            || (pagers && l.contains("page/"))
     };
     let md = &p.md;
     md.pages.par_iter().enumerate().any(|(q, h)| Some(q) != skip && h.links.iter().any(hit))

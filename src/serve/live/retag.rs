@@ -117,9 +117,11 @@ impl State {
                 return None;
             }
             // A link written in Markdown may point at a term page that comes or goes.
+            let slugs: Vec<_> = changed_slugs.iter().map(memchr::memmem::Finder::new).collect();
             let hit = |l: &String| {
                 let l = super::pages::lowercase(l);
-                l.contains('%') || changed_slugs.iter().any(|s| l.contains(s.as_str()))
+                let b = l.as_bytes();
+                b.contains(&b'%') || slugs.iter().any(|s| s.find(b).is_some())
             };
             use rayon::prelude::*;
             let md = &p.md;
