@@ -35,7 +35,9 @@
 #             soon after a mass delete makes the kernel scan the deleted inodes, and a
 #             build right after `rm -rf` measures the filesystem. The fresh folders are
 #             deleted only at the very end, and by default this condition runs first,
-#             before the rebuild rounds delete anything.
+#             before the rebuild rounds delete anything. ext4 avoids reusing freed inodes
+#             for one to six minutes: start a run six minutes after deleting many
+#             files on that disk (an earlier run's final clean-up included).
 #   5. prints medians of wall time, user and system CPU, peak RSS, and for each loa
 #      variant its ratio to the faster anchor; the load average is printed before each
 #      round (a quiet machine shows < 0.3 with 2 cores idle).
@@ -209,7 +211,9 @@ out_for() {
 # Sanity check: loa builds the corpus (exit status, errors, warnings).
 check_loa() { # $1 variant
     local log="$work/check-loa-$n-$1.log" status=0
-    "$loa" build --root "$(site_of "$1")" --output "$work/out-$n/check-$1" >"$log" 2>&1 || status=$?
+    # Into a never-used folder too: a rebuild here would delete a whole output just
+    # before the fresh rounds (see "Never-used" above).
+    "$loa" build --root "$(site_of "$1")" --output "$fresh_root/check-$n-$1" >"$log" 2>&1 || status=$?
     local errors warnings
     errors=$(grep -c ': error' "$log" || true)
     warnings=$(grep -c ': warning' "$log" || true)
