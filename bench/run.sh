@@ -42,6 +42,7 @@
 #      variant its ratio to the faster anchor; the load average is printed before each
 #      round (a quiet machine shows < 0.3 with 2 cores idle).
 #
+# Every build starts after a `sync`, so none pays for the writeback of the one before.
 # This is a benchmark, not a test: it never fails because something is slow.
 # Raw figures go to WORK/results-<date>.tsv, one line per run.
 set -euo pipefail
@@ -159,6 +160,10 @@ cmd_for() { # $1 tool, $2 output dir
 measure() { # $1 tool, $2 output dir, $3 1 = record
     local t0 t1 tf load
     tf=$(mktemp)
+    # Nothing of the previous build left to write back: on a 2-core machine its
+    # writeback (gigabytes at 50k) would run during this one, and slow whichever tool
+    # comes next in the round.
+    sync
     load=$(cut -d' ' -f1 /proc/loadavg)
     t0=$(date +%s%N)
     # shellcheck disable=SC2046
