@@ -2,8 +2,10 @@
 # Benchmark: loa against Hugo and Zola on the shared corpus, side by side.
 #
 #   bench/run.sh [--pages N]... [--runs R] [--work DIR] [--conditions LIST] [--no-build]
-#                [--quiet-wait S] [--busy PCT]
+#                [--quiet-wait S] [--busy PCT] [--keep-fresh]
 #
+#   --keep-fresh leaves the fresh-build folders in place (delete them later yourself),
+#   so that another run can follow at once (see "fresh" below on deletes).
 #   --pages 50000 adds the 50k corpus (about 3 GB of output per tool and condition).
 #   Quiet-machine check: before each round the CPU use of the whole machine is sampled
 #   for a second while nothing of ours runs; the round waits (up to S seconds, default
@@ -61,6 +63,7 @@ shm=/dev/shm/loa-bench-out
 # and files created in the minutes after a mass delete are slow on this disk (see above).
 conditions=fresh,tmpfs,disk
 do_build=1
+keep_fresh=0
 quiet_wait=300
 busy_max=10
 
@@ -73,6 +76,7 @@ while [ $# -gt 0 ]; do
         --work) work="$2"; shift 2 ;;
         --conditions) conditions="$2"; shift 2 ;;
         --no-build) do_build=0; shift ;;
+        --keep-fresh) keep_fresh=1; shift ;;
         --quiet-wait) quiet_wait="$2"; shift 2 ;;
         --busy) busy_max="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
@@ -260,8 +264,12 @@ else
     echo "== every round started on a quiet machine (under $busy_max% CPU used by others)"
 fi
 echo "== raw figures: $results"
-echo "== fresh-build folders: $fresh_root (deleted now, after the last run)"
-rm -rf "$fresh_root"
+if [ "$keep_fresh" = 1 ]; then
+    echo "== fresh-build folders: $fresh_root (kept: --keep-fresh)"
+else
+    echo "== fresh-build folders: $fresh_root (deleted now, after the last run)"
+    rm -rf "$fresh_root"
+fi
 echo
 python3 - "$results" <<'PY'
 import statistics, sys
