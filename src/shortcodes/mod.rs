@@ -312,4 +312,18 @@ mod tests {
         assert_eq!(e.original(5), 2);
         assert_eq!(e.original(11), 12);
     }
+
+    #[test]
+    fn a_call_is_told_by_its_opening_braces() {
+        assert!(may_call("ab {{ x() }}"));
+        assert!(may_call("{% if a %}b{% endif %}"));
+        // Braces alone, a lone `{` at the end, `{` before other text: no call.
+        for body in ["", "{", "a { b } c", "x{", "{a}{b}", "%} }} {#"] {
+            assert!(!may_call(body), "{body:?}");
+        }
+        // The same answer as the two substring searches it replaced.
+        for body in ["{{", "{%", "{ {", "{{{", "a{%", "{a{{"] {
+            assert_eq!(may_call(body), body.contains("{{") || body.contains("{%"), "{body:?}");
+        }
+    }
 }
