@@ -94,9 +94,6 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         env: opts.env.clone(),
         ..Options::default()
     };
-    // Memory freed by one edit goes back once its index is made, not inside the next edit
-    // (`main` already asks this of every command; serve depends on it).
-    crate::memory::defer_release();
     let (tx, rx) = std::sync::mpsc::channel();
     let audio = crate::audio::background::Worker::rebuilding(&opts.root, tx.clone());
     let mut live = Live::new(build_opts).with_audio(audio);
@@ -118,6 +115,8 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
             let n = files.len();
             *write(&shared.constant) = Arc::new(live.constant_paths(&files));
             *write(&shared.files) = files;
+            // `main` deferred giving memory back (`memory::defer_release`): serve gives it
+            // back here and after each index, never inside an edit.
             crate::memory::release();
             println!("{}", messages::text(Msg::ServeBuilt { files: n, ms: start.elapsed().as_millis() }));
             show_warnings(&live, &mut Vec::new());
